@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { i18nParity } from './src/i18n/build-check.ts';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [i18nParity(), mdx(), react()],
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  // Astro's origin check refuses cross-site form posts (CSRF); keep it on.
+  security: {
+    checkOrigin: true,
+    // Astro adds hashes for its own scripts and styles; nothing else may run.
+    csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "object-src 'none'", "base-uri 'self'"] },
+  },
+  build: { inlineStylesheets: 'auto' },
+  // Shiki's inline styles would break the CSP; modules do not need code highlighting.
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,46 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { organisations } from './organisations.ts';
+
+export const AUDIT_ACTIONS = [
+  'sign-in.success',
+  'sign-in.failure',
+  'sign-in.locked',
+  'sign-out',
+  'password.set',
+  'password.changed',
+  'password.reset-requested',
+  'person.invited',
+  'person.invitation-resent',
+  'person.roles-changed',
+  'person.teams-changed',
+  'person.managed-teams-changed',
+  'person.mentor-changed',
+  'person.details-changed',
+  'person.deactivated',
+  'person.reactivated',
+  'people.imported',
+  'team.created',
+  'team.renamed',
+  'export.created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who did what, to whom, when and from where. Rows are only ever appended. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id'),
+    subjectId: text('subject_id'),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('audit_events_org_at_idx').on(t.organisationId, t.at),
+    index('audit_events_actor_idx').on(t.actorId),
+    index('audit_events_subject_idx').on(t.subjectId),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './organisations.ts';
+export * from './people.ts';
+export * from './auth.ts';
+export * from './audit.ts';
+export * from './mail.ts';

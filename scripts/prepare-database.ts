@@ -1,0 +1,47 @@
+import { openDatabase, type Database } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { databaseIsEmpty, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
+import { hashPassword } from '../src/server/auth/password.ts';
+import { pruneSignInFailures } from '../src/server/auth/rate-limit.ts';
+import { deleteExpiredSessions } from '../src/server/auth/sessions.ts';
+import type { Config } from '../src/server/config.ts';
+
+/** Hides a password or token that may be part of a database URL before it is printed. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@').replace(/(authToken=)[^&]+/i, '$1***');
+}
+
+export class StartupError extends Error {}
+
+/**
+ * Opens and migrates the database, and seeds the demo organisation into an empty one when
+ * demo mode is on. Throws a StartupError with a message for people when anything fails.
+ */
+export async function prepareDatabase(config: Config, log: (line: string) => void = console.log): Promise<{ database: Database; seeded: boolean }> {
+  let database: Database;
+  try {
+    database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  } catch (error) {
+    throw new StartupError(
+      `Camau cannot open the database at ${redactUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}\n` +
+        'Check DATABASE_URL (and DATABASE_AUTH_TOKEN for a libSQL server).',
+    );
+  }
+  try {
+    await migrateDatabase(database.db);
+  } catch (error) {
+    database.client.close();
+    throw new StartupError(
+      `Camau could not bring the database up to date, so it has not started. No change was made to the database.\n${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  let seeded = false;
+  if (config.demo && (await databaseIsEmpty(database.db))) {
+    log('Empty database: adding the fictional demo organisation (set CAMAU_DEMO=off to prevent this)…');
+    await seedDemo(database.db, await hashPassword(DEMO_PASSWORD));
+    seeded = true;
+  }
+  await deleteExpiredSessions(database.db);
+  await pruneSignInFailures(database.db);
+  return { database, seeded };
+}

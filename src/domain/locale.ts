@@ -1,0 +1,44 @@
+export const LOCALES = ['en', 'cy'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'cy';
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'cy' ? 'en' : 'cy';
+}
+
+/**
+ * The supported language a browser prefers most, from an `Accept-Language` header,
+ * or null when it names neither Welsh nor English.
+ */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale | null {
+  if (!acceptLanguage) return null;
+  let best: { locale: Locale; q: number } | null = null;
+  for (const part of acceptLanguage.split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    if (!isLocale(primary)) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { locale: primary, q };
+  }
+  return best?.locale ?? null;
+}
+
+/** Splits a request path into its locale and the path without the `/cy` prefix. */
+export function splitLocalePath(pathname: string): { locale: Locale; path: string } {
+  if (pathname === '/cy' || pathname.startsWith('/cy/')) {
+    return { locale: 'cy', path: pathname.slice(3) || '/' };
+  }
+  return { locale: 'en', path: pathname };
+}
+
+/** The URL path of `path` (locale-free, starting with `/`) in `locale`. */
+export function localePath(locale: Locale, path: string): string {
+  const clean = path.startsWith('/') ? path : `/${path}`;
+  if (locale === 'en') return clean;
+  return clean === '/' ? '/cy/' : `/cy${clean}`;
+}

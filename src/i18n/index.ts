@@ -1,0 +1,43 @@
+import type { Locale } from '../domain/locale.ts';
+import { cy } from './cy.ts';
+import { en, type MessageKey, type Messages } from './en.ts';
+
+export type { MessageKey, Messages };
+export const messages: Record<Locale, Messages> = { en, cy };
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** A translator for one language; `{name}` placeholders are filled from `params`. */
+export function translator(locale: Locale): Translate {
+  const table = messages[locale];
+  return (key, params) => interpolate(table[key], params);
+}
+
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
+}
+
+/** BCP 47 tag for dates and numbers. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'cy' ? 'cy-GB' : 'en-GB';
+}
+
+export function formatDateTime(locale: Locale, ms: number): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(ms);
+}
+
+/** Keys present in one language and missing in the other (used by the build check and tests). */
+export function missingKeys(): { missingInCy: string[]; missingInEn: string[] } {
+  const enKeys = Object.keys(en);
+  const cyKeys = Object.keys(cy);
+  return {
+    missingInCy: enKeys.filter((k) => !cyKeys.includes(k) || !(cy as Record<string, string>)[k]?.trim()),
+    missingInEn: cyKeys.filter((k) => !enKeys.includes(k)),
+  };
+}

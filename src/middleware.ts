@@ -1,0 +1,97 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { eq } from 'drizzle-orm';
+import { people } from '../db/schema/index.ts';
+import { localePath, negotiateLocale, splitLocalePath } from './domain/locale.ts';
+import { translator } from './i18n/index.ts';
+import { clearSessionCookie, LANGUAGE_COOKIE, sessionCookieName } from './server/auth/cookies.ts';
+import { deleteSession, validateSessionToken } from './server/auth/sessions.ts';
+import { getDb } from './server/db.ts';
+import { isRouteAllowed } from './server/access-rules.ts';
+import { deploymentDefaultLocale, loadViewer } from './server/repos/people.ts';
+import { clientIp, isHttps } from './server/request.ts';
+
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
+/** Security headers on every response (the per-page script/style hashes come from Astro's CSP). */
+const securityHeaders = defineMiddleware(async (context, next) => {
+  const response = await next();
+  // Some responses (e.g. Response.redirect) have immutable headers; copy into a mutable one.
+  const out = new Response(response.body, response);
+  out.headers.set('X-Content-Type-Options', 'nosniff');
+  out.headers.set('Referrer-Policy', 'same-origin');
+  out.headers.set('X-Frame-Options', 'DENY');
+  out.headers.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'");
+  out.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  out.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (!out.headers.has('Cache-Control')) out.headers.set('Cache-Control', 'no-store');
+  if (isHttps(context)) out.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  return out;
+});
+
+/** The session cookie, if valid, makes `locals.viewer` the signed-in person (both or neither). */
+const session = defineMiddleware(async (context, next) => {
+  context.locals.viewer = null;
+  context.locals.sessionId = null;
+  context.locals.ip = clientIp(context);
+  const secure = isHttps(context);
+  const token = context.cookies.get(sessionCookieName(secure))?.value;
+  if (token) {
+    const db = await getDb();
+    const found = await validateSessionToken(db, token);
+    const viewer = found ? await loadViewer(db, found.personId) : null;
+    if (found && viewer) {
+      context.locals.viewer = viewer;
+      context.locals.sessionId = found.id;
+    } else {
+      if (found) await deleteSession(db, found.id);
+      clearSessionCookie(context.cookies, secure);
+    }
+  }
+  return next();
+});
+
+/**
+ * English lives at `/…`, Welsh at `/cy/…`: Welsh requests are rewritten onto the same routes
+ * with `locals.locale = 'cy'`. A first visit to `/` follows Accept-Language, else the
+ * organisation's default. The language of the page in use is remembered: in a cookie, and
+ * for a signed-in person as their preference (used for e-mails).
+ */
+const locale = defineMiddleware(async (context, next) => {
+  const { locale: pageLocale, path } = splitLocalePath(context.url.pathname);
+  context.locals.locale = pageLocale;
+  context.locals.path = path;
+  context.locals.t = translator(pageLocale);
+  const isPageView = context.request.method === 'GET' && (context.request.headers.get('accept') ?? '').includes('text/html');
+
+  if (context.url.pathname === '/' && isPageView && !context.cookies.has(LANGUAGE_COOKIE) && !context.locals.viewer) {
+    const preferred = negotiateLocale(context.request.headers.get('accept-language')) ?? (await deploymentDefaultLocale(await getDb()));
+    if (preferred === 'cy') return context.redirect('/cy/', 302);
+  }
+  if (isPageView) {
+    if (context.cookies.get(LANGUAGE_COOKIE)?.value !== pageLocale) {
+      context.cookies.set(LANGUAGE_COOKIE, pageLocale, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'lax', httpOnly: true, secure: isHttps(context) });
+    }
+    const viewer = context.locals.viewer;
+    if (viewer && viewer.locale !== pageLocale) {
+      await (await getDb()).update(people).set({ locale: pageLocale }).where(eq(people.id, viewer.id));
+      viewer.locale = pageLocale;
+    }
+  }
+  return pageLocale === 'cy' ? next(path + context.url.search) : next();
+});
+
+/** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
+const access = defineMiddleware(async (context, next) => {
+  const decision = isRouteAllowed(context.locals.path, context.locals.viewer);
+  if (decision === 'sign-in') {
+    const target = localePath(context.locals.locale, '/sign-in');
+    const back = context.locals.path + context.url.search;
+    return context.redirect(`${target}?next=${encodeURIComponent(back)}`, 303);
+  }
+  if (decision === 'forbidden') {
+    return next('/403');
+  }
+  return next();
+});
+
+export const onRequest = sequence(securityHeaders, session, locale, access);

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { localePath } from '../domain/locale.ts';
+import { recordAudit } from '../server/audit.ts';
+import { clearSessionCookie } from '../server/auth/cookies.ts';
+import { deleteSession } from '../server/auth/sessions.ts';
+import { getDb } from '../server/db.ts';
+import { isHttps } from '../server/request.ts';
+
+/** Ends this session on the server and clears the cookie. */
+export const POST: APIRoute = async (context) => {
+  const { viewer, sessionId, locale, ip } = context.locals;
+  if (viewer && sessionId) {
+    const db = await getDb();
+    await deleteSession(db, sessionId);
+    await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'sign-out', ip });
+  }
+  clearSessionCookie(context.cookies, isHttps(context));
+  return context.redirect(`${localePath(locale, '/sign-in')}?signed-out`, 303);
+};
+
+export const GET: APIRoute = (context) => context.redirect(localePath(context.locals.locale, '/home'), 303);

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { people } from '../../../db/schema/index.ts';
+import type { Locale } from '../../domain/locale.ts';
+import { recordAudit } from '../audit.ts';
+import type { FieldErrors } from '../forms.ts';
+import { getPerson } from '../repos/people.ts';
+import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
+import { deletePersonSessions } from './sessions.ts';
+
+/** Saves a person's language, used for pages and the e-mails Camau sends them. */
+export async function setPreferredLocale(db: Db, personId: string, locale: Locale): Promise<void> {
+  await db.update(people).set({ locale, updatedAt: Date.now() }).where(eq(people.id, personId));
+}
+
+/**
+ * Changes a signed-in person's password after checking the current one. Other sessions end
+ * when the person asks (this one stays signed in).
+ */
+export async function changePassword(
+  db: Db,
+  input: { personId: string; sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null },
+  now = Date.now(),
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const person = await getPerson(db, input.personId);
+  const errors: FieldErrors = {};
+  if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, input.current))) errors.current = { key: 'account.currentWrong' };
+  const policy = validateNewPassword(input.password);
+  if (!policy.ok) errors.password = { key: PASSWORD_PROBLEM_MESSAGE[policy.problem] };
+  else if (input.password !== input.confirm) errors.confirm = { key: 'errors.passwordMismatch' };
+  if (Object.keys(errors).length || !person) return { ok: false, errors };
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(people).set({ passwordHash, updatedAt: now }).where(eq(people.id, person.id));
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: person.id, subjectId: person.id, action: 'password.changed', detail: { signedOutOthers: input.signOutOthers }, ip: input.ip }, now);
+  });
+  if (input.signOutOthers) await deletePersonSessions(db, person.id, input.sessionId);
+  return { ok: true };
+}
