@@ -1,8 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { eq } from 'drizzle-orm';
-import { people } from '../db/schema/index.ts';
 import { localePath, negotiateLocale, splitLocalePath } from './domain/locale.ts';
 import { translator } from './i18n/index.ts';
+import { setPreferredLocale } from './server/auth/account.ts';
 import { clearSessionCookie, LANGUAGE_COOKIE, sessionCookieName } from './server/auth/cookies.ts';
 import { deleteSession, validateSessionToken } from './server/auth/sessions.ts';
 import { getDb } from './server/db.ts';
@@ -20,7 +19,10 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   out.headers.set('X-Content-Type-Options', 'nosniff');
   out.headers.set('Referrer-Policy', 'same-origin');
   out.headers.set('X-Frame-Options', 'DENY');
-  out.headers.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'");
+  // Astro's own CSP (script/style hashes, directives from astro.config) stays; frame-ancestors
+  // only works as a header, so it is added here.
+  const astroCsp = out.headers.get('Content-Security-Policy');
+  out.headers.set('Content-Security-Policy', astroCsp ? `${astroCsp.replace(/[;\s]+$/, '')}; frame-ancestors 'none'` : "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
   out.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   out.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (!out.headers.has('Cache-Control')) out.headers.set('Cache-Control', 'no-store');
@@ -73,7 +75,7 @@ const locale = defineMiddleware(async (context, next) => {
     }
     const viewer = context.locals.viewer;
     if (viewer && viewer.locale !== pageLocale) {
-      await (await getDb()).update(people).set({ locale: pageLocale }).where(eq(people.id, viewer.id));
+      await setPreferredLocale(await getDb(), viewer.id, pageLocale);
       viewer.locale = pageLocale;
     }
   }

@@ -1,13 +1,6 @@
 import type { APIRoute } from 'astro';
-import { sql } from 'drizzle-orm';
-import { getDb } from '../server/db.ts';
+import { databaseAnswers } from '../server/health.ts';
 
 /** For load balancers and uptime checks: 200 when the database answers. */
-export const GET: APIRoute = async () => {
-  try {
-    await (await getDb()).run(sql`SELECT 1`);
-    return Response.json({ status: 'ok' });
-  } catch {
-    return Response.json({ status: 'unavailable' }, { status: 503 });
-  }
-};
+export const GET: APIRoute = async () =>
+  (await databaseAnswers()) ? Response.json({ status: 'ok' }) : Response.json({ status: 'unavailable' }, { status: 503 });

@@ -28,7 +28,7 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
   let records: string[][];
   const lines: number[] = [];
   try {
-    const parsed = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
     // `info.lines` is the line a record ends on; records here are single-line unless quoted.
     for (const p of parsed) lines.push(p.info.lines);
@@ -51,7 +51,7 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
     const wanted = checked.people.map((p) => p.email);
     const taken = new Set((await tx.select({ email: people.email }).from(people).where(inArray(people.email, wanted))).map((r) => r.email));
     if (taken.size) {
-      return { problems: checked.people.filter((p) => taken.has(p.email)).map((p) => ({ line: p.line, field: 'email', key: 'errors.emailTaken' }) as ImportProblem) };
+      return { kind: 'taken' as const, problems: checked.people.filter((p) => taken.has(p.email)).map((p) => ({ line: p.line, field: 'email', key: 'errors.emailTaken' }) as ImportProblem) };
     }
     const result: { id: string; email: string; name: string; locale: 'cy' | 'en'; token: string }[] = [];
     for (const person of checked.people) {
@@ -63,9 +63,9 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
       result.push({ id, email: person.email, name: person.name, locale: person.locale, token });
     }
     await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, action: 'people.imported', detail: { count: result.length, personIds: result.map((r) => r.id) }, ip: ctx.ip }, now);
-    return { people: result };
+    return { kind: 'imported' as const, people: result };
   });
-  if ('problems' in invitations) return { ok: false, problems: invitations.problems };
+  if (invitations.kind === 'taken') return { ok: false, problems: invitations.problems };
   for (const p of invitations.people) {
     await sendMail(ctx.db, ctx.mailer, {
       organisationId: ctx.actor.organisationId,

@@ -1,0 +1,29 @@
+/** The import rules between layers (design.md), as data. */
+const RULES: { layer: string; forbidden: RegExp; why: string }[] = [
+  { layer: 'src/domain/', forbidden: /^(astro|astro:.*|react|react-dom|xstate|@xstate\/.*|@libsql\/.*|drizzle-orm.*|node:.*)$|\/(db|server|machines|islands|pages|components|layouts)\//, why: 'src/domain stays pure' },
+  { layer: 'src/machines/', forbidden: /^(astro|astro:.*|react|@xstate\/react|@libsql\/.*|drizzle-orm.*)$|\/(db|server|islands|pages)\//, why: 'machines import xstate and src/domain only' },
+  { layer: 'src/islands/', forbidden: /^(@libsql\/.*|drizzle-orm.*)$|\/(server|db)\//, why: 'islands run in the browser' },
+  { layer: 'src/pages/', forbidden: /^(drizzle-orm.*|@libsql\/.*)$|(^|\/)db\//, why: 'pages call src/server, not the database' },
+  { layer: 'db/', forbidden: /(^|\/)src\//, why: 'db/ never imports src/' },
+];
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+export function importsOf(text: string): string[] {
+  return [...text.matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** Every import that breaks a layering rule, as "file imports x (why)". */
+export function layerViolations(files: { path: string; text: string }[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const path = file.path.replace(/\\/g, '/');
+    for (const rule of RULES) {
+      if (!path.startsWith(rule.layer)) continue;
+      for (const spec of importsOf(file.text)) {
+        if (rule.forbidden.test(spec)) problems.push(`${path} imports ${spec} (${rule.why})`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isRouteAllowed } from '../../src/server/access-rules.ts';
+import type { Actor } from '../../src/server/policy.ts';
+
+const person = (roles: Actor['roles']): Actor => ({ id: 'p', organisationId: 'o', roles, managedTeamIds: [], menteeIds: [] });
+
+describe('route access (deny by default)', () => {
+  it.each(['/', '/sign-in', '/forgot-password', '/set-password', '/health', '/404'])('%s is open to everyone', (path) => {
+    expect(isRouteAllowed(path, null)).toBe('allow');
+  });
+
+  it.each(['/home', '/account', '/people/x', '/admin/people', '/some/new/page', '/sign-out'])('%s needs signing in', (path) => {
+    expect(isRouteAllowed(path, null)).toBe('sign-in');
+  });
+
+  it.each(['/admin', '/admin/', '/admin/people', '/admin/audit', '/admin/people/x'])('%s is for administrators only', (path) => {
+    for (const role of ['learner', 'mentor', 'manager'] as const) expect(isRouteAllowed(path, person([role]))).toBe('forbidden');
+    expect(isRouteAllowed(path, person(['admin']))).toBe('allow');
+  });
+
+  it('does not mistake a similar path for the admin area', () => {
+    expect(isRouteAllowed('/administration-guide', person(['learner']))).toBe('allow');
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { cy } from '../../src/i18n/cy.ts';
+import { en } from '../../src/i18n/en.ts';
+import { interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// Strings that are rightly the same in both languages.
+const SAME_IN_BOTH = new Set(['site.name', 'audit.system', 'role.mentor', 'email.signature']);
+
+describe('UI strings', () => {
+  it('exist in Welsh for every English key, and in English for every Welsh key', () => {
+    expect(missingKeys()).toEqual({ missingInCy: [], missingInEn: [] });
+    expect(Object.keys(cy).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en) as (keyof typeof en)[])('%s has the same placeholders in both languages', (key) => {
+    expect(placeholders(cy[key])).toEqual(placeholders(en[key]));
+  });
+
+  it('are really translated, not English copied into the Welsh file', () => {
+    const copied = (Object.keys(en) as (keyof typeof en)[]).filter((k) => !SAME_IN_BOTH.has(k) && cy[k] === en[k]);
+    expect(copied).toEqual([]);
+  });
+
+  it('uses the agreed Welsh terms for the sign-in form', () => {
+    expect([cy['signIn.email'], cy['signIn.password'], cy['signIn.submit']]).toEqual(['Cyfeiriad e-bost', 'Cyfrinair', 'Mewngofnodi']);
+    expect([en['signIn.email'], en['signIn.password'], en['signIn.submit']]).toEqual(['Email address', 'Password', 'Sign in']);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('Croeso, {name}', { name: 'Elin' })).toBe('Croeso, Elin');
+    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(translator('cy')('signIn.lockedMany', { minutes: 4 })).toBe('Gormod o ymdrechion. Rhowch gynnig arall arni ymhen 4 munud.');
+  });
+});
