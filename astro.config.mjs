@@ -5,6 +5,10 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { i18nParity } from './src/i18n/build-check.ts';
 
+// Behind a reverse proxy, Astro trusts X-Forwarded-Host/-Proto only for the public address,
+// so the origin check and Astro.url see what the browser sees.
+const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : null;
+
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
@@ -13,6 +17,7 @@ export default defineConfig({
   // Astro's origin check refuses cross-site form posts (CSRF); keep it on.
   security: {
     checkOrigin: true,
+    allowedDomains: publicUrl ? [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }] : [],
     // Astro adds hashes for its own scripts and styles; nothing else may run.
     csp: { directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "object-src 'none'", "base-uri 'self'"] },
   },
