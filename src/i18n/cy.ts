@@ -72,7 +72,6 @@ export const cy: Messages = {
   'errors.ownAdminRole': 'Ni allwch dynnu eich rôl gweinyddwr eich hun.',
   'errors.ownAccount': 'Ni allwch ddadactifadu eich cyfrif eich hun.',
   'errors.teamNameTaken': 'Mae tîm gyda’r enw hwn yn barod.',
-  'errors.crossSite': 'Cafodd y ffurflen hon ei hanfon o wefan arall, felly cafodd ei gwrthod.',
 
   'landing.title': 'Camau: camau tuag at newid',
   'landing.lead': 'Dysgu dwyieithog ar gyfer Amddiffyn Plant Effeithiol: sgyrsiau cydweithredol, trothwyon cyson, ffocws clir ar newid a mesur pob cam tuag ato.',

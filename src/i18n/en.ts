@@ -70,7 +70,6 @@ export const en = {
   'errors.ownAdminRole': 'You cannot remove your own administrator role.',
   'errors.ownAccount': 'You cannot deactivate your own account.',
   'errors.teamNameTaken': 'There is already a team with this name.',
-  'errors.crossSite': 'This form was sent from another site, so it was refused.',
 
   'landing.title': 'Camau: steps to change',
   'landing.lead': 'Bilingual learning for Effective Child Protection: collaborative conversations, consistent thresholds, a clear focus on change and measuring each step towards it.',

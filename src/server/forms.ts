@@ -7,6 +7,18 @@ export type FormValues = Record<string, string | string[]>;
 
 export type FormParse<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
+/**
+ * The submitted form, or an empty one when the body is not a form at all (wrong content type,
+ * cut-off upload): the page then answers with its usual validation errors, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}
+
 /** Reads a form into plain values; fields named in `multi` keep every value (checkboxes, multi-selects). */
 export function formValues(form: FormData, multi: readonly string[] = []): FormValues {
   const values: FormValues = {};

@@ -1,0 +1,156 @@
+// `npm run bench`: measures the production build with the demo data and writes the figures to
+// docs/benchmarks.md. Benchmarks report; no test asserts a timing.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DEMO_PASSWORD } from '../db/seed/demo.ts';
+import { percentile } from '../src/domain/statistics.ts';
+
+const STEADY_RATE = 100; // requests per second
+const STEADY_SECONDS = 20;
+const PEAK_CONNECTIONS = 50;
+const PEAK_SECONDS = 10;
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 303 || !cookie) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
+  return cookie;
+}
+
+type Run = { requests: number; errors: number; non2xx: number; rps: number; p50: number; p95: number; p99: number };
+
+/** Runs autocannon, recording every response time so that p95 can be reported exactly. */
+function load(options: autocannon.Options): Promise<Run> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        requests: result.requests.total,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+        rps: result.requests.average,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        p99: percentile(times, 99),
+      });
+    });
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+console.log('Building the production server…');
+const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const dir = mkdtempSync(join(tmpdir(), 'camau-bench-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['scripts/serve.ts'], {
+  env: { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+let staticServer: Server | undefined;
+try {
+  await waitFor(`${base}/health`);
+  const cookies = Object.fromEntries(await Promise.all(['learner', 'mentor', 'manager', 'admin'].map(async (role) => [role, await signIn(base, `${role}@camau.example`)])));
+  // Mixed signed-in pages, in both languages and for every role.
+  const mix = [
+    ['learner', '/home'],
+    ['learner', '/cy/home'],
+    ['learner', '/account'],
+    ['learner', '/people/demo-learner'],
+    ['mentor', '/home'],
+    ['mentor', '/people/demo-p01'],
+    ['manager', '/cy/home'],
+    ['admin', '/home'],
+    ['admin', '/admin/people'],
+    ['admin', '/cy/admin/people/demo-learner'],
+  ] as const;
+  const requests = mix.map(([role, path]) => ({ method: 'GET' as const, path, headers: { cookie: cookies[role]!, accept: 'text/html' } }));
+
+  console.log('Warming up…');
+  await load({ url: base, connections: 10, duration: 3, requests });
+
+  console.log(`Steady load: ${STEADY_RATE} requests/s for ${STEADY_SECONDS} s…`);
+  const steady = await load({ url: base, connections: 10, overallRate: STEADY_RATE, duration: STEADY_SECONDS, requests });
+
+  console.log(`Peak: ${PEAK_CONNECTIONS} connections for ${PEAK_SECONDS} s…`);
+  const peak = await load({ url: base, connections: PEAK_CONNECTIONS, duration: PEAK_SECONDS, requests });
+
+  // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
+  const html = await (await fetch(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
+  const staticPort = await freePort();
+  staticServer = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => staticServer!.listen(staticPort, '127.0.0.1', resolve));
+  console.log(`Static baseline: ${PEAK_CONNECTIONS} connections for ${PEAK_SECONDS} s…`);
+  const baseline = await load({ url: `http://127.0.0.1:${staticPort}/`, connections: PEAK_CONNECTIONS, duration: PEAK_SECONDS });
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const section = [
+    `## Signed-in pages (${date})`,
+    '',
+    `Machine: ${machine}. Command: \`npm run bench\` (production build, demo data, fresh SQLite file; autocannon and the server share the machine).`,
+    `Mix: ${mix.map(([role, path]) => `${role} ${path}`).join(', ')}.`,
+    '',
+    '| measure | figure | target (design.md) |',
+    '|---|---|---|',
+    `| steady ${STEADY_RATE} req/s for ${STEADY_SECONDS} s: p50 / p95 / p99 | ${fmt(steady.p50)} / ${fmt(steady.p95)} / ${fmt(steady.p99)} | p95 < 50 ms |`,
+    `| steady: requests, errors, non-2xx | ${steady.requests}, ${steady.errors}, ${steady.non2xx} | no errors |`,
+    `| peak at ${PEAK_CONNECTIONS} connections: throughput | ${peak.rps.toFixed(0)} req/s (p95 ${fmt(peak.p95)}, errors ${peak.errors}, non-2xx ${peak.non2xx}) | reported |`,
+    `| static-file server, same HTML, same run | ${baseline.rps.toFixed(0)} req/s | the practical limit |`,
+    `| Camau ÷ static | ${(peak.rps / baseline.rps).toFixed(3)} | reported |`,
+    '',
+  ].join('\n');
+  const file = 'docs/benchmarks.md';
+  const header = '# Benchmarks\n\nFigures from `npm run bench`, newest first. They report; no test asserts a timing.\n\n';
+  let previous = '';
+  try {
+    previous = readFileSync(file, 'utf8').replace(header, '');
+  } catch {
+    // first run
+  }
+  writeFileSync(file, header + section + '\n' + previous);
+  console.log(`\n${section}\nWritten to ${file}.`);
+} finally {
+  staticServer?.close();
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
