@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
 
@@ -15,6 +15,91 @@ export function localFilePath(url: string): string | null {
   return resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
 }
 
+const LOCK_WAIT_LIMIT_MS = 15_000;
+
+/** An async mutex: `acquire` resolves with a release function, in arrival order. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = tail;
+    tail = previous.then(() => held);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      previous,
+      new Promise<never>((_, reject) => {
+        // A write that waits this long means a bug (a write outside its own transaction); say so.
+        timer = setTimeout(() => reject(new Error('Timed out waiting for the database write lock')), LOCK_WAIT_LIMIT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    let released = false;
+    return () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+  };
+}
+
+const isRead = (stmt: InStatement) => /^\s*select\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
+
+/**
+ * The local libSQL driver is synchronous: if one request holds a write transaction open across
+ * an `await` and another request in the same process writes, SQLite's busy handler blocks the
+ * whole event loop, the first transaction can never finish, and both fail after busy_timeout.
+ * So writes from this process take turns (reads still run side by side under WAL); other
+ * processes are still kept in step by SQLite's own locking and busy_timeout.
+ */
+export function serialiseWrites(client: Client): Client {
+  const acquire = createLock();
+  const locked = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      switch (property) {
+        case 'execute':
+          return (stmt: InStatement, args?: never) => (isRead(stmt) ? target.execute(stmt, args) : locked(() => target.execute(stmt, args)));
+        case 'batch':
+        case 'migrate':
+        case 'executeMultiple':
+          return (...params: unknown[]) => locked(() => (target[property] as (...p: unknown[]) => Promise<unknown>)(...params));
+        case 'transaction':
+          return async (mode?: TransactionMode): Promise<Transaction> => {
+            if (mode === 'read') return target.transaction(mode);
+            const release = await acquire();
+            try {
+              const tx = await target.transaction(mode);
+              const finish = <A extends unknown[], R>(fn: (...a: A) => R) => (...a: A): R => {
+                const result = fn(...a);
+                Promise.resolve(result).finally(release).catch(() => {});
+                return result;
+              };
+              tx.commit = finish(tx.commit.bind(tx));
+              tx.rollback = finish(tx.rollback.bind(tx));
+              tx.close = finish(tx.close.bind(tx));
+              return tx;
+            } catch (error) {
+              release();
+              throw error;
+            }
+          };
+        default: {
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
 /**
  * Opens the database named by `url`. Local files get their folder created and WAL mode;
  * foreign keys are on and `busy_timeout` is 5 s on every pooled connection (libSQL defaults + `timeout`).
@@ -23,7 +108,8 @@ export function localFilePath(url: string): string | null {
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  const client = createClient({ url, authToken: authToken || undefined, timeout: 5000 });
+  const raw = createClient({ url, authToken: authToken || undefined, timeout: 5000 });
+  const client = filePath ? serialiseWrites(raw) : raw;
   try {
     await client.execute('SELECT 1');
     if (filePath) await client.execute('PRAGMA journal_mode=WAL');

@@ -1,0 +1,80 @@
+// Reads programmes and modules straight from content/ (outside Astro), for the content check,
+// the build-time check and tests. Pages use Astro's content collections instead.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { checkContentStructure, type ContentProblem } from '../domain/contentRules.ts';
+import type { Locale } from '../domain/locale.ts';
+import { moduleSchema, programmeSchema, type Module, type Programme } from './schemas.ts';
+
+export type LoadedContent = {
+  programmes: (Programme & { file: string })[];
+  modules: (Module & { file: string; folder: string })[];
+  sectionTexts: Map<string, Map<string, Partial<Record<Locale, string>>>>;
+  problems: ContentProblem[];
+};
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): ContentProblem[] {
+  return issues.map((i) => ({ file, problem: `${i.path.map(String).join('.') || '(file)'}: ${i.message}` }));
+}
+
+/** Loads and checks everything under `root` (the repository's content/ folder). */
+export function loadContent(root: string): LoadedContent {
+  const problems: ContentProblem[] = [];
+  const rel = (p: string) => relative(join(root, '..'), p);
+  const readYaml = (path: string): unknown => {
+    try {
+      return parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push({ file: rel(path), problem: `is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      return undefined;
+    }
+  };
+
+  const programmes: LoadedContent['programmes'] = [];
+  for (const path of listFiles(join(root, 'programmes')).filter((p) => p.endsWith('.yaml'))) {
+    const data = readYaml(path);
+    if (data === undefined) continue;
+    const parsed = programmeSchema.safeParse(data);
+    if (parsed.success) programmes.push({ ...parsed.data, file: rel(path) });
+    else problems.push(...zodProblems(rel(path), parsed.error.issues));
+  }
+
+  const modules: LoadedContent['modules'] = [];
+  const sectionTexts: LoadedContent['sectionTexts'] = new Map();
+  const allMdx = new Set(listFiles(join(root, 'modules')).filter((p) => p.endsWith('.mdx')).map(rel));
+  for (const path of listFiles(join(root, 'modules')).filter((p) => p.endsWith('module.yaml'))) {
+    const data = readYaml(path);
+    if (data === undefined) continue;
+    const parsed = moduleSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(rel(path), parsed.error.issues));
+      continue;
+    }
+    const folder = rel(join(path, '..'));
+    modules.push({ ...parsed.data, file: rel(path), folder });
+    const texts = new Map<string, Partial<Record<Locale, string>>>();
+    for (const section of parsed.data.sections) {
+      const entry: Partial<Record<Locale, string>> = {};
+      for (const locale of ['en', 'cy'] as const) {
+        const file = join(path, '..', `${section.id}.${locale}.mdx`);
+        if (existsSync(file)) {
+          entry[locale] = readFileSync(file, 'utf8');
+          allMdx.delete(rel(file));
+        }
+      }
+      texts.set(section.id, entry);
+    }
+    sectionTexts.set(parsed.data.id, texts);
+  }
+  problems.push(...checkContentStructure({ programmes, modules, sectionTexts, strayFiles: [...allMdx] }));
+  return { programmes, modules, sectionTexts, problems };
+}

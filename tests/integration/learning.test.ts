@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { cpdEntries, knowledgeCheckAttempts, moduleCompletions } from '../../db/schema/index.ts';
+import { getOwnAttempt, learningProgress, listCpdEntries, listReflections, recordSectionVisit, saveReflection, submitKnowledgeCheck } from '../../src/server/learning.ts';
+import { allRight, fixtureModule, threeRight } from '../fixtures/module.ts';
+import { freshDatabase } from './support.ts';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+beforeEach(async () => {
+  database = await freshDatabase({ demo: true });
+});
+afterEach(() => database.cleanup());
+
+const learner = 'demo-learner';
+const module = fixtureModule();
+const visitAll = async (m = module, personId = learner) => {
+  for (const s of m.sections) await recordSectionVisit(database.db, personId, m, s.id);
+};
+
+describe('a knowledge check', () => {
+  it('can be failed, retried and passed; each attempt is kept with its score, answers, time and version', async () => {
+    await visitAll();
+    const failed = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: threeRight, startedAt: Date.now() - 60_000 });
+    expect(failed).toMatchObject({ ok: true, grade: { score: 3, total: 5, percent: 60, passed: false }, completed: false });
+    const passed = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    expect(passed).toMatchObject({ ok: true, grade: { score: 5, passed: true }, completed: true });
+
+    const attempts = await database.db.select().from(knowledgeCheckAttempts).where(eq(knowledgeCheckAttempts.personId, learner));
+    expect(attempts.map((a) => [a.score, a.passed, a.moduleVersion, a.answers])).toEqual([
+      [3, false, 1, threeRight],
+      [5, true, 1, allRight],
+    ]);
+  });
+
+  it('does not complete the module until every section has been read', async () => {
+    await recordSectionVisit(database.db, learner, module, 'one');
+    const passed = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    expect(passed).toMatchObject({ ok: true, completed: false });
+    await recordSectionVisit(database.db, learner, module, 'two');
+    expect(await recordSectionVisit(database.db, learner, module, 'three')).toEqual({ completed: true });
+  });
+
+  it.each([
+    ['a stale module version', { version: 0, answers: allRight }, 'stale-version'],
+    ['an unknown question', { version: 1, answers: { ...allRight, q99: 'a' } }, 'unknown-question'],
+    ['an option out of range', { version: 1, answers: { ...allRight, q2: 'z' } }, 'unknown-option'],
+  ])('refuses %s and records nothing', async (_, submission, kind) => {
+    const result = await submitKnowledgeCheck(database.db, { personId: learner, module, startedAt: null, ...submission });
+    expect(result).toMatchObject({ ok: false, problem: { kind } });
+    expect(await database.db.select().from(knowledgeCheckAttempts)).toHaveLength(0);
+  });
+
+  it('submitted from two tabs at once makes two attempts and one completion', async () => {
+    await visitAll();
+    const results = await Promise.all([0, 1].map(() => submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(await database.db.select().from(knowledgeCheckAttempts)).toHaveLength(2);
+    expect(await database.db.select().from(moduleCompletions)).toHaveLength(1);
+    expect(await database.db.select().from(cpdEntries)).toHaveLength(1);
+  });
+
+  it('shows an attempt only to the person who made it', async () => {
+    const result = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    if (!result.ok) throw new Error('submission refused');
+    expect(await getOwnAttempt(database.db, learner, result.attemptId)).not.toBeNull();
+    expect(await getOwnAttempt(database.db, 'demo-mentor', result.attemptId)).toBeNull();
+  });
+});
+
+describe('completing a module', () => {
+  it('adds one CPD entry with the module’s time, and a new version keeps the old completion', async () => {
+    await visitAll();
+    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    expect((await listCpdEntries(database.db, learner)).map((e) => [e.kind, e.sourceId, e.minutes, e.titleCy])).toEqual([['module', 'cc-fixture@v1', 30, 'Modiwl prawf']]);
+
+    const v2 = fixtureModule({ version: 2 });
+    const progress = await learningProgress(database.db, learner);
+    expect(progress.get('cc-fixture')?.completedVersions).toEqual([1]);
+    const stale = await submitKnowledgeCheck(database.db, { personId: learner, module: v2, version: 1, answers: allRight, startedAt: null });
+    expect(stale).toMatchObject({ ok: false, problem: { kind: 'stale-version', expected: 2 } });
+    const again = await submitKnowledgeCheck(database.db, { personId: learner, module: v2, version: 2, answers: allRight, startedAt: null });
+    expect(again).toMatchObject({ ok: true, completed: true });
+    expect((await learningProgress(database.db, learner)).get('cc-fixture')?.completedVersions).toEqual([1, 2]);
+  });
+
+  it('keeps each learner’s progress to themselves', async () => {
+    await visitAll();
+    expect((await learningProgress(database.db, 'demo-p01')).size).toBe(0);
+    expect((await learningProgress(database.db, learner)).get('cc-fixture')?.visited.sort()).toEqual(['one', 'three', 'two']);
+  });
+});
+
+describe('the reflective log', () => {
+  it('keeps entries private and newest first', async () => {
+    await saveReflection(database.db, { personId: learner, moduleId: 'cc-fixture', moduleVersion: 1, prompt: 'What did you notice?', text: 'First thought' }, 1000);
+    await saveReflection(database.db, { personId: learner, moduleId: 'cc-fixture', moduleVersion: 1, prompt: 'What did you notice?', text: 'Second thought' }, 2000);
+    const entries = await listReflections(database.db, learner);
+    expect(entries.map((e) => [e.text, e.sharedWithMentor])).toEqual([
+      ['Second thought', false],
+      ['First thought', false],
+    ]);
+    expect(await listReflections(database.db, 'demo-mentor')).toEqual([]);
+  });
+});
