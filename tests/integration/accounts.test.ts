@@ -216,3 +216,19 @@ describe('changing someone’s access', () => {
     expect((await setActive(await demoAdmin(database), 'demo-other-p01', false)).ok).toBe(false);
   });
 });
+
+describe('the current-password check when changing a password', () => {
+  it('counts wrong guesses against the sign-in limit, so a stolen session cannot guess freely', async () => {
+    const start = Date.now();
+    const token = await (async () => {
+      const r = await signIn(database.db, { email: 'learner@camau.example', password: DEMO_PASSWORD, ip: '10.9.0.1' }, start);
+      if (!r.ok) throw new Error('no sign-in');
+      return r.token;
+    })();
+    const session = (await validateSessionToken(database.db, token, start))!;
+    const attempt = (current: string, at: number) =>
+      changePassword(database.db, { personId: 'demo-learner', sessionId: session.id, current, password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: false, ip: '10.9.0.1' }, at);
+    for (let i = 0; i < 10; i++) expect(await attempt(`guess ${i}`, start + i)).toEqual({ ok: false, errors: { current: { key: 'account.currentWrong' } } });
+    expect(await attempt(DEMO_PASSWORD, start + 20)).toEqual({ ok: false, errors: { current: { key: 'signIn.lockedMany', params: { minutes: 5 } } } });
+  });
+});

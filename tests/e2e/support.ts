@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'camau-demo-2026';
+
+// Specs run in parallel against one database, so an account whose state a test changes
+// (password, status, language, failed sign-ins) belongs to one spec only:
+//   lockout: aled.roberts · account: bethan.owen, cai.pritchard, ffion.davies · admin: emyr.griffiths
+//   auth: osian.wyn · learning: delyth.morgan, heledd.rowlands, gethin.thomas, jac.edwards,
+//   lowri.jenkins, manon.price, tegan.lewis
+// The four demo sign-ins (learner@, mentor@, manager@, admin@) are only signed in and out, and
+// switch language: so where they land after signing in (their remembered language) may vary.
+
+export type Locale = 'en' | 'cy';
+
+const SIGN_IN_TEXT = {
+  en: { email: 'Email address', password: 'Password', submit: 'Sign in' },
+  cy: { email: 'Cyfeiriad e-bost', password: 'Cyfrinair', submit: 'Mewngofnodi' },
+} as const;
+
+/** Labels of the sign-in form in each language. */
+export function signInText(locale: Locale = 'en') {
+  return SIGN_IN_TEXT[locale];
+}
+
+/** A locale-free path as a URL path in `locale` (English at `/…`, Welsh at `/cy/…`). */
+export function localised(locale: Locale, path: string): string {
+  return locale === 'cy' ? `/cy${path}` : path;
+}
+
+/**
+ * Signs in through the form. Uses the sign-in page already shown (keeping its `?next=`) when
+ * it is in the wanted language; otherwise opens the sign-in page for `locale` (default English).
+ */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD, locale?: Locale): Promise<void> {
+  const here = page.url().startsWith('http') ? new URL(page.url()) : null;
+  const onSignIn = here !== null && /^(\/cy)?\/sign-in$/.test(here.pathname);
+  const hereLocale: Locale = here?.pathname.startsWith('/cy/') ? 'cy' : 'en';
+  const lang: Locale = locale ?? (onSignIn ? hereLocale : 'en');
+  if (!onSignIn || hereLocale !== lang) await page.goto(localised(lang, '/sign-in'));
+  const text = SIGN_IN_TEXT[lang];
+  await page.getByLabel(text.email, { exact: true }).fill(email);
+  await page.getByLabel(text.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: text.submit, exact: true }).click();
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe over the whole page and fails the test with a readable list if any WCAG A/AA rule is
+ * broken. The check is soft: the test goes on (so one page's problem does not hide the next
+ * page's, or a functional failure), and is still reported as failed at the end.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const readable = violations
+    .map((v) => [`- ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}`, ...v.nodes.map((n) => `    ${n.target.join(' ')}`)].join('\n'))
+    .join('\n');
+  const summary = violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  expect.soft(summary, `Accessibility violations on ${page.url()}:\n${readable}\n`).toEqual([]);
+}
