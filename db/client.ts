@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
+import { createClient, type Client, type InArgs, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
 
@@ -66,7 +66,10 @@ export function serialiseWrites(client: Client): Client {
     get(target, property, receiver) {
       switch (property) {
         case 'execute':
-          return (stmt: InStatement, args?: never) => (isRead(stmt) ? target.execute(stmt, args) : locked(() => target.execute(stmt, args)));
+          return (stmt: InStatement | string, args?: InArgs) => {
+            const run = () => (typeof stmt === 'string' ? target.execute(stmt, args) : target.execute(stmt));
+            return isRead(stmt) ? run() : locked(run);
+          };
         case 'batch':
         case 'migrate':
         case 'executeMultiple':

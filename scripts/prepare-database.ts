@@ -5,6 +5,9 @@ import { hashPassword } from '../src/server/auth/password.ts';
 import { pruneSignInFailures } from '../src/server/auth/rate-limit.ts';
 import { deleteExpiredSessions } from '../src/server/auth/sessions.ts';
 import type { Config } from '../src/server/config.ts';
+import { loadContent } from '../src/content/load.ts';
+import { indexContent } from '../src/server/search.ts';
+import { resolve } from 'node:path';
 
 /** Hides a password or token that may be part of a database URL before it is printed. */
 export function redactUrl(url: string): string {
@@ -41,6 +44,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     await seedDemo(database.db, await hashPassword(DEMO_PASSWORD));
     seeded = true;
   }
+  // The search index always mirrors content/ as deployed.
+  await indexContent(database.db, loadContent(resolve('content')));
   await deleteExpiredSessions(database.db);
   await pruneSignInFailures(database.db);
   return { database, seeded };

@@ -16,7 +16,7 @@ describe('counting words of teaching text', () => {
 const words = (n: number) => Array.from({ length: n }, () => 'gair').join(' ');
 const module = { id: 'cc-one', programme: 'cc', sections: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], file: 'content/modules/cc/cc-one/module.yaml', folder: 'content/modules/cc/cc-one' };
 const programme = { id: 'cc', modules: ['cc-one'], file: 'content/programmes/cc.yaml' };
-const fullTexts = (perSection = 500) =>
+const fullTexts = (perSection = 500): Map<string, Map<string, Partial<Record<'en' | 'cy', string>>>> =>
   new Map([['cc-one', new Map(['a', 'b', 'c'].map((id) => [id, { en: `${words(perSection)} <PracticeExample title="x">y</PracticeExample>`, cy: `${words(perSection)} <PracticeExample title="x">y</PracticeExample>` }]))]]);
 
 describe('checking content across files', () => {

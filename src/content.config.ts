@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { moduleSchema, programmeSchema } from './content/schemas.ts';
+
+// Content lives in the top-level content/ folder; every entry is validated against the same
+// schemas `npm run content:check` uses, so a missing translation fails the build.
+const programmes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/programmes', generateId: ({ data }) => String(data.id) }),
+  schema: programmeSchema,
+});
+const modules = defineCollection({
+  loader: glob({ pattern: '**/module.yaml', base: './content/modules', generateId: ({ data }) => String(data.id) }),
+  schema: moduleSchema,
+});
+// Ids look like "<programme>/<module>/<section>.<en|cy>".
+const sections = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/modules', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+});
+
+export const collections = { programmes, modules, sections };

@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { recordAudit } from '../server/audit.ts';
+import { services } from '../server/app.ts';
+import { cpdRecord } from '../server/cpd-view.ts';
+import { csvResponse, toCsv } from '../server/csv.ts';
+
+/** The learner's CPD record as CSV, in the language of the page it was asked from. */
+export const GET: APIRoute = async ({ locals }) => {
+  const viewer = locals.viewer!;
+  const { t, locale } = locals;
+  const { db } = await services();
+  const record = await cpdRecord(db, viewer.id, locale);
+  await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'export.created', detail: { export: 'cpd', rows: record.rows.length }, ip: locals.ip });
+  const csv = toCsv(
+    [t('cpd.date'), t('cpd.activity'), t('cpd.kind'), t('cpd.programme'), t('cpd.hours')],
+    record.rows.map((r) => [r.date, r.activity, r.kind, r.programme, r.hours]),
+  );
+  return csvResponse(csv, locale === 'cy' ? 'cofnod-dpp.csv' : 'cpd-record.csv');
+};

@@ -1,0 +1,42 @@
+// The one place pages read training content from (Astro content collections). Kept thin:
+// astro:content is not available under vitest, so this is covered by the end-to-end tests.
+import { getCollection, getEntry } from 'astro:content';
+import type { Locale } from '../domain/locale.ts';
+import type { Module, Programme } from '../content/schemas.ts';
+
+export type { Module, Programme };
+
+/** Text in the reader's language. */
+export function pick(text: { en: string; cy: string }, locale: Locale): string {
+  return text[locale];
+}
+
+export async function listProgrammes(): Promise<Programme[]> {
+  return (await getCollection('programmes')).map((e) => e.data).sort((a, b) => a.order - b.order);
+}
+
+export async function getProgramme(id: string): Promise<Programme | null> {
+  return (await getEntry('programmes', id))?.data ?? null;
+}
+
+export async function getModule(id: string): Promise<Module | null> {
+  return (await getEntry('modules', id))?.data ?? null;
+}
+
+/** A programme's modules in the programme's order. */
+export async function modulesOf(programme: Programme): Promise<Module[]> {
+  const all = await Promise.all(programme.modules.map((id) => getModule(id)));
+  return all.filter((m): m is Module => m !== null);
+}
+
+/** The module, if it exists and belongs to that programme (so URLs cannot mix them). */
+export async function getModuleIn(programmeId: string, moduleId: string): Promise<{ programme: Programme; module: Module } | null> {
+  const [programme, module] = await Promise.all([getProgramme(programmeId), getModule(moduleId)]);
+  if (!programme || !module || module.programme !== programme.id) return null;
+  return { programme, module };
+}
+
+/** A section's MDX entry in one language (render it with `render()` from astro:content). */
+export async function getSectionEntry(module: Module, sectionId: string, locale: Locale) {
+  return (await getEntry('sections', `${module.programme}/${module.id}/${sectionId}.${locale}`)) ?? null;
+}

@@ -1,0 +1,30 @@
+import { cpdTotals, hoursFromMinutes } from '../domain/cpd.ts';
+import type { Locale } from '../domain/locale.ts';
+import { formatDateTime, translator } from '../i18n/index.ts';
+import { listProgrammes, pick } from './content.ts';
+import type { Db } from '../../db/client.ts';
+import { listCpdEntries } from './learning.ts';
+
+/** A learner's CPD record as pages and exports show it, in one language. */
+export async function cpdRecord(db: Db, personId: string, locale: Locale) {
+  const t = translator(locale);
+  const [entries, programmes] = await Promise.all([listCpdEntries(db, personId), listProgrammes()]);
+  const programmeName = (id: string | null) => {
+    const programme = id ? programmes.find((p) => p.id === id) : undefined;
+    return programme ? pick(programme.title, locale) : t('cpd.other');
+  };
+  const totals = cpdTotals(entries);
+  return {
+    rows: entries.map((e) => ({
+      id: e.id,
+      date: formatDateTime(locale, e.completedAt),
+      activity: locale === 'cy' ? e.titleCy : e.titleEn,
+      kind: t(`cpd.kind.${e.kind}`),
+      programme: programmeName(e.programmeId),
+      hours: hoursFromMinutes(e.minutes),
+    })),
+    totalHours: hoursFromMinutes(totals.totalMinutes),
+    byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), hours: hoursFromMinutes(p.minutes), entries: p.entries })),
+    byYear: totals.byYear.map((y) => ({ year: y.year, hours: hoursFromMinutes(y.minutes), entries: y.entries })),
+  };
+}

@@ -1,0 +1,168 @@
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '../../src/content/load.ts';
+import { expectNoAxeViolations, localised, signIn, type Locale } from './support.ts';
+
+// The real content, so the tests know the right answers the way a careful learner would.
+const content = loadContent(resolve('content'));
+const moduleById = (id: string) => {
+  const found = content.modules.find((m) => m.id === id);
+  if (!found) throw new Error(`module ${id} is missing from content/`);
+  return found;
+};
+const answers = (id: string, right: boolean) => moduleById(id).knowledgeCheck.map((q) => q.options.find((o) => o.correct === right)!);
+
+/** Answers the knowledge check by clicking the labelled radio buttons. */
+async function answerCheck(page: Page, moduleId: string, locale: Locale, right: boolean) {
+  const questions = page.getByRole('group');
+  for (const [i, option] of answers(moduleId, right).entries()) {
+    await questions.nth(i).getByRole('radio', { name: option.text[locale], exact: true }).check();
+  }
+  await page.getByRole('button', { name: locale === 'cy' ? 'Cyflwyno fy atebion' : 'Submit my answers' }).click();
+}
+
+const TEXT = {
+  en: { next: /^Next: /, toCheck: 'Next: check your understanding', passed: 'You passed.', notYet: /^Not yet/, complete: 'Complete', save: 'Save to my reflective log', saved: 'Your reflection has been saved', tryAgain: 'Try again', start: 'Start the module' },
+  cy: { next: /^Nesaf: /, toCheck: 'Nesaf: gwirio eich dealltwriaeth', passed: 'Rydych chi wedi llwyddo.', notYet: /^Ddim eto/, complete: 'Wedi’i gwblhau', save: 'Cadw yn fy nyddlyfr myfyriol', saved: 'Mae eich myfyrdod wedi’i gadw', tryAgain: 'Rhoi cynnig arall arni', start: 'Dechrau’r modiwl' },
+} as const;
+
+async function completeModule(page: Page, programmeId: string, moduleId: string, locale: Locale, reflection: string) {
+  const text = TEXT[locale];
+  const module = moduleById(moduleId);
+  await page.goto(localised(locale, '/learn'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'cy' ? 'Dysgu' : 'Learning');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: module.title[locale], exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.title[locale]);
+  await page.getByRole('link', { name: text.start }).click();
+
+  // Read every section with the "Next" links.
+  for (const [i, section] of module.sections.entries()) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.title[locale]);
+    if (i === 0) await expectNoAxeViolations(page);
+    if (i < module.sections.length - 1) await page.getByRole('link', { name: text.next }).click();
+    else await page.getByRole('link', { name: text.toCheck }).click();
+  }
+
+  // Fail first, then pass.
+  await expectNoAxeViolations(page);
+  await answerCheck(page, moduleId, locale, false);
+  await expect(page.getByRole('status')).toContainText(text.notYet);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: text.tryAgain }).click();
+  await answerCheck(page, moduleId, locale, true);
+  await expect(page.getByRole('status')).toContainText(text.passed);
+
+  // Reflect.
+  await page.goto(localised(locale, `/learn/${programmeId}/${moduleId}/reflect`));
+  await page.getByLabel(module.reflection.prompt[locale]).fill(reflection);
+  await page.getByRole('button', { name: text.save }).click();
+  await expect(page.getByRole('status')).toContainText(text.saved);
+  await expectNoAxeViolations(page);
+}
+
+test.describe('a learner working through modules', () => {
+  test('completes a module in English: fails then passes the check, reflects, and sees progress, the log and CPD', async ({ page }) => {
+    await signIn(page, 'delyth.morgan@camau.example');
+    await completeModule(page, 'collaborative-conversations', 'cc-spirit', 'en', 'I will ask what matters before I explain my worries.');
+
+    await page.goto('/reflective-log');
+    await expect(page.getByText('I will ask what matters before I explain my worries.')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/learn');
+    const row = page.getByRole('row', { name: new RegExp(moduleById('cc-spirit').title.en) });
+    await expect(row).toContainText('Complete');
+    await expect(page.getByText(/1 of \d+ modules complete/).first()).toBeVisible();
+
+    await page.goto('/cpd');
+    await expect(page.getByRole('rowheader', { name: moduleById('cc-spirit').title.en })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download as CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('cpd-record.csv');
+    const csv = await (await download.createReadStream()).toArray();
+    expect(Buffer.concat(csv).toString('utf8')).toContain(moduleById('cc-spirit').title.en);
+  });
+
+  test('completes a module in Welsh', async ({ page }) => {
+    await signIn(page, 'heledd.rowlands@camau.example', undefined, 'cy');
+    await completeModule(page, 'risk-model', 'rm-threshold', 'cy', 'Byddaf yn cofnodi’r rheswm dros bob penderfyniad.');
+    await page.goto('/cy/cpd');
+    await expect(page.getByRole('rowheader', { name: moduleById('rm-threshold').title.cy })).toBeVisible();
+    await page.goto('/cy/learn');
+    await expect(page.getByRole('row', { name: new RegExp(moduleById('rm-threshold').title.cy) })).toContainText('Wedi’i gwblhau');
+  });
+
+  test('resumes where they left off', async ({ page }) => {
+    await signIn(page, 'gethin.thomas@camau.example');
+    const module = moduleById('ecp-four-components');
+    await page.goto(`/learn/effective-child-protection/${module.id}/${module.sections[0]!.id}`);
+    await page.goto(`/learn/effective-child-protection/${module.id}`);
+    await page.getByRole('link', { name: 'Resume where I left off' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[1]!.title.en);
+  });
+
+  test('never gets the answers in the page before submitting', async ({ page }) => {
+    await signIn(page, 'jac.edwards@camau.example');
+    const module = moduleById('cc-oars');
+    const response = await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
+    const html = await response!.text();
+    for (const question of module.knowledgeCheck) {
+      for (const option of question.options) expect(html).not.toContain(option.feedback.en.slice(0, 40));
+    }
+    expect(html).not.toMatch(/"correct"/);
+  });
+
+  test('gets a clear message, and nothing recorded, for a tampered or stale submission', async ({ page }) => {
+    await signIn(page, 'lowri.jenkins@camau.example');
+    const module = moduleById('cc-oars');
+    const url = `/learn/collaborative-conversations/${module.id}/check`;
+    await page.goto(url);
+    const origin = new URL(page.url()).origin;
+    const good = Object.fromEntries(module.knowledgeCheck.map((q) => [`q:${q.id}`, q.options[0]!.id]));
+    const post = (form: Record<string, string>) => page.request.post(url, { form, headers: { Origin: origin }, maxRedirects: 0 });
+
+    const unknownOption = await post({ version: String(module.version), ...good, [`q:${module.knowledgeCheck[0]!.id}`]: 'zz' });
+    expect(unknownOption.status()).toBe(422);
+    expect(await unknownOption.text()).toContain('Your answers did not match this knowledge check');
+
+    const stale = await post({ version: String(module.version - 1), ...good });
+    expect(stale.status()).toBe(409);
+    expect(await stale.text()).toContain('This module has changed since you opened it');
+
+    await page.goto(`/learn/collaborative-conversations/${module.id}`);
+    await expect(page.getByText('Attempts so far')).toHaveCount(0);
+  });
+
+  test('finds sections by searching the module text, in the page’s language', async ({ page }) => {
+    await signIn(page, 'manon.price@camau.example');
+    await page.goto('/search?q=' + encodeURIComponent('significant harm'));
+    const results = page.getByRole('article');
+    await expect(results.first()).toBeVisible();
+    await results.first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/learn\/[a-z-]+\/[a-z-]+\/[a-z-]+$/);
+    await page.goto('/cy/search?q=' + encodeURIComponent('niwed sylweddol'));
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('sees a translated 404 for a module that does not exist', async ({ page }) => {
+    await signIn(page, 'manon.price@camau.example');
+    const response = await page.goto('/cy/learn/risk-model/no-such-module');
+    expect(response!.status()).toBe(404);
+    await expect(page.getByText('Nid oes modiwl nac adran o’r fath.')).toBeVisible();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a knowledge check is still a form that marks on the server', async ({ page }) => {
+    await signIn(page, 'tegan.lewis@camau.example');
+    await page.goto('/learn/effective-child-protection/ecp-steps-to-change/check');
+    await answerCheck(page, 'ecp-steps-to-change', 'en', true);
+    await expect(page.getByRole('status')).toContainText('You passed.');
+  });
+});

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+
+const content = loadContent(resolve('content'));
+
+describe('the training content', () => {
+  it('has no problem: every module, section, question and option exists in Welsh and English', () => {
+    expect(content.problems).toEqual([]);
+  });
+
+  it('offers the three programmes, each with at least four modules', () => {
+    expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'risk-model']);
+    for (const programme of content.programmes) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
+    expect(content.modules.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(content.modules.map((m) => [m.id, m] as const))('%s has the same structure in both languages', (_, module) => {
+    for (const question of module.knowledgeCheck) {
+      expect(question.options.filter((o) => o.correct)).toHaveLength(1);
+      for (const option of question.options) {
+        expect(option.text.cy.trim()).not.toBe('');
+        expect(option.feedback.cy.trim()).not.toBe('');
+        expect(option.feedback.en.trim()).not.toBe('');
+      }
+    }
+    expect(module.outcomes.cy).toHaveLength(module.outcomes.en.length);
+    const texts = content.sectionTexts.get(module.id)!;
+    for (const section of module.sections) {
+      const { en, cy } = texts.get(section.id) ?? {};
+      expect(en, `${section.id}.en.mdx`).toBeTruthy();
+      expect(cy, `${section.id}.cy.mdx`).toBeTruthy();
+      // The same components, in the same number, in both languages.
+      const components = (text: string) => (text.match(/<(KeyPoint|PracticeExample)\b/g) ?? []).sort();
+      expect(components(cy!)).toEqual(components(en!));
+    }
+  });
+});
