@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -72,6 +73,24 @@ function load(options: autocannon.Options): Promise<Run> {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+/** Compressed size of every script a page loads (module scripts and their imports, followed). */
+async function compressedScriptBytes(base: string, path: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"|(?:component-url|renderer-url|before-hydration-url)="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]!).filter(Boolean);
+  // Inline scripts (Astro's island loader) count too.
+  let bytes = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + gzipSync(m[1]!).length, 0);
+  const seen = new Set<string>();
+  while (queue.length) {
+    const url = new URL(queue.shift()!, `${base}${path}`).href;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const js = await (await fetch(url)).text();
+    bytes += gzipSync(js).length;
+    for (const m of js.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(new URL(m[1]!, url).href);
+  }
+  return bytes;
+}
+
 console.log('Building the production server…');
 const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -111,6 +130,19 @@ try {
   console.log(`Peak: ${PEAK_CONNECTIONS} connections for ${PEAK_SECONDS} s…`);
   const peak = await load({ url: base, connections: PEAK_CONNECTIONS, duration: PEAK_SECONDS, requests });
 
+  const moduleSection = '/learn/risk-model/rm-threshold/two-duties';
+  const learnerPages = [
+    ['catalogue', '/learn'],
+    ['module section', moduleSection],
+  ] as const;
+  const learning: { name: string; run: Run }[] = [];
+  for (const [name, path] of learnerPages) {
+    console.log(`${name}: ${PEAK_CONNECTIONS} connections for ${PEAK_SECONDS} s…`);
+    learning.push({ name, run: await load({ url: base, connections: PEAK_CONNECTIONS, duration: PEAK_SECONDS, requests: [{ method: 'GET', path, headers: { cookie: cookies.learner!, accept: 'text/html' } }] }) });
+  }
+  const sectionJs = await compressedScriptBytes(base, moduleSection, cookies.learner!);
+  const checkJs = await compressedScriptBytes(base, '/learn/risk-model/rm-threshold/check', cookies.learner!);
+
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetch(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
   const staticPort = await freePort();
@@ -137,6 +169,19 @@ try {
     `| peak at ${PEAK_CONNECTIONS} connections: throughput | ${peak.rps.toFixed(0)} req/s (p95 ${fmt(peak.p95)}, errors ${peak.errors}, non-2xx ${peak.non2xx}) | reported |`,
     `| static-file server, same HTML, same run | ${baseline.rps.toFixed(0)} req/s | the practical limit |`,
     `| Camau ÷ static | ${(peak.rps / baseline.rps).toFixed(3)} | reported |`,
+    '',
+    `### E-learning pages at ${PEAK_CONNECTIONS} concurrent users (signed-in learner)`,
+    '',
+    '| page | p50 / p95 / p99 | throughput | errors, non-2xx |',
+    '|---|---|---|---|',
+    ...learning.map(({ name, run }) => `| ${name} | ${fmt(run.p50)} / ${fmt(run.p95)} / ${fmt(run.p99)} | ${run.rps.toFixed(0)} req/s | ${run.errors}, ${run.non2xx} |`),
+    '',
+    '| page | compressed JavaScript (gzip) | target |',
+    '|---|---|---|',
+    `| module section (${moduleSection}) | ${(sectionJs / 1024).toFixed(1)} KB | no JS beyond islands; ≤ 100 KB |`,
+    `| knowledge check (the page with the island) | ${(checkJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
+    '',
+    'Latency here is measured by autocannon on the same 2-core machine as the server, so it includes queueing at 50 connections.',
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';
