@@ -1,14 +1,17 @@
-import type { Module } from '../content/schemas.ts';
-import { moduleStatus, resumeSection, type ModuleStatus } from '../domain/moduleProgress.ts';
-import type { learningProgress } from './learning.ts';
+import type { Db } from '../../db/client.ts';
+import type { Module, Programme } from '../content/schemas.ts';
+import { moduleStatus, programmeProgress, resumeSection, type ModuleStatus } from '../domain/moduleProgress.ts';
+import { listProgrammes, modulesOf } from './content.ts';
+import { learningProgress } from './learning.ts';
 
 type Progress = Awaited<ReturnType<typeof learningProgress>>;
 
 export type ModuleView = {
   module: Module;
   status: ModuleStatus;
-  /** The latest version completed, if any. */
+  /** The latest version completed, if any, and when the module was first completed. */
   completedVersion: number | null;
+  completedAt: number | null;
   visited: string[];
   resumeSectionId: string | null;
   attempts: number;
@@ -25,9 +28,24 @@ export function moduleView(module: Module, progress: Progress): ModuleView {
     module,
     status: moduleStatus({ sectionIds, visitedSectionIds: visited, hasAttempt: (p?.attempts ?? 0) > 0, completedVersion }),
     completedVersion,
+    completedAt: p?.completedAt ?? null,
     visited,
     resumeSectionId: resumeSection(sectionIds, visited, p?.lastSectionId ?? null),
     attempts: p?.attempts ?? 0,
     lastPercent: p?.lastAttempt ? Math.round((p.lastAttempt.score / p.lastAttempt.total) * 100) : null,
   };
+}
+
+export type ProgrammeView = { programme: Programme; modules: ModuleView[]; totals: ReturnType<typeof programmeProgress>; minutes: number };
+
+/** A programme with each of its modules as one learner sees them, and their overall progress. */
+export async function programmeView(programme: Programme, progress: Progress): Promise<ProgrammeView> {
+  const modules = (await modulesOf(programme)).map((m) => moduleView(m, progress));
+  return { programme, modules, totals: programmeProgress(modules.map((m) => m.status)), minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0) };
+}
+
+/** Every programme, in catalogue order, as one learner sees it. */
+export async function allProgrammeViews(db: Db, personId: string): Promise<ProgrammeView[]> {
+  const progress = await learningProgress(db, personId);
+  return Promise.all((await listProgrammes()).map((p) => programmeView(p, progress)));
 }

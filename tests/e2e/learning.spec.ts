@@ -166,3 +166,29 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('status')).toContainText('You passed.');
   });
 });
+
+test('a learner who completes every module of a programme gets a bilingual certificate', async ({ page }) => {
+  await signIn(page, 'rhian.parry@camau.example');
+  const programme = content.programmes.find((p) => p.id === 'effective-child-protection')!;
+  await page.goto(`/learn/${programme.id}/certificate`);
+  await expect(page.getByText('The certificate is ready when every module in the programme is complete.')).toBeVisible();
+
+  const origin = new URL(page.url()).origin;
+  for (const moduleId of programme.modules) {
+    const module = moduleById(moduleId);
+    for (const section of module.sections) await page.goto(`/learn/${programme.id}/${module.id}/${section.id}`);
+    const form = Object.fromEntries(module.knowledgeCheck.map((q) => [`q:${q.id}`, q.options.find((o) => o.correct)!.id]));
+    const marked = await page.request.post(`/learn/${programme.id}/${module.id}/check`, { form: { version: String(module.version), ...form }, headers: { Origin: origin } });
+    expect(marked.ok()).toBe(true);
+  }
+
+  await page.goto(`/learn/${programme.id}`);
+  await expect(page.getByText('4 of 4 modules complete')).toBeVisible();
+  await page.getByRole('link', { name: 'Your certificate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeAttached();
+  await expect(page.getByText('Tystysgrif cwblhau')).toBeVisible(); // the certificate itself is in both languages
+  await expect(page.locator('.certificate').getByText('Rhian Parry')).toBeVisible();
+  await expect(page.getByText(programme.title.cy, { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(programme.title.en, { exact: false }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
