@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, type Assessment } from '../../src/domain/thresholds.ts';
+import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../src/machines/thresholdExercise.machine.ts';
+
+const screening = { answer: 'need-more-information' as const, reason: 'A single report; I need to know what the school and GP know.' };
+const assessment: Assessment = {
+  needs: { developmentalNeeds: 'partly', parentingCapacity: 'partly', familyAndEnvironment: 'meets' },
+  childNeedsMet: 'partly',
+  levelOfHarm: 'moderate',
+  kindsOfHarm: ['neglect'],
+  likelihood: 'likely',
+  significant: 'yes',
+  decision: 'strategy-discussion',
+  followUp: ['Strategy discussion with police and health today'],
+  summary: 'Repeated hunger and missed health care over months, not explained by a crisis.',
+};
+const events: ThresholdExerciseEvent[] = [
+  { type: 'SCREEN', screening },
+  { type: 'SCREEN', screening: { answer: 'yes', reason: '' } }, // invalid: no reason
+  { type: 'REVEAL_NEXT' },
+  { type: 'REVISE_SCREENING', screening: { answer: 'yes', reason: 'The visit shows a pattern.' } },
+  { type: 'START_ASSESSMENT' },
+  { type: 'SUBMIT_ASSESSMENT', assessment },
+  { type: 'SUBMIT_ASSESSMENT', assessment: { ...assessment, summary: ' ' } }, // invalid: no reason for the decision
+];
+
+describe('the threshold exercise machine', () => {
+  it.each([2, 3])('reaches every state by a shortest path for a vignette of %i stages', (stageCount) => {
+    const paths = getShortestPaths(thresholdExerciseMachine, { events, input: { stageCount } });
+    const reached = new Set(paths.map((p) => String(p.state.value)));
+    expect([...reached].sort()).toEqual(['assessment', 'complete', 'moreInformation', 'screening']);
+    const toComplete = paths.find((p) => p.state.value === 'complete')!;
+    // Screen, reveal what remains, start, submit.
+    expect(toComplete.steps.map((s) => s.event.type)).toEqual(
+      ['xstate.init', 'SCREEN', ...Array(stageCount - 2).fill('REVEAL_NEXT'), 'START_ASSESSMENT', 'SUBMIT_ASSESSMENT'],
+    );
+  });
+
+  it('replays a path’s events to the same final state and answers (as the server does)', () => {
+    const [path] = getShortestPaths(thresholdExerciseMachine, { events, input: { stageCount: 3 }, toState: (s) => s.value === 'complete' });
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 3 } }).start();
+    for (const step of path!.steps.slice(1)) actor.send(step.event);
+    expect(actor.getSnapshot().value).toBe('complete');
+    expect(actor.getSnapshot().context).toEqual(path!.state.context);
+  });
+
+  it('does not accept a screening without a reason, or a decision without its summary', () => {
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 2 } }).start();
+    expect(actor.getSnapshot().can({ type: 'SCREEN', screening: { answer: 'yes', reason: '  ' } })).toBe(false);
+    actor.send({ type: 'SCREEN', screening });
+    actor.send({ type: 'START_ASSESSMENT' });
+    expect(actor.getSnapshot().can({ type: 'SUBMIT_ASSESSMENT', assessment: { ...assessment, summary: '' } })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SUBMIT_ASSESSMENT', assessment })).toBe(true);
+  });
+
+  it('will not start Stage 2 before everything has been revealed', () => {
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 3 } }).start();
+    actor.send({ type: 'SCREEN', screening });
+    expect(actor.getSnapshot().can({ type: 'START_ASSESSMENT' })).toBe(false);
+    actor.send({ type: 'REVEAL_NEXT' });
+    expect(actor.getSnapshot().can({ type: 'REVEAL_NEXT' })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'START_ASSESSMENT' })).toBe(true);
+  });
+
+  it('survives being persisted and restored between requests', () => {
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 2 } }).start();
+    actor.send({ type: 'SCREEN', screening });
+    const stored = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    const restored = createActor(thresholdExerciseMachine, { snapshot: stored, input: { stageCount: 2 } }).start();
+    expect(restored.getSnapshot().value).toBe('moreInformation');
+    expect(restored.getSnapshot().context.screening).toEqual(screening);
+  });
+});
+
+describe('checking judgements', () => {
+  it('requires a reason for the screening and refuses answers off the scale', () => {
+    expect(checkScreening({ answer: 'maybe', reason: '' })).toEqual({ ok: false, problems: [{ field: 'answer', problem: 'invalid-choice' }, { field: 'reason', problem: 'required' }] });
+    expect(checkScreening({ answer: 'no', reason: ' Fine ' })).toEqual({ ok: true, screening: { answer: 'no', reason: 'Fine' } });
+  });
+
+  it('names every missing or out-of-range judgement', () => {
+    const result = checkAssessment({ ...assessment, likelihood: 'certain', kindsOfHarm: ['neglect', 'neglect'], summary: '' });
+    expect(result).toEqual({ ok: false, problems: [{ field: 'kindsOfHarm', problem: 'invalid-choice' }, { field: 'likelihood', problem: 'invalid-choice' }, { field: 'summary', problem: 'required' }] });
+  });
+});
+
+describe('comparing with the panel', () => {
+  it.each([
+    ['likely', 'likely', 'exact'],
+    ['possible', 'likely', 'one-step'],
+    ['very-likely', 'likely', 'one-step'],
+    ['unlikely', 'likely', 'different'],
+  ] as const)('likelihood %s against the panel’s %s is %s', (answer, panel, agreement) => {
+    expect(compareOnScale(LIKELIHOODS, answer, panel)).toBe(agreement);
+  });
+
+  it('never counts "not known" as one step from an answer', () => {
+    expect(compareOnScale(NEEDS_MET, 'does-not-meet', 'not-known')).toBe('different');
+    expect(compareOnScale(NEEDS_MET, 'not-known', 'not-known')).toBe('exact');
+  });
+
+  it('lists harm kinds shared, missed and added', () => {
+    expect(compareKinds(['neglect', 'emotional'], ['neglect', 'domestic-abuse'])).toEqual({ agreement: 'different', shared: ['neglect'], missed: ['domestic-abuse'], added: ['emotional'] });
+    expect(compareKinds(['physical'], ['physical']).agreement).toBe('exact');
+  });
+});
