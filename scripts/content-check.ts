@@ -3,10 +3,10 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
 
-const { programmes, modules, problems } = loadContent(resolve('content'));
+const { programmes, modules, vignettes, problems } = loadContent(resolve('content'));
 if (problems.length) {
   console.error(`Content problems (${problems.length}):`);
   for (const p of problems) console.error(`  ${p.file}: ${p.problem}`);
   process.exit(1);
 }
-console.log(`Content is complete in Welsh and English: ${programmes.length} programmes, ${modules.length} modules.`);
+console.log(`Content is complete in Welsh and English: ${programmes.length} programmes, ${modules.length} modules, ${vignettes.length} vignettes.`);

@@ -5,12 +5,13 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContentStructure, type ContentProblem } from '../domain/contentRules.ts';
 import type { Locale } from '../domain/locale.ts';
-import { moduleSchema, programmeSchema, type Module, type Programme } from './schemas.ts';
+import { moduleSchema, programmeSchema, vignetteSchema, type Module, type Programme, type Vignette } from './schemas.ts';
 
 export type LoadedContent = {
   programmes: (Programme & { file: string })[];
   modules: (Module & { file: string; folder: string })[];
   sectionTexts: Map<string, Map<string, Partial<Record<Locale, string>>>>;
+  vignettes: (Vignette & { file: string })[];
   problems: ContentProblem[];
 };
 
@@ -76,5 +77,18 @@ export function loadContent(root: string): LoadedContent {
     sectionTexts.set(parsed.data.id, texts);
   }
   problems.push(...checkContentStructure({ programmes, modules, sectionTexts, strayFiles: [...allMdx] }));
-  return { programmes, modules, sectionTexts, problems };
+
+  const vignettes: LoadedContent['vignettes'] = [];
+  for (const path of listFiles(join(root, 'vignettes')).filter((p) => p.endsWith('.yaml'))) {
+    const data = readYaml(path);
+    if (data === undefined) continue;
+    const parsed = vignetteSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(rel(path), parsed.error.issues));
+      continue;
+    }
+    if (vignettes.some((v) => v.id === parsed.data.id)) problems.push({ file: rel(path), problem: `vignette id "${parsed.data.id}" is used twice` });
+    vignettes.push({ ...parsed.data, file: rel(path) });
+  }
+  return { programmes, modules, sectionTexts, vignettes, problems };
 }
