@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './mail.ts';
 export * from './learning.ts';
+export * from './thresholds.ts';

@@ -1,0 +1,89 @@
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { organisations } from './organisations.ts';
+import { people } from './people.ts';
+
+/**
+ * A calibration round: a mentor or manager asks a group to answer the same vignettes
+ * independently; results are shown to the group only once the round has closed.
+ */
+export const calibrationRounds = sqliteTable(
+  'calibration_rounds',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
+    title: text('title').notNull(),
+    vignetteIds: text('vignette_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    opensAt: integer('opens_at').notNull(),
+    closesAt: integer('closes_at').notNull(),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('calibration_rounds_org_idx').on(t.organisationId, t.opensAt)],
+);
+
+export const roundParticipants = sqliteTable(
+  'round_participants',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => calibrationRounds.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] }), index('round_participants_person_idx').on(t.personId)],
+);
+
+/**
+ * One practitioner's attempt at one vignette. The machine's persisted snapshot is the source of
+ * truth; `revision` rises with every accepted event so a stale or replayed post is refused.
+ * The final judgements are copied into columns when the attempt completes, for analytics.
+ */
+export const thresholdAttempts = sqliteTable(
+  'threshold_attempts',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    vignetteId: text('vignette_id').notNull(),
+    vignetteVersion: integer('vignette_version').notNull(),
+    roundId: text('round_id').references(() => calibrationRounds.id, { onDelete: 'set null' }),
+    snapshot: text('snapshot', { mode: 'json' }).notNull().$type<unknown>(),
+    revision: integer('revision').notNull().default(0),
+    status: text('status', { enum: ['in-progress', 'complete'] }).notNull().default('in-progress'),
+    screening: text('screening'),
+    decision: text('decision'),
+    likelihood: text('likelihood'),
+    significant: text('significant'),
+    startedAt: integer('started_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [
+    index('threshold_attempts_person_idx').on(t.personId, t.startedAt),
+    index('threshold_attempts_org_vignette_idx').on(t.organisationId, t.vignetteId, t.status),
+    index('threshold_attempts_round_idx').on(t.roundId),
+  ],
+);
+
+/** Every accepted learner action, in order: the record the feedback is computed from. */
+export const thresholdEvents = sqliteTable(
+  'threshold_events',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => thresholdAttempts.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    event: text('event', { mode: 'json' }).notNull().$type<{ type: string }>(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.revision] })],
+);

@@ -1,0 +1,156 @@
+import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { Db } from '../../db/client.ts';
+import { cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
+import type { Vignette } from '../content/schemas.ts';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
+import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../machines/thresholdExercise.machine.ts';
+import { newId } from './auth/tokens.ts';
+
+type Snapshot = SnapshotFrom<typeof thresholdExerciseMachine>;
+export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
+
+/** Time recorded in the CPD record for one threshold exercise. */
+export const EXERCISE_MINUTES = 20;
+/** Colleagues' answers are shown only when at least this many have answered. */
+export const MIN_GROUP_SIZE = 5;
+
+function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number) {
+  return createActor(thresholdExerciseMachine, { snapshot: attempt.snapshot as Snapshot, input: { stageCount } }).start();
+}
+
+/** Starts a new attempt at a vignette for a person. */
+export async function startAttempt(db: Db, input: { personId: string; organisationId: string; vignette: Vignette; roundId?: string | null }, now = Date.now()): Promise<string> {
+  const actor = createActor(thresholdExerciseMachine, { input: { stageCount: input.vignette.stages.length } }).start();
+  const id = newId();
+  await db.insert(thresholdAttempts).values({
+    id,
+    personId: input.personId,
+    organisationId: input.organisationId,
+    vignetteId: input.vignette.id,
+    vignetteVersion: input.vignette.version,
+    roundId: input.roundId ?? null,
+    snapshot: actor.getPersistedSnapshot(),
+    revision: 0,
+    startedAt: now,
+  });
+  return id;
+}
+
+/** One of the person's own attempts, or null (someone else's attempt looks like none). */
+export async function getOwnThresholdAttempt(db: Db, personId: string, attemptId: string): Promise<ThresholdAttempt | null> {
+  const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, attemptId), eq(thresholdAttempts.personId, personId)));
+  return attempt ?? null;
+}
+
+export async function listOwnThresholdAttempts(db: Db, personId: string) {
+  return db.select().from(thresholdAttempts).where(eq(thresholdAttempts.personId, personId)).orderBy(desc(thresholdAttempts.startedAt));
+}
+
+/** The machine's current state and context for an attempt. */
+export function attemptState(attempt: ThresholdAttempt, vignette: Vignette) {
+  const snapshot = restore(attempt, vignette.stages.length).getSnapshot();
+  return { value: String(snapshot.value) as 'screening' | 'moreInformation' | 'assessment' | 'complete', context: snapshot.context, can: (event: ThresholdExerciseEvent) => snapshot.can(event) };
+}
+
+export type StepResult =
+  | { ok: true; attempt: ThresholdAttempt }
+  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-vignette' }
+  | { ok: false; reason: 'invalid'; problems: ThresholdProblem[] };
+
+/**
+ * Applies one learner action to an attempt on the server: the attempt must be the person's
+ * own, the post must carry the revision it was made from (so a stale or replayed post is
+ * refused), and the machine must accept the event. The new snapshot and the event are stored
+ * together; a completed attempt adds a CPD entry.
+ */
+export async function applyAttemptEvent(
+  db: Db,
+  input: { personId: string; attemptId: string; revision: number; event: ThresholdExerciseEvent; vignette: Vignette },
+  now = Date.now(),
+): Promise<StepResult> {
+  const { event, vignette } = input;
+  if (event.type === 'SCREEN' || event.type === 'REVISE_SCREENING') {
+    const checked = checkScreening(event.screening);
+    if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
+  }
+  if (event.type === 'SUBMIT_ASSESSMENT') {
+    const checked = checkAssessment(event.assessment);
+    if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
+  }
+  return db.transaction(async (tx): Promise<StepResult> => {
+    const [attempt] = await tx.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, input.attemptId), eq(thresholdAttempts.personId, input.personId)));
+    if (!attempt || attempt.vignetteId !== vignette.id) return { ok: false, reason: 'not-found' };
+    if (attempt.vignetteVersion !== vignette.version) return { ok: false, reason: 'changed-vignette' };
+    if (attempt.revision !== input.revision) return { ok: false, reason: 'stale' };
+    const actor = restore(attempt, vignette.stages.length);
+    if (!actor.getSnapshot().can(event)) return { ok: false, reason: 'not-allowed' };
+    actor.send(event);
+    const snapshot = actor.getSnapshot();
+    const complete = snapshot.status === 'done';
+    const context = snapshot.context;
+    const revision = attempt.revision + 1;
+    const [updated] = await tx
+      .update(thresholdAttempts)
+      .set({
+        snapshot: actor.getPersistedSnapshot(),
+        revision,
+        status: complete ? 'complete' : 'in-progress',
+        screening: (context.revisedScreening ?? context.screening)?.answer ?? null,
+        decision: context.assessment?.decision ?? null,
+        likelihood: context.assessment?.likelihood ?? null,
+        significant: context.assessment?.significant ?? null,
+        completedAt: complete ? now : null,
+      })
+      .where(eq(thresholdAttempts.id, attempt.id))
+      .returning();
+    await tx.insert(thresholdEvents).values({ attemptId: attempt.id, revision, event, at: now });
+    if (complete) {
+      await tx
+        .insert(cpdEntries)
+        .values({ id: newId(), personId: attempt.personId, kind: 'threshold-practice', sourceId: attempt.id, programmeId: 'risk-model', titleEn: vignette.title.en, titleCy: vignette.title.cy, minutes: EXERCISE_MINUTES, completedAt: now })
+        .onConflictDoNothing();
+    }
+    return { ok: true, attempt: updated! };
+  });
+}
+
+/** How each judgement compares with the expert panel's. */
+export function panelComparison(vignette: Vignette, screening: { answer: string } | null, assessment: Assessment) {
+  const p = vignette.panel;
+  return {
+    screening: screening ? (screening.answer === p.screening.answer ? 'exact' : 'different') : 'different',
+    needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, compareOnScale(NEEDS_MET, assessment.needs[d], p.needs[d].answer)])) as Record<(typeof NEEDS_DOMAINS)[number], ReturnType<typeof compareOnScale>>,
+    childNeedsMet: compareOnScale(NEEDS_MET, assessment.childNeedsMet, p.childNeedsMet.answer),
+    levelOfHarm: compareOnScale(HARM_LEVELS, assessment.levelOfHarm, p.levelOfHarm.answer),
+    kindsOfHarm: compareKinds(assessment.kindsOfHarm, p.kindsOfHarm.answer),
+    likelihood: compareOnScale(LIKELIHOODS, assessment.likelihood, p.likelihood.answer),
+    significant: compareOnScale(SIGNIFICANT, assessment.significant, p.significant.answer) === 'exact' ? 'exact' : 'different',
+    decision: compareOnScale(DECISIONS, assessment.decision, p.decision.answer),
+  } as const;
+}
+
+/**
+ * The anonymous spread of decisions among colleagues in the organisation who completed the
+ * vignette (not counting the viewer), or null when fewer than MIN_GROUP_SIZE have.
+ */
+export async function colleagueDecisions(db: Db, organisationId: string, vignetteId: string, excludePersonId: string) {
+  const rows = await db
+    .select({ decision: thresholdAttempts.decision, personId: thresholdAttempts.personId, completedAt: thresholdAttempts.completedAt })
+    .from(thresholdAttempts)
+    .where(and(eq(thresholdAttempts.organisationId, organisationId), eq(thresholdAttempts.vignetteId, vignetteId), eq(thresholdAttempts.status, 'complete'), ne(thresholdAttempts.personId, excludePersonId)));
+  // Each colleague counts once, with their latest answer.
+  const latest = new Map<string, { decision: string | null; completedAt: number | null }>();
+  for (const r of rows) if (!latest.has(r.personId) || (r.completedAt ?? 0) > (latest.get(r.personId)!.completedAt ?? 0)) latest.set(r.personId, r);
+  if (latest.size < MIN_GROUP_SIZE) return null;
+  const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+  for (const { decision } of latest.values()) if (decision && decision in counts) counts[decision as Decision] += 1;
+  return { respondents: latest.size, counts };
+}
+
+export async function countEvents(db: Db, attemptId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(thresholdEvents).where(eq(thresholdEvents.attemptId, attemptId));
+  return row?.n ?? 0;
+}
+
+export { SCREENING_ANSWERS };
