@@ -17,8 +17,12 @@ export function localFilePath(url: string): string | null {
 
 const LOCK_WAIT_LIMIT_MS = 15_000;
 
-/** An async mutex: `acquire` resolves with a release function, in arrival order. */
-function createLock() {
+/**
+ * An async mutex: `acquire` resolves with a release function, in arrival order. A waiter that
+ * gives up after `limitMs` still passes its place on when its turn comes, so one timeout never
+ * blocks the writes queued behind it.
+ */
+export function createLock(limitMs = LOCK_WAIT_LIMIT_MS) {
   let tail: Promise<void> = Promise.resolve();
   return async function acquire(): Promise<() => void> {
     let release!: () => void;
@@ -26,13 +30,21 @@ function createLock() {
     const previous = tail;
     tail = previous.then(() => held);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      previous,
-      new Promise<never>((_, reject) => {
-        // A write that waits this long means a bug (a write outside its own transaction); say so.
-        timer = setTimeout(() => reject(new Error('Timed out waiting for the database write lock')), LOCK_WAIT_LIMIT_MS);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    try {
+      await Promise.race([
+        previous,
+        new Promise<never>((_, reject) => {
+          // A write that waits this long means a bug (a write outside its own transaction) or a
+          // long lock held by another process; say so rather than hang.
+          timer = setTimeout(() => reject(new Error('Timed out waiting for the database write lock')), limitMs);
+        }),
+      ]);
+    } catch (error) {
+      void previous.then(release);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     let released = false;
     return () => {
       if (!released) {

@@ -54,6 +54,11 @@ export type ImportContext = {
 // Deliberately simple: one @, no spaces, a dot in the domain. The invitation proves the rest.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** An alias lookup that ignores inherited keys such as "constructor" or "__proto__". */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function splitList(value: string): string[] {
   return value.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
 }
@@ -69,7 +74,7 @@ export function validateImport(
   context: ImportContext,
 ): { ok: true; people: ImportPerson[] } | { ok: false; problems: ImportProblem[] } {
   const [header, ...rows] = records;
-  const columns = (header ?? []).map((h) => COLUMN_ALIASES[h.trim().toLowerCase().replace(/^\uFEFF/, '')]);
+  const columns = (header ?? []).map((h) => lookup(COLUMN_ALIASES, h.trim().toLowerCase().replace(/^\uFEFF/, '')));
   const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<(typeof IMPORT_COLUMNS)[number], number>;
   if (!header || Object.values(index).some((i) => i < 0)) return { ok: false, problems: [{ line: 1, key: 'import.badHeader' }] };
   const dataRows = rows.map((row, i) => ({ row, line: lines[i + 1] ?? i + 2 })).filter(({ row }) => row.some((cell) => cell.trim() !== ''));
@@ -105,13 +110,13 @@ export function validateImport(
     const roleNames = splitList(cell('roles'));
     if (roleNames.length === 0) rowProblems.push({ line, field: 'roles', key: 'errors.roleRequired' });
     for (const role of roleNames) {
-      const known = ROLE_ALIASES[role.toLowerCase()];
+      const known = lookup(ROLE_ALIASES, role.toLowerCase());
       if (known) roles.push(known);
       else rowProblems.push({ line, field: 'roles', key: 'errors.roleUnknown', params: { role } });
     }
 
     const language = cell('language');
-    const locale = LANGUAGE_ALIASES[language.toLowerCase()];
+    const locale = lookup(LANGUAGE_ALIASES, language.toLowerCase());
     if (!language) rowProblems.push({ line, field: 'language', key: 'errors.required' });
     else if (!locale) rowProblems.push({ line, field: 'language', key: 'errors.languageUnknown', params: { language } });
 

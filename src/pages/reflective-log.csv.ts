@@ -15,7 +15,8 @@ export const GET: APIRoute = async ({ locals }) => {
   const rows = await Promise.all(
     entries.map(async (e) => {
       const module = e.moduleId ? await getModule(e.moduleId) : null;
-      return [formatDateTime(locale, e.createdAt), module ? pick(module.title, locale) : '', e.prompt, e.text];
+      // The prompt in the reader's language where the module still exists; else as it was saved.
+      return [formatDateTime(locale, e.createdAt), module ? pick(module.title, locale) : '', module ? pick(module.reflection.prompt, locale) : e.prompt, e.text];
     }),
   );
   await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'export.created', detail: { export: 'reflective-log', rows: rows.length }, ip: locals.ip });

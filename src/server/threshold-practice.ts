@@ -144,7 +144,7 @@ export async function colleagueDecisions(db: Db, organisationId: string, vignett
   for (const r of rows) if (!latest.has(r.personId) || (r.completedAt ?? 0) > (latest.get(r.personId)!.completedAt ?? 0)) latest.set(r.personId, r);
   if (latest.size < MIN_GROUP_SIZE) return null;
   const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
-  for (const { decision } of latest.values()) if (decision && decision in counts) counts[decision as Decision] += 1;
+  for (const { decision } of latest.values()) if (decision && Object.hasOwn(counts, decision)) counts[decision as Decision] += 1;
   return { respondents: latest.size, counts };
 }
 

@@ -172,6 +172,13 @@ describe('signing in', () => {
     expect((await signIn(database.db, { email: 'mentor@camau.example', password: DEMO_PASSWORD, ip: '10.1.1.1' }, start + 5 * 60_000 + 1)).ok).toBe(true);
   });
 
+  it('counts guesses sent in parallel, so they cannot all slip under the limit', async () => {
+    const start = Date.now();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(database.db, { email: 'manager@camau.example', password: `parallel ${i}`, ip: `10.2.0.${i}` }, start)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(10);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(20);
+  });
+
   it('limits one address spraying passwords across many accounts', async () => {
     const start = Date.now();
     for (let i = 0; i < 50; i++) {

@@ -65,6 +65,9 @@ describe('a forgotten password', () => {
 
     const [stored] = await database.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt));
     expect(stored).toMatchObject({ status: 'sent', toAddress: 'learner@camau.example', locale: 'cy' });
+    // Once delivered, the live link is not kept where administrators can read it.
+    expect(stored!.text).not.toContain('set-password?token=');
+    expect(stored!.text).toContain('[link removed once sent]');
   });
 
   it('sends nothing for an unknown address, and the caller cannot tell the difference', async () => {
@@ -91,5 +94,11 @@ describe('a forgotten password', () => {
     expect(stored).toMatchObject({ status: 'failed', toAddress: 'admin@camau.example', locale: 'en', subject: 'Set a new Camau password' });
     expect(stored!.error).toBeTruthy();
     smtp = await startSmtpServer(); // for afterEach
+  });
+
+  it('sends at most three links an hour to one address', async () => {
+    const mailer = smtpMailer(smtp.url, 'Camau <no-reply@camau.test>');
+    for (let i = 0; i < 5; i++) await requestPasswordReset(database.db, mailer, PUBLIC_URL, 'manager@camau.example', '10.0.0.7');
+    expect(smtp.received).toHaveLength(3);
   });
 });

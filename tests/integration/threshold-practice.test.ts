@@ -4,6 +4,7 @@ import { cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/
 import type { Assessment } from '../../src/domain/thresholds.ts';
 import { applyAttemptEvent, attemptState, colleagueDecisions, getOwnThresholdAttempt, panelComparison, startAttempt } from '../../src/server/threshold-practice.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
+import type { ThresholdExerciseEvent } from '../../src/machines/thresholdExercise.machine.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -71,7 +72,8 @@ describe('a threshold exercise attempt', () => {
     const attemptId = await startAttempt(database.db, { personId: 'demo-learner', organisationId: 'demo-org', vignette });
     expect((await applyAttemptEvent(database.db, { personId: 'demo-learner', attemptId, revision: 0, event: { type: 'SCREEN', screening }, vignette })).ok).toBe(true);
     const before = (await getOwnThresholdAttempt(database.db, 'demo-learner', attemptId))!;
-    const result = await applyAttemptEvent(database.db, { personId: 'demo-learner', attemptId, revision: 1, event: { type: 'SCREEN', screening }, vignette, ...overrides });
+    const request = { personId: 'demo-learner', attemptId, revision: 1, event: { type: 'SCREEN', screening } as ThresholdExerciseEvent, vignette };
+    const result = await applyAttemptEvent(database.db, { ...request, ...overrides });
     expect(result).toMatchObject({ ok: false, reason });
     expect(await getOwnThresholdAttempt(database.db, 'demo-learner', attemptId)).toEqual(before);
   });

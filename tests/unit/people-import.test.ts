@@ -68,4 +68,15 @@ describe('validating a people CSV', () => {
   it('requires at least one role', () => {
     expect(run([['No Role', 'norole@example.org', '', '', 'cy']])).toEqual({ ok: false, problems: [{ line: 2, field: 'roles', key: 'errors.roleRequired' }] });
   });
+
+  it('does not mistake JavaScript object keys for roles or languages', () => {
+    expect(run([['Proto', 'proto@example.org', '', 'constructor;__proto__', 'constructor']])).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, field: 'roles', key: 'errors.roleUnknown', params: { role: 'constructor' } },
+        { line: 2, field: 'roles', key: 'errors.roleUnknown', params: { role: '__proto__' } },
+        { line: 2, field: 'language', key: 'errors.languageUnknown', params: { language: 'constructor' } },
+      ],
+    });
+  });
 });

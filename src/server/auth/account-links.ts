@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { accountTokens, people, type AccountTokenPurpose } from '../../../db/schema/index.ts';
+import { accountTokens, auditEvents, people, type AccountTokenPurpose } from '../../../db/schema/index.ts';
 import { localePath } from '../../domain/locale.ts';
 import { recordAudit } from '../audit.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -63,9 +63,9 @@ export async function setPasswordFromLink(
   const errors: FieldErrors = {};
   if (!policy.ok) errors.password = { key: PASSWORD_PROBLEM_MESSAGE[policy.problem] };
   else if (input.password !== input.confirm) errors.confirm = { key: 'errors.passwordMismatch' };
-  if (Object.keys(errors).length) {
-    return (await findUsableAccountLink(db, input.token, now)) ? { ok: false, reason: 'invalid-input', errors } : { ok: false, reason: 'invalid-link' };
-  }
+  // The link is checked before anything slow, so junk tokens cost no password hashing.
+  if (!(await findUsableAccountLink(db, input.token, now))) return { ok: false, reason: 'invalid-link' };
+  if (Object.keys(errors).length) return { ok: false, reason: 'invalid-input', errors };
   const passwordHash = await hashPassword(input.password);
   const person = await db.transaction(async (tx) => {
     const parsed = parseToken(input.token);
@@ -88,9 +88,17 @@ export async function setPasswordFromLink(
  * Sends a reset link if the address belongs to a person who can sign in. The caller answers
  * the same either way, so nobody can learn which addresses have accounts.
  */
+export const RESET_REQUESTS_PER_HOUR = 3;
+
 export async function requestPasswordReset(db: Db, mailer: Mailer, publicUrl: URL, email: string, ip: string | null, now = Date.now()): Promise<void> {
   const person = await findPersonByEmail(db, email);
   if (!person || person.status === 'deactivated') return;
+  // At most a few links an hour to one address, so nobody can flood someone's inbox.
+  const [recent] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, person.id), eq(auditEvents.action, 'password.reset-requested'), gt(auditEvents.at, now - 60 * 60_000)));
+  if ((recent?.n ?? 0) >= RESET_REQUESTS_PER_HOUR) return;
   const organisation = await getOrganisation(db, person.organisationId);
   const purpose: AccountTokenPurpose = person.status === 'invited' ? 'invitation' : 'password-reset';
   const token = await issueAccountLink(db, person.id, purpose, now);

@@ -7,7 +7,7 @@ import type { FieldErrors } from '../forms.ts';
 import { getPerson } from '../repos/people.ts';
 import { minutesToWait } from '../../domain/rateLimit.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
-import { checkSignInLimits, recordSignInFailure } from './rate-limit.ts';
+import { clearAccountFailures, reserveSignInAttempt } from './rate-limit.ts';
 import { deletePersonSessions } from './sessions.ts';
 
 /** Saves a person's language, used for pages and the e-mails Camau sends them. */
@@ -28,16 +28,14 @@ export async function changePassword(
   if (!person) return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
   // Guessing the current password from a stolen session counts against the sign-in limits.
   const ip = input.ip ?? 'unknown';
-  const limit = await checkSignInLimits(db, person.email, ip, now);
+  const limit = await reserveSignInAttempt(db, person.email, ip, now);
   if (!limit.allowed) {
     const minutes = minutesToWait(limit.retryAfterMs);
     return { ok: false, errors: { current: minutes === 1 ? { key: 'signIn.lockedOne' } : { key: 'signIn.lockedMany', params: { minutes } } } };
   }
   const errors: FieldErrors = {};
-  if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.current))) {
-    await recordSignInFailure(db, person.email, ip, now);
-    errors.current = { key: 'account.currentWrong' };
-  }
+  if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.current))) errors.current = { key: 'account.currentWrong' };
+  else await clearAccountFailures(db, person.email);
   const policy = validateNewPassword(input.password);
   if (!policy.ok) errors.password = { key: PASSWORD_PROBLEM_MESSAGE[policy.problem] };
   else if (input.password !== input.confirm) errors.confirm = { key: 'errors.passwordMismatch' };

@@ -20,6 +20,19 @@ export async function checkSignInLimits(db: Db, accountKey: string, ip: string, 
   return { allowed: false, retryAfterMs: Math.max(...refused.map((d) => d.retryAfterMs)) };
 }
 
+/**
+ * Checks the limits and, if allowed, records this attempt as a failure in one write
+ * transaction, before the password is checked: parallel guesses cannot all slip under the
+ * limit. A successful sign-in then clears the account's record.
+ */
+export async function reserveSignInAttempt(db: Db, accountKey: string, ip: string, now = Date.now()): Promise<LimitDecision> {
+  return db.transaction(async (tx) => {
+    const decision = await checkSignInLimits(tx as unknown as Db, accountKey, ip, now);
+    if (decision.allowed) await tx.insert(signInFailures).values({ accountKey, ip, at: now });
+    return decision;
+  });
+}
+
 export async function recordSignInFailure(db: Db, accountKey: string, ip: string, now = Date.now()): Promise<void> {
   await db.insert(signInFailures).values({ accountKey, ip, at: now });
 }

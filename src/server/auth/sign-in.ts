@@ -5,7 +5,7 @@ import { minutesToWait } from '../../domain/rateLimit.ts';
 import { recordAudit } from '../audit.ts';
 import { findPersonByEmail, normaliseEmail, type Person } from '../repos/people.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
-import { checkSignInLimits, clearAccountFailures, recordSignInFailure } from './rate-limit.ts';
+import { clearAccountFailures, reserveSignInAttempt } from './rate-limit.ts';
 import { createSession } from './sessions.ts';
 
 export type SignInResult =
@@ -20,7 +20,7 @@ export type SignInResult =
 export async function signIn(db: Db, input: { email: string; password: string; ip: string }, now = Date.now()): Promise<SignInResult> {
   const accountKey = normaliseEmail(input.email);
   const person = await findPersonByEmail(db, accountKey);
-  const limit = await checkSignInLimits(db, accountKey, input.ip, now);
+  const limit = await reserveSignInAttempt(db, accountKey, input.ip, now);
   if (!limit.allowed) {
     await recordAudit(db, { organisationId: person?.organisationId ?? null, actorId: null, subjectId: person?.id ?? null, action: 'sign-in.locked', detail: { email: accountKey }, ip: input.ip }, now);
     return { ok: false, reason: 'locked', minutes: minutesToWait(limit.retryAfterMs) };
@@ -28,7 +28,6 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   const canSignIn = person && person.status === 'active' && person.passwordHash;
   const passwordOk = canSignIn ? await verifyPassword(person.passwordHash!, input.password) : (await verifyAgainstNothing(input.password), false);
   if (!canSignIn || !passwordOk) {
-    await recordSignInFailure(db, accountKey, input.ip, now);
     await recordAudit(db, { organisationId: person?.organisationId ?? null, actorId: null, subjectId: person?.id ?? null, action: 'sign-in.failure', detail: { email: accountKey }, ip: input.ip }, now);
     return { ok: false, reason: 'invalid' };
   }

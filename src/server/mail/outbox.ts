@@ -41,6 +41,9 @@ export function renderMail(request: Omit<MailRequest, 'organisationId' | 'person
 export async function sendMail(db: Db, mailer: Mailer, request: MailRequest, now = Date.now()) {
   const { subject, text } = renderMail(request);
   const result = await mailer.deliver({ to: request.to, subject, text });
+  // A delivered message's link is a live credential: keep a copy without it. Without SMTP the
+  // outbox is how administrators pass links on, so undelivered messages keep theirs.
+  const stored = result.status === 'sent' ? text.replace(request.link, '[link removed once sent]') : text;
   await db.insert(mailOutbox).values({
     id: newId(),
     organisationId: request.organisationId,
@@ -48,7 +51,7 @@ export async function sendMail(db: Db, mailer: Mailer, request: MailRequest, now
     toAddress: request.to,
     locale: request.locale,
     subject,
-    text,
+    text: stored,
     status: result.status,
     error: result.status === 'failed' ? result.error : null,
     createdAt: now,
