@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { moduleSchema, programmeSchema } from './content/schemas.ts';
+import { moduleSchema, programmeSchema, vignetteSchema } from './content/schemas.ts';
 
 // Content lives in the top-level content/ folder; every entry is validated against the same
 // schemas `npm run content:check` uses, so a missing translation fails the build.
@@ -17,4 +17,9 @@ const sections = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/modules', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
 });
 
-export const collections = { programmes, modules, sections };
+const vignettes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/vignettes', generateId: ({ data }) => String(data.id) }),
+  schema: vignetteSchema,
+});
+
+export const collections = { programmes, modules, sections, vignettes };

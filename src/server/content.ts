@@ -2,9 +2,9 @@
 // astro:content is not available under vitest, so this is covered by the end-to-end tests.
 import { getCollection, getEntry } from 'astro:content';
 import type { Locale } from '../domain/locale.ts';
-import type { Module, Programme } from '../content/schemas.ts';
+import type { Module, Programme, Vignette } from '../content/schemas.ts';
 
-export type { Module, Programme };
+export type { Module, Programme, Vignette };
 
 /** Text in the reader's language. */
 export function pick(text: { en: string; cy: string }, locale: Locale): string {
@@ -39,4 +39,17 @@ export async function getModuleIn(programmeId: string, moduleId: string): Promis
 /** A section's MDX entry in one language (render it with `render()` from astro:content). */
 export async function getSectionEntry(module: Module, sectionId: string, locale: Locale) {
   return (await getEntry('sections', `${module.programme}/${module.id}/${sectionId}.${locale}`)) ?? null;
+}
+
+export async function listVignettes(): Promise<Vignette[]> {
+  return (await getCollection('vignettes')).map((e) => e.data).sort((a, b) => a.title.en.localeCompare(b.title.en));
+}
+
+export async function getVignette(id: string): Promise<Vignette | null> {
+  return (await getEntry('vignettes', id))?.data ?? null;
+}
+
+/** Paragraphs of a vignette stage's plain text. */
+export function paragraphs(text: string): string[] {
+  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }

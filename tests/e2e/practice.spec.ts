@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '../../src/content/load.ts';
+import type { Vignette } from '../../src/content/schemas.ts';
+import { expectNoAxeViolations, signIn } from './support.ts';
+
+const vignettes = loadContent(resolve('content')).vignettes;
+const vignette = [...vignettes].sort((a, b) => a.title.en.localeCompare(b.title.en))[0]!;
+
+const LABELS = {
+  screening: { yes: 'Yes: there is a concern about significant harm now', no: 'No', 'need-more-information': 'I need more information to say' },
+  needs: { meets: 'Meet the child’s needs', partly: 'Partly', 'does-not-meet': 'Do not meet them', 'not-known': 'Not known yet' },
+  harm: { none: 'None', low: 'Low', moderate: 'Moderate', serious: 'Serious', severe: 'Severe' },
+  kind: { neglect: 'Neglect', physical: 'Physical harm', emotional: 'Emotional harm', sexual: 'Sexual harm', 'domestic-abuse': 'Exposure to domestic abuse' },
+  likelihood: { unlikely: 'Unlikely', possible: 'Possible', likely: 'Likely', 'very-likely': 'Very likely' },
+  significant: { yes: 'Yes, the harm is significant', no: 'No' },
+  decision: {
+    'no-further-action': 'No further action',
+    'information-and-advice': 'Information and advice',
+    'care-and-support-assessment': 'Assessment of care and support needs',
+    'strategy-discussion': 'Strategy discussion and section 47 enquiries',
+    'immediate-protection': 'Immediate protection',
+  },
+} as const;
+
+const group = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });
+
+/** Works through a vignette giving the panel's own answers. */
+async function doVignette(page: Page, v: Vignette, scan: boolean) {
+  await page.goto('/practice');
+  if (scan) await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: `Start: ${v.title.en}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(v.title.en);
+  if (scan) await expectNoAxeViolations(page);
+
+  await group(page, 'Is there a concern about significant harm now?').getByRole('radio', { name: LABELS.screening[v.panel.screening.answer], exact: true }).check();
+  await page.getByLabel('Your reason').fill('The referral alone raises a question I cannot answer yet.');
+  await page.getByRole('button', { name: 'Record my screening' }).click();
+
+  for (let i = 2; i < v.stages.length; i++) await page.getByRole('button', { name: 'Show what happened next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `What you know: ${v.stages.at(-1)!.title.en}` })).toBeVisible();
+  if (scan) await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Go on to Stage 2' }).click();
+
+  const p = v.panel;
+  await group(page, 'The child’s developmental needs').getByRole('radio', { name: LABELS.needs[p.needs.developmentalNeeds.answer], exact: true }).check();
+  await group(page, 'Parenting capacity').getByRole('radio', { name: LABELS.needs[p.needs.parentingCapacity.answer], exact: true }).check();
+  await group(page, 'Family and environmental factors').getByRole('radio', { name: LABELS.needs[p.needs.familyAndEnvironment.answer], exact: true }).check();
+  await group(page, 'Overall, are the child’s needs met?').getByRole('radio', { name: LABELS.needs[p.childNeedsMet.answer], exact: true }).check();
+  await group(page, 'Level of harm').getByRole('radio', { name: LABELS.harm[p.levelOfHarm.answer], exact: true }).check();
+  for (const kind of p.kindsOfHarm.answer) await group(page, 'Kind of harm (choose any that apply)').getByRole('checkbox', { name: LABELS.kind[kind], exact: true }).check();
+  await group(page, 'Likelihood of future harm').getByRole('radio', { name: LABELS.likelihood[p.likelihood.answer], exact: true }).check();
+  await group(page, 'Is the harm significant?').getByRole('radio', { name: LABELS.significant[p.significant.answer], exact: true }).check();
+  await group(page, 'Your decision').getByRole('radio', { name: LABELS.decision[p.decision.answer], exact: true }).check();
+  await page.getByLabel('Follow-up actions (one per line)').fill('Talk to the family\nCheck with the school');
+  if (scan) await expectNoAxeViolations(page);
+
+  // A decision without its reason is refused, with the answers kept.
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Record my decision' }).click();
+  expect((await refused).status()).toBe(422);
+  await expect(page.getByRole('alert')).toContainText('This field is required.');
+  await expect(group(page, 'Your decision').getByRole('radio', { name: LABELS.decision[p.decision.answer], exact: true })).toBeChecked();
+
+  await page.getByLabel('Reason for your decision').fill('The evidence across all stages, weighed for and against, leads me to this decision.');
+  await page.getByRole('button', { name: 'Record my decision' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'How your judgement compares' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Your decision/ })).toContainText('Same as the panel');
+  await expect(page.getByText(v.panel.summary.en.slice(0, 60))).toBeVisible();
+}
+
+test('a practitioner works through a vignette: screening, more information, Stage 2, and feedback against the panel', async ({ page }) => {
+  await signIn(page, 'peredur.ellis@camau.example');
+  await page.goto('/home');
+  await doVignette(page, vignette, true);
+  await expectNoAxeViolations(page);
+
+  // A replayed post from an earlier step is refused and changes nothing.
+  const attemptUrl = new URL(page.url());
+  const replay = await page.request.post(attemptUrl.pathname, { form: { revision: '0', event: 'SCREEN', answer: 'no', reason: 'again' }, headers: { Origin: attemptUrl.origin } });
+  expect(replay.status()).toBe(409);
+  expect(await replay.text()).toContain('This exercise had already moved on');
+
+  await page.goto('/cpd');
+  await expect(page.getByRole('rowheader', { name: vignette.title.en })).toBeVisible();
+  await page.goto('/practice');
+  await expect(page.getByRole('row', { name: new RegExp(vignette.title.en) })).toContainText('Finished');
+});
+
+test('another practitioner’s attempt cannot be opened', async ({ page, browser }) => {
+  await signIn(page, 'peredur.ellis@camau.example');
+  await page.goto('/practice');
+  await page.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
+  const theirs = page.url();
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'mali.rees@camau.example');
+  const response = await other.goto(theirs);
+  expect(response!.status()).toBe(404);
+  await expect(other.getByText(vignette.stages[0]!.text.en.slice(0, 40))).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the whole exercise is plain forms', async ({ page }) => {
+    await signIn(page, 'sion.hughes@camau.example');
+    await page.goto('/home');
+    await doVignette(page, vignette, false);
+  });
+});
