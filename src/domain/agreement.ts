@@ -61,13 +61,24 @@ export function krippendorffAlpha(ratings: readonly (readonly (number | null)[])
   const index = new Map(values.map((v, i) => [v, i]));
   const size = values.length;
   const coincidence = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  // Pairs within a unit are counted from how many raters gave each value, so the work per
+  // unit grows with the number of distinct values, not the square of the number of raters.
+  const valueCounts = new Array<number>(size);
   for (let u = 0; u < units; u++) {
-    const present = ratings.map((r) => r[u] ?? null).filter((v): v is number => v !== null);
-    const m = present.length;
+    valueCounts.fill(0);
+    let m = 0;
+    for (const row of ratings) {
+      const v = row[u];
+      if (v === null || v === undefined) continue;
+      valueCounts[index.get(v)!]! += 1;
+      m += 1;
+    }
     if (m < 2) continue;
-    for (let a = 0; a < m; a++) {
-      for (let b = 0; b < m; b++) {
-        if (a !== b) coincidence[index.get(present[a]!)!]![index.get(present[b]!)!]! += 1 / (m - 1);
+    for (let c = 0; c < size; c++) {
+      if (!valueCounts[c]) continue;
+      for (let k = 0; k < size; k++) {
+        if (!valueCounts[k]) continue;
+        coincidence[c]![k]! += (valueCounts[c]! * (valueCounts[k]! - (c === k ? 1 : 0))) / (m - 1);
       }
     }
   }
