@@ -7,6 +7,8 @@ import { deleteExpiredSessions } from '../src/server/auth/sessions.ts';
 import type { Config } from '../src/server/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { indexContent } from '../src/server/search.ts';
+import { seedSyntheticAnswers } from '../src/server/practice-seed.ts';
+import { DEMO_ORGANISATION_ID } from '../db/seed/demo.ts';
 import { resolve } from 'node:path';
 
 /** Hides a password or token that may be part of a database URL before it is printed. */
@@ -44,8 +46,11 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     await seedDemo(database.db, await hashPassword(DEMO_PASSWORD));
     seeded = true;
   }
+  const content = loadContent(resolve('content'));
+  // Synthetic threshold answers make the demo's consistency analytics show real figures.
+  if (seeded) await seedSyntheticAnswers(database.db, DEMO_ORGANISATION_ID, content.vignettes);
   // The search index always mirrors content/ as deployed.
-  await indexContent(database.db, loadContent(resolve('content')));
+  await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);
   await pruneSignInFailures(database.db);
   return { database, seeded };

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/consistency.ts';
+import { seedSyntheticAnswers } from '../../src/server/practice-seed.ts';
+import { loadViewer } from '../../src/server/repos/people.ts';
+import { fixtureVignette } from '../fixtures/vignette.ts';
+import { freshDatabase } from './support.ts';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const vignettes = [fixtureVignette(), fixtureVignette({ id: 'v-fixture-two', borderline: true }), fixtureVignette({ id: 'v-fixture-three' })];
+beforeAll(async () => {
+  database = await freshDatabase({ demo: true });
+  await seedSyntheticAnswers(database.db, 'demo-org', vignettes);
+});
+afterAll(() => database.cleanup());
+const viewer = async (id: string) => (await loadViewer(database.db, id))!;
+
+describe('consistency analytics', () => {
+  it('come from the synthetic demo answers from the first start', async () => {
+    const report = await groupConsistency(database.db, await viewer('demo-admin'), { kind: 'organisation' }, vignettes);
+    expect(report.enough).toBe(true);
+    if (!report.enough) return;
+    expect(report.respondents).toBeGreaterThanOrEqual(20);
+    expect(report.percentWithPanel).toBeGreaterThan(50);
+    expect(report.decisionKappa.value).not.toBeNull();
+    expect(report.vignettes).toHaveLength(3);
+  });
+
+  it('are for mentors, managers and administrators, not practitioners alone', async () => {
+    expect(mayViewConsistency(await viewer('demo-learner'))).toBe(false);
+    expect(await consistencyGroups(database.db, await viewer('demo-learner'))).toEqual([]);
+    for (const id of ['demo-mentor', 'demo-manager', 'demo-admin']) expect(mayViewConsistency(await viewer(id))).toBe(true);
+  });
+
+  it('offer a manager only the teams they manage, a mentor their mentees, an admin every team', async () => {
+    const keys = async (id: string) => (await consistencyGroups(database.db, await viewer(id))).map((g) => g.key).sort();
+    expect(await keys('demo-manager')).toEqual(['organisation', 'team:demo-team-assessment', 'team:demo-team-coast']);
+    expect(await keys('demo-mentor')).toEqual(['mentees', 'organisation']);
+    expect(await keys('demo-admin')).toEqual(['organisation', 'team:demo-team-assessment', 'team:demo-team-coast', 'team:demo-team-uplands']);
+  });
+
+  it('count a mentor’s own mentees only, and never another organisation', async () => {
+    const mentees = await groupAnswers(database.db, await viewer('demo-mentor'), { kind: 'mentees' });
+    const ids = new Set(mentees.map((a) => a.personId));
+    expect([...ids].every((id) => ['demo-learner', 'demo-p01', 'demo-p02', 'demo-p04', 'demo-p07', 'demo-p08'].includes(id))).toBe(true);
+    expect(ids.size).toBeGreaterThan(0);
+    const otherAdmin = await viewer('demo-other-admin');
+    expect(await groupAnswers(database.db, otherAdmin, { kind: 'organisation' })).toEqual([]);
+  });
+
+  it('show figures for exactly five respondents, and nothing for fewer', async () => {
+    const mentees = await groupConsistency(database.db, await viewer('demo-mentor'), { kind: 'mentees' }, vignettes);
+    expect(mentees).toMatchObject({ enough: true, respondents: 5 });
+    const other = await groupConsistency(database.db, await viewer('demo-other-admin'), { kind: 'organisation' }, vignettes);
+    expect(other).toEqual({ enough: false, respondents: 0 });
+  });
+});
