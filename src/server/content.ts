@@ -49,7 +49,7 @@ export async function getVignette(id: string): Promise<Vignette | null> {
   return (await getEntry('vignettes', id))?.data ?? null;
 }
 
-/** Paragraphs of a vignette stage's plain text. */
+/** Paragraphs of a vignette stage's plain text: YAML's folded blocks keep each paragraph on one line. */
 export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
 }

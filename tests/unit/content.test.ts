@@ -35,4 +35,12 @@ describe('the training content', () => {
       expect(components(cy!)).toEqual(components(en!));
     }
   });
+
+  it('has at least twelve threshold vignettes spanning every category, with borderline cases', () => {
+    expect(content.vignettes.length).toBeGreaterThanOrEqual(12);
+    const categories = new Set(content.vignettes.map((v) => v.category));
+    for (const category of ['no-concern', 'care-and-support', 'neglect', 'physical', 'emotional', 'sexual', 'domestic-abuse']) expect(categories).toContain(category);
+    expect(content.vignettes.filter((v) => v.borderline).length).toBeGreaterThanOrEqual(2);
+    for (const v of content.vignettes) expect(v.stages.length).toBeGreaterThanOrEqual(2);
+  });
 });
