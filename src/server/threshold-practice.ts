@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { Db } from '../../db/client.ts';
-import { cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
+import { calibrationRounds, cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
 import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../machines/thresholdExercise.machine.ts';
@@ -55,7 +55,7 @@ export function attemptState(attempt: ThresholdAttempt, vignette: Vignette) {
 
 export type StepResult =
   | { ok: true; attempt: ThresholdAttempt }
-  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-vignette' }
+  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-vignette' | 'round-closed' }
   | { ok: false; reason: 'invalid'; problems: ThresholdProblem[] };
 
 /**
@@ -83,6 +83,11 @@ export async function applyAttemptEvent(
     if (!attempt || attempt.vignetteId !== vignette.id) return { ok: false, reason: 'not-found' };
     if (attempt.vignetteVersion !== vignette.version) return { ok: false, reason: 'changed-vignette' };
     if (attempt.revision !== input.revision) return { ok: false, reason: 'stale' };
+    if (attempt.roundId) {
+      // A calibration round's answers are frozen once it closes.
+      const [round] = await tx.select().from(calibrationRounds).where(eq(calibrationRounds.id, attempt.roundId));
+      if (round && (round.closedAt !== null || now >= round.closesAt)) return { ok: false, reason: 'round-closed' };
+    }
     const actor = restore(attempt, vignette.stages.length);
     if (!actor.getSnapshot().can(event)) return { ok: false, reason: 'not-allowed' };
     actor.send(event);

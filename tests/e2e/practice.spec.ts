@@ -30,6 +30,11 @@ async function doVignette(page: Page, v: Vignette, scan: boolean) {
   await page.goto('/practice');
   if (scan) await expectNoAxeViolations(page);
   await page.getByRole('button', { name: `Start: ${v.title.en}` }).click();
+  await answerAttempt(page, v, scan);
+}
+
+/** Answers an attempt that is open at its first step, as the panel would. */
+async function answerAttempt(page: Page, v: Vignette, scan: boolean) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(v.title.en);
   if (scan) await expectNoAxeViolations(page);
 
@@ -135,4 +140,50 @@ test('a practitioner cannot open the consistency page; their mentor sees their i
   await expect(mentorPage.getByRole('heading', { level: 2, name: 'Threshold practice answers' })).toBeVisible();
   await expect(mentorPage.getByRole('table', { name: 'Threshold practice answers' }).getByRole('row')).not.toHaveCount(1);
   await expectNoAxeViolations(mentorPage);
+});
+
+test('a mentor opens a calibration round, a participant answers, and the mentor closes it and reads the results', async ({ page, browser }) => {
+  await signIn(page, 'mentor@camau.example', undefined, 'en');
+  await page.goto('/practice/rounds');
+  await page.getByRole('link', { name: 'Open a calibration round' }).click();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name of the round').fill('Team calibration: November');
+  await page.getByRole('group', { name: 'Situations to answer' }).getByRole('checkbox', { name: vignette.title.en, exact: true }).check();
+  const participants = page.getByRole('group', { name: 'Participants' });
+  for (const name of ['Delyth Morgan', 'Gethin Thomas', 'Elin Hughes']) await participants.getByRole('checkbox', { name, exact: true }).check();
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await expect(page.getByRole('status')).toContainText('The round is open.');
+  await expect(page.getByText('Results are shown when the round closes.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  const roundUrl = new URL(page.url()).pathname;
+
+  // A participant answers independently, and sees no results while the round is open.
+  const delyth = await (await browser.newContext()).newPage();
+  await signIn(delyth, 'delyth.morgan@camau.example', undefined, 'en');
+  await delyth.goto('/practice/rounds');
+  await delyth.getByRole('link', { name: 'Team calibration: November' }).click();
+  await delyth.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
+  await answerAttempt(delyth, vignette, false);
+  await delyth.goto(roundUrl);
+  await expect(delyth.getByText('Results are shown when the round closes.')).toBeVisible();
+  await expect(delyth.getByRole('button', { name: /^Close the round/ })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText('Finished answers: 1 of 3')).toBeVisible();
+  await page.getByRole('button', { name: 'Close the round now and show the results' }).click();
+  await expect(page.getByText('The round is closed and the results are shown to the group.')).toBeVisible();
+  await expect(page.getByText(/Fewer than 5 people in this group/)).toBeVisible();
+  const individual = page.getByRole('table', { name: 'Individual answers (only you can see these)' });
+  await expect(individual.getByRole('row', { name: /Delyth Morgan/ })).toContainText('Yes');
+  await expectNoAxeViolations(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the results as CSV' }).click();
+  const csv = Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString('utf8');
+  expect(csv).toContain('Delyth Morgan');
+  expect(csv.split('\n')[0]).toContain('Practitioner');
+
+  // Once closed, the participant sees the group result but not individual answers.
+  await delyth.goto(roundUrl);
+  await expect(delyth.getByText(/Fewer than 5 people in this group/)).toBeVisible();
+  await expect(delyth.getByRole('table', { name: 'Individual answers (only you can see these)' })).toHaveCount(0);
 });

@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import type { Decision, Likelihood } from '../../../domain/thresholds.ts';
+import { services } from '../../../server/app.ts';
+import { auditRoundExport, roundFor, roundResults } from '../../../server/calibration.ts';
+import { listVignettes, pick } from '../../../server/content.ts';
+import { csvResponse, toCsv } from '../../../server/csv.ts';
+
+/** A closed round's individual results, for its organiser, in the reader's language. */
+export const GET: APIRoute = async ({ params, locals }) => {
+  const viewer = locals.viewer!;
+  const { t, locale } = locals;
+  const { db } = await services();
+  const access = await roundFor(db, viewer, (params.id ?? '').replace(/\.csv$/, ''));
+  const vignettes = access ? (await listVignettes()).filter((v) => access.round.vignetteIds.includes(v.id)) : [];
+  const results = access?.organiser ? await roundResults(db, access, vignettes) : null;
+  if (!access || !results) return new Response(t('rounds.notFound'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const rows = results.individual.map((a) => {
+    const vignette = vignettes.find((v) => v.id === a.vignetteId);
+    return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(`practice.likelihood.${a.likelihood as Likelihood}`), t(`practice.decision.${a.decision as Decision}`), a.decision === vignette?.panel.decision.answer ? t('common.yes') : t('common.no')];
+  });
+  await auditRoundExport(db, viewer, access.round.id, rows.length, locals.ip);
+  const csv = toCsv([t('rounds.person'), t('consistency.vignette'), t('practice.likelihood'), t('practice.decision'), t('rounds.agrees')], rows);
+  return csvResponse(csv, locale === 'cy' ? 'rownd-galibradu.csv' : 'calibration-round.csv');
+};
