@@ -71,6 +71,8 @@ export const thresholdAttempts = sqliteTable(
     index('threshold_attempts_person_idx').on(t.personId, t.startedAt),
     index('threshold_attempts_org_vignette_idx').on(t.organisationId, t.vignetteId, t.status),
     index('threshold_attempts_round_idx').on(t.roundId),
+    // Covers the consistency query (latest answer per person and vignette) without a sort.
+    index('threshold_attempts_answers_idx').on(t.organisationId, t.status, t.personId, t.vignetteId, t.completedAt, t.decision, t.likelihood),
   ],
 );
 

@@ -59,26 +59,33 @@ export function krippendorffAlpha(ratings: readonly (readonly (number | null)[])
   const units = Math.max(0, ...ratings.map((r) => r.length));
   const values = [...new Set(ratings.flat().filter((v): v is number => v !== null))].sort((a, b) => a - b);
   const index = new Map(values.map((v, i) => [v, i]));
-  const size = values.length;
-  const coincidence = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  // Pairs within a unit are counted from how many raters gave each value, so the work per
-  // unit grows with the number of distinct values, not the square of the number of raters.
-  const valueCounts = new Array<number>(size);
-  for (let u = 0; u < units; u++) {
-    valueCounts.fill(0);
-    let m = 0;
+  const unitCounts = Array.from({ length: units }, (_, u) => {
+    const counts = new Array<number>(values.length).fill(0);
     for (const row of ratings) {
       const v = row[u];
-      if (v === null || v === undefined) continue;
-      valueCounts[index.get(v)!]! += 1;
-      m += 1;
+      if (v !== null && v !== undefined) counts[index.get(v)!]! += 1;
     }
+    return counts;
+  });
+  return krippendorffAlphaFromCounts(unitCounts, values, level);
+}
+
+/**
+ * Krippendorff's alpha from how many raters gave each value in each unit:
+ * `unitCounts[unit][i]` counts the value `values[i]` (sorted ascending). This is all alpha needs,
+ * so large groups can be counted in the database rather than listed.
+ */
+export function krippendorffAlphaFromCounts(unitCounts: readonly (readonly number[])[], values: readonly number[], level: MeasurementLevel): number | null {
+  const size = values.length;
+  const coincidence = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (const counts of unitCounts) {
+    const m = sum(counts);
     if (m < 2) continue;
     for (let c = 0; c < size; c++) {
-      if (!valueCounts[c]) continue;
+      if (!counts[c]) continue;
       for (let k = 0; k < size; k++) {
-        if (!valueCounts[k]) continue;
-        coincidence[c]![k]! += (valueCounts[c]! * (valueCounts[k]! - (c === k ? 1 : 0))) / (m - 1);
+        if (!counts[k]) continue;
+        coincidence[c]![k]! += (counts[c]! * (counts[k]! - (c === k ? 1 : 0))) / (m - 1);
       }
     }
   }

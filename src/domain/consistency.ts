@@ -1,4 +1,4 @@
-import { fleissKappa, krippendorffAlpha } from './agreement.ts';
+import { fleissKappa, krippendorffAlphaFromCounts } from './agreement.ts';
 import { DECISIONS, LIKELIHOODS, type Decision, type Likelihood } from './thresholds.ts';
 
 /** One practitioner's final answer to one vignette. */
@@ -47,78 +47,121 @@ function monthKeys() {
 }
 
 /**
- * The consistency of a group's threshold decisions on a set of vignettes. Each person counts
- * once per vignette (their latest answer). Pure and linear in the number of answers.
+ * What the report needs, as counts of final answers (each person's latest per vignette). The
+ * database can produce these directly for large groups; countAnswers makes them from a list.
+ */
+export type AnswerCounts = {
+  respondents: number;
+  decisions: { vignetteId: string; decision: Decision; count: number }[];
+  likelihoods: { vignetteId: string; likelihood: Likelihood; count: number }[];
+  /** People who answered every vignette that anyone in the group answered. */
+  completeRaters: number;
+  completeDecisions: { vignetteId: string; decision: Decision; count: number }[];
+  months: { month: string; vignetteId: string; decision: Decision; count: number }[];
+};
+
+/** Counts from a list of answers, keeping each person's latest answer per vignette in the set. */
+export function countAnswers(answers: readonly ThresholdAnswer[], vignetteIds: readonly string[]): AnswerCounts {
+  const inSet = new Set(vignetteIds);
+  const latest = new Map<string, Map<string, ThresholdAnswer>>();
+  for (const a of answers) {
+    if (!inSet.has(a.vignetteId)) continue;
+    let byVignette = latest.get(a.personId);
+    if (!byVignette) latest.set(a.personId, (byVignette = new Map()));
+    const previous = byVignette.get(a.vignetteId);
+    if (!previous || a.completedAt > previous.completedAt) byVignette.set(a.vignetteId, a);
+  }
+  const tally = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const decisions = new Map<string, number>();
+  const likelihoods = new Map<string, number>();
+  const months = new Map<string, number>();
+  const answered = new Set<string>();
+  const monthOf = monthKeys();
+  for (const byVignette of latest.values()) {
+    for (const a of byVignette.values()) {
+      answered.add(a.vignetteId);
+      tally(decisions, `${a.vignetteId}\u0000${a.decision}`);
+      tally(likelihoods, `${a.vignetteId}\u0000${a.likelihood}`);
+      tally(months, `${monthOf(a.completedAt)}\u0000${a.vignetteId}\u0000${a.decision}`);
+    }
+  }
+  const complete = [...latest.values()].filter((byVignette) => byVignette.size === answered.size);
+  const completeDecisions = new Map<string, number>();
+  for (const byVignette of complete) for (const a of byVignette.values()) tally(completeDecisions, `${a.vignetteId}\u0000${a.decision}`);
+  const split = (key: string) => key.split('\u0000');
+  return {
+    respondents: latest.size,
+    decisions: [...decisions].map(([k, count]) => ({ vignetteId: split(k)[0]!, decision: split(k)[1] as Decision, count })),
+    likelihoods: [...likelihoods].map(([k, count]) => ({ vignetteId: split(k)[0]!, likelihood: split(k)[1] as Likelihood, count })),
+    completeRaters: complete.length,
+    completeDecisions: [...completeDecisions].map(([k, count]) => ({ vignetteId: split(k)[0]!, decision: split(k)[1] as Decision, count })),
+    months: [...months].map(([k, count]) => ({ month: split(k)[0]!, vignetteId: split(k)[1]!, decision: split(k)[2] as Decision, count })),
+  };
+}
+
+/**
+ * The consistency of a group's threshold decisions on a set of vignettes, from a list of
+ * answers. Each person counts once per vignette (their latest answer).
  */
 export function consistencyReport(answers: readonly ThresholdAnswer[], panel: ReadonlyMap<string, PanelAnswer>, vignetteIds: readonly string[]): ConsistencyReport {
-  const inSet = new Set(vignetteIds);
-  const latest = new Map<string, ThresholdAnswer>();
-  for (const a of answers) {
-    if (!inSet.has(a.vignetteId) || !panel.has(a.vignetteId)) continue;
-    const key = `${a.personId}\u0000${a.vignetteId}`;
-    const previous = latest.get(key);
-    if (!previous || a.completedAt > previous.completedAt) latest.set(key, a);
-  }
-  const final = [...latest.values()];
-  const people = [...new Set(final.map((a) => a.personId))];
-  if (people.length < MIN_RESPONDENTS) return { enough: false, respondents: people.length };
+  const set = vignetteIds.filter((id) => panel.has(id));
+  return consistencyFromCounts(countAnswers(answers, set), panel, set);
+}
 
-  const agrees = (a: ThresholdAnswer) => a.decision === panel.get(a.vignetteId)!.decision;
-  const byVignette = new Map<string, ThresholdAnswer[]>();
-  for (const a of final) {
-    const list = byVignette.get(a.vignetteId);
-    if (list) list.push(a);
-    else byVignette.set(a.vignetteId, [a]);
+/** The consistency report from counts (see AnswerCounts). */
+export function consistencyFromCounts(counts: AnswerCounts, panel: ReadonlyMap<string, PanelAnswer>, vignetteIds: readonly string[]): ConsistencyReport {
+  if (counts.respondents < MIN_RESPONDENTS) return { enough: false, respondents: counts.respondents };
+  const ids = vignetteIds.filter((id) => panel.has(id));
+  const zero = () => Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+  const decisionsBy = new Map(ids.map((id) => [id, zero()]));
+  for (const c of counts.decisions) {
+    const row = decisionsBy.get(c.vignetteId);
+    if (row) row[c.decision] += c.count;
   }
-  const vignettes: VignetteConsistency[] = vignetteIds
-    .filter((id) => panel.has(id))
-    .map((vignetteId) => {
-      const these = byVignette.get(vignetteId) ?? [];
-      const decisions = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
-      let withPanel = 0;
-      for (const a of these) {
-        decisions[a.decision] += 1;
-        if (agrees(a)) withPanel += 1;
-      }
-      const n = these.length;
-      const percentWithPanel = n ? (withPanel / n) * 100 : 0;
-      const percentModal = n ? (Math.max(...Object.values(decisions)) / n) * 100 : 0;
-      return { vignetteId, respondents: n, decisions, percentWithPanel, percentModal, flagged: n >= MIN_RESPONDENTS && percentWithPanel < LOW_AGREEMENT_PERCENT };
-    });
+  let answers = 0;
+  let withPanelTotal = 0;
+  const vignettes: VignetteConsistency[] = ids.map((vignetteId) => {
+    const decisions = decisionsBy.get(vignetteId)!;
+    const n = Object.values(decisions).reduce((a, b) => a + b, 0);
+    const withPanel = decisions[panel.get(vignetteId)!.decision];
+    answers += n;
+    withPanelTotal += withPanel;
+    const percentWithPanel = n ? (withPanel / n) * 100 : 0;
+    const percentModal = n ? (Math.max(...Object.values(decisions)) / n) * 100 : 0;
+    return { vignetteId, respondents: n, decisions, percentWithPanel, percentModal, flagged: n >= MIN_RESPONDENTS && percentWithPanel < LOW_AGREEMENT_PERCENT };
+  });
 
-  // Fleiss needs every subject rated by the same raters: those who answered every vignette.
   const units = vignettes.filter((v) => v.respondents > 0).map((v) => v.vignetteId);
-  const unitIndex = new Map(units.map((v, i) => [v, i]));
-  const answeredCount = new Map<string, number>();
-  for (const a of final) if (unitIndex.has(a.vignetteId)) answeredCount.set(a.personId, (answeredCount.get(a.personId) ?? 0) + 1);
-  const complete = new Set(people.filter((p) => answeredCount.get(p) === units.length));
   let decisionKappa: number | null = null;
-  if (complete.size >= 2 && units.length >= 1) {
-    const counts = units.map(() => DECISIONS.map(() => 0));
-    for (const a of final) if (complete.has(a.personId)) counts[unitIndex.get(a.vignetteId)!]![DECISIONS.indexOf(a.decision)]! += 1;
-    decisionKappa = fleissKappa(counts);
+  if (counts.completeRaters >= 2 && units.length >= 1) {
+    const matrix = new Map(units.map((id) => [id, DECISIONS.map(() => 0)]));
+    for (const c of counts.completeDecisions) {
+      const row = matrix.get(c.vignetteId);
+      if (row) row[DECISIONS.indexOf(c.decision)]! += c.count;
+    }
+    decisionKappa = fleissKappa([...matrix.values()]);
   }
 
-  const personIndex = new Map(people.map((p, i) => [p, i]));
-  const ratings = people.map(() => units.map((): number | null => null));
-  for (const a of final) ratings[personIndex.get(a.personId)!]![unitIndex.get(a.vignetteId)!] = LIKELIHOODS.indexOf(a.likelihood);
-  const likelihoodAlpha = krippendorffAlpha(ratings, 'ordinal');
+  const likelihoodBy = new Map(units.map((id) => [id, LIKELIHOODS.map(() => 0)]));
+  for (const c of counts.likelihoods) {
+    const row = likelihoodBy.get(c.vignetteId);
+    if (row) row[LIKELIHOODS.indexOf(c.likelihood)]! += c.count;
+  }
+  const likelihoodAlpha = krippendorffAlphaFromCounts([...likelihoodBy.values()], LIKELIHOODS.map((_, i) => i), 'ordinal');
 
-  const monthOf = monthKeys();
   const months = new Map<string, { answers: number; agree: number }>();
-  for (const a of final) {
-    const key = monthOf(a.completedAt);
-    const m = months.get(key);
-    if (m) {
-      m.answers += 1;
-      if (agrees(a)) m.agree += 1;
-    } else months.set(key, { answers: 1, agree: agrees(a) ? 1 : 0 });
+  for (const c of counts.months) {
+    if (!panel.has(c.vignetteId)) continue;
+    const m = months.get(c.month) ?? { answers: 0, agree: 0 };
+    m.answers += c.count;
+    if (panel.get(c.vignetteId)!.decision === c.decision) m.agree += c.count;
+    months.set(c.month, m);
   }
   return {
     enough: true,
-    respondents: people.length,
-    percentWithPanel: (final.filter(agrees).length / final.length) * 100,
-    decisionKappa: { value: decisionKappa, raters: complete.size },
+    respondents: counts.respondents,
+    percentWithPanel: answers ? (withPanelTotal / answers) * 100 : 0,
+    decisionKappa: { value: decisionKappa, raters: counts.completeRaters },
     likelihoodAlpha,
     vignettes,
     byMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, answers: m.answers, percentWithPanel: (m.agree / m.answers) * 100 })),

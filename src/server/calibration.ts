@@ -103,7 +103,7 @@ export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAcc
   return { ok: true, attemptId: await startAttempt(db, { personId: viewer.id, organisationId: viewer.organisationId, vignette, roundId: access.round.id }, now) };
 }
 
-export async function closeRound(db: Db, viewer: Viewer, access: RoundAccess, now = Date.now()): Promise<boolean> {
+export async function closeRound(db: Db, access: RoundAccess, now = Date.now()): Promise<boolean> {
   if (!access.organiser || roundState(access.round, now) === 'closed') return false;
   await db.update(calibrationRounds).set({ closedAt: now }).where(eq(calibrationRounds.id, access.round.id));
   return true;

@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { mentorLinks, teamMemberships, thresholdAttempts } from '../../db/schema/index.ts';
+import { thresholdAttempts } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
-import { consistencyReport, type ThresholdAnswer } from '../domain/consistency.ts';
+import { consistencyFromCounts, type AnswerCounts, type ThresholdAnswer } from '../domain/consistency.ts';
 import type { Decision, Likelihood } from '../domain/thresholds.ts';
 import { hasRole } from './policy.ts';
 import { listTeams, type Viewer } from './repos/people.ts';
@@ -27,22 +27,86 @@ export async function consistencyGroups(db: Db, viewer: Viewer) {
   ];
 }
 
-/** Final answers of a group's members in the viewer's organisation (never another's). */
-export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGroup): Promise<ThresholdAnswer[]> {
-  const conditions = [eq(thresholdAttempts.organisationId, viewer.organisationId), eq(thresholdAttempts.status, 'complete')];
-  if (group.kind === 'team') conditions.push(inArray(thresholdAttempts.personId, db.select({ id: teamMemberships.personId }).from(teamMemberships).where(eq(teamMemberships.teamId, group.teamId))));
-  if (group.kind === 'mentees') conditions.push(inArray(thresholdAttempts.personId, db.select({ id: mentorLinks.menteeId }).from(mentorLinks).where(eq(mentorLinks.mentorId, viewer.id))));
-  const rows = await db
-    .select({ personId: thresholdAttempts.personId, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt })
-    .from(thresholdAttempts)
-    .where(and(...conditions));
-  return rows.filter((r) => r.decision && r.likelihood && r.completedAt).map((r) => ({ personId: r.personId, vignetteId: r.vignetteId, decision: r.decision as Decision, likelihood: r.likelihood as Likelihood, completedAt: r.completedAt! }));
+/** Only the group's members, inside the viewer's own organisation (the caller adds that). */
+function memberFilter(viewer: Viewer, group: ConsistencyGroup) {
+  if (group.kind === 'team') return sql`AND person_id IN (SELECT person_id FROM team_memberships WHERE team_id = ${group.teamId})`;
+  if (group.kind === 'mentees') return sql`AND person_id IN (SELECT mentee_id FROM mentor_links WHERE mentor_id = ${viewer.id})`;
+  return sql``;
+}
+
+/** Each group member's latest finished answer per vignette in the set, as a subquery. */
+function latestAnswers(viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]) {
+  // SQLite returns the other columns from the row holding MAX(completed_at) in each group;
+  // the covering index threshold_attempts_answers_idx makes this a scan without a sort.
+  return sql`
+    SELECT person_id, vignette_id, decision, likelihood, MAX(completed_at) AS completed_at
+    FROM threshold_attempts
+    WHERE organisation_id = ${viewer.organisationId} AND status = 'complete'
+      AND decision IS NOT NULL AND likelihood IS NOT NULL AND completed_at IS NOT NULL
+      AND vignette_id IN (${sql.join(vignetteIds.map((id) => sql`${id}`), sql`, `)}) ${memberFilter(viewer, group)}
+    GROUP BY person_id, vignette_id`;
+}
+
+/** The individual final answers of a group (for small groups: a mentor's or a round's). */
+export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<ThresholdAnswer[]> {
+  if (!vignetteIds.length) return [];
+  const rows = await db.all<{ person_id: string; vignette_id: string; decision: string; likelihood: string; completed_at: number }>(latestAnswers(viewer, group, vignetteIds));
+  return rows.map((r) => ({ personId: r.person_id, vignetteId: r.vignette_id, decision: r.decision as Decision, likelihood: r.likelihood as Likelihood, completedAt: r.completed_at }));
+}
+
+/**
+ * The counts the consistency report needs, computed by SQLite in one query over the group's
+ * latest answers, so a whole authority (5,000 people × 24 vignettes) returns a few hundred
+ * rows rather than 120,000.
+ */
+export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<AnswerCounts> {
+  const empty: AnswerCounts = { respondents: 0, decisions: [], likelihoods: [], completeRaters: 0, completeDecisions: [], months: [] };
+  if (!vignetteIds.length) return empty;
+  // One pass: each answer tagged with how many vignettes its person answered (a window over
+  // the person-ordered rows), then grouped once. Everything else is summed from these groups.
+  const rows = await db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; answered: number; n: number }>(sql`
+    SELECT vignette_id, decision, likelihood, strftime('%Y-%m', completed_at / 1000, 'unixepoch') AS month, answered, count(*) AS n
+    FROM (SELECT vignette_id, decision, likelihood, completed_at, count(*) OVER (PARTITION BY person_id) AS answered FROM (${latestAnswers(viewer, group, vignetteIds)}))
+    GROUP BY 1, 2, 3, 4, 5`);
+  const units = new Set(rows.map((r) => r.vignette_id)).size;
+  const add = <T extends { count: number }>(map: Map<string, T>, key: string, make: () => T, n: number) => {
+    const entry = map.get(key) ?? make();
+    entry.count += n;
+    map.set(key, entry);
+  };
+  const decisions = new Map<string, AnswerCounts['decisions'][number]>();
+  const likelihoods = new Map<string, AnswerCounts['likelihoods'][number]>();
+  const completeDecisions = new Map<string, AnswerCounts['completeDecisions'][number]>();
+  const months = new Map<string, AnswerCounts['months'][number]>();
+  let people = 0;
+  let completeAnswers = 0;
+  for (const r of rows) {
+    // Each person has `answered` rows in all, so summing n / answered counts each person once.
+    people += r.n / r.answered;
+    add(decisions, `${r.vignette_id}|${r.decision}`, () => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
+    add(likelihoods, `${r.vignette_id}|${r.likelihood}`, () => ({ vignetteId: r.vignette_id, likelihood: r.likelihood, count: 0 }), r.n);
+    add(months, `${r.month}|${r.vignette_id}|${r.decision}`, () => ({ month: r.month, vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
+    if (r.answered === units) {
+      completeAnswers += r.n;
+      add(completeDecisions, `${r.vignette_id}|${r.decision}`, () => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
+    }
+  }
+  const counts: AnswerCounts = {
+    respondents: Math.round(people),
+    decisions: [...decisions.values()],
+    likelihoods: [...likelihoods.values()],
+    completeRaters: units ? Math.round(completeAnswers / units) : 0,
+    completeDecisions: [...completeDecisions.values()],
+    months: [...months.values()],
+  };
+  return counts;
 }
 
 /** The consistency report for a group over a set of vignettes. */
 export async function groupConsistency(db: Db, viewer: Viewer, group: ConsistencyGroup, vignettes: readonly Vignette[]) {
   const panel = new Map(vignettes.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
-  return consistencyReport(await groupAnswers(db, viewer, group), panel, vignettes.map((v) => v.id));
+  const ids = vignettes.map((v) => v.id);
+  return consistencyFromCounts(await groupCounts(db, viewer, group, ids), panel, ids);
 }
 
 /** A person's finished threshold answers, for themselves and for those who support them. */

@@ -55,8 +55,8 @@ describe('calibration rounds', () => {
     expect(await roundResults(database.db, organiser, [vignette])).toBeNull();
     expect(await roundResults(database.db, participant, [vignette])).toBeNull();
 
-    expect(await closeRound(database.db, await viewer('demo-p01'), participant)).toBe(false); // only the organiser closes it
-    expect(await closeRound(database.db, mentor, organiser)).toBe(true);
+    expect(await closeRound(database.db, participant)).toBe(false); // only the organiser closes it
+    expect(await closeRound(database.db, organiser)).toBe(true);
     const closed = (await roundFor(database.db, mentor, opened.id))!;
     const forOrganiser = await roundResults(database.db, closed, [vignette]);
     expect(forOrganiser?.report).toMatchObject({ enough: true, respondents: 5, percentWithPanel: 100 });
@@ -73,7 +73,7 @@ describe('calibration rounds', () => {
     const person = await viewer('demo-p01');
     const started = await startRoundAttempt(database.db, person, (await roundFor(database.db, person, opened.id))!, vignette);
     if (!started.ok) throw new Error('not started');
-    await closeRound(database.db, mentor, (await roundFor(database.db, mentor, opened.id))!);
+    await closeRound(database.db, (await roundFor(database.db, mentor, opened.id))!);
     const late = await applyAttemptEvent(database.db, { personId: 'demo-p01', attemptId: started.attemptId, revision: 0, event: { type: 'SCREEN', screening: { answer: 'no', reason: 'Late.' } }, vignette });
     expect(late).toEqual({ ok: false, reason: 'round-closed' });
     expect(await startRoundAttempt(database.db, await viewer('demo-p02'), (await roundFor(database.db, await viewer('demo-p02'), opened.id))!, vignette)).toEqual({ ok: false, reason: 'closed' });

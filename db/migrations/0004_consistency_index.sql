@@ -1,0 +1,1 @@
+CREATE INDEX `threshold_attempts_answers_idx` ON `threshold_attempts` (`organisation_id`,`status`,`person_id`,`vignette_id`,`completed_at`,`decision`,`likelihood`);
