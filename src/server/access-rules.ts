@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from './policy.ts';
+import { mayInOrganisation, type Actor } from './policy.ts';
 
 // Routes anyone may open. Everything else needs a signed-in person (deny by default).
 const PUBLIC_PATHS = new Set(['/', '/sign-in', '/forgot-password', '/set-password', '/403', '/404', '/500', '/health']);
@@ -10,6 +10,6 @@ export function isRouteAllowed(path: string, viewer: Actor | null): RouteDecisio
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (PUBLIC_PATHS.has(clean) || clean.startsWith('/_astro/')) return 'allow';
   if (!viewer) return 'sign-in';
-  if ((clean === '/admin' || clean.startsWith('/admin/')) && !hasRole(viewer, 'admin')) return 'forbidden';
+  if ((clean === '/admin' || clean.startsWith('/admin/')) && !mayInOrganisation(viewer, 'organisation.overview')) return 'forbidden';
   return 'allow';
 }

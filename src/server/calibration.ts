@@ -8,7 +8,7 @@ import type { Decision, Likelihood } from '../domain/thresholds.ts';
 import { recordAudit } from './audit.ts';
 import { newId } from './auth/tokens.ts';
 import { fields, type FieldErrors } from './forms.ts';
-import { hasRole } from './policy.ts';
+import { hasRole, mayInOrganisation } from './policy.ts';
 import type { Viewer } from './repos/people.ts';
 import { startAttempt } from './threshold-practice.ts';
 
@@ -17,9 +17,9 @@ export type RoundState = 'upcoming' | 'open' | 'closed';
 
 const DAY_MS = 86_400_000;
 
-/** Practice mentors, team managers and administrators may open calibration rounds. */
+/** Practice mentors, team managers and administrators may open calibration rounds (see the policy module). */
 export function mayOpenRounds(viewer: Viewer): boolean {
-  return hasRole(viewer, 'mentor') || hasRole(viewer, 'manager') || hasRole(viewer, 'admin');
+  return mayInOrganisation(viewer, 'rounds.open');
 }
 
 export function roundState(round: CalibrationRound, now = Date.now()): RoundState {

@@ -4,15 +4,15 @@ import { thresholdAttempts } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
 import { consistencyFromCounts, type AnswerCounts, type ThresholdAnswer } from '../domain/consistency.ts';
 import type { Decision, Likelihood } from '../domain/thresholds.ts';
-import { hasRole } from './policy.ts';
+import { hasRole, mayInOrganisation } from './policy.ts';
 import { listTeams, type Viewer } from './repos/people.ts';
 
 /** A group whose consistency can be looked at. */
 export type ConsistencyGroup = { kind: 'organisation' } | { kind: 'team'; teamId: string } | { kind: 'mentees' };
 
-/** Whether this person may look at group consistency at all (practice mentors, team managers, administrators). */
+/** Whether this person may look at group consistency at all (see the policy module). */
 export function mayViewConsistency(viewer: Viewer): boolean {
-  return hasRole(viewer, 'mentor') || hasRole(viewer, 'manager') || hasRole(viewer, 'admin');
+  return mayInOrganisation(viewer, 'consistency.view');
 }
 
 /** The groups a person may choose: the organisation; teams they manage (all, for an admin); their mentees. */

@@ -65,5 +65,4 @@ export const fields = {
       .max(254, { error: 'errors.emailInvalid' })
       .pipe(z.email({ error: 'errors.emailInvalid' })),
   locale: () => z.enum(['cy', 'en'], { error: 'errors.invalidChoice' }),
-  password: () => z.string().min(1, { error: 'errors.required' }).max(1024, { error: 'errors.passwordTooLong' }),
 };

@@ -36,12 +36,13 @@ export function moduleView(module: Module, progress: Progress): ModuleView {
   };
 }
 
-export type ProgrammeView = { programme: Programme; modules: ModuleView[]; totals: ReturnType<typeof programmeProgress>; minutes: number };
+export type ProgrammeView = { programme: Programme; modules: ModuleView[]; totals: ReturnType<typeof programmeProgress>; minutes: number; complete: boolean };
 
 /** A programme with each of its modules as one learner sees them, and their overall progress. */
 export async function programmeView(programme: Programme, progress: Progress): Promise<ProgrammeView> {
   const modules = (await modulesOf(programme)).map((m) => moduleView(m, progress));
-  return { programme, modules, totals: programmeProgress(modules.map((m) => m.status)), minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0) };
+  const totals = programmeProgress(modules.map((m) => m.status));
+  return { programme, modules, totals, minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0), complete: totals.total > 0 && totals.complete === totals.total };
 }
 
 /** Every programme, in catalogue order, as one learner sees it. */

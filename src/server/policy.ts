@@ -19,7 +19,9 @@ export type OrganisationAction =
   | 'teams.manage'
   | 'audit.view'
   | 'outbox.view'
-  | 'organisation.overview';
+  | 'organisation.overview'
+  | 'consistency.view'
+  | 'rounds.open';
 export type PersonAction = 'person.view' | 'person.manage';
 
 const ADMIN_ONLY: readonly OrganisationAction[] = [
@@ -36,10 +38,15 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);
 }
 
+// Group figures and calibration rounds are for those who support practitioners.
+const SUPPORT_ROLES: readonly Role[] = ['mentor', 'manager', 'admin'];
+
 /** May the actor do this across their own organisation? Deny by default. */
 export function mayInOrganisation(actor: Actor | null, action: OrganisationAction): boolean {
   if (!actor) return false;
-  return ADMIN_ONLY.includes(action) && hasRole(actor, 'admin');
+  if (ADMIN_ONLY.includes(action)) return hasRole(actor, 'admin');
+  if (action === 'consistency.view' || action === 'rounds.open') return SUPPORT_ROLES.some((role) => hasRole(actor, role));
+  return false;
 }
 
 /**

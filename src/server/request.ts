@@ -1,5 +1,4 @@
 import type { APIContext, AstroGlobal } from 'astro';
-import { localePath } from '../domain/locale.ts';
 import { readConfig, servedOverHttps } from './config.ts';
 
 type Context = Pick<APIContext, 'request' | 'clientAddress' | 'url' | 'locals'> | AstroGlobal;
@@ -20,11 +19,6 @@ export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>)
 
 export function isHttps(context: Pick<Context, 'url'>): boolean {
   return servedOverHttps(readConfig(), context.url);
-}
-
-/** A path in the current page's language. */
-export function href(context: Pick<Context, 'locals'>, path: string): string {
-  return localePath(context.locals.locale, path);
 }
 
 // A local path of plain URL characters: no scheme, no host, no backslash, no control characters

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { Db } from '../../db/client.ts';
 import { calibrationRounds, cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
-import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../machines/thresholdExercise.machine.ts';
 import { newId } from './auth/tokens.ts';
 
@@ -152,10 +152,3 @@ export async function colleagueDecisions(db: Db, organisationId: string, vignett
   for (const { decision } of latest.values()) if (decision && Object.hasOwn(counts, decision)) counts[decision as Decision] += 1;
   return { respondents: latest.size, counts };
 }
-
-export async function countEvents(db: Db, attemptId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(thresholdEvents).where(eq(thresholdEvents.attemptId, attemptId));
-  return row?.n ?? 0;
-}
-
-export { SCREENING_ANSWERS };

@@ -33,10 +33,6 @@ export async function reserveSignInAttempt(db: Db, accountKey: string, ip: strin
   });
 }
 
-export async function recordSignInFailure(db: Db, accountKey: string, ip: string, now = Date.now()): Promise<void> {
-  await db.insert(signInFailures).values({ accountKey, ip, at: now });
-}
-
 /** A successful sign-in clears the account's failures (not the address's). */
 export async function clearAccountFailures(db: Db, accountKey: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.accountKey, accountKey));
