@@ -33,7 +33,10 @@ export type Assessment = {
   summary: string;
 };
 
-export type ThresholdProblem = { field: string; problem: 'required' | 'invalid-choice' | 'too-long' };
+export const FOLLOW_UP_MAX = { items: 10, length: 500 } as const;
+
+/** A judgement that cannot be accepted; `max` says the limit a too-long answer broke. */
+export type ThresholdProblem = { field: string; problem: 'required' | 'invalid-choice' | 'too-long'; max?: number };
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 
@@ -43,7 +46,7 @@ export function checkScreening(value: { answer?: unknown; reason?: unknown }): {
   if (!isOneOf(SCREENING_ANSWERS, value.answer)) problems.push({ field: 'answer', problem: value.answer ? 'invalid-choice' : 'required' });
   const reason = typeof value.reason === 'string' ? value.reason.trim() : '';
   if (!reason) problems.push({ field: 'reason', problem: 'required' });
-  else if (reason.length > REASON_MAX) problems.push({ field: 'reason', problem: 'too-long' });
+  else if (reason.length > REASON_MAX) problems.push({ field: 'reason', problem: 'too-long', max: REASON_MAX });
   return problems.length ? { ok: false, problems } : { ok: true, screening: { answer: value.answer as ScreeningAnswer, reason } };
 }
 
@@ -63,10 +66,10 @@ export function checkAssessment(value: Partial<Record<keyof Assessment, unknown>
   need('significant', isOneOf(SIGNIFICANT, value.significant), !!value.significant);
   need('decision', isOneOf(DECISIONS, value.decision), !!value.decision);
   const followUp = Array.isArray(value.followUp) ? value.followUp.map((f) => (typeof f === 'string' ? f.trim() : '')).filter(Boolean) : [];
-  if (followUp.length > 10 || followUp.some((f) => f.length > 500)) problems.push({ field: 'followUp', problem: 'too-long' });
+  if (followUp.length > FOLLOW_UP_MAX.items || followUp.some((f) => f.length > FOLLOW_UP_MAX.length)) problems.push({ field: 'followUp', problem: 'too-long', max: FOLLOW_UP_MAX.length });
   const summary = typeof value.summary === 'string' ? value.summary.trim() : '';
   if (!summary) problems.push({ field: 'summary', problem: 'required' });
-  else if (summary.length > REASON_MAX) problems.push({ field: 'summary', problem: 'too-long' });
+  else if (summary.length > REASON_MAX) problems.push({ field: 'summary', problem: 'too-long', max: REASON_MAX });
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

@@ -84,6 +84,10 @@ describe('checking judgements', () => {
     const result = checkAssessment({ ...assessment, likelihood: 'certain', kindsOfHarm: ['neglect', 'neglect'], summary: '' });
     expect(result).toEqual({ ok: false, problems: [{ field: 'kindsOfHarm', problem: 'invalid-choice' }, { field: 'likelihood', problem: 'invalid-choice' }, { field: 'summary', problem: 'required' }] });
   });
+  it('says which limit a too-long answer broke', () => {
+    expect(checkScreening({ answer: 'no', reason: 'x'.repeat(2001) })).toEqual({ ok: false, problems: [{ field: 'reason', problem: 'too-long', max: 2000 }] });
+    expect(checkAssessment({ ...assessment, followUp: ['y'.repeat(501)] })).toEqual({ ok: false, problems: [{ field: 'followUp', problem: 'too-long', max: 500 }] });
+  });
 });
 
 describe('comparing with the panel', () => {
@@ -105,4 +109,5 @@ describe('comparing with the panel', () => {
     expect(compareKinds(['neglect', 'emotional'], ['neglect', 'domestic-abuse'])).toEqual({ agreement: 'different', shared: ['neglect'], missed: ['domestic-abuse'], added: ['emotional'] });
     expect(compareKinds(['physical'], ['physical']).agreement).toBe('exact');
   });
+
 });
