@@ -89,3 +89,33 @@ export const thresholdEvents = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.revision] })],
 );
+
+/**
+ * Each person's latest finished answer to each vignette, kept by triggers on
+ * `threshold_attempts` (see migration 0005) so every writer keeps it right. The consistency
+ * page counts from here with index-only GROUP BYs instead of finding the latest answer among
+ * all attempts on every view.
+ */
+export const thresholdLatestAnswers = sqliteTable(
+  'threshold_latest_answers',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    vignetteId: text('vignette_id').notNull(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    attemptId: text('attempt_id').notNull(),
+    decision: text('decision').notNull(),
+    likelihood: text('likelihood').notNull(),
+    completedAt: integer('completed_at').notNull(),
+    /** `YYYY-MM` (UTC) of completion, for the trend by month. */
+    month: text('month').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.vignetteId] }),
+    index('threshold_latest_answers_counts_idx').on(t.organisationId, t.vignetteId, t.decision, t.likelihood, t.month, t.personId),
+    index('threshold_latest_answers_people_idx').on(t.organisationId, t.personId, t.vignetteId, t.decision),
+  ],
+);

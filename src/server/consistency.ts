@@ -34,7 +34,10 @@ function memberFilter(viewer: Viewer, group: ConsistencyGroup) {
   return sql``;
 }
 
-/** Each group member's latest finished answer per vignette in the set, as a subquery. */
+/**
+ * Each group member's latest finished answer per vignette in the set, found among all attempts
+ * (the reference the kept `threshold_latest_answers` table is tested against).
+ */
 function latestAnswers(viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]) {
   // SQLite returns the other columns from the row holding MAX(completed_at) in each group;
   // the covering index threshold_attempts_answers_idx makes this a scan without a sort.
@@ -55,51 +58,58 @@ export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGro
 }
 
 /**
- * The counts the consistency report needs, computed by SQLite in one query over the group's
- * latest answers, so a whole authority (5,000 people × 24 vignettes) returns a few hundred
- * rows rather than 120,000.
+ * The counts the consistency report needs, computed by SQLite from the kept latest answers
+ * (`threshold_latest_answers`), so a whole authority (5,000 people × 24 vignettes) returns a
+ * few hundred rows rather than 120,000, each from an index-only GROUP BY.
  */
 export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<AnswerCounts> {
   const empty: AnswerCounts = { respondents: 0, decisions: [], likelihoods: [], completeRaters: 0, completeDecisions: [], months: [] };
   if (!vignetteIds.length) return empty;
-  // One pass: each answer tagged with how many vignettes its person answered (a window over
-  // the person-ordered rows), then grouped once. Everything else is summed from these groups.
-  const rows = await db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; answered: number; n: number }>(sql`
-    SELECT vignette_id, decision, likelihood, strftime('%Y-%m', completed_at / 1000, 'unixepoch') AS month, answered, count(*) AS n
-    FROM (SELECT vignette_id, decision, likelihood, completed_at, count(*) OVER (PARTITION BY person_id) AS answered FROM (${latestAnswers(viewer, group, vignetteIds)}))
-    GROUP BY 1, 2, 3, 4, 5`);
-  const units = new Set(rows.map((r) => r.vignette_id)).size;
-  const add = <T extends { count: number }>(map: Map<string, T>, key: string, make: () => T, n: number) => {
-    const entry = map.get(key) ?? make();
-    entry.count += n;
-    map.set(key, entry);
-  };
-  const decisions = new Map<string, AnswerCounts['decisions'][number]>();
-  const likelihoods = new Map<string, AnswerCounts['likelihoods'][number]>();
-  const completeDecisions = new Map<string, AnswerCounts['completeDecisions'][number]>();
-  const months = new Map<string, AnswerCounts['months'][number]>();
-  let people = 0;
-  let completeAnswers = 0;
-  for (const r of rows) {
-    // Each person has `answered` rows in all, so summing n / answered counts each person once.
-    people += r.n / r.answered;
-    add(decisions, `${r.vignette_id}|${r.decision}`, () => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
-    add(likelihoods, `${r.vignette_id}|${r.likelihood}`, () => ({ vignetteId: r.vignette_id, likelihood: r.likelihood, count: 0 }), r.n);
-    add(months, `${r.month}|${r.vignette_id}|${r.decision}`, () => ({ month: r.month, vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
-    if (r.answered === units) {
-      completeAnswers += r.n;
-      add(completeDecisions, `${r.vignette_id}|${r.decision}`, () => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }), r.n);
+  const scope = sql`organisation_id = ${viewer.organisationId} AND vignette_id IN (${sql.join(vignetteIds.map((id) => sql`${id}`), sql`, `)}) ${memberFilter(viewer, group)}`;
+  const [answers, people] = await Promise.all([
+    db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; n: number }>(
+      sql`SELECT vignette_id, decision, likelihood, month, count(*) AS n FROM threshold_latest_answers WHERE ${scope} GROUP BY 1, 2, 3, 4`,
+    ),
+    // How many people answered how many of the vignettes.
+    db.all<{ answered: number; n: number }>(
+      sql`SELECT answered, count(*) AS n FROM (SELECT count(*) AS answered FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id) GROUP BY answered`,
+    ),
+  ]);
+  const units = new Set(answers.map((r) => r.vignette_id)).size;
+  const respondents = people.reduce((sum, r) => sum + r.n, 0);
+  const completeRaters = people.find((r) => r.answered === units)?.n ?? 0;
+  const tally = <T extends { count: number }>(keyOf: (r: (typeof answers)[number]) => string, make: (r: (typeof answers)[number]) => T, rows = answers) => {
+    const map = new Map<string, T>();
+    for (const r of rows) {
+      const entry = map.get(keyOf(r)) ?? make(r);
+      entry.count += r.n;
+      map.set(keyOf(r), entry);
     }
-  }
-  const counts: AnswerCounts = {
-    respondents: Math.round(people),
-    decisions: [...decisions.values()],
-    likelihoods: [...likelihoods.values()],
-    completeRaters: units ? Math.round(completeAnswers / units) : 0,
-    completeDecisions: [...completeDecisions.values()],
-    months: [...months.values()],
+    return [...map.values()];
   };
-  return counts;
+  const decisions = tally((r) => `${r.vignette_id}|${r.decision}`, (r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }));
+  // Fleiss' kappa needs the raters who answered every vignette; usually that is everyone.
+  const completeDecisions =
+    completeRaters === respondents
+      ? decisions
+      : completeRaters === 0
+        ? []
+        : tally(
+            (r) => `${r.vignette_id}|${r.decision}`,
+            (r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }),
+            await db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; n: number }>(sql`
+              SELECT vignette_id, decision, '' AS likelihood, '' AS month, count(*) AS n FROM threshold_latest_answers
+              WHERE ${scope} AND person_id IN (SELECT person_id FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id HAVING count(*) = ${units})
+              GROUP BY 1, 2`),
+          );
+  return {
+    respondents,
+    decisions,
+    likelihoods: tally((r) => `${r.vignette_id}|${r.likelihood}`, (r) => ({ vignetteId: r.vignette_id, likelihood: r.likelihood, count: 0 })),
+    completeRaters,
+    completeDecisions,
+    months: tally((r) => `${r.month}|${r.vignette_id}|${r.decision}`, (r) => ({ month: r.month, vignetteId: r.vignette_id, decision: r.decision, count: 0 })),
+  };
 }
 
 /** The consistency report for a group over a set of vignettes. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { thresholdAttempts, thresholdLatestAnswers } from '../../db/schema/index.ts';
 import { consistencyReport } from '../../src/domain/consistency.ts';
 import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/consistency.ts';
 import { seedSyntheticAnswers } from '../../src/server/practice-seed.ts';
@@ -64,5 +66,28 @@ describe('consistency analytics', () => {
       const fromAnswers = consistencyReport(await groupAnswers(database.db, person, group, ids), panel, ids);
       expect(fromDatabase).toEqual(fromAnswers);
     }
+  });
+
+  it('keep each person’s latest answer as attempts finish, in any order, and fall back when one goes', async () => {
+    const day = 86_400_000;
+    const attempt = (id: string, decision: string, completedAt: number | null) => ({
+      id, personId: 'demo-p24', organisationId: 'demo-org', vignetteId: 'v-latest', vignetteVersion: 1, snapshot: {}, revision: 1,
+      status: completedAt ? ('complete' as const) : ('in-progress' as const), decision, likelihood: 'possible', significant: 'no', startedAt: 0, completedAt,
+    });
+    const latest = async () =>
+      database.db.select().from(thresholdLatestAnswers).where(and(eq(thresholdLatestAnswers.personId, 'demo-p24'), eq(thresholdLatestAnswers.vignetteId, 'v-latest')));
+    await database.db.insert(thresholdAttempts).values(attempt('latest-1', 'information-and-advice', 10 * day));
+    expect(await latest()).toMatchObject([{ attemptId: 'latest-1', decision: 'information-and-advice', month: '1970-01' }]);
+    // Finishing a newer attempt (an update, as the exercise does) replaces it.
+    await database.db.insert(thresholdAttempts).values(attempt('latest-2', 'care-and-support-assessment', null));
+    await database.db.update(thresholdAttempts).set({ status: 'complete', completedAt: 40 * day }).where(eq(thresholdAttempts.id, 'latest-2'));
+    expect(await latest()).toMatchObject([{ attemptId: 'latest-2', decision: 'care-and-support-assessment', month: '1970-02' }]);
+    // An older completion arriving late does not.
+    await database.db.insert(thresholdAttempts).values(attempt('latest-0', 'no-further-action', 5 * day));
+    expect(await latest()).toMatchObject([{ attemptId: 'latest-2' }]);
+    await database.db.delete(thresholdAttempts).where(eq(thresholdAttempts.id, 'latest-2'));
+    expect(await latest()).toMatchObject([{ attemptId: 'latest-1' }]);
+    await database.db.delete(thresholdAttempts).where(eq(thresholdAttempts.personId, 'demo-p24'));
+    expect(await latest()).toEqual([]);
   });
 });
