@@ -1,12 +1,12 @@
-// `npm run content:check`: checks every programme and module in content/ and prints each
+// `npm run content:check`: checks every programme, module, vignette and simulation in content/ and prints each
 // problem with its file. Also run by `npm test` and at every build.
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
 
-const { programmes, modules, vignettes, problems } = loadContent(resolve('content'));
+const { programmes, modules, vignettes, conversations, conferences, problems } = loadContent(resolve('content'));
 if (problems.length) {
   console.error(`Content problems (${problems.length}):`);
   for (const p of problems) console.error(`  ${p.file}: ${p.problem}`);
   process.exit(1);
 }
-console.log(`Content is complete in Welsh and English: ${programmes.length} programmes, ${modules.length} modules, ${vignettes.length} vignettes.`);
+console.log(`Content is complete in Welsh and English: ${programmes.length} programmes, ${modules.length} modules, ${vignettes.length} vignettes, ${conversations.length} conversation and ${conferences.length} case conference simulations.`);

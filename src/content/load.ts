@@ -5,13 +5,16 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContentStructure, type ContentProblem } from '../domain/contentRules.ts';
 import type { Locale } from '../domain/locale.ts';
-import { moduleSchema, programmeSchema, vignetteSchema, type Module, type Programme, type Vignette } from './schemas.ts';
+import { exploreConversation } from '../domain/conversation.ts';
+import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
 
 export type LoadedContent = {
   programmes: (Programme & { file: string })[];
   modules: (Module & { file: string; folder: string })[];
   sectionTexts: Map<string, Map<string, Partial<Record<Locale, string>>>>;
   vignettes: (Vignette & { file: string })[];
+  conversations: (ConversationScenario & { file: string })[];
+  conferences: (ConferenceScenario & { file: string })[];
   problems: ContentProblem[];
 };
 
@@ -90,5 +93,30 @@ export function loadContent(root: string): LoadedContent {
     if (vignettes.some((v) => v.id === parsed.data.id)) problems.push({ file: rel(path), problem: `vignette id "${parsed.data.id}" is used twice` });
     vignettes.push({ ...parsed.data, file: rel(path) });
   }
-  return { programmes, modules, sectionTexts, vignettes, problems };
+
+  const moduleIds = new Set(modules.map((m) => m.id));
+  const scenarioIds = new Set<string>();
+  const loadScenarios = <T extends { id: string; module?: string }>(folder: string, schema: { safeParse: (data: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }) => {
+    const loaded: (T & { file: string })[] = [];
+    for (const path of listFiles(join(root, 'simulations', folder)).filter((p) => p.endsWith('.yaml'))) {
+      const data = readYaml(path);
+      if (data === undefined) continue;
+      const parsed = schema.safeParse(data);
+      if (!parsed.success) {
+        problems.push(...zodProblems(rel(path), parsed.error.issues));
+        continue;
+      }
+      if (scenarioIds.has(parsed.data.id)) problems.push({ file: rel(path), problem: `scenario id "${parsed.data.id}" is used twice` });
+      if (parsed.data.module && !moduleIds.has(parsed.data.module)) problems.push({ file: rel(path), problem: `module: "${parsed.data.module}" is not a module` });
+      scenarioIds.add(parsed.data.id);
+      loaded.push({ ...parsed.data, file: rel(path) });
+    }
+    return loaded;
+  };
+  const conversations = loadScenarios<ConversationScenario>('conversation', conversationScenarioSchema);
+  for (const scenario of conversations) {
+    for (const p of exploreConversation(scenario).problems) problems.push({ file: scenario.file, problem: p.turn ? `step "${p.turn}": ${p.problem}` : p.problem });
+  }
+  const conferences = loadScenarios<ConferenceScenario>('conference', conferenceScenarioSchema);
+  return { programmes, modules, sectionTexts, vignettes, conversations, conferences, problems };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/caseConference.ts';
+import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/conversation.ts';
 import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT } from '../domain/thresholds.ts';
 
 /** Text in both languages; an empty string counts as missing. */
@@ -90,3 +92,122 @@ export const vignetteSchema = z
     path: ['panel', 'decision'],
   });
 export type Vignette = z.infer<typeof vignetteSchema>;
+
+// Simulation scenarios (see docs/authoring.md). The rules they follow live in the domain
+// modules; the content check explores every conversation for reachability and endings.
+
+const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
+const level = z.number().int().min(0).max(LEVEL_MAX);
+const delta = z.number().int().min(-3).max(3);
+const branch = z.object({
+  when: z.partialRecord(z.enum(STATE_VARIABLES), z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })).optional(),
+  to: slug,
+});
+const branches = z
+  .array(branch)
+  .min(1)
+  .refine((list) => !list.at(-1)?.when || Object.keys(list.at(-1)!.when!).length === 0, { error: 'the last branch has no conditions, so there is always somewhere to go' });
+
+const conversationOption = z.object({
+  id: slug,
+  text: bilingual,
+  code: z.enum(MI_CODES),
+  why: bilingual,
+  reply: bilingual,
+  effect: z.object({ engagement: delta.optional(), discord: delta.optional(), talk: z.enum(TALK) }),
+  next: branches.optional(),
+});
+
+export const conversationScenarioSchema = z
+  .object({
+    id: z.string().regex(/^cc-[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'a conversation scenario id starts with cc- and uses lower-case letters, digits and hyphens' }),
+    version: z.number().int().min(1),
+    kind: z.literal('conversation'),
+    module: slug.optional(),
+    title: bilingual,
+    summary: bilingual,
+    setting: bilingual,
+    person: z.object({ name: z.string().trim().min(1), role: bilingual }),
+    start: z.object({ turn: slug, engagement: level, discord: level }),
+    turns: z
+      .array(
+        z.object({
+          id: slug,
+          says: bilingual,
+          options: z.array(conversationOption).min(3, { error: 'a turn offers 3 to 5 responses' }).max(5, { error: 'a turn offers 3 to 5 responses' }).refine(uniqueIds, { error: 'option ids must be unique in a turn' }),
+          next: branches,
+        }),
+      )
+      .min(3),
+    endings: z.array(z.object({ id: slug, outcome: z.enum(CONVERSATION_OUTCOMES), says: bilingual, debrief: bilingual })).min(2),
+  })
+  .superRefine((s, ctx) => {
+    const ids = [...s.turns.map((t) => t.id), ...s.endings.map((e) => e.id)];
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'turn and ending ids must all be different', path: ['turns'] });
+    for (const outcome of ['change-named', 'disengaged'] as const) {
+      if (!s.endings.some((e) => e.outcome === outcome)) ctx.addIssue({ code: 'custom', message: `needs an ending with the outcome "${outcome}"`, path: ['endings'] });
+    }
+  });
+export type ConversationScenario = z.infer<typeof conversationScenarioSchema>;
+
+export const AGENCIES = ['health-visitor', 'school', 'police', 'gp', 'family', 'social-worker', 'housing', 'nursery', 'probation', 'hospital'] as const;
+const information = z.array(z.object({ id: slug, from: z.enum(AGENCIES), text: bilingual })).refine(uniqueIds, { error: 'information ids must be unique' });
+
+export const conferenceScenarioSchema = z
+  .object({
+    id: z.string().regex(/^cg-[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'a case conference scenario id starts with cg- and uses lower-case letters, digits and hyphens' }),
+    version: z.number().int().min(1),
+    kind: z.literal('conference'),
+    module: slug.optional(),
+    title: bilingual,
+    summary: bilingual,
+    family: bilingual,
+    conferenceDate: z.string().refine((d) => parseDate(d) !== null, { error: 'a real date as YYYY-MM-DD' }),
+    information: information.refine((list) => list.length >= 5, { error: 'a conference brings at least 5 pieces of information' }),
+    areas: z
+      .array(
+        z.object({
+          id: slug,
+          label: bilingual,
+          expected: z.boolean(),
+          why: bilingual,
+          model: z.object({ notGoodEnough: bilingual, goodEnough: bilingual, familyWords: bilingual }).optional(),
+        }),
+      )
+      .min(4, { error: 'offer at least 4 possible areas, some of them noise' })
+      .refine(uniqueIds, { error: 'area ids must be unique' })
+      .refine((areas) => areas.every((a) => !a.expected || a.model), { error: 'every expected area has a model answer' })
+      .refine((areas) => areas.filter((a) => a.expected).length >= 1 && areas.filter((a) => a.expected).length <= MAX_AREAS, { error: `1 to ${MAX_AREAS} areas are expected` })
+      .refine((areas) => areas.some((a) => !a.expected), { error: 'at least one area is noise' }),
+    meetings: z
+      .array(
+        z.object({
+          id: slug,
+          title: bilingual,
+          information,
+          scales: z.record(slug, z.number().int().min(SCALE.min).max(SCALE.max)),
+          reasoning: bilingual,
+          actions: z
+            .array(z.object({ id: slug, text: bilingual, helpful: z.boolean(), feedback: bilingual }))
+            .min(2)
+            .max(6)
+            .refine(uniqueIds, { error: 'action ids must be unique in a meeting' })
+            .refine((actions) => actions.some((a) => a.helpful), { error: 'at least one action is helpful' }),
+        }),
+      )
+      .min(2, { error: 'at least 2 Core Group meetings' })
+      .refine(uniqueIds, { error: 'meeting ids must be unique' }),
+    review: z.object({ information, decision: z.enum(REVIEW_DECISIONS), reasoning: bilingual }),
+  })
+  .superRefine((s, ctx) => {
+    const expected = s.areas.filter((a) => a.expected).map((a) => a.id).sort();
+    s.meetings.forEach((m, i) => {
+      const scaled = Object.keys(m.scales).sort();
+      if (scaled.join() !== expected.join()) ctx.addIssue({ code: 'custom', message: `scales exactly the expected areas (${expected.join(', ')}), not ${scaled.join(', ') || 'none'}`, path: ['meetings', i, 'scales'] });
+    });
+    const infoIds = [...s.information, ...s.meetings.flatMap((m) => m.information), ...s.review.information].map((x) => x.id);
+    if (new Set(infoIds).size !== infoIds.length) ctx.addIssue({ code: 'custom', message: 'information ids must be unique across the scenario', path: ['information'] });
+  });
+export type ConferenceScenario = z.infer<typeof conferenceScenarioSchema>;
+export type SimulationScenario = ConversationScenario | ConferenceScenario;
+export type SimulationKind = SimulationScenario['kind'];

@@ -1,0 +1,185 @@
+/**
+ * The rules of the Case Conference → Core Group simulation apart from any text: Wales
+ * procedure timescales, what a learner's plan must contain, and how their areas of change,
+ * scaling and dates compare with the scenario's expert answer. Pure.
+ */
+
+/** Bank holidays in England and Wales (the days Welsh local authorities close), 2025–2028. */
+export const BANK_HOLIDAYS = new Set([
+  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
+  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
+  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
+]);
+
+/** Wales Safeguarding Procedures timescales for a child on the child protection register. */
+export const TIMESCALES = {
+  firstCoreGroupWorkingDays: 10,
+  coreGroupIntervalDays: 42,
+  reviewConferenceMonths: 3,
+} as const;
+
+export const MAX_AREAS = 3;
+export const SCALE = { min: 1, max: 10 } as const;
+export const PLAN_TEXT_MAX = 2000;
+export const REVIEW_DECISIONS = ['continue', 'end'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+const DAY = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date (YYYY-MM-DD) as UTC midnight, or null when it is not a real date. */
+export function parseDate(value: unknown): number | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value ? null : time;
+}
+
+const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+export function isWorkingDay(date: string): boolean {
+  const day = new Date(parseDate(date)!).getUTCDay();
+  return day !== 0 && day !== 6 && !BANK_HOLIDAYS.has(date);
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let t = parseDate(from)! + DAY; t <= parseDate(to)!; t += DAY) if (isWorkingDay(iso(t))) count++;
+  return count;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDate(to)! - parseDate(from)!) / DAY);
+}
+
+/** The same day `months` later (or the month's last day when it has no such day). */
+export function addMonths(date: string, months: number): string {
+  const d = new Date(parseDate(date)!);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return iso(target.getTime());
+}
+
+export type TimescaleCheck =
+  | { meeting: 'first-core-group'; date: string; workingDays: number; limit: number; met: boolean }
+  | { meeting: 'core-group'; index: number; date: string; days: number; limit: number; met: boolean }
+  | { meeting: 'review-conference'; date: string; latest: string; met: boolean };
+
+/** Each meeting's date against the Wales timescales, counted from the initial conference. */
+export function checkTimescales(conferenceDate: string, coreGroupDates: readonly string[], reviewDate: string | null): TimescaleCheck[] {
+  const checks: TimescaleCheck[] = [];
+  coreGroupDates.forEach((date, index) => {
+    if (index === 0) {
+      const workingDays = workingDaysBetween(conferenceDate, date);
+      checks.push({ meeting: 'first-core-group', date, workingDays, limit: TIMESCALES.firstCoreGroupWorkingDays, met: workingDays <= TIMESCALES.firstCoreGroupWorkingDays });
+    } else {
+      const days = daysBetween(coreGroupDates[index - 1]!, date);
+      checks.push({ meeting: 'core-group', index: index + 1, date, days, limit: TIMESCALES.coreGroupIntervalDays, met: days <= TIMESCALES.coreGroupIntervalDays });
+    }
+  });
+  if (reviewDate) {
+    const latest = addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+    checks.push({ meeting: 'review-conference', date: reviewDate, latest, met: reviewDate <= latest });
+  }
+  return checks;
+}
+
+/** The learner's plan for one area of change, as written at the initial conference. */
+export type PlannedArea = { areaId: string; notGoodEnough: string; goodEnough: string; familyWords: string };
+export type MeetingRecord = { date: string; scales: Record<string, number>; moved: string; actions: string[] };
+export type ReviewRecord = { date: string; decision: ReviewDecision; reasons: string };
+export type SelfCheck = Record<string, { observable: boolean; specific: boolean; ownWords: boolean }>;
+
+export type PlanProblem = { field: string; problem: 'required' | 'too-long' | 'invalid-choice' | 'too-many' | 'duplicate' | 'not-after' | 'invalid-date'; max?: number };
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+function checkText(problems: PlanProblem[], field: string, value: unknown) {
+  const v = text(value);
+  if (!v) problems.push({ field, problem: 'required' });
+  else if (v.length > PLAN_TEXT_MAX) problems.push({ field, problem: 'too-long', max: PLAN_TEXT_MAX });
+}
+function checkDate(problems: PlanProblem[], field: string, value: unknown, after: string) {
+  const time = parseDate(value);
+  if (!value) problems.push({ field, problem: 'required' });
+  else if (time === null) problems.push({ field, problem: 'invalid-date' });
+  else if (time <= parseDate(after)!) problems.push({ field, problem: 'not-after' });
+}
+
+/** The initial conference's plan: one to three distinct areas from the scenario, each with all three texts. */
+export function checkPlan(areas: readonly PlannedArea[], knownAreaIds: readonly string[]): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  if (!areas.length) problems.push({ field: 'areas', problem: 'required' });
+  if (areas.length > MAX_AREAS) problems.push({ field: 'areas', problem: 'too-many', max: MAX_AREAS });
+  if (new Set(areas.map((a) => a.areaId)).size !== areas.length) problems.push({ field: 'areas', problem: 'duplicate' });
+  for (const area of areas) {
+    if (!knownAreaIds.includes(area.areaId)) {
+      problems.push({ field: 'areas', problem: 'invalid-choice' });
+      continue;
+    }
+    checkText(problems, `${area.areaId}.notGoodEnough`, area.notGoodEnough);
+    checkText(problems, `${area.areaId}.goodEnough`, area.goodEnough);
+    checkText(problems, `${area.areaId}.familyWords`, area.familyWords);
+  }
+  return problems;
+}
+
+/** A Core Group meeting's record: a date after the last meeting, a scale 1–10 for every planned area, what moved it, known actions. */
+export function checkMeeting(meeting: MeetingRecord, input: { areaIds: readonly string[]; actionIds: readonly string[]; previousDate: string }): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  checkDate(problems, 'date', meeting.date, input.previousDate);
+  for (const areaId of input.areaIds) {
+    const value = meeting.scales?.[areaId];
+    if (value === undefined || value === null || (value as unknown) === '') problems.push({ field: `scale.${areaId}`, problem: 'required' });
+    else if (!Number.isInteger(value) || value < SCALE.min || value > SCALE.max) problems.push({ field: `scale.${areaId}`, problem: 'invalid-choice' });
+  }
+  if (Object.keys(meeting.scales ?? {}).some((id) => !input.areaIds.includes(id))) problems.push({ field: 'scales', problem: 'invalid-choice' });
+  checkText(problems, 'moved', meeting.moved);
+  if (!Array.isArray(meeting.actions) || meeting.actions.some((a) => !input.actionIds.includes(a))) problems.push({ field: 'actions', problem: 'invalid-choice' });
+  else if (new Set(meeting.actions).size !== meeting.actions.length) problems.push({ field: 'actions', problem: 'duplicate' });
+  return problems;
+}
+
+export function checkReview(review: ReviewRecord, previousDate: string): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  checkDate(problems, 'date', review.date, previousDate);
+  if (!review.decision) problems.push({ field: 'decision', problem: 'required' });
+  else if (!REVIEW_DECISIONS.includes(review.decision)) problems.push({ field: 'decision', problem: 'invalid-choice' });
+  checkText(problems, 'reasons', review.reasons);
+  return problems;
+}
+
+export function checkSelfCheck(check: SelfCheck, areaIds: readonly string[]): PlanProblem[] {
+  const keys = Object.keys(check ?? {});
+  const valid = keys.length === areaIds.length && areaIds.every((id) => {
+    const entry = check[id];
+    return entry && typeof entry.observable === 'boolean' && typeof entry.specific === 'boolean' && typeof entry.ownWords === 'boolean';
+  });
+  return valid ? [] : [{ field: 'selfCheck', problem: 'invalid-choice' }];
+}
+
+/** The learner's areas against the expert's: found, chosen though noise, and missed. */
+export function compareAreas(chosen: readonly string[], expected: readonly string[]) {
+  return {
+    found: chosen.filter((id) => expected.includes(id)),
+    noise: chosen.filter((id) => !expected.includes(id)),
+    missed: expected.filter((id) => !chosen.includes(id)),
+  };
+}
+
+export type ScalingAgreement = 'follows' | 'close' | 'apart';
+
+/** One scaling against the expert's: within a step follows the evidence, within two is close. */
+export function compareScale(learner: number, expert: number): ScalingAgreement {
+  const gap = Math.abs(learner - expert);
+  return gap <= 1 ? 'follows' : gap <= 2 ? 'close' : 'apart';
+}
+
+/** Whether the learner's scaling moved the way the evidence did between meetings (up, down or level). */
+export function sameDirection(learner: readonly number[], expert: readonly number[]): boolean {
+  for (let i = 1; i < Math.min(learner.length, expert.length); i++) {
+    if (Math.sign(learner[i]! - learner[i - 1]!) !== Math.sign(expert[i]! - expert[i - 1]!)) return false;
+  }
+  return true;
+}
