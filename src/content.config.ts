@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { moduleSchema, programmeSchema, vignetteSchema } from './content/schemas.ts';
+import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema } from './content/schemas.ts';
 
 // Content lives in the top-level content/ folder; every entry is validated against the same
 // schemas `npm run content:check` uses, so a missing translation fails the build.
@@ -22,4 +22,13 @@ const vignettes = defineCollection({
   schema: vignetteSchema,
 });
 
-export const collections = { programmes, modules, sections, vignettes };
+const conversations = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/simulations/conversation', generateId: ({ data }) => String(data.id) }),
+  schema: conversationScenarioSchema,
+});
+const conferences = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/simulations/conference', generateId: ({ data }) => String(data.id) }),
+  schema: conferenceScenarioSchema,
+});
+
+export const collections = { programmes, modules, sections, vignettes, conversations, conferences };

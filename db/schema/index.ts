@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './mail.ts';
 export * from './learning.ts';
 export * from './thresholds.ts';
+export * from './simulations.ts';

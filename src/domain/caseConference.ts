@@ -183,3 +183,38 @@ export function sameDirection(learner: readonly number[], expert: readonly numbe
   }
   return true;
 }
+
+/** The scenario's expert answer, as the feedback needs it. */
+export type ConferenceExpert = { conferenceDate: string; expectedAreaIds: readonly string[]; meetingScales: readonly Record<string, number>[]; reviewDecision: ReviewDecision };
+export type ConferenceRecord = { plan: readonly PlannedArea[]; meetings: readonly MeetingRecord[]; review: ReviewRecord | null };
+
+/**
+ * The feedback on a finished (or partly finished) plan: areas found, noise chosen and areas
+ * missed; each meeting's date against the timescales; for every area the learner shared with the
+ * expert, each scaling against the expert's and whether it moved the same way; the review decision.
+ */
+export function conferenceResult(expert: ConferenceExpert, record: ConferenceRecord) {
+  const areas = compareAreas(record.plan.map((a) => a.areaId), expert.expectedAreaIds);
+  const timescales = checkTimescales(expert.conferenceDate, record.meetings.map((m) => m.date), record.review?.date ?? null);
+  const scaling = areas.found.map((areaId) => {
+    const learner = record.meetings.map((m) => m.scales[areaId]!);
+    const panel = expert.meetingScales.slice(0, learner.length).map((s) => s[areaId]!);
+    return { areaId, meetings: learner.map((value, i) => ({ learner: value, expert: panel[i]!, agreement: compareScale(value, panel[i]!) })), sameDirection: sameDirection(learner, panel) };
+  });
+  const scalings = scaling.flatMap((s) => s.meetings);
+  return {
+    areas,
+    timescales,
+    scaling,
+    reviewAgrees: record.review ? record.review.decision === expert.reviewDecision : null,
+    figures: {
+      areasFound: areas.found.length,
+      areasExpected: expert.expectedAreaIds.length,
+      timescalesMet: timescales.filter((t) => t.met).length,
+      timescalesChecked: timescales.length,
+      scalesFollowing: scalings.filter((s) => s.agreement === 'follows').length,
+      scalesCompared: scalings.length,
+    },
+  };
+}
+export type ConferenceResult = ReturnType<typeof conferenceResult>;

@@ -4,7 +4,7 @@
  * counts of a finished conversation. Pure, so the machine, the content check and the server
  * all use the same rules.
  */
-import type { MitiCounts } from './miti.ts';
+import { mitiSummary, type MitiCounts } from './miti.ts';
 
 /** Motivational Interviewing behaviour codes a response can carry (MITI 4.2.1 families). */
 export const MI_CODES = [
@@ -202,3 +202,10 @@ function dedupe(problems: ExplorationProblem[]): ExplorationProblem[] {
     return true;
   });
 }
+
+/** A finished (or partial) conversation's result: its ending's outcome, the MITI counts and summary. */
+export function conversationResult(structure: ConversationStructure, codes: readonly MiCode[], endingId: string | null) {
+  const counts = countCodes(codes);
+  return { outcome: structure.endings.find((e) => e.id === endingId)?.outcome ?? null, counts, miti: mitiSummary(counts) };
+}
+export type ConversationResult = ReturnType<typeof conversationResult>;

@@ -2,9 +2,9 @@
 // astro:content is not available under vitest, so this is covered by the end-to-end tests.
 import { getCollection, getEntry } from 'astro:content';
 import type { Locale } from '../domain/locale.ts';
-import type { Module, Programme, Vignette } from '../content/schemas.ts';
+import type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette } from '../content/schemas.ts';
 
-export type { Module, Programme, Vignette };
+export type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette };
 
 /** Text in the reader's language. */
 export function pick(text: { en: string; cy: string }, locale: Locale): string {
@@ -52,4 +52,17 @@ export async function getVignette(id: string): Promise<Vignette | null> {
 /** Paragraphs of a vignette stage's plain text: YAML's folded blocks keep each paragraph on one line. */
 export function paragraphs(text: string): string[] {
   return text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+}
+
+/** Every simulation scenario, conversations first, each kind by English title. */
+export async function listSimulations(): Promise<SimulationScenario[]> {
+  const byTitle = (a: SimulationScenario, b: SimulationScenario) => a.title.en.localeCompare(b.title.en);
+  const [conversations, conferences] = await Promise.all([getCollection('conversations'), getCollection('conferences')]);
+  return [...conversations.map((e) => e.data as SimulationScenario).sort(byTitle), ...conferences.map((e) => e.data as SimulationScenario).sort(byTitle)];
+}
+
+export async function getSimulation(id: string): Promise<SimulationScenario | null> {
+  if (id.startsWith('cc-')) return ((await getEntry('conversations', id))?.data as SimulationScenario | undefined) ?? null;
+  if (id.startsWith('cg-')) return ((await getEntry('conferences', id))?.data as SimulationScenario | undefined) ?? null;
+  return null;
 }

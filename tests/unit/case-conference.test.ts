@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/caseConference.ts';
+
+const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
+
+describe('Wales timescales', () => {
+  it('count working days without weekends or bank holidays', () => {
+    // Monday 2 March 2026 + 10 working days is Monday 16 March.
+    expect(workingDaysBetween('2026-03-02', '2026-03-16')).toBe(10);
+    expect(workingDaysBetween('2026-03-02', '2026-03-17')).toBe(11);
+    // Good Friday 3 and Easter Monday 6 April 2026 do not count.
+    expect(workingDaysBetween('2026-03-30', '2026-04-13')).toBe(8);
+  });
+
+  it('check the first Core Group (10 working days), later ones (6 weeks) and the review (3 months)', () => {
+    const checks = checkTimescales('2026-03-02', ['2026-03-16', '2026-04-28', '2026-05-05'], '2026-06-02');
+    expect(checks).toEqual([
+      { meeting: 'first-core-group', date: '2026-03-16', workingDays: 10, limit: 10, met: true },
+      { meeting: 'core-group', index: 2, date: '2026-04-28', days: 43, limit: 42, met: false },
+      { meeting: 'core-group', index: 3, date: '2026-05-05', days: 7, limit: 42, met: true },
+      { meeting: 'review-conference', date: '2026-06-02', latest: '2026-06-02', met: true },
+    ]);
+    expect(checkTimescales('2026-03-02', ['2026-03-17'], '2026-06-03').map((c) => c.met)).toEqual([false, false]);
+  });
+
+  it('add months to the same day, or the month’s last', () => {
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-03-02', 3)).toBe('2026-06-02');
+  });
+
+  it('accept only real calendar dates', () => {
+    expect(parseDate('2026-02-29')).toBeNull();
+    expect(parseDate('02/03/2026')).toBeNull();
+    expect(parseDate('2026-03-02')).toBe(Date.UTC(2026, 2, 2));
+  });
+});
+
+describe('what a plan must contain', () => {
+  it('one to three distinct known areas, each with all three texts', () => {
+    expect(checkPlan([], ['home'])).toEqual([{ field: 'areas', problem: 'required' }]);
+    expect(checkPlan([area('a'), area('b'), area('c'), area('d')], ['a', 'b', 'c', 'd']).map((p) => p.problem)).toContain('too-many');
+    expect(checkPlan([area('a'), area('a')], ['a'])).toEqual([{ field: 'areas', problem: 'duplicate' }]);
+    expect(checkPlan([area('zzz')], ['a'])).toEqual([{ field: 'areas', problem: 'invalid-choice' }]);
+    expect(checkPlan([{ ...area('a'), goodEnough: ' ', familyWords: 'x'.repeat(2001) }], ['a'])).toEqual([
+      { field: 'a.goodEnough', problem: 'required' },
+      { field: 'a.familyWords', problem: 'too-long', max: 2000 },
+    ]);
+    expect(checkPlan([area('a'), area('b')], ['a', 'b'])).toEqual([]);
+  });
+
+  it('a Core Group record: a later real date, a whole 1–10 for every area, what moved it, known actions', () => {
+    const input = { areaIds: ['a', 'b'], actionIds: ['visit'], previousDate: '2026-03-02' };
+    expect(checkMeeting({ date: '2026-03-10', scales: { a: 3, b: 10 }, moved: 'The kitchen is cleaner.', actions: ['visit'] }, input)).toEqual([]);
+    expect(checkMeeting({ date: '2026-03-02', scales: { a: 0, b: 3.5, c: 2 }, moved: '', actions: ['visit', 'hack'] }, input)).toEqual([
+      { field: 'date', problem: 'not-after' },
+      { field: 'scale.a', problem: 'invalid-choice' },
+      { field: 'scale.b', problem: 'invalid-choice' },
+      { field: 'scales', problem: 'invalid-choice' },
+      { field: 'moved', problem: 'required' },
+      { field: 'actions', problem: 'invalid-choice' },
+    ]);
+    expect(checkMeeting({ date: '2026-13-01', scales: { a: 3 }, moved: 'x', actions: [] }, input)).toEqual([
+      { field: 'date', problem: 'invalid-date' },
+      { field: 'scale.b', problem: 'required' },
+    ]);
+  });
+
+  it('a review decision with its reasons, and a self-check for every area', () => {
+    expect(checkReview({ date: '2026-05-20', decision: 'end', reasons: 'Good enough for 3 months.' }, '2026-05-01')).toEqual([]);
+    expect(checkReview({ date: '', decision: 'maybe' as never, reasons: ' ' }, '2026-05-01')).toEqual([
+      { field: 'date', problem: 'required' },
+      { field: 'decision', problem: 'invalid-choice' },
+      { field: 'reasons', problem: 'required' },
+    ]);
+    expect(checkSelfCheck({ a: { observable: true, specific: false, ownWords: true } }, ['a'])).toEqual([]);
+    expect(checkSelfCheck({}, ['a'])).toHaveLength(1);
+  });
+});
+
+describe('feedback against the expert answer', () => {
+  it('separates areas found, noise chosen and areas missed', () => {
+    expect(compareAreas(['home', 'rent'], ['home', 'health'])).toEqual({ found: ['home'], noise: ['rent'], missed: ['health'] });
+  });
+
+  it('says a scaling follows the evidence within one step, is close within two, and whether it moved the same way', () => {
+    expect([compareScale(4, 5), compareScale(3, 5), compareScale(2, 5)]).toEqual(['follows', 'close', 'apart']);
+    expect(sameDirection([3, 5, 5], [2, 4, 4])).toBe(true);
+    expect(sameDirection([3, 5, 4], [2, 4, 6])).toBe(false);
+  });
+
+  it('puts the areas, dates, scaling and review together with summary figures', () => {
+    const result = conferenceResult(
+      { conferenceDate: '2026-03-02', expectedAreaIds: ['home', 'health'], meetingScales: [{ home: 3, health: 4 }, { home: 5, health: 4 }], reviewDecision: 'continue' },
+      {
+        plan: [area('home'), area('rent')],
+        meetings: [
+          { date: '2026-03-12', scales: { home: 3, rent: 5 }, moved: 'x', actions: [] },
+          { date: '2026-04-30', scales: { home: 8, rent: 5 }, moved: 'x', actions: [] },
+        ],
+        review: { date: '2026-05-20', decision: 'continue', reasons: 'x' },
+      },
+    );
+    expect(result.areas).toEqual({ found: ['home'], noise: ['rent'], missed: ['health'] });
+    expect(result.scaling).toEqual([{ areaId: 'home', meetings: [{ learner: 3, expert: 3, agreement: 'follows' }, { learner: 8, expert: 5, agreement: 'apart' }], sameDirection: true }]);
+    expect(result.reviewAgrees).toBe(true);
+    expect(result.figures).toEqual({ areasFound: 1, areasExpected: 2, timescalesMet: 2, timescalesChecked: 3, scalesFollowing: 1, scalesCompared: 2 });
+  });
+});

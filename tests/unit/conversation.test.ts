@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, OWN_RESPONSE_EFFECTS, respond, MI_CODES } from '../../src/domain/conversation.ts';
+import { conversationStructure } from '../../src/server/simulations.ts';
+import { fixtureConversation } from '../fixtures/simulations.ts';
+
+const structure = conversationStructure(fixtureConversation());
+const start = { engagement: 1, discord: 2, changeTalk: 0, sustainTalk: 0 };
+
+describe('a conversation’s rules', () => {
+  it('keep engagement and discord between 0 and 5 and count change and sustain talk', () => {
+    expect(applyEffect({ engagement: 5, discord: 0, changeTalk: 0, sustainTalk: 0 }, { engagement: 2, discord: -3, talk: 'change' })).toEqual({ engagement: 5, discord: 0, changeTalk: 1, sustainTalk: 0 });
+    expect(applyEffect(start, { discord: 3, talk: 'sustain' })).toEqual({ engagement: 1, discord: 5, changeTalk: 0, sustainTalk: 1 });
+  });
+
+  it('take the first branch whose conditions all hold', () => {
+    const branches = [{ when: { discord: { min: 4 } }, to: 'a' }, { when: { engagement: { min: 2, max: 3 } }, to: 'b' }, { to: 'c' }];
+    expect(followBranches(branches, { ...start, discord: 4, engagement: 3 })).toBe('a');
+    expect(followBranches(branches, { ...start, engagement: 3 })).toBe('b');
+    expect(followBranches(branches, { ...start, engagement: 4 })).toBe('c');
+  });
+
+  it('let the family member’s state decide where the same turn leads', () => {
+    expect(respond(structure, 'opening', start, { optionId: 'reflect' })).toEqual({ state: { engagement: 2, discord: 1, changeTalk: 1, sustainTalk: 0 }, next: 'opening-up' });
+    expect(respond(structure, 'opening', start, { optionId: 'ask' })?.next).toBe('guarded');
+    expect(respond(structure, 'opening', start, { optionId: 'confront' })?.next).toBe('walks-out');
+    expect(respond(structure, 'opening', { ...start, discord: 0 }, { optionId: 'ask' })?.next).toBe('opening-up');
+  });
+
+  it('move the conversation for the learner’s own words by the code they give them', () => {
+    expect(respond(structure, 'opening', start, { own: { text: 'You feel judged.', code: 'complex-reflection' } })).toEqual({
+      state: applyEffect(start, OWN_RESPONSE_EFFECTS['complex-reflection']),
+      next: 'opening-up',
+    });
+    expect(respond(structure, 'opening', start, { own: { text: 'Calm down.', code: 'warning' } })?.next).toBe('walks-out');
+  });
+
+  it('refuse an unknown turn or option', () => {
+    expect(respond(structure, 'nowhere', start, { optionId: 'reflect' })).toBeNull();
+    expect(respond(structure, 'opening', start, { optionId: 'summarise' })).toBeNull();
+  });
+
+  it('need the learner’s own words and a known code, within the length limit', () => {
+    expect(checkOwnResponse({ text: ' ', code: '' })).toEqual([{ field: 'text', problem: 'required' }, { field: 'code', problem: 'required' }]);
+    expect(checkOwnResponse({ text: 'x'.repeat(1001), code: 'shouting' })).toEqual([{ field: 'text', problem: 'too-long', max: 1000 }, { field: 'code', problem: 'invalid-choice' }]);
+    expect(checkOwnResponse({ text: 'Tell me more.', code: 'open-question' })).toEqual([]);
+  });
+
+  it('count questions, reflections (a summary as complex) and MI-adherent and non-adherent responses', () => {
+    expect(countCodes(['open-question', 'closed-question', 'simple-reflection', 'complex-reflection', 'summary', 'affirmation', 'emphasising-autonomy', 'confronting', 'warning', 'giving-information-with-permission'])).toEqual({
+      questions: 2,
+      simpleReflections: 1,
+      complexReflections: 2,
+      miAdherent: 2,
+      miNonAdherent: 2,
+    });
+  });
+
+  it('give a result with the ending’s outcome and MITI figures', () => {
+    const result = conversationResult(structure, ['open-question', 'complex-reflection', 'simple-reflection'], 'names-change');
+    expect(result.outcome).toBe('change-named');
+    expect(result.miti).toMatchObject({ reflectionToQuestion: 2, percentComplexReflections: 50, bands: { reflectionToQuestion: 'good', percentComplexReflections: 'good' } });
+    expect(conversationResult(structure, [], null)).toMatchObject({ outcome: null, miti: { reflectionToQuestion: null, percentComplexReflections: null } });
+  });
+});
+
+describe('the conversation check (content:check)', () => {
+  it('finds every turn and ending of a sound scenario reachable, with no problems', () => {
+    const explored = exploreConversation(structure);
+    expect(explored.problems).toEqual([]);
+    expect([...explored.reachedTurns].sort()).toEqual(['guarded', 'opening', 'opening-up']);
+    expect([...explored.reachedEndings].sort()).toEqual(['names-change', 'next-step', 'walks-out']);
+  });
+
+  it('names a turn nobody can reach, an ending nobody reaches, a dangling branch and a loop', () => {
+    const broken = conversationStructure(
+      fixtureConversation({
+        turns: [
+          ...fixtureConversation().turns.map((t) => (t.id === 'guarded' ? { ...t, next: [{ when: { discord: { min: 4 } }, to: 'walks-out' }, { when: { engagement: { min: 3 } }, to: 'nowhere' }, { to: 'opening' }] } : t)),
+          { ...fixtureConversation().turns[0]!, id: 'orphan' },
+        ],
+      }),
+    );
+    const problems = exploreConversation(broken).problems.map((p) => `${p.turn}: ${p.problem}`);
+    expect(problems).toContain('orphan: can never be reached');
+    expect(problems).toContain('guarded: goes to "nowhere", which is neither a turn nor an ending');
+    expect(problems).toContain('opening: the conversation can come back to this turn, so it might never end');
+  });
+
+  it('explores the learner’s own coded words as well as the scripted options', () => {
+    // Only a response in the learner's own words coded as a warning reaches "walks-out" from "guarded" here.
+    const s = conversationStructure(fixtureConversation());
+    const onlyOwn = { ...s, turns: s.turns.map((t) => ({ ...t, options: t.options.filter((o) => !['confront', 'warn'].includes(o.id)) })) };
+    expect(exploreConversation(onlyOwn).reachedEndings.has('walks-out')).toBe(true);
+    expect(MI_CODES).toHaveLength(12);
+  });
+});
