@@ -49,6 +49,27 @@ export function workingDaysBetween(from: string, to: string): number {
   return count;
 }
 
+/** The date `n` working days after `from`. */
+export function addWorkingDays(from: string, n: number): string {
+  let t = parseDate(from)!;
+  for (let added = 0; added < n; ) {
+    t += DAY;
+    if (isWorkingDay(iso(t))) added++;
+  }
+  return iso(t);
+}
+
+export function addDays(from: string, days: number): string {
+  return iso(parseDate(from)! + days * DAY);
+}
+
+/** The latest date the next meeting may be held on: the first Core Group, a later one, or the review conference. */
+export function nextDeadline(conferenceDate: string, meetingDates: readonly string[], reviewNext: boolean): string {
+  if (reviewNext) return addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+  const last = meetingDates.at(-1);
+  return last ? addDays(last, TIMESCALES.coreGroupIntervalDays) : addWorkingDays(conferenceDate, TIMESCALES.firstCoreGroupWorkingDays);
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((parseDate(to)! - parseDate(from)!) / DAY);
 }

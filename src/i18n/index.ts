@@ -32,6 +32,11 @@ export function formatDateTime(locale: Locale, ms: number): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(ms);
 }
 
+/** A calendar date (YYYY-MM-DD) in words, e.g. "2 March 2026" / "2 Mawrth 2026". */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** Keys present in one language and missing in the other (used by the build check and tests). */
 export function missingKeys(): { missingInCy: string[]; missingInEn: string[] } {
   const enKeys = Object.keys(en);

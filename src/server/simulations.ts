@@ -115,7 +115,7 @@ const conferenceEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SET_PLAN'), areas: z.array(z.object({ areaId: z.string().max(100), notGoodEnough: text, goodEnough: text, familyWords: text })).max(20) }),
   z.object({
     type: z.literal('RECORD_MEETING'),
-    meeting: z.object({ date: z.string().max(20), scales: z.record(z.string().max(100), z.number()), moved: text, actions: z.array(z.string().max(100)).max(20) }),
+    meeting: z.object({ date: z.string().max(20), scales: z.record(z.string().max(100), z.union([z.number(), z.string().max(20)])), moved: text, actions: z.array(z.string().max(100)).max(20) }),
   }),
   z.object({ type: z.literal('DECIDE'), review: z.object({ date: z.string().max(20), decision: z.string().max(20), reasons: text }) }),
   z.object({ type: z.literal('SELF_CHECK'), check: z.record(z.string().max(100), z.object({ observable: z.boolean(), specific: z.boolean(), ownWords: z.boolean() })) }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/caseConference.ts';
+import { addMonths, addWorkingDays, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/caseConference.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
 
@@ -21,6 +21,15 @@ describe('Wales timescales', () => {
       { meeting: 'review-conference', date: '2026-06-02', latest: '2026-06-02', met: true },
     ]);
     expect(checkTimescales('2026-03-02', ['2026-03-17'], '2026-06-03').map((c) => c.met)).toEqual([false, false]);
+  });
+
+  it('give the latest date for the next meeting', () => {
+    expect(addWorkingDays('2026-03-02', 10)).toBe('2026-03-16');
+    expect(nextDeadline('2026-03-02', [], false)).toBe('2026-03-16');
+    expect(nextDeadline('2026-03-02', ['2026-03-12'], false)).toBe('2026-04-23');
+    expect(nextDeadline('2026-03-02', ['2026-03-12', '2026-04-20'], true)).toBe('2026-06-02');
+    // 25 May 2026 is a bank holiday.
+    expect(addWorkingDays('2026-05-11', 10)).toBe('2026-05-26');
   });
 
   it('add months to the same day, or the month’s last', () => {

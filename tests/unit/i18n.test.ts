@@ -5,7 +5,7 @@ import { interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Strings that are rightly the same in both languages.
-const SAME_IN_BOTH = new Set(['site.name', 'audit.system', 'role.mentor', 'email.signature']);
+const SAME_IN_BOTH = new Set(['site.name', 'audit.system', 'role.mentor', 'email.signature', 'sim.outcome.none']);
 
 describe('UI strings', () => {
   it('exist in Welsh for every English key, and in English for every Welsh key', () => {

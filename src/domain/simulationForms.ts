@@ -1,0 +1,62 @@
+/**
+ * Turns a simulation step's submitted form into the machine event it stands for. The same
+ * function serves the plain form post (no JavaScript) and the island, so both send the server
+ * exactly the same events. It never judges the content: the machine's checks do that.
+ */
+export type SubmittedValues = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+/** A whole number, or the text as typed when it is not one (so the check can say it is not a valid choice). */
+const scaleValue = (v: string): number | string | undefined => (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim());
+
+/** Form fields that may repeat (checkboxes). */
+export const MULTI_FIELDS = ['areas', 'actions', 'checked'] as const;
+
+export function eventFromForm(values: SubmittedValues): { type: string; [key: string]: unknown } | null {
+  switch (one(values.event)) {
+    case 'CHOOSE':
+      return { type: 'CHOOSE', optionId: one(values.optionId) };
+    case 'RESPOND_OWN':
+      return { type: 'RESPOND_OWN', text: one(values.text), code: one(values.code) };
+    case 'SET_PLAN':
+      return {
+        type: 'SET_PLAN',
+        areas: many(values.areas).map((areaId) => ({
+          areaId,
+          notGoodEnough: one(values[`${areaId}.notGoodEnough`]),
+          goodEnough: one(values[`${areaId}.goodEnough`]),
+          familyWords: one(values[`${areaId}.familyWords`]),
+        })),
+      };
+    case 'RECORD_MEETING': {
+      const scales: Record<string, number | string | undefined> = {};
+      for (const [key, value] of Object.entries(values)) if (key.startsWith('scale.')) scales[key.slice(6)] = scaleValue(one(value));
+      const present = Object.fromEntries(Object.entries(scales).filter(([, v]) => v !== undefined));
+      return { type: 'RECORD_MEETING', meeting: { date: one(values.date), scales: present, moved: one(values.moved), actions: many(values.actions) } };
+    }
+    case 'DECIDE':
+      return { type: 'DECIDE', review: { date: one(values.date), decision: one(values.decision), reasons: one(values.reasons) } };
+    case 'SELF_CHECK': {
+      const check: Record<string, { observable: boolean; specific: boolean; ownWords: boolean }> = {};
+      for (const areaId of many(values.checked)) {
+        check[areaId] = { observable: one(values[`${areaId}.observable`]) === 'yes', specific: one(values[`${areaId}.specific`]) === 'yes', ownWords: one(values[`${areaId}.ownWords`]) === 'yes' };
+      }
+      return { type: 'SELF_CHECK', check };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The translation key for each kind of problem a step's checks report. */
+export const PROBLEM_MESSAGES = {
+  required: 'errors.required',
+  'invalid-choice': 'errors.invalidChoice',
+  'too-long': 'errors.tooLong',
+  'too-many': 'errors.tooMany',
+  duplicate: 'errors.duplicate',
+  'not-after': 'errors.notAfter',
+  'invalid-date': 'errors.invalidDate',
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_MESSAGES;

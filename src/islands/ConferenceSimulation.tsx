@@ -1,0 +1,353 @@
+import { useActor } from '@xstate/react';
+import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
+import { nextDeadline, SCALE, type PlannedArea } from '../domain/caseConference.ts';
+import { eventFromForm, MULTI_FIELDS, PROBLEM_MESSAGES, type SubmittedValues } from '../domain/simulationForms.ts';
+import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
+import { fill, focusSoon, formToValues, postEvent, type Labels } from './simulationClient.ts';
+
+type Information = { id: string; from: string; text: string }[];
+/** The scenario's words in the reader's language (model answers only once the review is done). */
+export type ConferenceText = {
+  information: Information;
+  areas: { id: string; label: string; model: { notGoodEnough: string; goodEnough: string; familyWords: string } | null }[];
+  meetings: { id: string; title: string; information: Information; actions: { id: string; text: string }[] }[];
+  review: { information: Information };
+};
+
+type Props = {
+  action: string;
+  api: string;
+  revision: number;
+  snapshot: unknown;
+  structure: ConferenceStructure;
+  text: ConferenceText;
+  locale: 'en' | 'cy';
+  labels: Labels;
+  errors?: Record<string, string>;
+  values?: SubmittedValues;
+  notice?: string;
+};
+type Resync = { snapshot: unknown; revision: number; message: string; values?: SubmittedValues; errors?: Record<string, string> };
+
+/**
+ * A Case Conference → Core Group step: the plan at the initial conference, each Core Group
+ * meeting, the review conference and the self-check. A plain form post without JavaScript;
+ * hydrated, it checks the step with the same machine, moves on at once and posts the event for
+ * the server to confirm, as the conversation island does.
+ */
+export default function ConferenceSimulation(props: Props) {
+  const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
+  const onResync = (r: Resync) => {
+    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: r.message, values: r.values, errors: r.errors }));
+    focusSoon('sim-notice');
+  };
+  return <Conference key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
+}
+
+function Conference({ action, api, revision: initialRevision, snapshot: persisted, structure, text, locale, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
+  const [snapshot, send, actor] = useActor(caseConferenceMachine, { snapshot: persisted as never, input: { structure } });
+  const [revision, setRevision] = useState(initialRevision);
+  const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
+  const [busy, setBusy] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const [chosen, setChosen] = useState<string[]>(list(values.areas));
+  useEffect(() => setHydrated(true), []);
+  const context = snapshot.context;
+  const step = String(snapshot.value);
+  const dateFormat = new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  const value = (name: string) => (Array.isArray(values[name]) ? '' : ((values[name] as string | undefined) ?? ''));
+  const areaLabel = (id: string) => text.areas.find((a) => a.id === id)?.label ?? id;
+  const planned = context.plan ?? [];
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const typed = formToValues(form, MULTI_FIELDS);
+    const next = eventFromForm(typed) as CaseConferenceEvent | null;
+    if (!next) return form.submit();
+    const problems: Record<string, string> = {};
+    for (const p of conferenceEventProblems(context, next)) problems[p.field] ??= fill(labels[PROBLEM_MESSAGES[p.problem]], { max: p.max ?? '' });
+    setErrors(problems);
+    if (Object.keys(problems).length) return focusSoon('sim-errors');
+    if (!snapshot.can(next)) return form.submit(); // let the server explain
+    const before = actor.getPersistedSnapshot();
+    send(next);
+    setBusy(true);
+    window.scrollTo(0, 0);
+    focusSoon('sim-current');
+    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
+    setBusy(false);
+    if (answer.ok) {
+      setRevision(answer.revision);
+      // The self-check shows the model answer, which only the server hands out once the review is decided.
+      if (answer.done || next.type === 'DECIDE') window.location.assign(`${action}#sim-current`);
+      return;
+    }
+    onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed, errors: answer.errors });
+  }
+
+  const field = (name: string, label: string, children: (describedBy: string | undefined, invalid: boolean) => ReactNode, hint?: string) => {
+    const id = `field-${name}`;
+    const describedBy = [hint && `${id}-hint`, errors[name] && `${id}-error`].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className={errors[name] ? 'field field--error' : 'field'} key={name}>
+        <label htmlFor={id}>{label}</label>
+        {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+        {errors[name] && <p className="error-message" id={`${id}-error`}>{errors[name]}</p>}
+        {children(describedBy, Boolean(errors[name]))}
+      </div>
+    );
+  };
+  const textarea = (name: string, label: string, rows = 3, hint?: string) =>
+    field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
+  const dateField = (label: string, deadlineKey: string, deadline: string) =>
+    field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${fill(labels['sim.dateHint'], { example: deadline })}`);
+  const information = (items: Information, headingId: string, heading: string) =>
+    items.length > 0 && (
+      <section aria-labelledby={headingId}>
+        <h3 id={headingId}>{heading}</h3>
+        <ul className="information">
+          {items.map((item) => (
+            <li key={item.id}>
+              <strong>{fill(labels['sim.from'], { agency: labels[`sim.agency.${item.from}`] ?? item.from })}</strong> {item.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  const form = (event: string, submitLabel: string, children: ReactNode) => (
+    <form method="post" action={action} onSubmit={submit} noValidate>
+      <input type="hidden" name="revision" value={revision} />
+      <input type="hidden" name="event" value={event} />
+      {children}
+      <button className="button" type="submit" disabled={busy} aria-disabled={busy}>{busy ? labels['sim.saving'] : submitLabel}</button>
+    </form>
+  );
+  const planSummary = planned.length > 0 && (
+    <details>
+      <summary>{labels['sim.plan']}</summary>
+      <dl>
+        {planned.map((a: PlannedArea) => (
+          <div key={a.areaId}>
+            <dt>{areaLabel(a.areaId)}</dt>
+            <dd>{labels['sim.notGoodEnough']}: {a.notGoodEnough}</dd>
+            <dd>{labels['sim.goodEnough']}: {a.goodEnough}</dd>
+            <dd>{labels['sim.familyWords']}: {a.familyWords}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+  const meetingsSoFar = context.meetings.length > 0 && (
+    <section aria-labelledby="sim-meetings-so-far">
+      <h3 id="sim-meetings-so-far">{labels['sim.meetingsSoFar']}</h3>
+      <ul>
+        {context.meetings.map((m, i) => (
+          <li key={i}>
+            {fill(labels['sim.meetingSummary'], { title: text.meetings[i]?.title ?? '', date: day(m.date) })}: {planned.map((a) => `${areaLabel(a.areaId)} ${m.scales[a.areaId]}`).join('; ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  let body: ReactNode = null;
+  if (step === 'conference') {
+    body = (
+      <>
+        <h2 id="sim-current" tabIndex={-1}>{fill(labels['sim.conferenceHeading'], { date: day(structure.conferenceDate) })}</h2>
+        {information(text.information, 'sim-information', labels['sim.information']!)}
+        {form(
+          'SET_PLAN',
+          labels['sim.setPlan']!,
+          <fieldset className={errors.areas ? 'field field--error' : 'field'} aria-describedby={['field-areas-hint', errors.areas && 'field-areas-error'].filter(Boolean).join(' ')}>
+            <legend>{labels['sim.chooseAreas']}</legend>
+            <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
+            {errors.areas && <p className="error-message" id="field-areas-error">{errors.areas}</p>}
+            {text.areas.map((area, i) => {
+              const open = !hydrated || chosen.includes(area.id);
+              return (
+                <div className="area" key={area.id}>
+                  <div className="choice">
+                    <input
+                      type="checkbox"
+                      name="areas"
+                      value={area.id}
+                      id={i === 0 ? 'field-areas' : `field-areas-${i}`}
+                      defaultChecked={chosen.includes(area.id)}
+                      onChange={(e) => setChosen((c) => (e.target.checked ? [...c, area.id] : c.filter((id) => id !== area.id)))}
+                    />
+                    <label htmlFor={i === 0 ? 'field-areas' : `field-areas-${i}`}>{fill(labels['sim.areaChoose'], { area: area.label })}</label>
+                  </div>
+                  {open && (
+                    <div className="area__texts">
+                      {textarea(`${area.id}.notGoodEnough`, labels['sim.notGoodEnough']!)}
+                      {textarea(`${area.id}.goodEnough`, labels['sim.goodEnough']!)}
+                      {textarea(`${area.id}.familyWords`, labels['sim.familyWords']!, 2)}
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>,
+        )}
+      </>
+    );
+  } else if (step === 'coreGroup') {
+    const index = context.meetings.length;
+    const meeting = text.meetings[index]!;
+    const deadline = nextDeadline(structure.conferenceDate, context.meetings.map((m) => m.date), false);
+    body = (
+      <>
+        <h2 id="sim-current" tabIndex={-1}>{meeting.title}</h2>
+        {planSummary}
+        {meetingsSoFar}
+        {information(meeting.information, 'sim-new-information', labels['sim.newInformation']!)}
+        {form(
+          'RECORD_MEETING',
+          labels['sim.recordMeeting']!,
+          <>
+            {dateField(labels['sim.meetingDate']!, index === 0 ? 'sim.timescale.first' : 'sim.timescale.next', deadline)}
+            {planned.map((a) =>
+              field(
+                `scale.${a.areaId}`,
+                fill(labels['sim.scale'], { area: areaLabel(a.areaId) }),
+                (describedBy, invalid) => (
+                  <select id={`field-scale.${a.areaId}`} name={`scale.${a.areaId}`} defaultValue={value(`scale.${a.areaId}`)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+                    <option value="">{labels['sim.scaleChoose']}</option>
+                    {Array.from({ length: SCALE.max - SCALE.min + 1 }, (_, i) => i + SCALE.min).map((n) => <option key={n} value={n}>{n}</option>)}
+                  </select>
+                ),
+                labels['sim.scaleHint'],
+              ),
+            )}
+            {textarea('moved', labels['sim.moved']!, 4)}
+            <fieldset className={errors.actions ? 'field field--error' : 'field'} aria-describedby={errors.actions ? 'field-actions-error' : undefined}>
+              <legend>{labels['sim.actions']}</legend>
+              {errors.actions && <p className="error-message" id="field-actions-error">{errors.actions}</p>}
+              <div className="choices">
+                {meeting.actions.map((action, i) => (
+                  <div className="choice" key={action.id}>
+                    <input type="checkbox" name="actions" value={action.id} id={i === 0 ? 'field-actions' : `field-actions-${i}`} defaultChecked={list(values.actions).includes(action.id)} />
+                    <label htmlFor={i === 0 ? 'field-actions' : `field-actions-${i}`}>{action.text}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </>,
+        )}
+      </>
+    );
+  } else if (step === 'review') {
+    const deadline = nextDeadline(structure.conferenceDate, context.meetings.map((m) => m.date), true);
+    body = (
+      <>
+        <h2 id="sim-current" tabIndex={-1}>{labels['sim.reviewHeading']}</h2>
+        {planSummary}
+        {meetingsSoFar}
+        {information(text.review.information, 'sim-new-information', labels['sim.newInformation']!)}
+        {form(
+          'DECIDE',
+          labels['sim.decide']!,
+          <>
+            {dateField(labels['sim.reviewDate']!, 'sim.timescale.review', deadline)}
+            <fieldset className={errors.decision ? 'field field--error' : 'field'} aria-describedby={errors.decision ? 'field-decision-error' : undefined}>
+              <legend>{labels['sim.decisionLegend']}</legend>
+              {errors.decision && <p className="error-message" id="field-decision-error">{errors.decision}</p>}
+              <div className="choices">
+                {(['continue', 'end'] as const).map((decision, i) => (
+                  <div className="choice" key={decision}>
+                    <input type="radio" name="decision" value={decision} id={i === 0 ? 'field-decision' : `field-decision-${i}`} defaultChecked={value('decision') === decision} />
+                    <label htmlFor={i === 0 ? 'field-decision' : `field-decision-${i}`}>{labels[`sim.decision.${decision}`]}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+            {textarea('reasons', labels['sim.reasons']!, 5)}
+          </>,
+        )}
+      </>
+    );
+  } else if (step === 'selfCheck') {
+    body = (
+      <>
+        <h2 id="sim-current" tabIndex={-1}>{labels['sim.selfCheckHeading']}</h2>
+        <p>{labels['sim.selfCheckIntro']}</p>
+        {form(
+          'SELF_CHECK',
+          labels['sim.finishCheck']!,
+          planned.map((a) => {
+            const model = text.areas.find((x) => x.id === a.areaId)?.model ?? null;
+            return (
+              <section className="card" key={a.areaId} aria-labelledby={`check-${a.areaId}`}>
+                <h3 id={`check-${a.areaId}`}>{areaLabel(a.areaId)}</h3>
+                <div className="side-by-side">
+                  <div>
+                    <h4>{labels['sim.yourAnswer']}</h4>
+                    <p><strong>{labels['sim.notGoodEnough']}:</strong> {a.notGoodEnough}</p>
+                    <p><strong>{labels['sim.goodEnough']}:</strong> {a.goodEnough}</p>
+                    <p><strong>{labels['sim.familyWords']}:</strong> {a.familyWords}</p>
+                  </div>
+                  <div>
+                    <h4>{labels['sim.modelAnswer']}</h4>
+                    {model ? (
+                      <>
+                        <p><strong>{labels['sim.notGoodEnough']}:</strong> {model.notGoodEnough}</p>
+                        <p><strong>{labels['sim.goodEnough']}:</strong> {model.goodEnough}</p>
+                        <p><strong>{labels['sim.familyWords']}:</strong> {model.familyWords}</p>
+                      </>
+                    ) : (
+                      <p>{labels['sim.noModel']}</p>
+                    )}
+                  </div>
+                </div>
+                <input type="hidden" name="checked" value={a.areaId} />
+                <fieldset className="field">
+                  <legend>{fill(labels['sim.check.legend'], { area: areaLabel(a.areaId) })}</legend>
+                  <div className="choices">
+                    {(['observable', 'specific', 'ownWords'] as const).map((check) => (
+                      <div className="choice" key={check}>
+                        <input type="checkbox" name={`${a.areaId}.${check}`} value="yes" id={`field-${a.areaId}.${check}`} />
+                        <label htmlFor={`field-${a.areaId}.${check}`}>{labels[`sim.check.${check}`]}</label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              </section>
+            );
+          }),
+        )}
+      </>
+    );
+  } else {
+    body = (
+      <p id="sim-current" tabIndex={-1}>
+        <a href={action}>{labels['sim.openDebrief']}</a>
+      </p>
+    );
+  }
+
+  const entries = Object.entries(errors);
+  return (
+    <div className="simulation">
+      {notice && (
+        <div className="error-summary" role="alert" tabIndex={-1} id="sim-notice">
+          <p>{notice}</p>
+        </div>
+      )}
+      {entries.length > 0 && (
+        <div className="error-summary" role="alert" aria-labelledby="sim-errors-title" tabIndex={-1} id="sim-errors">
+          <h2 id="sim-errors-title">{labels['errors.summary']}</h2>
+          <ul>{entries.map(([name, msg]) => <li key={name}><a href={`#${fieldAnchor(name)}`}>{msg}</a></li>)}</ul>
+        </div>
+      )}
+      {body}
+    </div>
+  );
+}
+
+const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+/** The input an error's link should lead to (a scale error from the whole set points at the first select). */
+const fieldAnchor = (name: string) => (name === 'scales' ? 'field-date' : name === 'selfCheck' ? 'sim-current' : `field-${name}`);

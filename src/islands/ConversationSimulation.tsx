@@ -1,0 +1,172 @@
+import { useActor } from '@xstate/react';
+import { useState, type SyntheticEvent } from 'react';
+import { checkOwnResponse, type ConversationStructure } from '../domain/conversation.ts';
+import { eventFromForm, PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
+import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
+import { fill, focusSoon, formToValues, postEvent, type Labels } from './simulationClient.ts';
+
+/** The scenario's words in the reader's language. */
+export type ConversationText = {
+  person: string;
+  turns: Record<string, { says: string; options: { id: string; text: string }[] }>;
+  replies: Record<string, string>;
+  endings: Record<string, string>;
+};
+
+type Props = {
+  /** The page itself: where the plain form posts go (and where the debrief is once it ends). */
+  action: string;
+  api: string;
+  revision: number;
+  snapshot: unknown;
+  structure: ConversationStructure;
+  text: ConversationText;
+  codes: { value: string; label: string }[];
+  labels: Labels;
+  /** After a refused plain post: the server's messages by field, what was typed, and a notice. */
+  errors?: Record<string, string>;
+  values?: { optionId?: string; text?: string; code?: string };
+  notice?: string;
+};
+
+/**
+ * A Collaborative Conversation practice step. Rendered on the server it is two plain forms
+ * (choose a response, or write your own), so it works without JavaScript. Hydrated, it runs the
+ * same machine locally so the conversation moves at once, and posts each event to the server,
+ * which stays the source of truth: if the server refuses, the page shows where things stand.
+ */
+type Resync = { snapshot: unknown; revision: number; message: string; values?: Props['values']; errors?: Record<string, string> };
+
+export default function ConversationSimulation(props: Props) {
+  const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
+  const onResync = (r: Resync) => {
+    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: r.message, values: r.values, errors: r.errors }));
+    focusSoon('sim-notice');
+  };
+  return <Conversation key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
+}
+
+function Conversation({ action, api, revision: initialRevision, snapshot: persisted, structure, text, codes, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
+  const [snapshot, send, actor] = useActor(conversationMachine, { snapshot: persisted as never, input: { structure } });
+  const [revision, setRevision] = useState(initialRevision);
+  const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
+  const [busy, setBusy] = useState(false);
+  const context = snapshot.context;
+  const turn = text.turns[context.turn];
+  const step = context.transcript.length + 1;
+  const message = (problem: { problem: keyof typeof PROBLEM_MESSAGES; max?: number }) => fill(labels[PROBLEM_MESSAGES[problem.problem]], { max: problem.max ?? '' });
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const typed = formToValues(form, []);
+    const next = eventFromForm(typed) as ConversationEvent | null;
+    const problems: Record<string, string> = {};
+    if (next?.type === 'CHOOSE' && !turn?.options.some((o) => o.id === next.optionId)) problems.optionId = labels['errors.required']!;
+    if (next?.type === 'RESPOND_OWN') for (const p of checkOwnResponse(next)) problems[p.field] = message(p);
+    setErrors(problems);
+    if (!next || Object.keys(problems).length) return focusSoon('sim-errors');
+    if (!snapshot.can(next)) return form.submit(); // let the server explain
+    // The conversation moves at once; the server then confirms it or puts it back.
+    const before = actor.getPersistedSnapshot();
+    send(next);
+    form.reset();
+    setBusy(true);
+    focusSoon('sim-current');
+    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
+    setBusy(false);
+    if (answer.ok) {
+      setRevision(answer.revision);
+      if (answer.done) window.location.assign(action);
+      return;
+    }
+    onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed as Props['values'], errors: answer.errors });
+  }
+
+  const entries = Object.entries(errors);
+  return (
+    <div className="simulation">
+      {notice && (
+        <div className="error-summary" role="alert" tabIndex={-1} id="sim-notice">
+          <p>{notice}</p>
+        </div>
+      )}
+      {entries.length > 0 && (
+        <div className="error-summary" role="alert" aria-labelledby="sim-errors-title" tabIndex={-1} id="sim-errors">
+          <h2 id="sim-errors-title">{labels['errors.summary']}</h2>
+          <ul>{entries.map(([field, msg]) => <li key={field}><a href={`#field-${field}`}>{msg}</a></li>)}</ul>
+        </div>
+      )}
+      {context.transcript.length > 0 && (
+        <section aria-labelledby="sim-so-far">
+          <h2 id="sim-so-far">{labels['sim.conversationSoFar']}</h2>
+          <ol className="transcript">
+            {context.transcript.map((entry, i) => (
+              <li key={i}>
+                <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.turns[entry.turn]?.says}</p>
+                <p className="transcript__you"><strong>{entry.own ? labels['sim.yourWords'] : labels['sim.you']}</strong> {entry.own ? entry.own.text : text.turns[entry.turn]?.options.find((o) => o.id === entry.optionId)?.text}</p>
+                {entry.optionId && <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.replies[`${entry.turn}/${entry.optionId}`]}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {snapshot.status === 'done' ? (
+        <section aria-labelledby="sim-current" className="card">
+          <h2 id="sim-current" tabIndex={-1}>{labels['sim.ending']}</h2>
+          <div aria-live="polite" className="family-says">
+            <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.endings[context.ending ?? '']}</p>
+          </div>
+          <p><a href={action}>{labels['sim.openDebrief']}</a></p>
+        </section>
+      ) : (
+      <section aria-labelledby="sim-current" className="card">
+        <h2 id="sim-current" tabIndex={-1}>{fill(labels['sim.turnCount'], { count: step })}</h2>
+        <div aria-live="polite" className="family-says">
+          <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {turn?.says}</p>
+        </div>
+        <form method="post" action={action} onSubmit={submit} noValidate>
+          <input type="hidden" name="revision" value={revision} />
+          <input type="hidden" name="event" value="CHOOSE" />
+          <fieldset className={errors.optionId ? 'field field--error' : 'field'} aria-describedby={errors.optionId ? 'field-optionId-error' : undefined}>
+            <legend>{labels['sim.chooseResponse']}</legend>
+            {errors.optionId && <p className="error-message" id="field-optionId-error">{errors.optionId}</p>}
+            <div className="choices">
+              {turn?.options.map((option, i) => (
+                <div className="choice" key={option.id}>
+                  <input type="radio" name="optionId" value={option.id} id={i === 0 ? 'field-optionId' : `field-optionId-${i}`} defaultChecked={values.optionId === option.id} />
+                  <label htmlFor={i === 0 ? 'field-optionId' : `field-optionId-${i}`}>{option.text}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <button className="button" type="submit" disabled={busy} aria-disabled={busy}>{busy ? labels['sim.saving'] : labels['sim.respond']}</button>
+        </form>
+        <details open={Boolean(errors.text || errors.code || values.text)}>
+          <summary>{labels['sim.ownResponse']}</summary>
+          <form method="post" action={action} onSubmit={submit} noValidate>
+            <input type="hidden" name="revision" value={revision} />
+            <input type="hidden" name="event" value="RESPOND_OWN" />
+            <div className={errors.text ? 'field field--error' : 'field'}>
+              <label htmlFor="field-text">{labels['sim.ownText']}</label>
+              <p className="hint" id="field-text-hint">{labels['sim.ownHint']}</p>
+              {errors.text && <p className="error-message" id="field-text-error">{errors.text}</p>}
+              <textarea id="field-text" name="text" rows={3} defaultValue={values.text ?? ''} aria-describedby={errors.text ? 'field-text-hint field-text-error' : 'field-text-hint'} aria-invalid={errors.text ? true : undefined} />
+            </div>
+            <div className={errors.code ? 'field field--error' : 'field'}>
+              <label htmlFor="field-code">{labels['sim.ownCode']}</label>
+              {errors.code && <p className="error-message" id="field-code-error">{errors.code}</p>}
+              <select id="field-code" name="code" defaultValue={values.code ?? ''} aria-describedby={errors.code ? 'field-code-error' : undefined} aria-invalid={errors.code ? true : undefined}>
+                <option value="">{labels['sim.chooseCode']}</option>
+                {codes.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              </select>
+            </div>
+            <button className="button button--secondary" type="submit" disabled={busy} aria-disabled={busy}>{busy ? labels['sim.saving'] : labels['sim.ownSubmit']}</button>
+          </form>
+        </details>
+      </section>
+      )}
+    </div>
+  );
+}

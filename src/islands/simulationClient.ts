@@ -1,0 +1,40 @@
+// What the simulation islands share: posting an event to the server and the few formatting
+// helpers they need. No server code here: the server answers JSON from /api/simulations/….
+import type { SubmittedValues } from '../domain/simulationForms.ts';
+
+export type Labels = Record<string, string>;
+
+/** Fills `{name}` placeholders, as the server's translator does. */
+export function fill(template: string | undefined, params: Record<string, string | number> = {}): string {
+  return (template ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type StepAnswer =
+  | { ok: true; revision: number; done: boolean }
+  | { ok: false; status: number; message: string; errors?: Record<string, string>; revision?: number; snapshot?: unknown };
+
+/** Posts one event with the revision it was made from; the server decides. Network failures lose nothing. */
+export async function postEvent(api: string, revision: number, event: unknown, networkMessage: string): Promise<StepAnswer> {
+  try {
+    const response = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ revision, event }), credentials: 'same-origin' });
+    const body = (await response.json().catch(() => ({}))) as { revision?: number; done?: boolean; error?: string; errors?: Record<string, string>; snapshot?: unknown };
+    if (response.ok) return { ok: true, revision: body.revision ?? revision + 1, done: Boolean(body.done) };
+    return { ok: false, status: response.status, message: body.error ?? networkMessage, errors: body.errors, revision: body.revision, snapshot: body.snapshot };
+  } catch {
+    return { ok: false, status: 0, message: networkMessage };
+  }
+}
+
+/** A form's fields as the shared form reader expects them (checkbox groups keep every value). */
+export function formToValues(form: HTMLFormElement, multi: readonly string[]): SubmittedValues {
+  const data = new FormData(form);
+  const values: SubmittedValues = {};
+  for (const key of new Set(data.keys())) values[key] = multi.includes(key) ? data.getAll(key).map(String) : String(data.get(key) ?? '');
+  for (const key of multi) values[key] ??= [];
+  return values;
+}
+
+/** Moves focus to an element once React has drawn it (the new step's heading or the error summary). */
+export function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}

@@ -1,0 +1,33 @@
+// The island's step endpoint: one learner action as JSON; the server applies it to the stored
+// machine and answers with the new revision, or a translated 404/409/422 that changes nothing.
+import type { APIRoute } from 'astro';
+import { services } from '../../../server/app.ts';
+import { getSimulation } from '../../../server/content.ts';
+import { problemMessages, refusal } from '../../../server/simulation-view.ts';
+import { applySimulationEvent, getOwnSimulationAttempt, simulationState } from '../../../server/simulations.ts';
+
+export const POST: APIRoute = async ({ params, request, locals }) => {
+  const { t } = locals;
+  const viewer = locals.viewer!;
+  const { db } = await services();
+  const attempt = await getOwnSimulationAttempt(db, viewer.id, params.id ?? '');
+  const scenario = attempt ? await getSimulation(attempt.scenarioId) : null;
+  if (!attempt || !scenario) return Response.json({ error: t('sim.notFound') }, { status: 404 });
+  let body: { revision?: unknown; event?: unknown };
+  try {
+    body = (await request.json()) as typeof body;
+  } catch {
+    return Response.json({ error: t('errors.invalidChoice') }, { status: 422 });
+  }
+  const revision = typeof body?.revision === 'number' && Number.isInteger(body.revision) ? body.revision : -1;
+  const result = await applySimulationEvent(db, { personId: viewer.id, attemptId: attempt.id, revision, event: body?.event, scenario });
+  if (result.ok) {
+    const state = simulationState(result.attempt, scenario);
+    return Response.json({ revision: result.attempt.revision, done: state.done, value: state.value });
+  }
+  if (result.reason === 'invalid') return Response.json({ error: t('errors.summary'), errors: problemMessages(result.problems, t) }, { status: 422 });
+  const { status, key } = refusal(result);
+  // With a conflict, the island gets the attempt as it stands, so it can show the truth.
+  const current = status === 409 ? await getOwnSimulationAttempt(db, viewer.id, attempt.id) : null;
+  return Response.json({ error: t(key), ...(current && result.reason !== 'changed-scenario' ? { revision: current.revision, snapshot: current.snapshot } : {}) }, { status });
+};
