@@ -3,7 +3,7 @@ import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react'
 import { nextDeadline, SCALE, type PlannedArea } from '../domain/caseConference.ts';
 import { eventFromForm, MULTI_FIELDS, PROBLEM_MESSAGES, type SubmittedValues } from '../domain/simulationForms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
-import { fill, focusSoon, formToValues, postEvent, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, formToValues, postEvent, reloadAtCurrentStep, type Labels } from './simulationClient.ts';
 
 type Information = { id: string; from: string; text: string }[];
 /** The scenario's words in the reader's language (model answers only once the review is done). */
@@ -73,16 +73,21 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     if (Object.keys(problems).length) return focusSoon('sim-errors');
     if (!snapshot.can(next)) return form.submit(); // let the server explain
     const before = actor.getPersistedSnapshot();
-    send(next);
+    // The self-check after the review shows the model answers, which only the server hands out:
+    // that step waits for the server; every other step moves on at once.
+    const waitForServer = next.type === 'DECIDE';
     setBusy(true);
-    window.scrollTo(0, 0);
-    focusSoon('sim-current');
+    if (!waitForServer) {
+      send(next);
+      window.scrollTo(0, 0);
+      focusSoon('sim-current');
+    }
     const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
     setBusy(false);
     if (answer.ok) {
       setRevision(answer.revision);
       // The self-check shows the model answer, which only the server hands out once the review is decided.
-      if (answer.done || next.type === 'DECIDE') window.location.assign(`${action}#sim-current`);
+      if (answer.done || next.type === 'DECIDE') reloadAtCurrentStep(action);
       return;
     }
     onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed, errors: answer.errors });
@@ -118,7 +123,8 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
       </section>
     );
   const form = (event: string, submitLabel: string, children: ReactNode) => (
-    <form method="post" action={action} onSubmit={submit} noValidate>
+    // Keyed by step, so each meeting's form starts empty rather than keeping the last one's answers.
+    <form method="post" action={action} onSubmit={submit} noValidate key={`${event}-${context.meetings.length}`}>
       <input type="hidden" name="revision" value={revision} />
       <input type="hidden" name="event" value={event} />
       {children}

@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { checkOwnResponse, type ConversationStructure } from '../domain/conversation.ts';
 import { eventFromForm, PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
 import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
-import { fill, focusSoon, formToValues, postEvent, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, formToValues, postEvent, reloadAtCurrentStep, type Labels } from './simulationClient.ts';
 
 /** The scenario's words in the reader's language. */
 export type ConversationText = {
@@ -54,6 +54,9 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
   const context = snapshot.context;
   const turn = text.turns[context.turn];
   const step = context.transcript.length + 1;
+  const last = context.transcript.at(-1);
+  // The family member's answer to the last response, then what they say next: both are announced.
+  const lastReply = last?.optionId ? text.replies[`${last.turn}/${last.optionId}`] : undefined;
   const message = (problem: { problem: keyof typeof PROBLEM_MESSAGES; max?: number }) => fill(labels[PROBLEM_MESSAGES[problem.problem]], { max: problem.max ?? '' });
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
@@ -78,7 +81,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
     setBusy(false);
     if (answer.ok) {
       setRevision(answer.revision);
-      if (answer.done) window.location.assign(action);
+      if (answer.done) reloadAtCurrentStep(action);
       return;
     }
     onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed as Props['values'], errors: answer.errors });
@@ -106,7 +109,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
               <li key={i}>
                 <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.turns[entry.turn]?.says}</p>
                 <p className="transcript__you"><strong>{entry.own ? labels['sim.yourWords'] : labels['sim.you']}</strong> {entry.own ? entry.own.text : text.turns[entry.turn]?.options.find((o) => o.id === entry.optionId)?.text}</p>
-                {entry.optionId && <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.replies[`${entry.turn}/${entry.optionId}`]}</p>}
+                {entry.optionId && i < context.transcript.length - 1 && <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.replies[`${entry.turn}/${entry.optionId}`]}</p>}
               </li>
             ))}
           </ol>
@@ -116,7 +119,8 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
         <section aria-labelledby="sim-current" className="card">
           <h2 id="sim-current" tabIndex={-1}>{labels['sim.ending']}</h2>
           <div aria-live="polite" className="family-says">
-            <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.endings[context.ending ?? '']}</p>
+            {lastReply && <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {lastReply}</p>}
+            <p>{lastReply ? null : <strong>{fill(labels['sim.says'], { name: text.person })} </strong>}{text.endings[context.ending ?? '']}</p>
           </div>
           <p><a href={action}>{labels['sim.openDebrief']}</a></p>
         </section>
@@ -124,7 +128,8 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
       <section aria-labelledby="sim-current" className="card">
         <h2 id="sim-current" tabIndex={-1}>{fill(labels['sim.turnCount'], { count: step })}</h2>
         <div aria-live="polite" className="family-says">
-          <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {turn?.says}</p>
+          {lastReply && <p><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {lastReply}</p>}
+          <p>{lastReply ? null : <strong>{fill(labels['sim.says'], { name: text.person })} </strong>}{turn?.says}</p>
         </div>
         <form method="post" action={action} onSubmit={submit} noValidate>
           <input type="hidden" name="revision" value={revision} />

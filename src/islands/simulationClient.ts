@@ -38,3 +38,9 @@ export function formToValues(form: HTMLFormElement, multi: readonly string[]): S
 export function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
+
+/** Loads the step afresh from the server (the debrief, or a step only the server can draw), at its heading. */
+export function reloadAtCurrentStep(action: string) {
+  window.history.replaceState(null, '', `${action}#sim-current`);
+  window.location.reload();
+}

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'camau-demo-2026';
 //   lockout: aled.roberts · account: bethan.owen, cai.pritchard, ffion.davies · admin: emyr.griffiths
 //   auth: osian.wyn · learning: delyth.morgan, heledd.rowlands, gethin.thomas, jac.edwards,
 //   lowri.jenkins, manon.price, tegan.lewis, rhian.parry · practice: peredur.ellis, sion.hughes, mali.rees, tomos.vaughan, catrin.lloyd, nia.humphreys, iwan.jones (delyth.morgan and gethin.thomas also answer a round; elin is invited)
+//   simulations: ieuan.williams, dylan.morris, llio.bowen
 // The four demo sign-ins (learner@, mentor@, manager@, admin@) are only signed in and out, and
 // switch language: so where they land after signing in (their remembered language) may vary.
 
