@@ -15,6 +15,10 @@ import { organisations, people, thresholdAttempts } from '../db/schema/index.ts'
 import { loadContent } from '../src/content/load.ts';
 import { DECISIONS, LIKELIHOODS } from '../src/domain/thresholds.ts';
 import { groupConsistency } from '../src/server/consistency.ts';
+import { conversationStructure } from '../src/server/simulations.ts';
+import { conversationMachine } from '../src/machines/conversation.machine.ts';
+import type { ConversationScenario } from '../src/content/schemas.ts';
+import { createActor } from 'xstate';
 import type { Viewer } from '../src/server/repos/people.ts';
 import { percentile } from '../src/domain/statistics.ts';
 
@@ -153,6 +157,51 @@ async function exerciseSteps(base: string, cookie: string, vignette: { id: strin
   return { requests: times.length, errors, non2xx: errors, rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
+/** Starts a simulation attempt as the learner would (the list page's form) and returns its page path. */
+async function startSimulationAttempt(base: string, cookie: string, scenarioId: string): Promise<string | null> {
+  const response = await fetch(`${base}/simulations`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ scenario: scenarioId }) });
+  await response.arrayBuffer();
+  const location = response.headers.get('location');
+  return location ? new URL(location, base).pathname : null;
+}
+
+/**
+ * 50 learners at once, each playing Collaborative Conversation practices through the island's
+ * endpoint (one JSON event per step, applied to the stored machine); every step is timed.
+ */
+async function simulationSteps(base: string, cookie: string, scenario: ConversationScenario, seconds: number): Promise<Run> {
+  const times: number[] = [];
+  let errors = 0;
+  const stop = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < stop) {
+      const path = await startSimulationAttempt(base, cookie, scenario.id);
+      if (!path) {
+        errors += 1;
+        continue;
+      }
+      const api = path.replace('/simulations/attempts/', '/api/simulations/');
+      const actor = createActor(conversationMachine, { input: { structure: conversationStructure(scenario) } }).start();
+      for (let revision = 0; actor.getSnapshot().status !== 'done'; revision++) {
+        const turn = scenario.turns.find((t) => t.id === actor.getSnapshot().context.turn)!;
+        const event = { type: 'CHOOSE' as const, optionId: turn.options[revision % turn.options.length]!.id };
+        const start = performance.now();
+        const response = await fetch(`${base}${api}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ revision, event }) });
+        await response.arrayBuffer();
+        times.push(performance.now() - start);
+        if (response.status !== 200) {
+          errors += 1;
+          break;
+        }
+        actor.send(event);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 50 }, worker));
+  return { requests: times.length, errors, non2xx: errors, rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
 /**
  * An evenly paced load: one request every 1000/rate ms, on keep-alive connections, each timed
  * from send to last byte. (autocannon's overallRate fires all its connections on the same timer
@@ -231,8 +280,12 @@ let staticServer: Server | undefined;
 try {
   await waitFor(`${base}/health`);
   const cookies = Object.fromEntries(await Promise.all(['learner', 'mentor', 'manager', 'admin'].map(async (role) => [role, await signIn(base, `${role}@camau.example`)])));
+  const content = loadContent(resolve('content'));
+  const simulationPage = (await startSimulationAttempt(base, cookies.learner!, content.conversations[0]!.id))!;
+  const conferencePage = (await startSimulationAttempt(base, cookies.learner!, content.conferences[0]!.id))!;
   // Mixed signed-in pages, in both languages and for every role.
   const mix = [
+    ['learner', simulationPage],
     ['learner', '/home'],
     ['learner', '/cy/home'],
     ['learner', '/account'],
@@ -268,8 +321,12 @@ try {
   const sectionJs = await compressedScriptBytes(base, moduleSection, cookies.learner!);
   const checkJs = await compressedScriptBytes(base, '/learn/risk-model/rm-threshold/check', cookies.learner!);
   console.log('Threshold exercise steps: 50 concurrent learners for 10 s…');
-  const practiceVignette = loadContent(resolve('content')).vignettes[0]!;
+  const practiceVignette = content.vignettes[0]!;
   const steps = await exerciseSteps(base, cookies.learner!, practiceVignette, PEAK_SECONDS);
+  console.log('Simulation steps: 50 concurrent learners for 10 s…');
+  const simulation = await simulationSteps(base, cookies.learner!, content.conversations[0]!, PEAK_SECONDS);
+  const conversationJs = await compressedScriptBytes(base, simulationPage, cookies.learner!);
+  const conferenceJs = await compressedScriptBytes(base, conferencePage, cookies.learner!);
   console.log('Consistency figures for 5,000 practitioners × 24 vignettes…');
   const scale = await consistencyAtScale(dir);
 
@@ -319,6 +376,15 @@ try {
     '|---|---|---|',
     `| exercise step (a form post applied to the stored machine), 50 concurrent learners: p50 / p95 / p99 | ${fmt(steps.p50)} / ${fmt(steps.p95)} / ${fmt(steps.p99)} (${steps.requests} steps, ${steps.rps.toFixed(0)} steps/s, ${steps.errors} errors) | p95 reported |`,
     `| consistency figures (query + statistics) for 5,000 practitioners × 24 vignettes (${scale.answers} answers): median / p95 of 9 runs | ${fmt(scale.median)} / ${fmt(scale.p95)} | < 300 ms |`,
+    '',
+    '### Simulations',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    `| simulation step (a JSON event applied to the stored machine), 50 concurrent learners: p50 / p95 / p99 incl. queueing | ${fmt(simulation.p50)} / ${fmt(simulation.p95)} / ${fmt(simulation.p99)} (${simulation.requests} steps, ${simulation.rps.toFixed(0)} steps/s, ${simulation.errors} errors) | p95 reported |`,
+    `| simulation step: server time per step (1 ÷ throughput) | ${fmt(1000 / simulation.rps)} | reported |`,
+    `| conversation step page: compressed JavaScript (gzip) | ${(conversationJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
+    `| case conference step page: compressed JavaScript (gzip) | ${(conferenceJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';
