@@ -51,7 +51,7 @@ export const simulationEvents = sqliteTable(
 
 /**
  * Responses a learner wrote in their own words and coded themselves, kept for a practice
- * mentor to review (the mentor workspace's review queue reads from here).
+ * mentor to review. Nothing reads them yet: the mentor workspace's review queue will.
  */
 export const simulationOwnResponses = sqliteTable(
   'simulation_own_responses',

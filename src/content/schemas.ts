@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/caseConference.ts';
+import { LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/caseConference.ts';
 import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/conversation.ts';
 import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT } from '../domain/thresholds.ts';
 
@@ -162,7 +162,10 @@ export const conferenceScenarioSchema = z
     title: bilingual,
     summary: bilingual,
     family: bilingual,
-    conferenceDate: z.string().refine((d) => parseDate(d) !== null, { error: 'a real date as YYYY-MM-DD' }),
+    conferenceDate: z
+      .string()
+      .refine((d) => parseDate(d) !== null, { error: 'a real date as YYYY-MM-DD' })
+      .refine((d) => d <= LAST_CONFERENCE_DATE, { error: `no later than ${LAST_CONFERENCE_DATE}: the bank holiday table in src/domain/caseConference.ts ends a year after that (extend it first)` }),
     information: information.refine((list) => list.length >= 5, { error: 'a conference brings at least 5 pieces of information' }),
     areas: z
       .array(

@@ -19,6 +19,11 @@ export const TIMESCALES = {
   reviewConferenceMonths: 3,
 } as const;
 
+/** Meetings are dated within this many months of the initial conference (the plan's first year). */
+export const DATE_WINDOW_MONTHS = 12;
+/** The last year BANK_HOLIDAYS covers: a scenario's conference is dated no later than a year before its end. */
+export const LAST_CONFERENCE_DATE = '2027-12-31';
+
 export const MAX_AREAS = 3;
 export const SCALE = { min: 1, max: 10 } as const;
 export const PLAN_TEXT_MAX = 2000;
@@ -113,7 +118,7 @@ export type MeetingRecord = { date: string; scales: Record<string, number>; move
 export type ReviewRecord = { date: string; decision: ReviewDecision; reasons: string };
 export type SelfCheck = Record<string, { observable: boolean; specific: boolean; ownWords: boolean }>;
 
-export type PlanProblem = { field: string; problem: 'required' | 'too-long' | 'invalid-choice' | 'too-many' | 'duplicate' | 'not-after' | 'invalid-date'; max?: number };
+export type PlanProblem = { field: string; problem: 'required' | 'too-long' | 'invalid-choice' | 'too-many' | 'duplicate' | 'not-after' | 'invalid-date' | 'too-late'; max?: number };
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 function checkText(problems: PlanProblem[], field: string, value: unknown) {
@@ -121,12 +126,16 @@ function checkText(problems: PlanProblem[], field: string, value: unknown) {
   if (!v) problems.push({ field, problem: 'required' });
   else if (v.length > PLAN_TEXT_MAX) problems.push({ field, problem: 'too-long', max: PLAN_TEXT_MAX });
 }
-function checkDate(problems: PlanProblem[], field: string, value: unknown, after: string) {
+function checkDate(problems: PlanProblem[], field: string, value: unknown, after: string, latest: string) {
   const time = parseDate(value);
   if (!value) problems.push({ field, problem: 'required' });
   else if (time === null) problems.push({ field, problem: 'invalid-date' });
   else if (time <= parseDate(after)!) problems.push({ field, problem: 'not-after' });
+  else if (time > parseDate(latest)!) problems.push({ field, problem: 'too-late' });
 }
+
+/** The latest date any meeting in a simulation may carry. */
+export const latestMeetingDate = (conferenceDate: string) => addMonths(conferenceDate, DATE_WINDOW_MONTHS);
 
 /** The initial conference's plan: one to three distinct areas from the scenario, each with all three texts. */
 export function checkPlan(areas: readonly PlannedArea[], knownAreaIds: readonly string[]): PlanProblem[] {
@@ -147,9 +156,9 @@ export function checkPlan(areas: readonly PlannedArea[], knownAreaIds: readonly 
 }
 
 /** A Core Group meeting's record: a date after the last meeting, a scale 1–10 for every planned area, what moved it, known actions. */
-export function checkMeeting(meeting: MeetingRecord, input: { areaIds: readonly string[]; actionIds: readonly string[]; previousDate: string }): PlanProblem[] {
+export function checkMeeting(meeting: MeetingRecord, input: { areaIds: readonly string[]; actionIds: readonly string[]; previousDate: string; conferenceDate: string }): PlanProblem[] {
   const problems: PlanProblem[] = [];
-  checkDate(problems, 'date', meeting.date, input.previousDate);
+  checkDate(problems, 'date', meeting.date, input.previousDate, latestMeetingDate(input.conferenceDate));
   for (const areaId of input.areaIds) {
     const value = meeting.scales?.[areaId];
     if (value === undefined || value === null || (value as unknown) === '') problems.push({ field: `scale.${areaId}`, problem: 'required' });
@@ -162,9 +171,9 @@ export function checkMeeting(meeting: MeetingRecord, input: { areaIds: readonly 
   return problems;
 }
 
-export function checkReview(review: ReviewRecord, previousDate: string): PlanProblem[] {
+export function checkReview(review: ReviewRecord, previousDate: string, conferenceDate: string): PlanProblem[] {
   const problems: PlanProblem[] = [];
-  checkDate(problems, 'date', review.date, previousDate);
+  checkDate(problems, 'date', review.date, previousDate, latestMeetingDate(conferenceDate));
   if (!review.decision) problems.push({ field: 'decision', problem: 'required' });
   else if (!REVIEW_DECISIONS.includes(review.decision)) problems.push({ field: 'decision', problem: 'invalid-choice' });
   checkText(problems, 'reasons', review.reasons);

@@ -58,5 +58,6 @@ export const PROBLEM_MESSAGES = {
   duplicate: 'errors.duplicate',
   'not-after': 'errors.notAfter',
   'invalid-date': 'errors.invalidDate',
+  'too-late': 'errors.dateTooLate',
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_MESSAGES;

@@ -1,9 +1,9 @@
 import { useActor } from '@xstate/react';
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
-import { nextDeadline, SCALE, type PlannedArea } from '../domain/caseConference.ts';
+import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../domain/caseConference.ts';
 import { eventFromForm, MULTI_FIELDS, PROBLEM_MESSAGES, type SubmittedValues } from '../domain/simulationForms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
-import { fill, focusSoon, formToValues, postEvent, reloadAtCurrentStep, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, withStructure, type Labels } from './simulationClient.ts';
 
 type Information = { id: string; from: string; text: string }[];
 /** The scenario's words in the reader's language (model answers only once the review is done). */
@@ -38,20 +38,30 @@ type Resync = { snapshot: unknown; revision: number; message: string; values?: S
 export default function ConferenceSimulation(props: Props) {
   const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
   const onResync = (r: Resync) => {
-    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: r.message, values: r.values, errors: r.errors }));
-    focusSoon('sim-notice');
+    // The self-check and the debrief need what only the server draws (the model answers).
+    const step = (r.snapshot as { value?: unknown })?.value;
+    if (step === 'selfCheck' || step === 'complete') return reloadAtCurrentStep(props.action);
+    // Refused content (422) keeps what was typed beside its errors; a conflict (409) shows the step as the server has it.
+    const invalid = Boolean(r.errors && Object.keys(r.errors).length);
+    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: invalid ? undefined : r.message, values: invalid ? r.values : undefined, errors: invalid ? r.errors : undefined }));
+    focusSoon(invalid ? 'sim-errors' : 'sim-notice');
   };
   return <Conference key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
 }
 
 function Conference({ action, api, revision: initialRevision, snapshot: persisted, structure, text, locale, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
-  const [snapshot, send, actor] = useActor(caseConferenceMachine, { snapshot: persisted as never, input: { structure } });
+  const [snapshot, send, actor] = useActor(caseConferenceMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
   const [revision, setRevision] = useState(initialRevision);
   const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
   const [busy, setBusy] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [chosen, setChosen] = useState<string[]>(list(values.areas));
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    // Boxes the browser ticked before hydration (back/forward, quick typists) count as chosen.
+    setChosen((c) => [...new Set([...c, ...[...document.querySelectorAll<HTMLInputElement>('input[name="areas"]:checked')].map((i) => i.value)])]);
+    setHydrated(true);
+    focusStepAfterLoad();
+  }, []);
   const context = snapshot.context;
   const step = String(snapshot.value);
   const dateFormat = new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
@@ -106,7 +116,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     );
   };
   const textarea = (name: string, label: string, rows = 3, hint?: string) =>
-    field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
+    field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} maxLength={PLAN_TEXT_MAX} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
   const dateField = (label: string, deadlineKey: string, deadline: string) =>
     field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${fill(labels['sim.dateHint'], { example: deadline })}`);
   const information = (items: Information, headingId: string, heading: string) =>
@@ -173,7 +183,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
             <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
             {errors.areas && <p className="error-message" id="field-areas-error">{errors.areas}</p>}
             {text.areas.map((area, i) => {
-              const open = !hydrated || chosen.includes(area.id);
+              const open = !hydrated || chosen.includes(area.id) || Object.keys(errors).some((name) => name.startsWith(`${area.id}.`));
               return (
                 <div className="area" key={area.id}>
                   <div className="choice">
@@ -355,5 +365,6 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
 }
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-/** The input an error's link should lead to (a scale error from the whole set points at the first select). */
-const fieldAnchor = (name: string) => (name === 'scales' ? 'field-date' : name === 'selfCheck' ? 'sim-current' : `field-${name}`);
+/** The input an error's link should lead to; errors about the step as a whole lead to its heading. */
+const FIELDS_WITH_INPUTS = /^(areas|date|moved|actions|decision|reasons|scale\..+|[^.]+\.(notGoodEnough|goodEnough|familyWords))$/;
+const fieldAnchor = (name: string) => (FIELDS_WITH_INPUTS.test(name) ? `field-${name}` : 'sim-current');

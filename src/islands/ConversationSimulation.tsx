@@ -1,9 +1,9 @@
 import { useActor } from '@xstate/react';
-import { useState, type SyntheticEvent } from 'react';
-import { checkOwnResponse, type ConversationStructure } from '../domain/conversation.ts';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { checkOwnResponse, OWN_RESPONSE_MAX, type ConversationStructure } from '../domain/conversation.ts';
 import { eventFromForm, PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
 import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
-import { fill, focusSoon, formToValues, postEvent, reloadAtCurrentStep, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, withStructure, type Labels } from './simulationClient.ts';
 
 /** The scenario's words in the reader's language. */
 export type ConversationText = {
@@ -40,17 +40,20 @@ type Resync = { snapshot: unknown; revision: number; message: string; values?: P
 export default function ConversationSimulation(props: Props) {
   const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
   const onResync = (r: Resync) => {
-    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: r.message, values: r.values, errors: r.errors }));
-    focusSoon('sim-notice');
+    // Refused content (422) keeps what was typed beside its errors; a conflict (409) shows the step as the server has it.
+    const invalid = Boolean(r.errors && Object.keys(r.errors).length);
+    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: invalid ? undefined : r.message, values: invalid ? r.values : undefined, errors: invalid ? r.errors : undefined }));
+    focusSoon(invalid ? 'sim-errors' : 'sim-notice');
   };
   return <Conversation key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
 }
 
 function Conversation({ action, api, revision: initialRevision, snapshot: persisted, structure, text, codes, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
-  const [snapshot, send, actor] = useActor(conversationMachine, { snapshot: persisted as never, input: { structure } });
+  const [snapshot, send, actor] = useActor(conversationMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
   const [revision, setRevision] = useState(initialRevision);
   const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
   const [busy, setBusy] = useState(false);
+  useEffect(focusStepAfterLoad, []);
   const context = snapshot.context;
   const turn = text.turns[context.turn];
   const step = context.transcript.length + 1;
@@ -98,7 +101,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
       {entries.length > 0 && (
         <div className="error-summary" role="alert" aria-labelledby="sim-errors-title" tabIndex={-1} id="sim-errors">
           <h2 id="sim-errors-title">{labels['errors.summary']}</h2>
-          <ul>{entries.map(([field, msg]) => <li key={field}><a href={`#field-${field}`}>{msg}</a></li>)}</ul>
+          <ul>{entries.map(([field, msg]) => <li key={field}><a href={['text', 'code', 'optionId'].includes(field) ? `#field-${field}` : '#sim-current'}>{msg}</a></li>)}</ul>
         </div>
       )}
       {context.transcript.length > 0 && (
@@ -157,7 +160,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
               <label htmlFor="field-text">{labels['sim.ownText']}</label>
               <p className="hint" id="field-text-hint">{labels['sim.ownHint']}</p>
               {errors.text && <p className="error-message" id="field-text-error">{errors.text}</p>}
-              <textarea id="field-text" name="text" rows={3} defaultValue={values.text ?? ''} aria-describedby={errors.text ? 'field-text-hint field-text-error' : 'field-text-hint'} aria-invalid={errors.text ? true : undefined} />
+              <textarea id="field-text" name="text" rows={3} maxLength={OWN_RESPONSE_MAX} defaultValue={values.text ?? ''} aria-describedby={errors.text ? 'field-text-hint field-text-error' : 'field-text-hint'} aria-invalid={errors.text ? true : undefined} />
             </div>
             <div className={errors.code ? 'field field--error' : 'field'}>
               <label htmlFor="field-code">{labels['sim.ownCode']}</label>

@@ -39,6 +39,17 @@ export function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
+/** Puts the scenario structure back into a snapshot the page sent without it (it is sent once, as its own prop). */
+export function withStructure<S>(snapshot: unknown, structure: S): never {
+  const s = snapshot as { context: Record<string, unknown> };
+  return { ...s, context: { ...s.context, structure } } as never;
+}
+
+/** After a full page load at a step (no-JS redirect, reload), put focus on the step's heading, as the island does between steps. */
+export function focusStepAfterLoad() {
+  if (window.location.hash === '#sim-current') focusSoon('sim-current');
+}
+
 /** Loads the step afresh from the server (the debrief, or a step only the server can draw), at its heading. */
 export function reloadAtCurrentStep(action: string) {
   window.history.replaceState(null, '', `${action}#sim-current`);

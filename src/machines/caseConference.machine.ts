@@ -29,10 +29,10 @@ export function conferenceEventProblems(context: CaseConferenceContext, event: C
     case 'RECORD_MEETING': {
       const meeting = context.structure.meetings[context.meetings.length];
       if (!meeting) return [{ field: 'meeting', problem: 'invalid-choice' as const }];
-      return checkMeeting(event.meeting, { areaIds: (context.plan ?? []).map((a) => a.areaId), actionIds: meeting.actionIds, previousDate: lastDate(context) });
+      return checkMeeting(event.meeting, { areaIds: (context.plan ?? []).map((a) => a.areaId), actionIds: meeting.actionIds, previousDate: lastDate(context), conferenceDate: context.structure.conferenceDate });
     }
     case 'DECIDE':
-      return checkReview(event.review, lastDate(context));
+      return checkReview(event.review, lastDate(context), context.structure.conferenceDate);
     case 'SELF_CHECK':
       return checkSelfCheck(event.check, (context.plan ?? []).map((a) => a.areaId));
   }

@@ -1,6 +1,6 @@
 // What the simulation pages show, built from a scenario and an attempt: the islands' props in
 // the reader's language, problem messages, and outcome labels. Server-only; no database.
-import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../content/schemas.ts';
+import type { ConferenceScenario, ConversationScenario } from '../content/schemas.ts';
 import { PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
 import type { Locale } from '../domain/locale.ts';
 import { MI_CODES } from '../domain/conversation.ts';
@@ -85,5 +85,3 @@ export function conferenceText(scenario: ConferenceScenario, locale: Locale, wit
     review: { information: info(scenario.review.information) },
   };
 }
-
-export type ScenarioOf<K extends SimulationScenario['kind']> = Extract<SimulationScenario, { kind: K }>;

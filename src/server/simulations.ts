@@ -106,7 +106,8 @@ export async function listSimulationEvents(db: Db, attemptId: string) {
 }
 
 // The shapes an event may have; anything else is refused before the machine sees it.
-const text = z.string().max(10_000);
+// Generous here: the domain checks give the real limits, with a message on the right field.
+const text = z.string().max(100_000);
 const conversationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CHOOSE'), optionId: z.string().max(100) }),
   z.object({ type: z.literal('RESPOND_OWN'), text, code: z.string().max(100) }),
@@ -178,11 +179,13 @@ export async function applySimulationEvent(
     const done = after.status === 'done';
     const revision = attempt.revision + 1;
     const result = done ? simulationResult(scenario, after.context) : null;
+    // The revision in the WHERE keeps this safe even if another process got there first.
     const [updated] = await tx
       .update(simulationAttempts)
       .set({ snapshot: actor.getPersistedSnapshot(), revision, status: done ? 'complete' : 'in-progress', updatedAt: now, completedAt: done ? now : null, result, outcome: result ? outcomeOf(result) : null })
-      .where(eq(simulationAttempts.id, attempt.id))
+      .where(and(eq(simulationAttempts.id, attempt.id), eq(simulationAttempts.revision, attempt.revision)))
       .returning();
+    if (!updated) return { ok: false, reason: 'stale' };
     await tx.insert(simulationEvents).values({ attemptId: attempt.id, revision, event, at: now });
     if (event.type === 'RESPOND_OWN') {
       const turn = (before.context as ConversationContext).turn;
@@ -194,8 +197,16 @@ export async function applySimulationEvent(
         .values({ id: newId(), personId: attempt.personId, kind: 'simulation', sourceId: attempt.id, programmeId: SIMULATION_PROGRAMME[scenario.kind], titleEn: scenario.title.en, titleCy: scenario.title.cy, minutes: SIMULATION_MINUTES[scenario.kind], completedAt: now })
         .onConflictDoNothing();
     }
-    return { ok: true, attempt: updated! };
+    return { ok: true, attempt: updated };
   });
+}
+
+/** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */
+export function withoutStructure(snapshot: unknown): unknown {
+  const s = snapshot as { context?: Record<string, unknown> };
+  if (!s?.context) return snapshot;
+  const { structure: _omitted, ...context } = s.context;
+  return { ...s, context };
 }
 
 /** Runs recorded events through a fresh machine: what the stored snapshot must equal. */

@@ -162,6 +162,19 @@ test.describe('a Collaborative Conversation practice', () => {
     expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } } })).status()).toBe(404);
     expect((await page.goto(`/simulations/attempts/${id}`))!.status()).toBe(404);
   });
+
+  test('reads in Welsh, from the list to a step', async ({ page }) => {
+    await signIn(page, 'ieuan.williams@camau.example');
+    await page.goto('/cy/simulations');
+    await expect(page.getByRole('heading', { level: 1, name: 'Efelychiadau' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: `Dechrau “${conversation.title.cy}”` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: conversation.title.cy })).toBeVisible();
+    await expect(page.locator('.family-says')).toContainText(conversation.turns[0]!.says.cy);
+    await expect(page.getByRole('group', { name: 'Sut ydych chi’n ymateb?' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/simulations');
+  });
 });
 
 /** The dates a learner would choose: the first Core Group on time, the next ones within six weeks. */

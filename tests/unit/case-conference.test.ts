@@ -58,7 +58,7 @@ describe('what a plan must contain', () => {
   });
 
   it('a Core Group record: a later real date, a whole 1–10 for every area, what moved it, known actions', () => {
-    const input = { areaIds: ['a', 'b'], actionIds: ['visit'], previousDate: '2026-03-02' };
+    const input = { areaIds: ['a', 'b'], actionIds: ['visit'], previousDate: '2026-03-02', conferenceDate: '2026-03-02' };
     expect(checkMeeting({ date: '2026-03-10', scales: { a: 3, b: 10 }, moved: 'The kitchen is cleaner.', actions: ['visit'] }, input)).toEqual([]);
     expect(checkMeeting({ date: '2026-03-02', scales: { a: 0, b: 3.5, c: 2 }, moved: '', actions: ['visit', 'hack'] }, input)).toEqual([
       { field: 'date', problem: 'not-after' },
@@ -68,6 +68,9 @@ describe('what a plan must contain', () => {
       { field: 'moved', problem: 'required' },
       { field: 'actions', problem: 'invalid-choice' },
     ]);
+    // Dates stay within the plan's first year (which also keeps the working-day count small).
+    expect(checkMeeting({ date: '9999-12-01', scales: { a: 3, b: 3 }, moved: 'x', actions: [] }, input)).toEqual([{ field: 'date', problem: 'too-late' }]);
+    expect(checkMeeting({ date: '2027-03-02', scales: { a: 3, b: 3 }, moved: 'x', actions: [] }, input)).toEqual([]);
     expect(checkMeeting({ date: '2026-13-01', scales: { a: 3 }, moved: 'x', actions: [] }, input)).toEqual([
       { field: 'date', problem: 'invalid-date' },
       { field: 'scale.b', problem: 'required' },
@@ -75,8 +78,8 @@ describe('what a plan must contain', () => {
   });
 
   it('a review decision with its reasons, and a self-check for every area', () => {
-    expect(checkReview({ date: '2026-05-20', decision: 'end', reasons: 'Good enough for 3 months.' }, '2026-05-01')).toEqual([]);
-    expect(checkReview({ date: '', decision: 'maybe' as never, reasons: ' ' }, '2026-05-01')).toEqual([
+    expect(checkReview({ date: '2026-05-20', decision: 'end', reasons: 'Good enough for 3 months.' }, '2026-05-01', '2026-03-02')).toEqual([]);
+    expect(checkReview({ date: '', decision: 'maybe' as never, reasons: ' ' }, '2026-05-01', '2026-03-02')).toEqual([
       { field: 'date', problem: 'required' },
       { field: 'decision', problem: 'invalid-choice' },
       { field: 'reasons', problem: 'required' },

@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { services } from '../../../server/app.ts';
 import { getSimulation } from '../../../server/content.ts';
 import { problemMessages, refusal } from '../../../server/simulation-view.ts';
-import { applySimulationEvent, getOwnSimulationAttempt, simulationState } from '../../../server/simulations.ts';
+import { applySimulationEvent, getOwnSimulationAttempt, simulationState, withoutStructure } from '../../../server/simulations.ts';
 
 export const POST: APIRoute = async ({ params, request, locals }) => {
   const { t } = locals;
@@ -29,5 +29,5 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
   const { status, key } = refusal(result);
   // With a conflict, the island gets the attempt as it stands, so it can show the truth.
   const current = status === 409 ? await getOwnSimulationAttempt(db, viewer.id, attempt.id) : null;
-  return Response.json({ error: t(key), ...(current && result.reason !== 'changed-scenario' ? { revision: current.revision, snapshot: current.snapshot } : {}) }, { status });
+  return Response.json({ error: t(key), ...(current && result.reason !== 'changed-scenario' ? { revision: current.revision, snapshot: withoutStructure(current.snapshot) } : {}) }, { status });
 };
