@@ -3,7 +3,7 @@ import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react'
 import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../domain/caseConference.ts';
 import { eventFromForm, MULTI_FIELDS, PROBLEM_MESSAGES, type SubmittedValues } from '../domain/simulationForms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
-import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, withStructure, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, useServerCopy, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
 
 type Information = { id: string; from: string; text: string }[];
 /** The scenario's words in the reader's language (model answers only once the review is done). */
@@ -27,7 +27,7 @@ type Props = {
   values?: SubmittedValues;
   notice?: string;
 };
-type Resync = { snapshot: unknown; revision: number; message: string; values?: SubmittedValues; errors?: Record<string, string> };
+type Resync = ResyncOf<SubmittedValues>;
 
 /**
  * A Case Conference → Core Group step: the plan at the initial conference, each Core Group
@@ -36,17 +36,15 @@ type Resync = { snapshot: unknown; revision: number; message: string; values?: S
  * the server to confirm, as the conversation island does.
  */
 export default function ConferenceSimulation(props: Props) {
-  const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
+  const [server, resync] = useServerCopy<SubmittedValues>(props);
   const onResync = (r: Resync) => {
     // The self-check and the debrief need what only the server draws (the model answers).
     const step = (r.snapshot as { value?: unknown })?.value;
     if (step === 'selfCheck' || step === 'complete') return reloadAtCurrentStep(props.action);
-    // Refused content (422) keeps what was typed beside its errors; a conflict (409) shows the step as the server has it.
-    const invalid = Boolean(r.errors && Object.keys(r.errors).length);
-    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: invalid ? undefined : r.message, values: invalid ? r.values : undefined, errors: invalid ? r.errors : undefined }));
-    focusSoon(invalid ? 'sim-errors' : 'sim-notice');
+    resync(r);
   };
-  return <Conference key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
+  const { key, ...copy } = server;
+  return <Conference key={key} {...props} {...copy} onResync={onResync} />;
 }
 
 function Conference({ action, api, revision: initialRevision, snapshot: persisted, structure, text, locale, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {

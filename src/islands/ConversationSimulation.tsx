@@ -3,7 +3,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { checkOwnResponse, OWN_RESPONSE_MAX, type ConversationStructure } from '../domain/conversation.ts';
 import { eventFromForm, PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
 import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
-import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, withStructure, type Labels } from './simulationClient.ts';
+import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, useServerCopy, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
 
 /** The scenario's words in the reader's language. */
 export type ConversationText = {
@@ -35,17 +35,12 @@ type Props = {
  * same machine locally so the conversation moves at once, and posts each event to the server,
  * which stays the source of truth: if the server refuses, the page shows where things stand.
  */
-type Resync = { snapshot: unknown; revision: number; message: string; values?: Props['values']; errors?: Record<string, string> };
+type Resync = ResyncOf<Props['values']>;
 
 export default function ConversationSimulation(props: Props) {
-  const [server, setServer] = useState({ snapshot: props.snapshot, revision: props.revision, key: 0, notice: props.notice, values: props.values, errors: props.errors });
-  const onResync = (r: Resync) => {
-    // Refused content (422) keeps what was typed beside its errors; a conflict (409) shows the step as the server has it.
-    const invalid = Boolean(r.errors && Object.keys(r.errors).length);
-    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: invalid ? undefined : r.message, values: invalid ? r.values : undefined, errors: invalid ? r.errors : undefined }));
-    focusSoon(invalid ? 'sim-errors' : 'sim-notice');
-  };
-  return <Conversation key={server.key} {...props} snapshot={server.snapshot} revision={server.revision} notice={server.notice} values={server.values} errors={server.errors} onResync={onResync} />;
+  const [server, onResync] = useServerCopy<Props['values']>(props);
+  const { key, ...copy } = server;
+  return <Conversation key={key} {...props} {...copy} onResync={onResync} />;
 }
 
 function Conversation({ action, api, revision: initialRevision, snapshot: persisted, structure, text, codes, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {

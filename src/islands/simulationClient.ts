@@ -1,5 +1,7 @@
-// What the simulation islands share: posting an event to the server and the few formatting
-// helpers they need. No server code here: the server answers JSON from /api/simulations/….
+// What the simulation islands share: posting an event to the server, taking the server's word
+// when it refuses one, and a few helpers. No server code here: the server answers JSON from
+// /api/simulations/….
+import { useState } from 'react';
 import type { SubmittedValues } from '../domain/simulationForms.ts';
 
 export type Labels = Record<string, string>;
@@ -54,4 +56,23 @@ export function focusStepAfterLoad() {
 export function reloadAtCurrentStep(action: string) {
   window.history.replaceState(null, '', `${action}#sim-current`);
   window.location.reload();
+}
+
+/** The step as the server last gave it, plus what to show with it. */
+export type ServerCopy<V> = { snapshot: unknown; revision: number; key: number; notice?: string; values?: V; errors?: Record<string, string> };
+export type Resync<V> = { snapshot: unknown; revision: number; message: string; values?: V; errors?: Record<string, string> };
+
+/**
+ * Holds the server's copy of the attempt. When the server refuses a step, the island is drawn
+ * again from that copy (a new `key` remounts the machine): refused content (422) keeps what was
+ * typed beside its errors; a conflict (409) shows the step as the server has it, with the notice.
+ */
+export function useServerCopy<V>(initial: Omit<ServerCopy<V>, 'key'>) {
+  const [server, setServer] = useState<ServerCopy<V>>({ ...initial, key: 0 });
+  const resync = (r: Resync<V>) => {
+    const invalid = Boolean(r.errors && Object.keys(r.errors).length);
+    setServer((s) => ({ snapshot: r.snapshot, revision: r.revision, key: s.key + 1, notice: invalid ? undefined : r.message, values: invalid ? r.values : undefined, errors: invalid ? r.errors : undefined }));
+    focusSoon(invalid ? 'sim-errors' : 'sim-notice');
+  };
+  return [server, resync] as const;
 }
