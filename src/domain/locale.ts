@@ -42,3 +42,13 @@ export function localePath(locale: Locale, path: string): string {
   if (locale === 'en') return clean;
   return clean === '/' ? '/cy/' : `/cy${clean}`;
 }
+
+/** BCP 47 tag for dates and numbers. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'cy' ? 'cy-GB' : 'en-GB';
+}
+
+/** A calendar date (YYYY-MM-DD) in words, e.g. "2 March 2026" / "2 Mawrth 2026". */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

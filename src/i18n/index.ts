@@ -1,4 +1,7 @@
-import type { Locale } from '../domain/locale.ts';
+import { intlLocale, type Locale } from '../domain/locale.ts';
+
+// Formatting by language lives with the locale rules (islands use it without the message tables).
+export { formatDay, intlLocale } from '../domain/locale.ts';
 import { cy } from './cy.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
 
@@ -23,18 +26,9 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(en, value);
 }
 
-/** BCP 47 tag for dates and numbers. */
-export function intlLocale(locale: Locale): string {
-  return locale === 'cy' ? 'cy-GB' : 'en-GB';
-}
 
 export function formatDateTime(locale: Locale, ms: number): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(ms);
-}
-
-/** A calendar date (YYYY-MM-DD) in words, e.g. "2 March 2026" / "2 Mawrth 2026". */
-export function formatDay(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Keys present in one language and missing in the other (used by the build check and tests). */

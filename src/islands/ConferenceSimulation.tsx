@@ -1,9 +1,11 @@
 import { useActor } from '@xstate/react';
-import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../domain/caseConference.ts';
-import { eventFromForm, MULTI_FIELDS, PROBLEM_MESSAGES, type SubmittedValues } from '../domain/simulationForms.ts';
+import { formatDay } from '../domain/locale.ts';
+import { MULTI_FIELDS, type SubmittedValues } from '../domain/simulationForms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
-import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, useServerCopy, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
+import { fill, focusStepAfterLoad, reloadAtCurrentStep, useServerCopy, useStepSubmit, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
+import StepAlerts from './StepAlerts.tsx';
 
 type Information = { id: string; from: string; text: string }[];
 /** The scenario's words in the reader's language (model answers only once the review is done). */
@@ -48,10 +50,20 @@ export default function ConferenceSimulation(props: Props) {
 }
 
 function Conference({ action, api, revision: initialRevision, snapshot: persisted, structure, text, locale, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
-  const [snapshot, send, actor] = useActor(caseConferenceMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
-  const [revision, setRevision] = useState(initialRevision);
-  const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
-  const [busy, setBusy] = useState(false);
+  const [snapshot, , actor] = useActor(caseConferenceMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
+  const { revision, errors, busy, submit } = useStepSubmit<CaseConferenceEvent>({
+    api,
+    action,
+    labels,
+    revision: initialRevision,
+    errors: serverErrors,
+    actor,
+    multi: MULTI_FIELDS,
+    problemsOf: (event) => conferenceEventProblems(snapshot.context, event),
+    // The self-check after the review shows the model answers, which only the server hands out.
+    serverDrawn: (event) => event.type === 'DECIDE',
+    onResync,
+  });
   const [hydrated, setHydrated] = useState(false);
   const [chosen, setChosen] = useState<string[]>(list(values.areas));
   useEffect(() => {
@@ -62,44 +74,10 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   }, []);
   const context = snapshot.context;
   const step = String(snapshot.value);
-  const dateFormat = new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-  const day = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  const day = (iso: string) => formatDay(locale, iso);
   const value = (name: string) => (Array.isArray(values[name]) ? '' : ((values[name] as string | undefined) ?? ''));
   const areaLabel = (id: string) => text.areas.find((a) => a.id === id)?.label ?? id;
   const planned = context.plan ?? [];
-
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const typed = formToValues(form, MULTI_FIELDS);
-    const next = eventFromForm(typed) as CaseConferenceEvent | null;
-    if (!next) return form.submit();
-    const problems: Record<string, string> = {};
-    for (const p of conferenceEventProblems(context, next)) problems[p.field] ??= fill(labels[PROBLEM_MESSAGES[p.problem]], { max: p.max ?? '' });
-    setErrors(problems);
-    if (Object.keys(problems).length) return focusSoon('sim-errors');
-    if (!snapshot.can(next)) return form.submit(); // let the server explain
-    const before = actor.getPersistedSnapshot();
-    // The self-check after the review shows the model answers, which only the server hands out:
-    // that step waits for the server; every other step moves on at once.
-    const waitForServer = next.type === 'DECIDE';
-    setBusy(true);
-    if (!waitForServer) {
-      send(next);
-      window.scrollTo(0, 0);
-      focusSoon('sim-current');
-    }
-    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
-    setBusy(false);
-    if (answer.ok) {
-      setRevision(answer.revision);
-      // The self-check shows the model answer, which only the server hands out once the review is decided.
-      if (answer.done || next.type === 'DECIDE') reloadAtCurrentStep(action);
-      return;
-    }
-    onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed, errors: answer.errors });
-  }
 
   const field = (name: string, label: string, children: (describedBy: string | undefined, invalid: boolean) => ReactNode, hint?: string) => {
     const id = `field-${name}`;
@@ -343,20 +321,9 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     );
   }
 
-  const entries = Object.entries(errors);
   return (
     <div className="simulation">
-      {notice && (
-        <div className="error-summary" role="alert" tabIndex={-1} id="sim-notice">
-          <p>{notice}</p>
-        </div>
-      )}
-      {entries.length > 0 && (
-        <div className="error-summary" role="alert" aria-labelledby="sim-errors-title" tabIndex={-1} id="sim-errors">
-          <h2 id="sim-errors-title">{labels['errors.summary']}</h2>
-          <ul>{entries.map(([name, msg]) => <li key={name}><a href={`#${fieldAnchor(name)}`}>{msg}</a></li>)}</ul>
-        </div>
-      )}
+      <StepAlerts notice={notice} errors={errors} labels={labels} anchorFor={fieldAnchor} />
       {body}
     </div>
   );

@@ -1,9 +1,10 @@
 import { useActor } from '@xstate/react';
-import { useEffect, useState, type SyntheticEvent } from 'react';
-import { checkOwnResponse, OWN_RESPONSE_MAX, type ConversationStructure } from '../domain/conversation.ts';
-import { eventFromForm, PROBLEM_MESSAGES } from '../domain/simulationForms.ts';
-import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
-import { fill, focusSoon, focusStepAfterLoad, formToValues, postEvent, reloadAtCurrentStep, useServerCopy, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
+import { useEffect } from 'react';
+import { OWN_RESPONSE_MAX, type ConversationStructure } from '../domain/conversation.ts';
+import type { SubmittedValues } from '../domain/simulationForms.ts';
+import { conversationEventProblems, conversationMachine, type ConversationEvent } from '../machines/conversation.machine.ts';
+import { fill, focusStepAfterLoad, useServerCopy, useStepSubmit, withStructure, type Labels, type Resync as ResyncOf } from './simulationClient.ts';
+import StepAlerts from './StepAlerts.tsx';
 
 /** The scenario's words in the reader's language. */
 export type ConversationText = {
@@ -44,10 +45,18 @@ export default function ConversationSimulation(props: Props) {
 }
 
 function Conversation({ action, api, revision: initialRevision, snapshot: persisted, structure, text, codes, labels, errors: serverErrors = {}, values = {}, notice, onResync }: Props & { onResync: (r: Resync) => void }) {
-  const [snapshot, send, actor] = useActor(conversationMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
-  const [revision, setRevision] = useState(initialRevision);
-  const [errors, setErrors] = useState<Record<string, string>>(serverErrors);
-  const [busy, setBusy] = useState(false);
+  const [snapshot, , actor] = useActor(conversationMachine, { snapshot: withStructure(persisted, structure), input: { structure } });
+  const { revision, errors, busy, submit } = useStepSubmit<ConversationEvent>({
+    api,
+    action,
+    labels,
+    revision: initialRevision,
+    errors: serverErrors,
+    actor,
+    multi: [],
+    problemsOf: (event) => conversationEventProblems(snapshot.context, event),
+    onResync: onResync as (r: ResyncOf<SubmittedValues>) => void,
+  });
   useEffect(focusStepAfterLoad, []);
   const context = snapshot.context;
   const turn = text.turns[context.turn];
@@ -55,50 +64,10 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
   const last = context.transcript.at(-1);
   // The family member's answer to the last response, then what they say next: both are announced.
   const lastReply = last?.optionId ? text.replies[`${last.turn}/${last.optionId}`] : undefined;
-  const message = (problem: { problem: keyof typeof PROBLEM_MESSAGES; max?: number }) => fill(labels[PROBLEM_MESSAGES[problem.problem]], { max: problem.max ?? '' });
 
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const typed = formToValues(form, []);
-    const next = eventFromForm(typed) as ConversationEvent | null;
-    const problems: Record<string, string> = {};
-    if (next?.type === 'CHOOSE' && !turn?.options.some((o) => o.id === next.optionId)) problems.optionId = labels['errors.required']!;
-    if (next?.type === 'RESPOND_OWN') for (const p of checkOwnResponse(next)) problems[p.field] = message(p);
-    setErrors(problems);
-    if (!next || Object.keys(problems).length) return focusSoon('sim-errors');
-    if (!snapshot.can(next)) return form.submit(); // let the server explain
-    // The conversation moves at once; the server then confirms it or puts it back.
-    const before = actor.getPersistedSnapshot();
-    send(next);
-    form.reset();
-    setBusy(true);
-    focusSoon('sim-current');
-    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
-    setBusy(false);
-    if (answer.ok) {
-      setRevision(answer.revision);
-      if (answer.done) reloadAtCurrentStep(action);
-      return;
-    }
-    onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed as Props['values'], errors: answer.errors });
-  }
-
-  const entries = Object.entries(errors);
   return (
     <div className="simulation">
-      {notice && (
-        <div className="error-summary" role="alert" tabIndex={-1} id="sim-notice">
-          <p>{notice}</p>
-        </div>
-      )}
-      {entries.length > 0 && (
-        <div className="error-summary" role="alert" aria-labelledby="sim-errors-title" tabIndex={-1} id="sim-errors">
-          <h2 id="sim-errors-title">{labels['errors.summary']}</h2>
-          <ul>{entries.map(([field, msg]) => <li key={field}><a href={['text', 'code', 'optionId'].includes(field) ? `#field-${field}` : '#sim-current'}>{msg}</a></li>)}</ul>
-        </div>
-      )}
+      <StepAlerts notice={notice} errors={errors} labels={labels} anchorFor={(field) => (['text', 'code', 'optionId'].includes(field) ? `field-${field}` : 'sim-current')} />
       {context.transcript.length > 0 && (
         <section aria-labelledby="sim-so-far">
           <h2 id="sim-so-far">{labels['sim.conversationSoFar']}</h2>

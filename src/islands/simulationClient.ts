@@ -1,8 +1,8 @@
 // What the simulation islands share: posting an event to the server, taking the server's word
 // when it refuses one, and a few helpers. No server code here: the server answers JSON from
 // /api/simulations/….
-import { useState } from 'react';
-import type { SubmittedValues } from '../domain/simulationForms.ts';
+import { useState, type SyntheticEvent } from 'react';
+import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../domain/simulationForms.ts';
 
 export type Labels = Record<string, string>;
 
@@ -75,4 +75,64 @@ export function useServerCopy<V>(initial: Omit<ServerCopy<V>, 'key'>) {
     focusSoon(invalid ? 'sim-errors' : 'sim-notice');
   };
   return [server, resync] as const;
+}
+
+type StepActor<E> = { getPersistedSnapshot(): unknown; getSnapshot(): { can(event: E): boolean }; send(event: E): void };
+
+/**
+ * One step's submit, the same for every kind of simulation: read the form with the shared form
+ * reader, check the event with the machine's own rules (showing their problems at once), move the
+ * machine on and post the event; the server then confirms it or the island is redrawn from the
+ * server's copy. Anything the machine would not take goes to the server as a plain post, so the
+ * server explains it. `serverDrawn` steps wait for the server and reload (what follows them only
+ * the server draws).
+ */
+export function useStepSubmit<E extends { type: string }>(options: {
+  api: string;
+  action: string;
+  labels: Labels;
+  revision: number;
+  errors: Record<string, string>;
+  actor: StepActor<E>;
+  multi: readonly string[];
+  problemsOf: (event: E) => readonly { field: string; problem: ProblemKind; max?: number }[];
+  serverDrawn?: (event: E) => boolean;
+  onResync: (r: Resync<SubmittedValues>) => void;
+}) {
+  const [revision, setRevision] = useState(options.revision);
+  const [errors, setErrors] = useState<Record<string, string>>(options.errors);
+  const [busy, setBusy] = useState(false);
+  const { api, action, labels, actor } = options;
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const typed = formToValues(form, options.multi);
+    const next = eventFromForm(typed) as E | null;
+    if (!next) return form.submit();
+    const problems: Record<string, string> = {};
+    for (const p of options.problemsOf(next)) problems[p.field] ??= fill(labels[PROBLEM_MESSAGES[p.problem]], { max: p.max ?? '' });
+    setErrors(problems);
+    if (Object.keys(problems).length) return focusSoon('sim-errors');
+    if (!actor.getSnapshot().can(next)) return form.submit(); // let the server explain
+    const before = actor.getPersistedSnapshot();
+    const waitForServer = options.serverDrawn?.(next) ?? false;
+    setBusy(true);
+    if (!waitForServer) {
+      actor.send(next);
+      form.reset();
+      focusSoon('sim-current');
+    }
+    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
+    setBusy(false);
+    if (answer.ok) {
+      setRevision(answer.revision);
+      if (answer.done || waitForServer) reloadAtCurrentStep(action);
+      return;
+    }
+    options.onResync({ snapshot: answer.snapshot ?? before, revision: answer.revision ?? revision, message: answer.message, values: typed, errors: answer.errors });
+  }
+
+  return { revision, errors, busy, submit };
 }

@@ -21,6 +21,9 @@ export type CaseConferenceContext = {
 const lastDate = (context: CaseConferenceContext) => context.meetings.at(-1)?.date ?? context.structure.conferenceDate;
 const trimArea = (a: PlannedArea): PlannedArea => ({ areaId: a.areaId, notGoodEnough: a.notGoodEnough.trim(), goodEnough: a.goodEnough.trim(), familyWords: a.familyWords.trim() });
 
+/** Which event each step takes: an event for another step is "not now", not "wrong". */
+export const CONFERENCE_STEP_EVENT: Readonly<Record<string, CaseConferenceEvent['type']>> = { conference: 'SET_PLAN', coreGroup: 'RECORD_MEETING', review: 'DECIDE', selfCheck: 'SELF_CHECK' };
+
 /** The problems with an event in the current context (none means the machine takes it). */
 export function conferenceEventProblems(context: CaseConferenceContext, event: CaseConferenceEvent) {
   switch (event.type) {

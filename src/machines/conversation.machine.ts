@@ -21,6 +21,13 @@ function outcome(context: ConversationContext, event: ConversationEvent) {
   return respond(context.structure, context.turn, context.state, asResponse(event));
 }
 
+/** The problems with a response at the current turn (none means the machine takes it): an option of another turn, or own words without text or code. */
+export function conversationEventProblems(context: ConversationContext, event: ConversationEvent): { field: string; problem: 'required' | 'too-long' | 'invalid-choice'; max?: number }[] {
+  if (event.type === 'RESPOND_OWN') return checkOwnResponse(event);
+  const turn = context.structure.turns.find((t) => t.id === context.turn);
+  return turn?.options.some((o) => o.id === event.optionId) ? [] : [{ field: 'optionId', problem: 'invalid-choice' }];
+}
+
 const endings = (context: ConversationContext) => new Set(context.structure.endings.map((e) => e.id));
 
 /**

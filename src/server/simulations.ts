@@ -5,9 +5,9 @@ import type { Db } from '../../db/client.ts';
 import { cpdEntries, simulationAttempts, simulationEvents, simulationOwnResponses } from '../../db/schema/index.ts';
 import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../content/schemas.ts';
 import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../domain/caseConference.ts';
-import { checkOwnResponse, conversationResult, type ConversationStructure } from '../domain/conversation.ts';
-import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
-import { conversationMachine, type ConversationContext, type ConversationEvent } from '../machines/conversation.machine.ts';
+import { conversationResult, type ConversationStructure } from '../domain/conversation.ts';
+import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../machines/caseConference.machine.ts';
+import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../machines/conversation.machine.ts';
 import { newId } from './auth/tokens.ts';
 
 export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
@@ -57,8 +57,12 @@ export function simulationState(attempt: SimulationAttempt, scenario: Conversati
 export function simulationState(attempt: SimulationAttempt, scenario: ConferenceScenario): { value: string; context: CaseConferenceContext; done: boolean };
 export function simulationState(attempt: SimulationAttempt, scenario: SimulationScenario): { value: string; context: ConversationContext | CaseConferenceContext; done: boolean };
 export function simulationState(attempt: SimulationAttempt, scenario: SimulationScenario) {
-  const snapshot = restore(attempt, scenario).getSnapshot();
-  return { value: String(snapshot.value), context: snapshot.context, done: snapshot.status === 'done' };
+  return stateOf(restore(attempt, scenario));
+}
+
+function stateOf(actor: ReturnType<typeof restore>) {
+  const snapshot = actor.getSnapshot();
+  return { value: String(snapshot.value), context: snapshot.context as ConversationContext | CaseConferenceContext, done: snapshot.status === 'done' };
 }
 
 /** The result the server computes from the events it has applied (never from anything the client says). */
@@ -122,28 +126,17 @@ const conferenceEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SELF_CHECK'), check: z.record(z.string().max(100), z.object({ observable: z.boolean(), specific: z.boolean(), ownWords: z.boolean() })) }),
 ]);
 
-/** Which event each conference state takes, so an event for another step is "not now" (409), not "wrong" (422). */
-const CONFERENCE_STEP_EVENT: Record<string, CaseConferenceEvent['type']> = { conference: 'SET_PLAN', coreGroup: 'RECORD_MEETING', review: 'DECIDE', selfCheck: 'SELF_CHECK' };
-
 export type SimulationProblem = PlanProblem | { field: string; problem: 'required' | 'too-long' | 'invalid-choice'; max?: number };
 export type SimulationStepResult =
   | { ok: true; attempt: SimulationAttempt }
   | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-scenario' }
   | { ok: false; reason: 'invalid'; problems: SimulationProblem[] };
 
-/** Problems with an event's content at this point of the attempt (an unknown option, missing text, a bad date…). */
-function eventProblems(scenario: SimulationScenario, value: string, context: unknown, event: SimulationEvent): SimulationProblem[] {
-  if (scenario.kind === 'conversation') {
-    const c = context as ConversationContext;
-    if (event.type === 'CHOOSE') {
-      const turn = c.structure.turns.find((t) => t.id === c.turn);
-      return turn?.options.some((o) => o.id === event.optionId) ? [] : [{ field: 'optionId', problem: 'invalid-choice' }];
-    }
-    if (event.type === 'RESPOND_OWN') return checkOwnResponse(event);
-    return [];
-  }
-  if (CONFERENCE_STEP_EVENT[value] !== event.type) return [];
-  return conferenceEventProblems(context as CaseConferenceContext, event as CaseConferenceEvent);
+/** Problems with an event's content at this point of the attempt (an unknown option, missing text, a bad date…), as the machine's module defines them. */
+function eventProblems(scenario: SimulationScenario, context: unknown, event: SimulationEvent): SimulationProblem[] {
+  return scenario.kind === 'conversation'
+    ? conversationEventProblems(context as ConversationContext, event as ConversationEvent)
+    : conferenceEventProblems(context as CaseConferenceContext, event as CaseConferenceEvent);
 }
 
 /**
@@ -171,7 +164,7 @@ export async function applySimulationEvent(
     const before = actor.getSnapshot();
     if (before.status === 'done') return { ok: false, reason: 'not-allowed' };
     if (scenario.kind === 'conference' && CONFERENCE_STEP_EVENT[String(before.value)] !== event.type) return { ok: false, reason: 'not-allowed' };
-    const problems = eventProblems(scenario, String(before.value), before.context, event);
+    const problems = eventProblems(scenario, before.context, event);
     if (problems.length) return { ok: false, reason: 'invalid', problems };
     if (!before.can(event)) return { ok: false, reason: 'not-allowed' };
     actor.send(event);
@@ -213,7 +206,6 @@ export function withoutStructure(snapshot: unknown): unknown {
 export function replayEvents(scenario: SimulationScenario, events: readonly unknown[]) {
   const actor = restore(null, scenario);
   for (const event of events) actor.send(event as SimulationEvent);
-  const snapshot = actor.getSnapshot();
-  return { value: String(snapshot.value), context: snapshot.context as ConversationContext | CaseConferenceContext, done: snapshot.status === 'done' };
+  return stateOf(actor);
 }
 
