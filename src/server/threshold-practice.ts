@@ -6,6 +6,7 @@ import type { Vignette } from '../content/schemas.ts';
 import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../machines/thresholdExercise.machine.ts';
 import { newId } from './auth/tokens.ts';
+import type { FormValues } from './forms.ts';
 
 type Snapshot = SnapshotFrom<typeof thresholdExerciseMachine>;
 export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
@@ -51,6 +52,26 @@ export async function listOwnThresholdAttempts(db: Db, personId: string) {
 export function attemptState(attempt: ThresholdAttempt, vignette: Vignette) {
   const snapshot = restore(attempt, vignette.stages.length).getSnapshot();
   return { value: String(snapshot.value) as 'screening' | 'moreInformation' | 'assessment' | 'complete', context: snapshot.context, can: (event: ThresholdExerciseEvent) => snapshot.can(event) };
+}
+
+/** The machine event a step's form stands for (the machine's checks judge its content), or null for an unknown step. */
+export function attemptEventFromForm(values: FormValues): ThresholdExerciseEvent | null {
+  const kind = String(values.event ?? '');
+  if (kind === 'SCREEN' || kind === 'REVISE_SCREENING') return { type: kind, screening: { answer: values.answer, reason: values.reason } as never };
+  if (kind === 'REVEAL_NEXT' || kind === 'START_ASSESSMENT') return { type: kind };
+  if (kind !== 'SUBMIT_ASSESSMENT') return null;
+  const assessment = {
+    needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, values[`needs.${d}`]])),
+    childNeedsMet: values.childNeedsMet,
+    levelOfHarm: values.levelOfHarm,
+    kindsOfHarm: values.kindsOfHarm,
+    likelihood: values.likelihood,
+    significant: values.significant,
+    decision: values.decision,
+    followUp: String(values.followUp ?? '').split('\n'),
+    summary: values.summary,
+  };
+  return { type: kind, assessment: assessment as never };
 }
 
 export type StepResult =
