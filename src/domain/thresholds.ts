@@ -110,3 +110,30 @@ export function compareKinds(answer: readonly HarmKind[], panel: readonly HarmKi
     added: answer.filter((k) => !panel.includes(k)),
   };
 }
+
+/** The panel's answer to each judgement (the `answer` of each of a vignette's panel entries). */
+export type PanelAnswers = {
+  screening: { answer: ScreeningAnswer };
+  needs: Record<NeedsDomain, { answer: NeedsMet }>;
+  childNeedsMet: { answer: NeedsMet };
+  levelOfHarm: { answer: HarmLevel };
+  kindsOfHarm: { answer: HarmKind[] };
+  likelihood: { answer: Likelihood };
+  significant: { answer: 'yes' | 'no' };
+  decision: { answer: Decision };
+};
+
+/** How each judgement compares with the expert panel's. */
+export function panelComparison(panel: PanelAnswers, screening: { answer: string } | null, assessment: Assessment) {
+  const p = panel;
+  return {
+    screening: screening?.answer === p.screening.answer ? 'exact' : 'different',
+    needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, compareOnScale(NEEDS_MET, assessment.needs[d], p.needs[d].answer)])) as Record<NeedsDomain, Agreement>,
+    childNeedsMet: compareOnScale(NEEDS_MET, assessment.childNeedsMet, p.childNeedsMet.answer),
+    levelOfHarm: compareOnScale(HARM_LEVELS, assessment.levelOfHarm, p.levelOfHarm.answer),
+    kindsOfHarm: compareKinds(assessment.kindsOfHarm, p.kindsOfHarm.answer),
+    likelihood: compareOnScale(LIKELIHOODS, assessment.likelihood, p.likelihood.answer),
+    significant: assessment.significant === p.significant.answer ? 'exact' : 'different',
+    decision: compareOnScale(DECISIONS, assessment.decision, p.decision.answer),
+  } as const;
+}

@@ -8,23 +8,19 @@ import type { Decision, Likelihood } from '../domain/thresholds.ts';
 import { recordAudit } from './audit.ts';
 import { newId } from './auth/tokens.ts';
 import { fields, type FieldErrors } from './forms.ts';
+import { roundState } from '../domain/calibration.ts';
 import { hasRole, mayInOrganisation } from './policy.ts';
 import type { Viewer } from './repos/people.ts';
 import { startAttempt } from './threshold-practice.ts';
 
 export type CalibrationRound = typeof calibrationRounds.$inferSelect;
-export type RoundState = 'upcoming' | 'open' | 'closed';
+export { roundState, type RoundState } from '../domain/calibration.ts';
 
 const DAY_MS = 86_400_000;
 
 /** Practice mentors, team managers and administrators may open calibration rounds (see the policy module). */
 export function mayOpenRounds(viewer: Viewer): boolean {
   return mayInOrganisation(viewer, 'rounds.open');
-}
-
-export function roundState(round: CalibrationRound, now = Date.now()): RoundState {
-  if (round.closedAt !== null || now >= round.closesAt) return 'closed';
-  return now < round.opensAt ? 'upcoming' : 'open';
 }
 
 /** Who a person may invite: a mentor's mentees, a manager's teams, anyone active for an admin. */
@@ -129,7 +125,8 @@ export async function roundResults(db: Db, access: RoundAccess, vignettes: reado
   const attempts = (await roundAttempts(db, access.round.id)).filter((a) => a.status === 'complete' && a.decision && a.likelihood && a.completedAt);
   const answers: ThresholdAnswer[] = attempts.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision as Decision, likelihood: a.likelihood as Likelihood, completedAt: a.completedAt! }));
   const panel = new Map(inRound.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
-  return { report: consistencyReport(answers, panel, inRound.map((v) => v.id)), individual: access.organiser ? attempts : [] };
+  const individual = attempts.map((a) => ({ ...a, agreesWithPanel: a.decision === panel.get(a.vignetteId)?.decision }));
+  return { report: consistencyReport(answers, panel, inRound.map((v) => v.id)), individual: access.organiser ? individual : [] };
 }
 
 /** Records that someone exported a round's results. */

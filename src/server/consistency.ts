@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { thresholdAttempts } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
@@ -78,9 +78,9 @@ export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGrou
   const units = new Set(answers.map((r) => r.vignette_id)).size;
   const respondents = people.reduce((sum, r) => sum + r.n, 0);
   const completeRaters = people.find((r) => r.answered === units)?.n ?? 0;
-  const tally = <T extends { count: number }>(keyOf: (r: (typeof answers)[number]) => string, make: (r: (typeof answers)[number]) => T, rows = answers) => {
+  const tally = <T extends { count: number }>(keyOf: (r: (typeof answers)[number]) => string, make: (r: (typeof answers)[number]) => T) => {
     const map = new Map<string, T>();
-    for (const r of rows) {
+    for (const r of answers) {
       const entry = map.get(keyOf(r)) ?? make(r);
       entry.count += r.n;
       map.set(keyOf(r), entry);
@@ -89,19 +89,14 @@ export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGrou
   };
   const decisions = tally((r) => `${r.vignette_id}|${r.decision}`, (r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }));
   // Fleiss' kappa needs the raters who answered every vignette; usually that is everyone.
-  const completeDecisions =
-    completeRaters === respondents
-      ? decisions
-      : completeRaters === 0
-        ? []
-        : tally(
-            (r) => `${r.vignette_id}|${r.decision}`,
-            (r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: 0 }),
-            await db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; n: number }>(sql`
-              SELECT vignette_id, decision, '' AS likelihood, '' AS month, count(*) AS n FROM threshold_latest_answers
-              WHERE ${scope} AND person_id IN (SELECT person_id FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id HAVING count(*) = ${units})
-              GROUP BY 1, 2`),
-          );
+  let completeDecisions = completeRaters === respondents ? decisions : [];
+  if (completeRaters > 0 && completeRaters < respondents) {
+    const rows = await db.all<{ vignette_id: string; decision: Decision; n: number }>(sql`
+      SELECT vignette_id, decision, count(*) AS n FROM threshold_latest_answers
+      WHERE ${scope} AND person_id IN (SELECT person_id FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id HAVING count(*) = ${units})
+      GROUP BY 1, 2`);
+    completeDecisions = rows.map((r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: r.n }));
+  }
   return {
     respondents,
     decisions,
@@ -119,7 +114,11 @@ export async function groupConsistency(db: Db, viewer: Viewer, group: Consistenc
   return consistencyFromCounts(await groupCounts(db, viewer, group, ids), panel, ids);
 }
 
-/** A person's finished threshold answers, for themselves and for those who support them. */
+/** A person's finished threshold answers, newest first, for themselves and for those who support them. */
 export async function personThresholdAnswers(db: Db, personId: string) {
-  return db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.personId, personId), eq(thresholdAttempts.status, 'complete')));
+  return db
+    .select({ id: thresholdAttempts.id, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt })
+    .from(thresholdAttempts)
+    .where(and(eq(thresholdAttempts.personId, personId), eq(thresholdAttempts.status, 'complete')))
+    .orderBy(desc(thresholdAttempts.completedAt));
 }

@@ -1,9 +1,11 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { Db } from '../../db/client.ts';
-import { calibrationRounds, cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
+import { calibrationRounds, cpdEntries, thresholdAttempts, thresholdEvents, thresholdLatestAnswers } from '../../db/schema/index.ts';
 import type { Vignette } from '../content/schemas.ts';
-import { checkAssessment, checkScreening, compareKinds, compareOnScale, DECISIONS, HARM_LEVELS, LIKELIHOODS, NEEDS_DOMAINS, NEEDS_MET, SIGNIFICANT, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
+import { roundState } from '../domain/calibration.ts';
+import { MIN_RESPONDENTS } from '../domain/consistency.ts';
+import { checkAssessment, checkScreening, DECISIONS, NEEDS_DOMAINS, panelComparison as comparePanel, type Assessment, type Decision, type ThresholdProblem } from '../domain/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../machines/thresholdExercise.machine.ts';
 import { newId } from './auth/tokens.ts';
 import type { FormValues } from './forms.ts';
@@ -13,8 +15,6 @@ export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
 
 /** Time recorded in the CPD record for one threshold exercise. */
 export const EXERCISE_MINUTES = 20;
-/** Colleagues' answers are shown only when at least this many have answered. */
-export const MIN_GROUP_SIZE = 5;
 
 function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number) {
   return createActor(thresholdExerciseMachine, { snapshot: attempt.snapshot as Snapshot, input: { stageCount } }).start();
@@ -107,7 +107,7 @@ export async function applyAttemptEvent(
     if (attempt.roundId) {
       // A calibration round's answers are frozen once it closes.
       const [round] = await tx.select().from(calibrationRounds).where(eq(calibrationRounds.id, attempt.roundId));
-      if (round && (round.closedAt !== null || now >= round.closesAt)) return { ok: false, reason: 'round-closed' };
+      if (round && roundState(round, now) === 'closed') return { ok: false, reason: 'round-closed' };
     }
     const actor = restore(attempt, vignette.stages.length);
     if (!actor.getSnapshot().can(event)) return { ok: false, reason: 'not-allowed' };
@@ -141,35 +141,25 @@ export async function applyAttemptEvent(
   });
 }
 
-/** How each judgement compares with the expert panel's. */
+/** How each judgement of an attempt compares with the vignette's expert panel (the rule is the domain's). */
 export function panelComparison(vignette: Vignette, screening: { answer: string } | null, assessment: Assessment) {
-  const p = vignette.panel;
-  return {
-    screening: screening ? (screening.answer === p.screening.answer ? 'exact' : 'different') : 'different',
-    needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, compareOnScale(NEEDS_MET, assessment.needs[d], p.needs[d].answer)])) as Record<(typeof NEEDS_DOMAINS)[number], ReturnType<typeof compareOnScale>>,
-    childNeedsMet: compareOnScale(NEEDS_MET, assessment.childNeedsMet, p.childNeedsMet.answer),
-    levelOfHarm: compareOnScale(HARM_LEVELS, assessment.levelOfHarm, p.levelOfHarm.answer),
-    kindsOfHarm: compareKinds(assessment.kindsOfHarm, p.kindsOfHarm.answer),
-    likelihood: compareOnScale(LIKELIHOODS, assessment.likelihood, p.likelihood.answer),
-    significant: compareOnScale(SIGNIFICANT, assessment.significant, p.significant.answer) === 'exact' ? 'exact' : 'different',
-    decision: compareOnScale(DECISIONS, assessment.decision, p.decision.answer),
-  } as const;
+  return comparePanel(vignette.panel, screening, assessment);
 }
 
 /**
  * The anonymous spread of decisions among colleagues in the organisation who completed the
- * vignette (not counting the viewer), or null when fewer than MIN_GROUP_SIZE have.
+ * vignette (each counted once, with their latest answer; not counting the viewer), or null when
+ * fewer than MIN_RESPONDENTS have.
  */
 export async function colleagueDecisions(db: Db, organisationId: string, vignetteId: string, excludePersonId: string) {
   const rows = await db
-    .select({ decision: thresholdAttempts.decision, personId: thresholdAttempts.personId, completedAt: thresholdAttempts.completedAt })
-    .from(thresholdAttempts)
-    .where(and(eq(thresholdAttempts.organisationId, organisationId), eq(thresholdAttempts.vignetteId, vignetteId), eq(thresholdAttempts.status, 'complete'), ne(thresholdAttempts.personId, excludePersonId)));
-  // Each colleague counts once, with their latest answer.
-  const latest = new Map<string, { decision: string | null; completedAt: number | null }>();
-  for (const r of rows) if (!latest.has(r.personId) || (r.completedAt ?? 0) > (latest.get(r.personId)!.completedAt ?? 0)) latest.set(r.personId, r);
-  if (latest.size < MIN_GROUP_SIZE) return null;
+    .select({ decision: thresholdLatestAnswers.decision, n: count() })
+    .from(thresholdLatestAnswers)
+    .where(and(eq(thresholdLatestAnswers.organisationId, organisationId), eq(thresholdLatestAnswers.vignetteId, vignetteId), ne(thresholdLatestAnswers.personId, excludePersonId)))
+    .groupBy(thresholdLatestAnswers.decision);
+  const respondents = rows.reduce((sum, r) => sum + r.n, 0);
+  if (respondents < MIN_RESPONDENTS) return null;
   const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
-  for (const { decision } of latest.values()) if (decision && Object.hasOwn(counts, decision)) counts[decision as Decision] += 1;
-  return { respondents: latest.size, counts };
+  for (const { decision, n } of rows) if (Object.hasOwn(counts, decision)) counts[decision as Decision] += n;
+  return { respondents, counts };
 }
