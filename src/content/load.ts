@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContentStructure, type ContentProblem } from '../domain/contentRules.ts';
-import type { Locale } from '../domain/locale.ts';
+import { LOCALES, type Locale } from '../domain/locale.ts';
 import { exploreConversation } from '../domain/conversation.ts';
 import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
 
@@ -68,7 +68,7 @@ export function loadContent(root: string): LoadedContent {
     const texts = new Map<string, Partial<Record<Locale, string>>>();
     for (const section of parsed.data.sections) {
       const entry: Partial<Record<Locale, string>> = {};
-      for (const locale of ['en', 'cy'] as const) {
+      for (const locale of LOCALES) {
         const file = join(path, '..', `${section.id}.${locale}.mdx`);
         if (existsSync(file)) {
           entry[locale] = readFileSync(file, 'utf8');

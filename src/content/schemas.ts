@@ -8,6 +8,8 @@ export const bilingual = z.object({ en: z.string().trim().min(1), cy: z.string()
 const bilingualList = z
   .object({ en: z.array(z.string().trim().min(1)).min(1), cy: z.array(z.string().trim().min(1)).min(1) })
   .refine((v) => v.en.length === v.cy.length, { error: 'en and cy lists must be the same length' });
+/** Whether every item in a list has its own id. */
+const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'use lower-case letters, digits and hyphens' });
 
 export const programmeSchema = z.object({
@@ -25,7 +27,7 @@ const option = z.object({ id: slug, correct: z.boolean(), text: bilingual, feedb
 const question = z
   .object({ id: slug, prompt: bilingual, options: z.array(option).min(3).max(4) })
   .refine((q) => q.options.filter((o) => o.correct).length === 1, { error: 'each question has exactly one correct option' })
-  .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, { error: 'option ids must be unique' });
+  .refine((q) => uniqueIds(q.options), { error: 'option ids must be unique' });
 
 export const moduleSchema = z.object({
   id: slug,
@@ -39,12 +41,12 @@ export const moduleSchema = z.object({
     .array(z.object({ id: slug, title: bilingual }))
     .min(3, { error: 'a module has 3 to 6 sections' })
     .max(6, { error: 'a module has 3 to 6 sections' })
-    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, { error: 'section ids must be unique' }),
+    .refine(uniqueIds, { error: 'section ids must be unique' }),
   reflection: z.object({ prompt: bilingual }),
   knowledgeCheck: z
     .array(question)
     .min(5, { error: 'a knowledge check has at least 5 questions' })
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: 'question ids must be unique' }),
+    .refine(uniqueIds, { error: 'question ids must be unique' }),
 });
 export type Module = z.infer<typeof moduleSchema>;
 
@@ -96,7 +98,6 @@ export type Vignette = z.infer<typeof vignetteSchema>;
 // Simulation scenarios (see docs/authoring.md). The rules they follow live in the domain
 // modules; the content check explores every conversation for reachability and endings.
 
-const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 const level = z.number().int().min(0).max(LEVEL_MAX);
 const delta = z.number().int().min(-3).max(3);
 const branch = z.object({

@@ -1,4 +1,4 @@
-import type { Locale } from './locale.ts';
+import { LOCALES, type Locale } from './locale.ts';
 
 export const MODULE_WORDS = { min: 1200, max: 2500 } as const;
 
@@ -47,7 +47,7 @@ export function checkContentStructure(input: {
   for (const m of input.modules) {
     if (!listed.has(m.id)) problems.push({ file: m.file, problem: `module "${m.id}" is not listed by any programme` });
     const texts = input.sectionTexts.get(m.id) ?? new Map();
-    for (const locale of ['en', 'cy'] as const) {
+    for (const locale of LOCALES) {
       let words = 0;
       let examples = 0;
       for (const section of m.sections) {

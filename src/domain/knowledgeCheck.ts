@@ -1,5 +1,13 @@
+/** Each answer is posted as a form field named by this prefix and the question's id (the island and the page agree on it here). */
+export const ANSWER_FIELD_PREFIX = 'q:';
+
 /** The pass mark for every knowledge check, as a percentage. */
 export const PASS_MARK_PERCENT = 80;
+
+/** A score as a whole-number percentage (0 when there were no questions). */
+export function scorePercent(score: number, total: number): number {
+  return total === 0 ? 0 : Math.round((score / total) * 100);
+}
 
 /** What the server knows about a question: its options and which one is right. */
 export type AnswerKey = { id: string; optionIds: readonly string[]; correctOptionId: string };
@@ -37,7 +45,7 @@ export function gradeKnowledgeCheck(
   });
   const score = questions.filter((q) => q.correct).length;
   const total = questions.length;
-  const percent = total === 0 ? 0 : Math.round((score / total) * 100);
+  const percent = scorePercent(score, total);
   // Compare in whole numbers (score × 100 ≥ 80 × total) so 4/5 passes without rounding doubt.
   return { ok: true, grade: { score, total, percent, passed: total > 0 && score * 100 >= PASS_MARK_PERCENT * total, questions } };
 }

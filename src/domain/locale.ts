@@ -52,3 +52,8 @@ export function intlLocale(locale: Locale): string {
 export function formatDay(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A name kept in both languages (an organisation's, a team's) in the reader's language. */
+export function nameIn(locale: Locale, named: { nameEn: string; nameCy: string }): string {
+  return locale === 'cy' ? named.nameCy : named.nameEn;
+}

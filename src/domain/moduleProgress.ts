@@ -1,11 +1,10 @@
 export type ModuleStatus = 'not-started' | 'in-progress' | 'complete';
 
 /**
- * A module is complete when every section has been visited and its knowledge check passed
- * (a completion of any version counts); it is in progress once anything has been done.
+ * A module is complete once a completion is recorded (of any version; `meetsCompletionRule`
+ * decides that when it is written); it is in progress once anything has been done.
  */
 export function moduleStatus(input: {
-  sectionIds: readonly string[];
   visitedSectionIds: readonly string[];
   hasAttempt: boolean;
   completedVersion: number | null;

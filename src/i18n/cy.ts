@@ -271,6 +271,7 @@ export const cy: Messages = {
   'learn.intro': 'Tair rhaglen Amddiffyn Plant Effeithiol. Gweithiwch drwy’r modiwlau yn eu trefn neu dewiswch yr un sydd ei angen arnoch; mae eich cynnydd yn cael ei gadw wrth i chi fynd.',
   'learn.programmeProgress': '{complete} o {total} modiwl wedi’u cwblhau',
   'learn.minutes': '{minutes} munud',
+  'learn.minutesColumn': 'Munudau',
   'learn.status.not-started': 'Heb ddechrau',
   'learn.status.in-progress': 'Ar y gweill',
   'learn.status.complete': 'Wedi’i gwblhau',

@@ -269,6 +269,7 @@ export const en = {
   'learn.intro': 'The three programmes of Effective Child Protection. Work through the modules in order or pick the one you need; your progress is saved as you go.',
   'learn.programmeProgress': '{complete} of {total} modules complete',
   'learn.minutes': '{minutes} minutes',
+  'learn.minutesColumn': 'Minutes',
   'learn.status.not-started': 'Not started',
   'learn.status.in-progress': 'In progress',
   'learn.status.complete': 'Complete',

@@ -3,12 +3,13 @@ import { intlLocale, type Locale } from '../domain/locale.ts';
 // Formatting by language lives with the locale rules (islands use it without the message tables).
 export { formatDay, intlLocale } from '../domain/locale.ts';
 import { cy } from './cy.ts';
+import { interpolate, type MessageParams } from './interpolate.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
 
 export type { MessageKey, Messages };
+export { interpolate, type MessageParams };
 export const messages: Record<Locale, Messages> = { en, cy };
 
-export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** A translator for one language; `{name}` placeholders are filled from `params`. */
@@ -17,10 +18,6 @@ export function translator(locale: Locale): Translate {
   return (key, params) => interpolate(table[key], params);
 }
 
-export function interpolate(template: string, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(en, value);

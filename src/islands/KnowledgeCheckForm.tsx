@@ -1,4 +1,6 @@
 import { useId, useRef, useState } from 'react';
+import { ANSWER_FIELD_PREFIX } from '../domain/knowledgeCheck.ts';
+import { interpolate } from '../i18n/interpolate.ts';
 
 export type KnowledgeCheckQuestion = { id: string; prompt: string; options: { id: string; text: string }[] };
 
@@ -64,7 +66,7 @@ export default function KnowledgeCheckForm({ action, version, startedAt, questio
                     <input
                       type="radio"
                       id={id}
-                      name={`q:${question.id}`}
+                      name={`${ANSWER_FIELD_PREFIX}${question.id}`}
                       value={option.id}
                       defaultChecked={selected[question.id] === option.id}
                       onChange={() => setAnswers((a) => ({ ...a, [question.id]: option.id }))}
@@ -78,7 +80,7 @@ export default function KnowledgeCheckForm({ action, version, startedAt, questio
         );
       })}
       <p className="hint" aria-live="polite">
-        {labels.answered.replace('{answered}', String(answered)).replace('{total}', String(questions.length))}
+        {interpolate(labels.answered, { answered, total: questions.length })}
       </p>
       <button className="button" type="submit">
         {labels.submit}

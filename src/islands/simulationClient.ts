@@ -2,13 +2,14 @@
 // when it refuses one, and a few helpers. No server code here: the server answers JSON from
 // /api/simulations/….
 import { useState, type SyntheticEvent } from 'react';
+import { interpolate, type MessageParams } from '../i18n/interpolate.ts';
 import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../domain/simulationForms.ts';
 
 export type Labels = Record<string, string>;
 
 /** Fills `{name}` placeholders, as the server's translator does. */
-export function fill(template: string | undefined, params: Record<string, string | number> = {}): string {
-  return (template ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function fill(template: string | undefined, params: MessageParams = {}): string {
+  return interpolate(template ?? '', params);
 }
 
 export type StepAnswer =

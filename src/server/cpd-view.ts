@@ -1,9 +1,9 @@
 import { cpdTotals, hoursFromMinutes } from '../domain/cpd.ts';
 import type { Locale } from '../domain/locale.ts';
 import { formatDateTime, translator } from '../i18n/index.ts';
-import { listProgrammes, pick } from './content.ts';
+import { getModule, listProgrammes, pick } from './content.ts';
 import type { Db } from '../../db/client.ts';
-import { listCpdEntries } from './learning.ts';
+import { listCpdEntries, listReflections } from './learning.ts';
 
 /** A learner's CPD record as pages and exports show it, in one language. */
 export async function cpdRecord(db: Db, personId: string, locale: Locale) {
@@ -27,4 +27,19 @@ export async function cpdRecord(db: Db, personId: string, locale: Locale) {
     byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), hours: hoursFromMinutes(p.minutes), entries: p.entries })),
     byYear: totals.byYear.map((y) => ({ year: y.year, hours: hoursFromMinutes(y.minutes), entries: y.entries })),
   };
+}
+
+/**
+ * A learner's reflective log as the page and its export show it, in one language: each entry's
+ * module title (null when the module has gone) and its prompt in the reader's language where the
+ * module still exists, else as it was saved.
+ */
+export async function reflectiveLog(db: Db, personId: string, locale: Locale) {
+  const entries = await listReflections(db, personId);
+  return Promise.all(
+    entries.map(async (e) => {
+      const module = e.moduleId ? await getModule(e.moduleId) : null;
+      return { id: e.id, createdAt: e.createdAt, moduleTitle: module ? pick(module.title, locale) : null, prompt: module ? pick(module.reflection.prompt, locale) : e.prompt, text: e.text };
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import type { Module, Programme } from '../content/schemas.ts';
 import { moduleStatus, programmeProgress, resumeSection, type ModuleStatus } from '../domain/moduleProgress.ts';
 import { listProgrammes, modulesOf } from './content.ts';
 import { learningProgress } from './learning.ts';
+import { scorePercent } from '../domain/knowledgeCheck.ts';
 
 type Progress = Awaited<ReturnType<typeof learningProgress>>;
 
@@ -26,13 +27,13 @@ export function moduleView(module: Module, progress: Progress): ModuleView {
   const completedVersion = p?.completedVersions.length ? Math.max(...p.completedVersions) : null;
   return {
     module,
-    status: moduleStatus({ sectionIds, visitedSectionIds: visited, hasAttempt: (p?.attempts ?? 0) > 0, completedVersion }),
+    status: moduleStatus({ visitedSectionIds: visited, hasAttempt: (p?.attempts ?? 0) > 0, completedVersion }),
     completedVersion,
     completedAt: p?.completedAt ?? null,
     visited,
     resumeSectionId: resumeSection(sectionIds, visited, p?.lastSectionId ?? null),
     attempts: p?.attempts ?? 0,
-    lastPercent: p?.lastAttempt ? Math.round((p.lastAttempt.score / p.lastAttempt.total) * 100) : null,
+    lastPercent: p?.lastAttempt ? scorePercent(p.lastAttempt.score, p.lastAttempt.total) : null,
   };
 }
 

@@ -10,7 +10,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Pick<Db, 'select'>;
 
 /** The server's answer key for a module's knowledge check (never sent to the browser). */
-export function answerKey(module: Module) {
+function answerKey(module: Module) {
   return {
     version: module.version,
     questions: module.knowledgeCheck.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id), correctOptionId: q.options.find((o) => o.correct)!.id })),
@@ -105,7 +105,7 @@ export async function getOwnAttempt(db: Db, personId: string, attemptId: string)
   return attempt ?? null;
 }
 
-/** Everything the catalogue and module pages need about one person's learning, in four queries. */
+/** Everything the catalogue and module pages need about one person's learning, in three queries. */
 export async function learningProgress(db: Db, personId: string) {
   const [visits, attempts, completions] = await Promise.all([
     db.select().from(sectionVisits).where(eq(sectionVisits.personId, personId)),
@@ -143,7 +143,6 @@ export async function learningProgress(db: Db, personId: string) {
   return byModule;
 }
 
-export type ModuleProgress = ReturnType<Awaited<ReturnType<typeof learningProgress>>['get']>;
 
 export const REFLECTION_MAX_LENGTH = 10_000;
 
@@ -160,4 +159,18 @@ export async function listReflections(db: Db, personId: string) {
 
 export async function listCpdEntries(db: Db, personId: string) {
   return db.select().from(cpdEntries).where(eq(cpdEntries.personId, personId)).orderBy(desc(cpdEntries.completedAt));
+}
+
+/**
+ * Feedback on each question of an attempt, marked by the same rule as the attempt was: the
+ * option chosen, the best option, and whether they agree. Null for an attempt on another
+ * version of the module (its questions may have changed; the score stands on its own).
+ */
+export function attemptFeedback(module: Module, attempt: { moduleVersion: number; answers: Readonly<Record<string, string>> }) {
+  const graded = gradeKnowledgeCheck(answerKey(module), { version: attempt.moduleVersion, answers: attempt.answers });
+  if (!graded.ok) return null;
+  return module.knowledgeCheck.map((question, i) => {
+    const result = graded.grade.questions[i]!;
+    return { question, chosen: question.options.find((o) => o.id === result.chosenOptionId), best: question.options.find((o) => o.correct)!, correct: result.correct };
+  });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { mentorLinks, people, personRoles, ROLES, teamManagers, teamMemberships, teams, type Role } from '../../db/schema/index.ts';
-import type { Locale } from '../domain/locale.ts';
+import { nameIn, type Locale } from '../domain/locale.ts';
 import { recordAudit } from './audit.ts';
 import { accountLinkUrl, issueAccountLink } from './auth/account-links.ts';
 import { deletePersonSessions } from './auth/sessions.ts';
@@ -40,10 +40,6 @@ export type AccessInput = z.infer<typeof accessSchema>;
 export const detailsSchema = z.object({ name: fields.requiredText(200), locale: fields.locale() });
 export const teamSchema = z.object({ nameEn: fields.requiredText(120), nameCy: fields.requiredText(120) });
 
-function organisationName(actor: Viewer, locale: Locale): string {
-  return locale === 'cy' ? actor.organisation.nameCy : actor.organisation.nameEn;
-}
-
 async function unknownTeamIds(db: Db, organisationId: string, ids: readonly string[]): Promise<boolean> {
   if (!ids.length) return false;
   const found = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, organisationId), inArray(teams.id, [...ids])));
@@ -53,7 +49,7 @@ async function unknownTeamIds(db: Db, organisationId: string, ids: readonly stri
 async function sendInvitation(ctx: AdminContext, person: { id: string; email: string; name: string; locale: Locale }, token: string) {
   await sendMail(ctx.db, ctx.mailer, {
     organisationId: ctx.actor.organisationId,
-    organisationName: organisationName(ctx.actor, person.locale),
+    organisationName: nameIn(person.locale, ctx.actor.organisation),
     personId: person.id,
     to: person.email,
     recipientName: person.name,

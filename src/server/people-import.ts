@@ -8,6 +8,7 @@ import { newId } from './auth/tokens.ts';
 import { sendMail } from './mail/outbox.ts';
 import { listTeams } from './repos/people.ts';
 import type { AdminContext } from './people-admin.ts';
+import { nameIn } from '../domain/locale.ts';
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
 
@@ -69,7 +70,7 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
   for (const p of invitations.people) {
     await sendMail(ctx.db, ctx.mailer, {
       organisationId: ctx.actor.organisationId,
-      organisationName: p.locale === 'cy' ? ctx.actor.organisation.nameCy : ctx.actor.organisation.nameEn,
+      organisationName: nameIn(p.locale, ctx.actor.organisation),
       personId: p.id,
       to: p.email,
       recipientName: p.name,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { LoadedContent } from '../content/load.ts';
-import type { Locale } from '../domain/locale.ts';
+import { LOCALES, type Locale } from '../domain/locale.ts';
 import { MARK_END, MARK_START, mdxToPlainText, toFtsQuery } from '../domain/search.ts';
 
 /** Rebuilds the search index from the content (at every start, so it always matches content/). */
@@ -12,7 +12,7 @@ export async function indexContent(db: Db, content: Pick<LoadedContent, 'modules
     for (const module of content.modules) {
       const texts = content.sectionTexts.get(module.id);
       for (const section of module.sections) {
-        for (const locale of ['en', 'cy'] as const) {
+        for (const locale of LOCALES) {
           const text = texts?.get(section.id)?.[locale];
           if (!text) continue;
           await tx.run(sql`INSERT INTO content_search (programme_id, module_id, section_id, locale, title, body)

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { accountTokens, auditEvents, people, type AccountTokenPurpose } from '../../../db/schema/index.ts';
-import { localePath } from '../../domain/locale.ts';
+import { localePath, nameIn } from '../../domain/locale.ts';
 import { recordAudit } from '../audit.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendMail } from '../mail/outbox.ts';
@@ -105,7 +105,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, publicUrl: UR
   await recordAudit(db, { organisationId: person.organisationId, actorId: null, subjectId: person.id, action: 'password.reset-requested', ip }, now);
   await sendMail(db, mailer, {
     organisationId: person.organisationId,
-    organisationName: person.locale === 'cy' ? organisation!.nameCy : organisation!.nameEn,
+    organisationName: nameIn(person.locale, organisation!),
     personId: person.id,
     to: person.email,
     recipientName: person.name,
