@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineConfig } from '@playwright/test';
-import { chromium } from 'playwright-core';
+import { chromium, defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests run against the production build (`astro build` + scripts/serve.ts) on a

@@ -20,7 +20,7 @@ import { conversationMachine } from '../src/machines/conversation.machine.ts';
 import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
 import type { Viewer } from '../src/server/repos/people.ts';
-import { percentile } from '../src/domain/statistics.ts';
+import { percentile, seededRandom } from '../src/domain/statistics.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -95,8 +95,7 @@ async function consistencyAtScale(dir: string): Promise<{ median: number; p95: n
   await db.insert(organisations).values({ id: 'scale', nameEn: 'Scale', nameCy: 'Graddfa', defaultLocale: 'cy', createdAt: now });
   const base = loadContent(resolve('content')).vignettes;
   const vignettes = Array.from({ length: 24 }, (_, i) => ({ ...base[i % base.length]!, id: `${base[i % base.length]!.id}-${i}` }));
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seededRandom(7);
   await db.transaction(async (tx) => {
     for (let p = 0; p < 5000; p += 250) {
       await tx.insert(people).values(Array.from({ length: 250 }, (_, i) => ({ id: `s${p + i}`, organisationId: 'scale', email: `s${p + i}@scale.example`, name: `S ${p + i}`, locale: 'cy' as const, status: 'active' as const, createdAt: now, updatedAt: now })));
@@ -154,7 +153,12 @@ async function exerciseSteps(base: string, cookie: string, vignette: { id: strin
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: 50 }, worker));
-  return { requests: times.length, errors, non2xx: errors, rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return summarise(times, times.length, errors, errors, started);
+}
+
+/** A run's figures from each request's time (ms), counted from `started`. */
+function summarise(times: number[], requests: number, errors: number, non2xx: number, started: number): Run {
+  return { requests, errors, non2xx, rps: requests / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
 /** Starts a simulation attempt as the learner would (the list page's form) and returns its page path. */
@@ -199,7 +203,7 @@ async function simulationSteps(base: string, cookie: string, scenario: Conversat
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: 50 }, worker));
-  return { requests: times.length, errors, non2xx: errors, rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return summarise(times, times.length, errors, errors, started);
 }
 
 /**
@@ -234,8 +238,7 @@ async function steadyLoad(base: string, requests: { path: string; headers: Recor
     );
   }
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - start) / 1000;
-  return { requests: total, errors, non2xx, rps: total / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return summarise(times, total, errors, non2xx, start);
 }
 
 /** fetch, tried once more if the server closed an idle keep-alive socket just as it was reused. */

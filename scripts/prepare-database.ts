@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { databaseIsEmpty, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
+import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { pruneSignInFailures } from '../src/server/auth/rate-limit.ts';
 import { deleteExpiredSessions } from '../src/server/auth/sessions.ts';
@@ -8,7 +8,6 @@ import type { Config } from '../src/server/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { indexContent } from '../src/server/search.ts';
 import { seedSyntheticAnswers } from '../src/server/practice-seed.ts';
-import { DEMO_ORGANISATION_ID } from '../db/seed/demo.ts';
 import { resolve } from 'node:path';
 
 /** Hides a password or token that may be part of a database URL before it is printed. */

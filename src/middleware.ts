@@ -85,10 +85,7 @@ const locale = defineMiddleware(async (context, next) => {
 /** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
 const access = defineMiddleware(async (context, next) => {
   const decision = isRouteAllowed(context.locals.path, context.locals.viewer);
-  if (decision === 'sign-in' && context.locals.path.startsWith('/api/')) {
-    // A script cannot follow a redirect to a sign-in page; it gets a plain answer instead.
-    return Response.json({ error: context.locals.t('errors.signedOut') }, { status: 401 });
-  }
+  if (decision === 'unauthorised') return Response.json({ error: context.locals.t('errors.signedOut') }, { status: 401 });
   if (decision === 'sign-in') {
     const target = localePath(context.locals.locale, '/sign-in');
     const back = context.locals.path + context.url.search;

@@ -1,6 +1,12 @@
 export const LOCALES = ['en', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The language choices on forms: each language in its own name, the same on every page. */
+export const LANGUAGE_OPTIONS: readonly { value: Locale; label: string }[] = [
+  { value: 'cy', label: 'Cymraeg' },
+  { value: 'en', label: 'English' },
+];
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'cy';
 }

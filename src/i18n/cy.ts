@@ -50,8 +50,6 @@ export const cy: Messages = {
   'status.invited': 'Wedi cael gwahoddiad',
   'status.active': 'Gweithredol',
   'status.deactivated': 'Wedi’i ddadactifadu',
-  'language.en': 'Saesneg',
-  'language.cy': 'Cymraeg',
 
   'errors.summary': 'Mae problem',
   'errors.required': 'Mae angen llenwi’r maes hwn.',

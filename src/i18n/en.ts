@@ -48,8 +48,6 @@ export const en = {
   'status.invited': 'Invited',
   'status.active': 'Active',
   'status.deactivated': 'Deactivated',
-  'language.en': 'English',
-  'language.cy': 'Welsh',
 
   'errors.summary': 'There is a problem',
   'errors.required': 'This field is required.',

@@ -6,12 +6,7 @@ import type { Vignette } from '../content/schemas.ts';
 import { DECISIONS, LIKELIHOODS, type Assessment, type Decision, type Likelihood } from '../domain/thresholds.ts';
 import { thresholdExerciseMachine } from '../machines/thresholdExercise.machine.ts';
 import { newId } from './auth/tokens.ts';
-
-/** A small deterministic generator, so the demo shows the same figures on every start. */
-function random(seed: number) {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
+import { seededRandom } from '../domain/statistics.ts';
 
 const near = <T>(scale: readonly T[], value: T, roll: number): T => {
   const i = scale.indexOf(value);
@@ -31,7 +26,7 @@ export async function seedSyntheticAnswers(db: Db, organisationId: string, vigne
     .innerJoin(personRoles, eq(personRoles.personId, people.id))
     .where(and(eq(people.organisationId, organisationId), eq(personRoles.role, 'learner'), eq(people.status, 'active')));
   const ids = [...new Set(learners.map((l) => l.id))].filter((id) => !['demo-learner', 'demo-mentor', 'demo-manager', 'demo-admin'].includes(id));
-  const roll = random(2026);
+  const roll = seededRandom(2026);
   const rows: (typeof thresholdAttempts.$inferInsert)[] = [];
   for (const [p, personId] of ids.entries()) {
     for (const [v, vignette] of vignettes.entries()) {

@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = 'camau-demo-2026';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { localePath, type Locale } from '../../src/domain/locale.ts';
+import { messages } from '../../src/i18n/index.ts';
+
+export { DEMO_PASSWORD, type Locale };
 
 // Specs run in parallel against one database, so an account whose state a test changes
 // (password, status, language, failed sign-ins) belongs to one spec only:
@@ -12,22 +16,8 @@ export const DEMO_PASSWORD = 'camau-demo-2026';
 // The four demo sign-ins (learner@, mentor@, manager@, admin@) are only signed in and out, and
 // switch language: so where they land after signing in (their remembered language) may vary.
 
-export type Locale = 'en' | 'cy';
-
-const SIGN_IN_TEXT = {
-  en: { email: 'Email address', password: 'Password', submit: 'Sign in' },
-  cy: { email: 'Cyfeiriad e-bost', password: 'Cyfrinair', submit: 'Mewngofnodi' },
-} as const;
-
-/** Labels of the sign-in form in each language. */
-export function signInText(locale: Locale = 'en') {
-  return SIGN_IN_TEXT[locale];
-}
-
 /** A locale-free path as a URL path in `locale` (English at `/…`, Welsh at `/cy/…`). */
-export function localised(locale: Locale, path: string): string {
-  return locale === 'cy' ? `/cy${path}` : path;
-}
+export const localised = localePath;
 
 /**
  * Signs in through the form. Uses the sign-in page already shown (keeping its `?next=`) when
@@ -39,10 +29,10 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   const hereLocale: Locale = here?.pathname.startsWith('/cy/') ? 'cy' : 'en';
   const lang: Locale = locale ?? (onSignIn ? hereLocale : 'en');
   if (!onSignIn || hereLocale !== lang) await page.goto(localised(lang, '/sign-in'));
-  const text = SIGN_IN_TEXT[lang];
-  await page.getByLabel(text.email, { exact: true }).fill(email);
-  await page.getByLabel(text.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: text.submit, exact: true }).click();
+  const text = messages[lang];
+  await page.getByLabel(text['signIn.email'], { exact: true }).fill(email);
+  await page.getByLabel(text['signIn.password'], { exact: true }).fill(password);
+  await page.getByRole('button', { name: text['signIn.submit'], exact: true }).click();
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -3,7 +3,8 @@ const RULES: { layer: string; forbidden: RegExp; why: string }[] = [
   { layer: 'src/domain/', forbidden: /^(astro|astro:.*|react|react-dom|xstate|@xstate\/.*|@libsql\/.*|drizzle-orm.*|node:.*)$|\/(db|server|machines|islands|pages|components|layouts)\//, why: 'src/domain stays pure' },
   { layer: 'src/machines/', forbidden: /^(astro|astro:.*|react|@xstate\/react|@libsql\/.*|drizzle-orm.*)$|\/(db|server|islands|pages)\//, why: 'machines import xstate and src/domain only' },
   { layer: 'src/islands/', forbidden: /^(@libsql\/.*|drizzle-orm.*)$|\/(server|db)\//, why: 'islands run in the browser' },
-  { layer: 'src/pages/', forbidden: /^(drizzle-orm.*|@libsql\/.*)$|(^|\/)db\//, why: 'pages call src/server, not the database' },
+  // Everything that draws a page or routes a request goes through src/server for data.
+  ...['src/pages/', 'src/components/', 'src/layouts/', 'src/middleware.ts'].map((layer) => ({ layer, forbidden: /^(drizzle-orm.*|@libsql\/.*)$|(^|\/)db\//, why: 'pages call src/server, not the database' })),
   { layer: 'db/', forbidden: /(^|\/)src\//, why: 'db/ never imports src/' },
 ];
 

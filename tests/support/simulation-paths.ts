@@ -3,6 +3,7 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { SnapshotFrom } from 'xstate';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
+import { addDays } from '../../src/domain/caseConference.ts';
 import { MI_CODES } from '../../src/domain/conversation.ts';
 import { caseConferenceMachine, type CaseConferenceEvent } from '../../src/machines/caseConference.machine.ts';
 import { conversationMachine, type ConversationEvent } from '../../src/machines/conversation.machine.ts';
@@ -26,8 +27,6 @@ export function conversationPaths(scenario: ConversationScenario) {
     },
   });
 }
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The events a learner might send at each step of a conference: a plan with the expected areas

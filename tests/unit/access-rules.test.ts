@@ -13,6 +13,11 @@ describe('route access (deny by default)', () => {
     expect(isRouteAllowed(path, null)).toBe('sign-in');
   });
 
+  it.each(['/api/simulations/x', '/api'])('%s answers a script without a session (no redirect)', (path) => {
+    expect(isRouteAllowed(path, null)).toBe('unauthorised');
+    expect(isRouteAllowed(path, person(['learner']))).toBe('allow');
+  });
+
   it.each(['/admin', '/admin/', '/admin/people', '/admin/audit', '/admin/people/x'])('%s is for administrators only', (path) => {
     for (const role of ['learner', 'mentor', 'manager'] as const) expect(isRouteAllowed(path, person([role]))).toBe('forbidden');
     expect(isRouteAllowed(path, person(['admin']))).toBe('allow');

@@ -84,25 +84,31 @@ export async function setPasswordFromLink(
   return { ok: true, person, sessionToken: token, sessionExpiresAt: session.expiresAt };
 }
 
+/** At most this many reset links an hour to one address, so nobody can flood someone's inbox. */
+const RESET_REQUESTS_PER_HOUR = 3;
+
 /**
  * Sends a reset link if the address belongs to a person who can sign in. The caller answers
  * the same either way, so nobody can learn which addresses have accounts.
  */
-export const RESET_REQUESTS_PER_HOUR = 3;
-
 export async function requestPasswordReset(db: Db, mailer: Mailer, publicUrl: URL, email: string, ip: string | null, now = Date.now()): Promise<void> {
   const person = await findPersonByEmail(db, email);
   if (!person || person.status === 'deactivated') return;
-  // At most a few links an hour to one address, so nobody can flood someone's inbox.
-  const [recent] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, person.id), eq(auditEvents.action, 'password.reset-requested'), gt(auditEvents.at, now - 60 * 60_000)));
-  if ((recent?.n ?? 0) >= RESET_REQUESTS_PER_HOUR) return;
+  // Counting and recording in one write transaction, as sign-in attempts are reserved, so
+  // requests sent at once cannot all slip under the limit.
+  const reserved = await db.transaction(async (tx) => {
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, person.id), eq(auditEvents.action, 'password.reset-requested'), gt(auditEvents.at, now - 60 * 60_000)));
+    if ((recent?.n ?? 0) >= RESET_REQUESTS_PER_HOUR) return false;
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: null, subjectId: person.id, action: 'password.reset-requested', ip }, now);
+    return true;
+  });
+  if (!reserved) return;
   const organisation = await getOrganisation(db, person.organisationId);
   const purpose: AccountTokenPurpose = person.status === 'invited' ? 'invitation' : 'password-reset';
   const token = await issueAccountLink(db, person.id, purpose, now);
-  await recordAudit(db, { organisationId: person.organisationId, actorId: null, subjectId: person.id, action: 'password.reset-requested', ip }, now);
   await sendMail(db, mailer, {
     organisationId: person.organisationId,
     organisationName: nameIn(person.locale, organisation!),

@@ -7,7 +7,7 @@ import type { FieldErrors } from '../forms.ts';
 import { getPerson } from '../repos/people.ts';
 import { minutesToWait } from '../../domain/rateLimit.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
-import { clearAccountFailures, reserveSignInAttempt } from './rate-limit.ts';
+import { clearAccountFailures, lockedMessage, reserveSignInAttempt } from './rate-limit.ts';
 import { deletePersonSessions } from './sessions.ts';
 
 /** Saves a person's language, used for pages and the e-mails Camau sends them. */
@@ -30,8 +30,7 @@ export async function changePassword(
   const ip = input.ip ?? 'unknown';
   const limit = await reserveSignInAttempt(db, person.email, ip, now);
   if (!limit.allowed) {
-    const minutes = minutesToWait(limit.retryAfterMs);
-    return { ok: false, errors: { current: minutes === 1 ? { key: 'signIn.lockedOne' } : { key: 'signIn.lockedMany', params: { minutes } } } };
+    return { ok: false, errors: { current: lockedMessage(minutesToWait(limit.retryAfterMs)) } };
   }
   const errors: FieldErrors = {};
   if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.current))) errors.current = { key: 'account.currentWrong' };

@@ -2,13 +2,14 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { signInFailures } from '../../../db/schema/index.ts';
 import { decideLimit, type FailureLimit, type LimitDecision } from '../../domain/rateLimit.ts';
+import type { FieldError } from '../forms.ts';
 
 export const ACCOUNT_LIMIT: FailureLimit = { maxFailures: 10, windowMs: 5 * 60_000 };
 // Generous enough for a council office behind one address; stops spraying across accounts.
 export const IP_LIMIT: FailureLimit = { maxFailures: 50, windowMs: 5 * 60_000 };
 
 /** Whether a sign-in may be tried now for this account and address. Checked before any hashing. */
-export async function checkSignInLimits(db: Db, accountKey: string, ip: string, now = Date.now()): Promise<LimitDecision> {
+async function checkSignInLimits(db: Pick<Db, 'select'>, accountKey: string, ip: string, now = Date.now()): Promise<LimitDecision> {
   const since = now - Math.max(ACCOUNT_LIMIT.windowMs, IP_LIMIT.windowMs);
   const [byAccount, byIp] = await Promise.all([
     db.select({ at: signInFailures.at }).from(signInFailures).where(and(eq(signInFailures.accountKey, accountKey), gt(signInFailures.at, since))),
@@ -27,10 +28,15 @@ export async function checkSignInLimits(db: Db, accountKey: string, ip: string, 
  */
 export async function reserveSignInAttempt(db: Db, accountKey: string, ip: string, now = Date.now()): Promise<LimitDecision> {
   return db.transaction(async (tx) => {
-    const decision = await checkSignInLimits(tx as unknown as Db, accountKey, ip, now);
+    const decision = await checkSignInLimits(tx, accountKey, ip, now);
     if (decision.allowed) await tx.insert(signInFailures).values({ accountKey, ip, at: now });
     return decision;
   });
+}
+
+/** The message for someone who must wait `minutes` before trying again. */
+export function lockedMessage(minutes: number): FieldError {
+  return minutes === 1 ? { key: 'signIn.lockedOne' } : { key: 'signIn.lockedMany', params: { minutes } };
 }
 
 /** A successful sign-in clears the account's failures (not the address's). */

@@ -43,7 +43,7 @@ export async function sendMail(db: Db, mailer: Mailer, request: MailRequest, now
   const result = await mailer.deliver({ to: request.to, subject, text });
   // A delivered message's link is a live credential: keep a copy without it. Without SMTP the
   // outbox is how administrators pass links on, so undelivered messages keep theirs.
-  const stored = result.status === 'sent' ? text.replace(request.link, '[link removed once sent]') : text;
+  const stored = result.status === 'sent' ? renderMail({ ...request, link: '[link removed once sent]' }).text : text;
   await db.insert(mailOutbox).values({
     id: newId(),
     organisationId: request.organisationId,
