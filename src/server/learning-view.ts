@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Module, Programme } from '../content/schemas.ts';
 import { moduleStatus, programmeProgress, resumeSection, type ModuleStatus } from '../domain/moduleProgress.ts';
-import { listProgrammes, modulesOf } from './content.ts';
+import { getProgramme, listProgrammes, modulesOf } from './content.ts';
 import { learningProgress } from './learning.ts';
 import { scorePercent } from '../domain/knowledgeCheck.ts';
 
@@ -37,13 +37,28 @@ export function moduleView(module: Module, progress: Progress): ModuleView {
   };
 }
 
-export type ProgrammeView = { programme: Programme; modules: ModuleView[]; totals: ReturnType<typeof programmeProgress>; minutes: number; complete: boolean };
+export type ProgrammeView = {
+  programme: Programme;
+  modules: ModuleView[];
+  totals: ReturnType<typeof programmeProgress>;
+  minutes: number;
+  complete: boolean;
+  /** When the programme was completed (its last module's completion), or null. */
+  completedAt: number | null;
+};
 
 /** A programme with each of its modules as one learner sees them, and their overall progress. */
 export async function programmeView(programme: Programme, progress: Progress): Promise<ProgrammeView> {
   const modules = (await modulesOf(programme)).map((m) => moduleView(m, progress));
   const totals = programmeProgress(modules.map((m) => m.status));
-  return { programme, modules, totals, minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0), complete: totals.total > 0 && totals.complete === totals.total };
+  const complete = totals.total > 0 && totals.complete === totals.total;
+  return { programme, modules, totals, minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0), complete, completedAt: complete ? Math.max(...modules.map((m) => m.completedAt ?? 0)) : null };
+}
+
+/** One programme as one learner sees it, or null when there is no such programme. */
+export async function programmeViewFor(db: Db, personId: string, programmeId: string): Promise<ProgrammeView | null> {
+  const programme = await getProgramme(programmeId);
+  return programme ? programmeView(programme, await learningProgress(db, personId)) : null;
 }
 
 /** Every programme, in catalogue order, as one learner sees it. */
