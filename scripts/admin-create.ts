@@ -4,12 +4,12 @@
 import { parseArgs } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
 import { organisations, people, personRoles } from '../db/schema/index.ts';
-import { recordAudit } from '../src/server/audit.ts';
-import { accountLinkUrl, issueAccountLink } from '../src/server/auth/account-links.ts';
-import { newId } from '../src/server/auth/tokens.ts';
-import { readConfig } from '../src/server/config.ts';
+import { recordAudit } from '../src/server/audit/index.ts';
+import { accountLinkUrl, issueAccountLink } from '../src/server/auth/index.ts';
+import { newId } from '../src/server/platform/index.ts';
+import { readConfig } from '../src/server/platform/index.ts';
 import { mailerFor } from '../src/server/mail/index.ts';
-import { sendMail } from '../src/server/mail/outbox.ts';
+import { sendMail } from '../src/server/mail/index.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const usage = `Usage: npm run admin:create -- --email ADDRESS --name "FULL NAME" [--language cy|en]

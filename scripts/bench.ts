@@ -13,14 +13,14 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { organisations, people, thresholdAttempts } from '../db/schema/index.ts';
 import { loadContent } from '../src/content/load.ts';
-import { DECISIONS, LIKELIHOODS } from '../src/domain/thresholds.ts';
-import { groupConsistency } from '../src/server/consistency.ts';
-import { conversationStructure } from '../src/server/simulations.ts';
-import { conversationMachine } from '../src/machines/conversation.machine.ts';
+import { DECISIONS, LIKELIHOODS } from '../src/domain/thresholds/index.ts';
+import { groupConsistency } from '../src/server/thresholds/index.ts';
+import { conversationStructure } from '../src/server/simulations/index.ts';
+import { conversationMachine } from '../src/machines/simulations/index.ts';
 import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
-import type { Viewer } from '../src/server/repos/people.ts';
-import { percentile, seededRandom } from '../src/domain/statistics.ts';
+import type { Viewer } from '../src/server/people/index.ts';
+import { percentile, seededRandom } from '../src/domain/shared/index.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;

@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (also done at every start).
-import { readConfig } from '../src/server/config.ts';
+import { readConfig } from '../src/server/platform/index.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 try {

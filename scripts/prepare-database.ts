@@ -1,13 +1,13 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
-import { hashPassword } from '../src/server/auth/password.ts';
-import { pruneSignInFailures } from '../src/server/auth/rate-limit.ts';
-import { deleteExpiredSessions } from '../src/server/auth/sessions.ts';
-import type { Config } from '../src/server/config.ts';
+import { hashPassword } from '../src/server/auth/index.ts';
+import { pruneSignInFailures } from '../src/server/auth/index.ts';
+import { deleteExpiredSessions } from '../src/server/auth/index.ts';
+import type { Config } from '../src/server/platform/index.ts';
 import { loadContent } from '../src/content/load.ts';
-import { indexContent } from '../src/server/search.ts';
-import { seedSyntheticAnswers } from '../src/server/practice-seed.ts';
+import { indexContent } from '../src/server/learning/index.ts';
+import { seedSyntheticAnswers } from '../src/server/thresholds/index.ts';
 import { resolve } from 'node:path';
 
 /** Hides a password or token that may be part of a database URL before it is printed. */

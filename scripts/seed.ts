@@ -1,5 +1,5 @@
 // `npm run db:seed`: adds the fictional demo organisation to an empty database.
-import { readConfig } from '../src/server/config.ts';
+import { readConfig } from '../src/server/platform/index.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 try {

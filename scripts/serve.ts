@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
-import { readConfig } from '../src/server/config.ts';
+import { readConfig } from '../src/server/platform/index.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const entry = resolve('dist/server/entry.mjs');

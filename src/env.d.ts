@@ -3,13 +3,13 @@
 declare namespace App {
   interface Locals {
     /** Language of this page, from its URL (`/cy/…` is Welsh). */
-    locale: import('./domain/locale.ts').Locale;
+    locale: import('./domain/shared/index.ts').Locale;
     /** The page's path without the `/cy` prefix, for links to the same page in the other language. */
     path: string;
     /** Translator for `locale`. */
     t: import('./i18n/index.ts').Translate;
     /** The signed-in person, or null. */
-    viewer: import('./server/repos/people.ts').Viewer | null;
+    viewer: import('./server/people/index.ts').Viewer | null;
     sessionId: string | null;
     /** The client's address, for rate limits and the audit log. */
     ip: string;

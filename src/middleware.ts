@@ -1,13 +1,13 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { localePath, negotiateLocale, splitLocalePath } from './domain/locale.ts';
+import { localePath, negotiateLocale, splitLocalePath } from './domain/shared/index.ts';
 import { translator } from './i18n/index.ts';
-import { setPreferredLocale } from './server/auth/account.ts';
-import { clearSessionCookie, LANGUAGE_COOKIE, sessionCookieName } from './server/auth/cookies.ts';
-import { deleteSession, validateSessionToken } from './server/auth/sessions.ts';
-import { getDb } from './server/db.ts';
-import { isRouteAllowed } from './server/access-rules.ts';
-import { deploymentDefaultLocale, loadViewer } from './server/repos/people.ts';
-import { clientIp, isHttps } from './server/request.ts';
+import { setPreferredLocale } from './server/auth/index.ts';
+import { clearSessionCookie, LANGUAGE_COOKIE, sessionCookieName } from './server/auth/index.ts';
+import { deleteSession, validateSessionToken } from './server/auth/index.ts';
+import { getDb } from './server/platform/index.ts';
+import { isRouteAllowed } from './server/access/index.ts';
+import { deploymentDefaultLocale, loadViewer } from './server/people/index.ts';
+import { clientIp, isHttps } from './server/platform/index.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 

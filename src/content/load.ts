@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { checkContentStructure, type ContentProblem } from '../domain/contentRules.ts';
-import { LOCALES, type Locale } from '../domain/locale.ts';
-import { exploreConversation } from '../domain/conversation.ts';
+import { checkContentStructure, type ContentProblem } from '../domain/learning/index.ts';
+import { LOCALES, type Locale } from '../domain/shared/index.ts';
+import { exploreConversation } from '../domain/simulations/index.ts';
 import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
 
 export type LoadedContent = {

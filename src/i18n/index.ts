@@ -1,7 +1,7 @@
-import { intlLocale, type Locale } from '../domain/locale.ts';
+import { intlLocale, type Locale } from '../domain/shared/index.ts';
 
 // Formatting by language lives with the locale rules (islands use it without the message tables).
-export { formatDay, intlLocale } from '../domain/locale.ts';
+export { formatDay, intlLocale } from '../domain/shared/index.ts';
 import { cy } from './cy.ts';
 import { interpolate, type MessageParams } from './interpolate.ts';
 import { en, type MessageKey, type Messages } from './en.ts';

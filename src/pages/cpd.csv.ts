@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { recordAudit } from '../server/audit.ts';
+import { recordAudit } from '../server/audit/index.ts';
 import { services } from '../server/app.ts';
-import { cpdRecord } from '../server/cpd-view.ts';
-import { csvResponse, toCsv } from '../server/csv.ts';
+import { cpdRecord } from '../server/cpd/index.ts';
+import { csvResponse, toCsv } from '../server/platform/index.ts';
 
 /** The learner's CPD record as CSV, in the language of the page it was asked from. */
 export const GET: APIRoute = async ({ locals }) => {

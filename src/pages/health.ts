@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { databaseAnswers } from '../server/health.ts';
+import { databaseAnswers } from '../server/platform/index.ts';
 
 /** For load balancers and uptime checks: 200 when the database answers. */
 export const GET: APIRoute = async () =>

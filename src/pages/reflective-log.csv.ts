@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { formatDateTime } from '../i18n/index.ts';
-import { recordAudit } from '../server/audit.ts';
+import { recordAudit } from '../server/audit/index.ts';
 import { services } from '../server/app.ts';
-import { csvResponse, toCsv } from '../server/csv.ts';
-import { reflectiveLog } from '../server/cpd-view.ts';
+import { csvResponse, toCsv } from '../server/platform/index.ts';
+import { reflectiveLog } from '../server/cpd/index.ts';
 
 /** The learner's own reflective log as CSV, in the language of the page it was asked from. */
 export const GET: APIRoute = async ({ locals }) => {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { localePath } from '../domain/locale.ts';
-import { recordAudit } from '../server/audit.ts';
-import { clearSessionCookie } from '../server/auth/cookies.ts';
-import { deleteSession } from '../server/auth/sessions.ts';
-import { getDb } from '../server/db.ts';
-import { isHttps } from '../server/request.ts';
+import { localePath } from '../domain/shared/index.ts';
+import { recordAudit } from '../server/audit/index.ts';
+import { clearSessionCookie } from '../server/auth/index.ts';
+import { deleteSession } from '../server/auth/index.ts';
+import { getDb } from '../server/platform/index.ts';
+import { isHttps } from '../server/platform/index.ts';
 
 /** Ends this session on the server and clears the cookie. */
 export const POST: APIRoute = async (context) => {

@@ -1,8 +1,8 @@
 import type { AstroGlobal } from 'astro';
-import { readConfig } from './config.ts';
-import { getDb } from './db.ts';
+import { readConfig } from './platform/index.ts';
+import { getDb } from './platform/index.ts';
 import { getMailer } from './mail/index.ts';
-import type { AdminContext } from './people-admin.ts';
+import type { AdminContext } from './people/index.ts';
 
 /** The shared services a page needs. */
 export async function services() {

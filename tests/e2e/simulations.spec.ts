@@ -3,9 +3,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
-import { addWorkingDays, addDays } from '../../src/domain/caseConference.ts';
-import { conversationMachine } from '../../src/machines/conversation.machine.ts';
-import { conversationStructure } from '../../src/server/simulations.ts';
+import { addWorkingDays, addDays } from '../../src/domain/simulations/case-conference.ts';
+import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
+import { conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { expectNoAxeViolations, signIn } from './support.ts';
 
 // Accounts owned by this spec: ieuan.williams, dylan.morris, llio.bowen (see support.ts).

@@ -6,7 +6,7 @@ import { findUsableAccountLink, LINK_LIFETIME_MS, setPasswordFromLink } from '..
 import { changePassword } from '../../src/server/auth/account.ts';
 import { signIn } from '../../src/server/auth/sign-in.ts';
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, validateSessionToken } from '../../src/server/auth/sessions.ts';
-import { invitePerson, setActive, updateAccess } from '../../src/server/people-admin.ts';
+import { invitePerson, setActive, updateAccess } from '../../src/server/people/people-admin.ts';
 import { demoAdmin, freshDatabase, latestLinkToken } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/domain/thresholds.ts';
-import { closeRound, eligibleParticipants, listRounds, openRound, roundFor, roundResults, roundState, startRoundAttempt } from '../../src/server/calibration.ts';
-import { loadViewer } from '../../src/server/repos/people.ts';
-import { applyAttemptEvent } from '../../src/server/threshold-practice.ts';
+import type { Assessment } from '../../src/domain/thresholds/thresholds.ts';
+import { closeRound, eligibleParticipants, listRounds, openRound, roundFor, roundResults, roundState, startRoundAttempt } from '../../src/server/thresholds/calibration.ts';
+import { loadViewer } from '../../src/server/people/people-repo.ts';
+import { applyAttemptEvent } from '../../src/server/thresholds/threshold-practice.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
 import { freshDatabase } from './support.ts';
 

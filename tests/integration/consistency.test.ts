@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { thresholdAttempts, thresholdLatestAnswers } from '../../db/schema/index.ts';
-import { consistencyReport } from '../../src/domain/consistency.ts';
-import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/consistency.ts';
-import { seedSyntheticAnswers } from '../../src/server/practice-seed.ts';
-import { loadViewer } from '../../src/server/repos/people.ts';
+import { consistencyReport } from '../../src/domain/thresholds/consistency.ts';
+import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/thresholds/consistency.ts';
+import { seedSyntheticAnswers } from '../../src/server/thresholds/practice-seed.ts';
+import { loadViewer } from '../../src/server/people/people-repo.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
 import { freshDatabase } from './support.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cpdEntries, knowledgeCheckAttempts, moduleCompletions } from '../../db/schema/index.ts';
-import { getOwnAttempt, learningProgress, listCpdEntries, listReflections, recordSectionVisit, saveReflection, submitKnowledgeCheck } from '../../src/server/learning.ts';
+import { getOwnAttempt, learningProgress, listCpdEntries, listReflections, recordSectionVisit, saveReflection, submitKnowledgeCheck } from '../../src/server/learning/learning.ts';
 import { allRight, fixtureModule, threeRight } from '../fixtures/module.ts';
 import { freshDatabase } from './support.ts';
 

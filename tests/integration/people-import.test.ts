@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { auditEvents, mailOutbox, people, personRoles, teamMemberships } from '../../db/schema/index.ts';
-import { importPeople } from '../../src/server/people-import.ts';
+import { importPeople } from '../../src/server/people/people-import.ts';
 import { demoAdmin, freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import { indexContent, searchContent } from '../../src/server/search.ts';
+import { indexContent, searchContent } from '../../src/server/learning/search.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

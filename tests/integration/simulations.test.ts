@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { cpdEntries, simulationEvents, simulationOwnResponses } from '../../db/schema/index.ts';
 import type { SimulationScenario } from '../../src/content/schemas.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { applySimulationEvent, getOwnSimulationAttempt, listOwnSimulationAttempts, listSimulationEvents, replayEvents, simulationResult, simulationState, startSimulation } from '../../src/server/simulations.ts';
+import { applySimulationEvent, getOwnSimulationAttempt, listOwnSimulationAttempts, listSimulationEvents, replayEvents, simulationResult, simulationState, startSimulation } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
 import { conferencePaths, conversationPaths } from '../support/simulation-paths.ts';
 import { freshDatabase } from './support.ts';

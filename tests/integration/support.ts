@@ -8,8 +8,8 @@ import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { outboxOnlyMailer } from '../../src/server/mail/mailer.ts';
-import type { AdminContext } from '../../src/server/people-admin.ts';
-import { loadViewer } from '../../src/server/repos/people.ts';
+import type { AdminContext } from '../../src/server/people/people-admin.ts';
+import { loadViewer } from '../../src/server/people/people-repo.ts';
 
 let demoHash: Promise<string> | undefined;
 

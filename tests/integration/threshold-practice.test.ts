@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cpdEntries, thresholdAttempts, thresholdEvents } from '../../db/schema/index.ts';
-import type { Assessment } from '../../src/domain/thresholds.ts';
-import { applyAttemptEvent, attemptState, colleagueDecisions, getOwnThresholdAttempt, panelComparison, startAttempt } from '../../src/server/threshold-practice.ts';
+import type { Assessment } from '../../src/domain/thresholds/thresholds.ts';
+import { applyAttemptEvent, attemptState, colleagueDecisions, getOwnThresholdAttempt, panelComparison, startAttempt } from '../../src/server/thresholds/threshold-practice.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
-import type { ThresholdExerciseEvent } from '../../src/machines/thresholdExercise.machine.ts';
+import type { ThresholdExerciseEvent } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -3,11 +3,11 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { SnapshotFrom } from 'xstate';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
-import { addDays } from '../../src/domain/caseConference.ts';
-import { MI_CODES } from '../../src/domain/conversation.ts';
-import { caseConferenceMachine, type CaseConferenceEvent } from '../../src/machines/caseConference.machine.ts';
-import { conversationMachine, type ConversationEvent } from '../../src/machines/conversation.machine.ts';
-import { conferenceStructure, conversationStructure } from '../../src/server/simulations.ts';
+import { addDays } from '../../src/domain/simulations/case-conference.ts';
+import { MI_CODES } from '../../src/domain/simulations/conversation.ts';
+import { caseConferenceMachine, type CaseConferenceEvent } from '../../src/machines/simulations/case-conference.machine.ts';
+import { conversationMachine, type ConversationEvent } from '../../src/machines/simulations/conversation.machine.ts';
+import { conferenceStructure, conversationStructure } from '../../src/server/simulations/simulations.ts';
 
 /** Every scripted option of the current turn, and one response in the learner's own words for every code. */
 function conversationEvents(snapshot: SnapshotFrom<typeof conversationMachine>): ConversationEvent[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRouteAllowed } from '../../src/server/access-rules.ts';
-import type { Actor } from '../../src/server/policy.ts';
+import { isRouteAllowed } from '../../src/server/access/access-rules.ts';
+import type { Actor } from '../../src/server/access/policy.ts';
 
 const person = (roles: Actor['roles']): Actor => ({ id: 'p', organisationId: 'o', roles, managedTeamIds: [], menteeIds: [] });
 

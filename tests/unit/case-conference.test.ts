@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/caseConference.ts';
+import { addMonths, addWorkingDays, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/simulations/case-conference.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consistencyReport, readingOf, type PanelAnswer, type ThresholdAnswer } from '../../src/domain/consistency.ts';
-import type { Decision, Likelihood } from '../../src/domain/thresholds.ts';
+import { consistencyReport, readingOf, type PanelAnswer, type ThresholdAnswer } from '../../src/domain/thresholds/consistency.ts';
+import type { Decision, Likelihood } from '../../src/domain/thresholds/thresholds.ts';
 
 const panel = new Map<string, PanelAnswer>([
   ['v1', { decision: 'strategy-discussion', likelihood: 'likely' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentStructure, countWords } from '../../src/domain/contentRules.ts';
+import { checkContentStructure, countWords } from '../../src/domain/learning/content-rules.ts';
 
 describe('counting words of teaching text', () => {
   it('ignores component tags and Markdown markup', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, OWN_RESPONSE_EFFECTS, respond, MI_CODES } from '../../src/domain/conversation.ts';
-import { conversationStructure } from '../../src/server/simulations.ts';
+import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, OWN_RESPONSE_EFFECTS, respond, MI_CODES } from '../../src/domain/simulations/conversation.ts';
+import { conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { fixtureConversation } from '../fixtures/simulations.ts';
 
 const structure = conversationStructure(fixtureConversation());

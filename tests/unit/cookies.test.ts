@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/server/auth/cookies.ts';
-import { readConfig, servedOverHttps } from '../../src/server/config.ts';
+import { readConfig, servedOverHttps } from '../../src/server/platform/config.ts';
 
 describe('the session cookie', () => {
   it('uses the __Host- prefix when Camau is served over HTTPS', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpdTotals, cpdYear, hoursFromMinutes } from '../../src/domain/cpd.ts';
+import { cpdTotals, cpdYear, hoursFromMinutes } from '../../src/domain/cpd/cpd.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula } from '../../src/domain/csv.ts';
-import { toCsv } from '../../src/server/csv.ts';
+import { neutraliseFormula } from '../../src/domain/shared/csv.ts';
+import { toCsv } from '../../src/server/platform/csv.ts';
 
 describe('CSV exports', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fields, parseForm } from '../../src/server/forms.ts';
+import { fields, parseForm } from '../../src/server/platform/forms.ts';
 
 const form = (entries: [string, string][]) => {
   const data = new FormData();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeKnowledgeCheck, type AnswerKey } from '../../src/domain/knowledgeCheck.ts';
+import { gradeKnowledgeCheck, type AnswerKey } from '../../src/domain/learning/knowledge-check.ts';
 
 const questions: AnswerKey[] = ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, optionIds: ['a', 'b', 'c'], correctOptionId: 'a' }));
 const key = { version: 2, questions };

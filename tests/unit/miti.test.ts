@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mitiSummary } from '../../src/domain/miti.ts';
+import { mitiSummary } from '../../src/domain/simulations/miti.ts';
 
 const counts = (questions: number, simpleReflections: number, complexReflections: number) => ({ questions, simpleReflections, complexReflections, miAdherent: 0, miNonAdherent: 0 });
 

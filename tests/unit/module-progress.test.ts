@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetsCompletionRule, moduleStatus, programmeProgress, resumeSection } from '../../src/domain/moduleProgress.ts';
+import { meetsCompletionRule, moduleStatus, programmeProgress, resumeSection } from '../../src/domain/learning/module-progress.ts';
 
 const sections = ['intro', 'practice', 'summary'];
 

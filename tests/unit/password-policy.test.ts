@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy } from '../../src/domain/passwordPolicy.ts';
+import { checkPasswordPolicy } from '../../src/domain/auth/password-policy.ts';
 import { validateNewPassword } from '../../src/server/auth/password.ts';
 
 const never = () => false;

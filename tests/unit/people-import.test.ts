@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateImport } from '../../src/domain/peopleImport.ts';
+import { validateImport } from '../../src/domain/people/people-import.ts';
 
 const context = {
   teamIdByName: new Map([

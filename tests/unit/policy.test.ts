@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayInOrganisation, mayOnPerson, type Actor, type PersonAction, type PersonTarget } from '../../src/server/policy.ts';
+import { mayInOrganisation, mayOnPerson, type Actor, type PersonAction, type PersonTarget } from '../../src/server/access/policy.ts';
 
 const ORG = 'org-1';
 const actors: Record<string, Actor> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLimit, minutesToWait } from '../../src/domain/rateLimit.ts';
+import { decideLimit, minutesToWait } from '../../src/domain/auth/rate-limit.ts';
 
 const limit = { maxFailures: 10, windowMs: 5 * 60_000 };
 const now = 1_000_000_000;

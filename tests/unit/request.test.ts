@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientIp, safeNextPath } from '../../src/server/request.ts';
+import { clientIp, safeNextPath } from '../../src/server/platform/request.ts';
 
 describe('the "next" path after signing in', () => {
   it.each(['/home', '/learn/risk-model/rm-threshold', '/admin/people?q=parry&page=2', '/search?q=niwed%20sylweddol'])('accepts the local path %s', (path) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_END, MARK_START, mdxToPlainText, splitSnippet, toFtsQuery } from '../../src/domain/search.ts';
+import { MARK_END, MARK_START, mdxToPlainText, splitSnippet, toFtsQuery } from '../../src/domain/learning/search.ts';
 
 describe('turning typed words into a search query', () => {
   it.each([

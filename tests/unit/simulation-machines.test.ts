@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
-import { caseConferenceMachine } from '../../src/machines/caseConference.machine.ts';
-import { conversationMachine } from '../../src/machines/conversation.machine.ts';
-import { conferenceStructure, conversationStructure, replayEvents } from '../../src/server/simulations.ts';
+import { caseConferenceMachine } from '../../src/machines/simulations/case-conference.machine.ts';
+import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
+import { conferenceStructure, conversationStructure, replayEvents } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
 import { conferencePaths, conversationPaths } from '../support/simulation-paths.ts';
 

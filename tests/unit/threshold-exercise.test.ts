@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, type Assessment } from '../../src/domain/thresholds.ts';
-import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../src/machines/thresholdExercise.machine.ts';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, type Assessment } from '../../src/domain/thresholds/thresholds.ts';
+import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
 
 const screening = { answer: 'need-more-information' as const, reason: 'A single report; I need to know what the school and GP know.' };
 const assessment: Assessment = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, issueToken, parseToken, secretMatches } from '../../src/server/auth/tokens.ts';
+import { hashSecret, issueToken, parseToken, secretMatches } from '../../src/server/platform/tokens.ts';
 
 describe('session and link tokens', () => {
   it('are an id and a 160-bit secret, and only the secret’s SHA-256 is kept', () => {

@@ -1,15 +1,15 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { accountTokens, auditEvents, people, type AccountTokenPurpose } from '../../../db/schema/index.ts';
-import { localePath, nameIn } from '../../domain/locale.ts';
-import { recordAudit } from '../audit.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { sendMail } from '../mail/outbox.ts';
-import { findPersonByEmail, getOrganisation, type Person } from '../repos/people.ts';
+import { localePath, nameIn } from '../../domain/shared/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import { sendMail } from '../mail/index.ts';
+import { findPersonByEmail, getOrganisation, type Person } from '../people/index.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword } from './password.ts';
 import { createSession, deletePersonSessions } from './sessions.ts';
-import { issueToken, parseToken, secretMatches } from './tokens.ts';
-import type { FieldErrors } from '../forms.ts';
+import { issueToken, parseToken, secretMatches } from '../platform/index.ts';
+import type { FieldErrors } from '../platform/index.ts';
 
 export const LINK_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   invitation: 7 * 24 * 60 * 60_000,

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people } from '../../../db/schema/index.ts';
-import type { Locale } from '../../domain/locale.ts';
-import { recordAudit } from '../audit.ts';
-import type { FieldErrors } from '../forms.ts';
-import { getPerson } from '../repos/people.ts';
-import { minutesToWait } from '../../domain/rateLimit.ts';
+import type { Locale } from '../../domain/shared/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { FieldErrors } from '../platform/index.ts';
+import { getPerson } from '../people/index.ts';
+import { minutesToWait } from '../../domain/auth/rate-limit.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
 import { clearAccountFailures, lockedMessage, reserveSignInAttempt } from './rate-limit.ts';
 import { deletePersonSessions } from './sessions.ts';

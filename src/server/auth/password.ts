@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { checkPasswordPolicy, type PasswordProblem } from '../../domain/passwordPolicy.ts';
+import { checkPasswordPolicy, type PasswordProblem } from '../../domain/auth/password-policy.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.

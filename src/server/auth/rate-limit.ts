@@ -1,8 +1,8 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { signInFailures } from '../../../db/schema/index.ts';
-import { decideLimit, type FailureLimit, type LimitDecision } from '../../domain/rateLimit.ts';
-import type { FieldError } from '../forms.ts';
+import { decideLimit, type FailureLimit, type LimitDecision } from '../../domain/auth/rate-limit.ts';
+import type { FieldError } from '../platform/index.ts';
 
 export const ACCOUNT_LIMIT: FailureLimit = { maxFailures: 10, windowMs: 5 * 60_000 };
 // Generous enough for a council office behind one address; stops spraying across accounts.

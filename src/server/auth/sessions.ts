@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions } from '../../../db/schema/index.ts';
-import { issueToken, parseToken, secretMatches } from './tokens.ts';
+import { issueToken, parseToken, secretMatches } from '../platform/index.ts';
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000;

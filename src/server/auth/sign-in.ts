@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people } from '../../../db/schema/index.ts';
-import { minutesToWait } from '../../domain/rateLimit.ts';
-import { recordAudit } from '../audit.ts';
-import { findPersonByEmail, normaliseEmail, type Person } from '../repos/people.ts';
+import { minutesToWait } from '../../domain/auth/rate-limit.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findPersonByEmail, normaliseEmail, type Person } from '../people/index.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
 import { clearAccountFailures, reserveSignInAttempt } from './rate-limit.ts';
 import { createSession } from './sessions.ts';

@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { mailOutbox } from '../../../db/schema/index.ts';
-import type { Locale } from '../../domain/locale.ts';
+import type { Locale } from '../../domain/shared/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
-import { newId } from '../auth/tokens.ts';
+import { newId } from '../platform/index.ts';
 import type { Mailer } from './mailer.ts';
 
 export type MailTemplate = 'invitation' | 'reset';

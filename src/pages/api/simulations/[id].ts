@@ -2,9 +2,9 @@
 // machine and answers with the new revision, or a translated 404/409/422 that changes nothing.
 import type { APIRoute } from 'astro';
 import { services } from '../../../server/app.ts';
-import { getSimulation } from '../../../server/content.ts';
-import { problemMessages, refusal } from '../../../server/simulation-view.ts';
-import { applySimulationEvent, getOwnSimulationAttempt, simulationState, withoutStructure } from '../../../server/simulations.ts';
+import { getSimulation } from '../../../server/content/index.ts';
+import { problemMessages, refusal } from '../../../server/simulations/index.ts';
+import { applySimulationEvent, getOwnSimulationAttempt, simulationState, withoutStructure } from '../../../server/simulations/index.ts';
 
 export const POST: APIRoute = async ({ params, request, locals }) => {
   const { t } = locals;

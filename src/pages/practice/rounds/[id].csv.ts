@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import type { Decision, Likelihood } from '../../../domain/thresholds.ts';
+import type { Decision, Likelihood } from '../../../domain/thresholds/index.ts';
 import { services } from '../../../server/app.ts';
-import { auditRoundExport, roundFor, roundResults } from '../../../server/calibration.ts';
-import { listVignettes, pick } from '../../../server/content.ts';
-import { csvResponse, toCsv } from '../../../server/csv.ts';
+import { auditRoundExport, roundFor, roundResults } from '../../../server/thresholds/index.ts';
+import { listVignettes, pick } from '../../../server/content/index.ts';
+import { csvResponse, toCsv } from '../../../server/platform/index.ts';
 
 /** A closed round's individual results, for its organiser, in the reader's language. */
 export const GET: APIRoute = async ({ params, locals }) => {

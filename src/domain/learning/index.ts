@@ -1,0 +1,4 @@
+export * from './content-rules.ts';
+export * from './knowledge-check.ts';
+export * from './module-progress.ts';
+export * from './search.ts';

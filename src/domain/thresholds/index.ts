@@ -1,0 +1,3 @@
+export * from './calibration.ts';
+export * from './consistency.ts';
+export * from './thresholds.ts';

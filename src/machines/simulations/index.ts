@@ -1,0 +1,2 @@
+export * from './case-conference.machine.ts';
+export * from './conversation.machine.ts';

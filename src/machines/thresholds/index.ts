@@ -1,0 +1,1 @@
+export * from './threshold-exercise.machine.ts';

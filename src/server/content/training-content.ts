@@ -1,0 +1,76 @@
+// The one place pages read training content from (Astro content collections). Kept thin:
+// astro:content is not available under vitest, so this is covered by the end-to-end tests.
+// It is imported lazily so that this capability's index loads in scripts and tests too.
+import type { Locale } from '../../domain/shared/index.ts';
+import type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette } from '../../content/schemas.ts';
+
+export type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette };
+
+/** Text in the reader's language. */
+export function pick(text: { en: string; cy: string }, locale: Locale): string {
+  return text[locale];
+}
+
+export async function listProgrammes(): Promise<Programme[]> {
+  const { getCollection } = await import('astro:content');
+  return (await getCollection('programmes')).map((e) => e.data).sort((a, b) => a.order - b.order);
+}
+
+export async function getProgramme(id: string): Promise<Programme | null> {
+  const { getEntry } = await import('astro:content');
+  return (await getEntry('programmes', id))?.data ?? null;
+}
+
+export async function getModule(id: string): Promise<Module | null> {
+  const { getEntry } = await import('astro:content');
+  return (await getEntry('modules', id))?.data ?? null;
+}
+
+/** A programme's modules in the programme's order. */
+export async function modulesOf(programme: Programme): Promise<Module[]> {
+  const all = await Promise.all(programme.modules.map((id) => getModule(id)));
+  return all.filter((m): m is Module => m !== null);
+}
+
+/** The module, if it exists and belongs to that programme (so URLs cannot mix them). */
+export async function getModuleIn(programmeId: string, moduleId: string): Promise<{ programme: Programme; module: Module } | null> {
+  const [programme, module] = await Promise.all([getProgramme(programmeId), getModule(moduleId)]);
+  if (!programme || !module || module.programme !== programme.id) return null;
+  return { programme, module };
+}
+
+/** A section's MDX entry in one language (render it with `render()` from astro:content). */
+export async function getSectionEntry(module: Module, sectionId: string, locale: Locale) {
+  const { getEntry } = await import('astro:content');
+  return (await getEntry('sections', `${module.programme}/${module.id}/${sectionId}.${locale}`)) ?? null;
+}
+
+export async function listVignettes(): Promise<Vignette[]> {
+  const { getCollection } = await import('astro:content');
+  return (await getCollection('vignettes')).map((e) => e.data).sort((a, b) => a.title.en.localeCompare(b.title.en));
+}
+
+export async function getVignette(id: string): Promise<Vignette | null> {
+  const { getEntry } = await import('astro:content');
+  return (await getEntry('vignettes', id))?.data ?? null;
+}
+
+/** Paragraphs of a vignette stage's plain text: YAML's folded blocks keep each paragraph on one line. */
+export function paragraphs(text: string): string[] {
+  return text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+}
+
+/** Every simulation scenario, conversations first, each kind by English title. */
+export async function listSimulations(): Promise<SimulationScenario[]> {
+  const { getCollection } = await import('astro:content');
+  const byTitle = (a: SimulationScenario, b: SimulationScenario) => a.title.en.localeCompare(b.title.en);
+  const [conversations, conferences] = await Promise.all([getCollection('conversations'), getCollection('conferences')]);
+  return [...conversations.map((e) => e.data as SimulationScenario).sort(byTitle), ...conferences.map((e) => e.data as SimulationScenario).sort(byTitle)];
+}
+
+export async function getSimulation(id: string): Promise<SimulationScenario | null> {
+  const { getEntry } = await import('astro:content');
+  if (id.startsWith('cc-')) return ((await getEntry('conversations', id))?.data as SimulationScenario | undefined) ?? null;
+  if (id.startsWith('cg-')) return ((await getEntry('conferences', id))?.data as SimulationScenario | undefined) ?? null;
+  return null;
+}

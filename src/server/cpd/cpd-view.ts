@@ -1,0 +1,45 @@
+import { cpdTotals, hoursFromMinutes } from '../../domain/cpd/cpd.ts';
+import type { Locale } from '../../domain/shared/index.ts';
+import { formatDateTime, translator } from '../../i18n/index.ts';
+import { getModule, listProgrammes, pick } from '../content/index.ts';
+import type { Db } from '../../../db/client.ts';
+import { listCpdEntries, listReflections } from '../learning/index.ts';
+
+/** A learner's CPD record as pages and exports show it, in one language. */
+export async function cpdRecord(db: Db, personId: string, locale: Locale) {
+  const t = translator(locale);
+  const [entries, programmes] = await Promise.all([listCpdEntries(db, personId), listProgrammes()]);
+  const programmeName = (id: string | null) => {
+    const programme = id ? programmes.find((p) => p.id === id) : undefined;
+    return programme ? pick(programme.title, locale) : t('cpd.other');
+  };
+  const totals = cpdTotals(entries);
+  return {
+    rows: entries.map((e) => ({
+      id: e.id,
+      date: formatDateTime(locale, e.completedAt),
+      activity: locale === 'cy' ? e.titleCy : e.titleEn,
+      kind: t(`cpd.kind.${e.kind}`),
+      programme: programmeName(e.programmeId),
+      hours: hoursFromMinutes(e.minutes),
+    })),
+    totalHours: hoursFromMinutes(totals.totalMinutes),
+    byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), hours: hoursFromMinutes(p.minutes), entries: p.entries })),
+    byYear: totals.byYear.map((y) => ({ year: y.year, hours: hoursFromMinutes(y.minutes), entries: y.entries })),
+  };
+}
+
+/**
+ * A learner's reflective log as the page and its export show it, in one language: each entry's
+ * module title (null when the module has gone) and its prompt in the reader's language where the
+ * module still exists, else as it was saved.
+ */
+export async function reflectiveLog(db: Db, personId: string, locale: Locale) {
+  const entries = await listReflections(db, personId);
+  return Promise.all(
+    entries.map(async (e) => {
+      const module = e.moduleId ? await getModule(e.moduleId) : null;
+      return { id: e.id, createdAt: e.createdAt, moduleTitle: module ? pick(module.title, locale) : null, prompt: module ? pick(module.reflection.prompt, locale) : e.prompt, text: e.text };
+    }),
+  );
+}

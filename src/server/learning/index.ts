@@ -1,0 +1,3 @@
+export * from './learning-view.ts';
+export * from './learning.ts';
+export * from './search.ts';

@@ -1,0 +1,176 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntries, sectionVisits } from '../../../db/schema/index.ts';
+import type { Module } from '../../content/schemas.ts';
+import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
+import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
+import { newId } from '../platform/index.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Reader = Pick<Db, 'select'>;
+
+/** The server's answer key for a module's knowledge check (never sent to the browser). */
+function answerKey(module: Module) {
+  return {
+    version: module.version,
+    questions: module.knowledgeCheck.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id), correctOptionId: q.options.find((o) => o.correct)!.id })),
+  };
+}
+
+async function visitedSectionIds(db: Reader, personId: string, moduleId: string): Promise<string[]> {
+  const rows = await db.select({ sectionId: sectionVisits.sectionId }).from(sectionVisits).where(and(eq(sectionVisits.personId, personId), eq(sectionVisits.moduleId, moduleId)));
+  return rows.map((r) => r.sectionId);
+}
+
+/**
+ * Records the module as complete (with its CPD entry) when the rules are met for its current
+ * version and it is not already recorded. Runs inside the caller's write transaction.
+ */
+async function completeIfEligible(tx: Tx, personId: string, module: Module, now: number): Promise<boolean> {
+  const [done] = await tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, module.id), eq(moduleCompletions.moduleVersion, module.version)));
+  if (done) return false;
+  const [passed] = await tx
+    .select({ id: knowledgeCheckAttempts.id })
+    .from(knowledgeCheckAttempts)
+    .where(and(eq(knowledgeCheckAttempts.personId, personId), eq(knowledgeCheckAttempts.moduleId, module.id), eq(knowledgeCheckAttempts.moduleVersion, module.version), eq(knowledgeCheckAttempts.passed, true)))
+    .limit(1);
+  const visited = await visitedSectionIds(tx, personId, module.id);
+  if (!meetsCompletionRule(module.sections.map((s) => s.id), visited, !!passed)) return false;
+  await tx.insert(moduleCompletions).values({ personId, moduleId: module.id, moduleVersion: module.version, programmeId: module.programme, completedAt: now });
+  await tx
+    .insert(cpdEntries)
+    .values({
+      id: newId(),
+      personId,
+      kind: 'module',
+      sourceId: `${module.id}@v${module.version}`,
+      programmeId: module.programme,
+      titleEn: module.title.en,
+      titleCy: module.title.cy,
+      minutes: module.minutes,
+      completedAt: now,
+    })
+    .onConflictDoNothing();
+  return true;
+}
+
+/** Notes that a learner opened a section; may complete the module if that was all it lacked. */
+export async function recordSectionVisit(db: Db, personId: string, module: Module, sectionId: string, now = Date.now()): Promise<{ completed: boolean }> {
+  if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(sectionVisits)
+      .values({ personId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
+      .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
+    return { completed: await completeIfEligible(tx, personId, module, now) };
+  });
+}
+
+export type SubmitResult = { ok: true; attemptId: string; grade: Grade; completed: boolean } | { ok: false; problem: SubmissionProblem };
+
+/**
+ * Marks a knowledge check on the server and records the attempt; a refused submission
+ * (stale version, unknown question or option, unanswered) records nothing. Each submission
+ * is its own attempt, so two tabs submitting at once make two attempts.
+ */
+export async function submitKnowledgeCheck(
+  db: Db,
+  input: { personId: string; module: Module; version: number; answers: Record<string, string>; startedAt: number | null },
+  now = Date.now(),
+): Promise<SubmitResult> {
+  const marked = gradeKnowledgeCheck(answerKey(input.module), { version: input.version, answers: input.answers });
+  if (!marked.ok) return marked;
+  const attemptId = newId();
+  const completed = await db.transaction(async (tx) => {
+    await tx.insert(knowledgeCheckAttempts).values({
+      id: attemptId,
+      personId: input.personId,
+      moduleId: input.module.id,
+      moduleVersion: input.module.version,
+      answers: input.answers,
+      score: marked.grade.score,
+      total: marked.grade.total,
+      passed: marked.grade.passed,
+      startedAt: input.startedAt && input.startedAt <= now ? input.startedAt : null,
+      submittedAt: now,
+    });
+    return marked.grade.passed ? completeIfEligible(tx, input.personId, input.module, now) : false;
+  });
+  return { ok: true, attemptId, grade: marked.grade, completed };
+}
+
+/** One of the person's own attempts, or null (someone else's attempt is never returned). */
+export async function getOwnAttempt(db: Db, personId: string, attemptId: string) {
+  const [attempt] = await db.select().from(knowledgeCheckAttempts).where(and(eq(knowledgeCheckAttempts.id, attemptId), eq(knowledgeCheckAttempts.personId, personId)));
+  return attempt ?? null;
+}
+
+/** Everything the catalogue and module pages need about one person's learning, in three queries. */
+export async function learningProgress(db: Db, personId: string) {
+  const [visits, attempts, completions] = await Promise.all([
+    db.select().from(sectionVisits).where(eq(sectionVisits.personId, personId)),
+    db
+      .select({ moduleId: knowledgeCheckAttempts.moduleId, passed: knowledgeCheckAttempts.passed, score: knowledgeCheckAttempts.score, total: knowledgeCheckAttempts.total, submittedAt: knowledgeCheckAttempts.submittedAt })
+      .from(knowledgeCheckAttempts)
+      .where(eq(knowledgeCheckAttempts.personId, personId))
+      .orderBy(asc(knowledgeCheckAttempts.submittedAt)),
+    db.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(asc(moduleCompletions.completedAt)),
+  ]);
+  const byModule = new Map<string, { visited: string[]; lastSectionId: string | null; lastVisitedAt: number; attempts: number; lastAttempt: (typeof attempts)[number] | null; completedVersions: number[]; completedAt: number | null }>();
+  const entry = (moduleId: string) => {
+    let e = byModule.get(moduleId);
+    if (!e) byModule.set(moduleId, (e = { visited: [], lastSectionId: null, lastVisitedAt: 0, attempts: 0, lastAttempt: null, completedVersions: [], completedAt: null }));
+    return e;
+  };
+  for (const v of visits) {
+    const e = entry(v.moduleId);
+    e.visited.push(v.sectionId);
+    if (v.lastVisitedAt >= e.lastVisitedAt) {
+      e.lastVisitedAt = v.lastVisitedAt;
+      e.lastSectionId = v.sectionId;
+    }
+  }
+  for (const a of attempts) {
+    const e = entry(a.moduleId);
+    e.attempts += 1;
+    e.lastAttempt = a;
+  }
+  for (const c of completions) {
+    const e = entry(c.moduleId);
+    e.completedVersions.push(c.moduleVersion);
+    e.completedAt ??= c.completedAt;
+  }
+  return byModule;
+}
+
+
+export const REFLECTION_MAX_LENGTH = 10_000;
+
+/** Saves a reflection to the learner's private log. */
+export async function saveReflection(db: Db, input: { personId: string; moduleId: string; moduleVersion: number; prompt: string; text: string }, now = Date.now()) {
+  const id = newId();
+  await db.insert(reflectiveEntries).values({ id, ...input, sharedWithMentor: false, createdAt: now, updatedAt: now });
+  return id;
+}
+
+export async function listReflections(db: Db, personId: string) {
+  return db.select().from(reflectiveEntries).where(eq(reflectiveEntries.personId, personId)).orderBy(desc(reflectiveEntries.createdAt));
+}
+
+export async function listCpdEntries(db: Db, personId: string) {
+  return db.select().from(cpdEntries).where(eq(cpdEntries.personId, personId)).orderBy(desc(cpdEntries.completedAt));
+}
+
+/**
+ * Feedback on each question of an attempt, marked by the same rule as the attempt was: the
+ * option chosen, the best option, and whether they agree. Null for an attempt on another
+ * version of the module (its questions may have changed; the score stands on its own).
+ */
+export function attemptFeedback(module: Module, attempt: { moduleVersion: number; answers: Readonly<Record<string, string>> }) {
+  const graded = gradeKnowledgeCheck(answerKey(module), { version: attempt.moduleVersion, answers: attempt.answers });
+  if (!graded.ok) return null;
+  return module.knowledgeCheck.map((question, i) => {
+    const result = graded.grade.questions[i]!;
+    return { question, chosen: question.options.find((o) => o.id === result.chosenOptionId), best: question.options.find((o) => o.correct)!, correct: result.correct };
+  });
+}

@@ -1,0 +1,3 @@
+export * from './people-admin.ts';
+export * from './people-import.ts';
+export * from './people-repo.ts';

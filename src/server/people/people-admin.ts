@@ -1,0 +1,209 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { mentorLinks, people, personRoles, ROLES, teamManagers, teamMemberships, teams, type Role } from '../../../db/schema/index.ts';
+import { nameIn, type Locale } from '../../domain/shared/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
+import { deletePersonSessions } from '../auth/index.ts';
+import { newId } from '../platform/index.ts';
+import { fields, type FieldErrors } from '../platform/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import { sendMail } from '../mail/index.ts';
+import { getPerson, listTeams, normaliseEmail, type Viewer } from './people-repo.ts';
+
+/** What every admin action needs: who acts, from where, and how to reach people. */
+export type AdminContext = { db: Db; mailer: Mailer; publicUrl: URL; actor: Viewer; ip: string | null; now?: number };
+
+export type AdminResult<T = void> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+const roleList = z.array(z.enum(ROLES, { error: 'errors.invalidChoice' })).min(1, { error: 'errors.roleRequired' });
+const idList = z.array(z.string().max(64));
+
+export const inviteSchema = z.object({
+  name: fields.requiredText(200),
+  email: fields.email(),
+  locale: fields.locale(),
+  roles: roleList,
+  teamIds: idList,
+});
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const accessSchema = z.object({
+  roles: roleList,
+  teamIds: idList,
+  managedTeamIds: idList,
+  mentorId: z.string().max(64),
+});
+export type AccessInput = z.infer<typeof accessSchema>;
+
+export const detailsSchema = z.object({ name: fields.requiredText(200), locale: fields.locale() });
+export const teamSchema = z.object({ nameEn: fields.requiredText(120), nameCy: fields.requiredText(120) });
+
+async function unknownTeamIds(db: Db, organisationId: string, ids: readonly string[]): Promise<boolean> {
+  if (!ids.length) return false;
+  const found = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, organisationId), inArray(teams.id, [...ids])));
+  return found.length !== new Set(ids).size;
+}
+
+async function sendInvitation(ctx: AdminContext, person: { id: string; email: string; name: string; locale: Locale }, token: string) {
+  await sendMail(ctx.db, ctx.mailer, {
+    organisationId: ctx.actor.organisationId,
+    organisationName: nameIn(person.locale, ctx.actor.organisation),
+    personId: person.id,
+    to: person.email,
+    recipientName: person.name,
+    locale: person.locale,
+    template: 'invitation',
+    link: accountLinkUrl(ctx.publicUrl, person.locale, token),
+  }, ctx.now);
+}
+
+/** Invites one person: creates the account (status invited), its roles and teams, and e-mails a link. */
+export async function invitePerson(ctx: AdminContext, input: InviteInput): Promise<AdminResult<{ id: string }>> {
+  const now = ctx.now ?? Date.now();
+  if (await unknownTeamIds(ctx.db, ctx.actor.organisationId, input.teamIds)) return { ok: false, errors: { teamIds: { key: 'errors.invalidChoice' } } };
+  const created = await ctx.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: people.id }).from(people).where(eq(people.email, normaliseEmail(input.email)));
+    if (taken) return null;
+    const id = newId();
+    await tx.insert(people).values({ id, organisationId: ctx.actor.organisationId, email: normaliseEmail(input.email), name: input.name, locale: input.locale, status: 'invited', createdAt: now, updatedAt: now });
+    await tx.insert(personRoles).values([...new Set(input.roles)].map((role) => ({ personId: id, role })));
+    if (input.teamIds.length) await tx.insert(teamMemberships).values([...new Set(input.teamIds)].map((teamId) => ({ personId: id, teamId })));
+    const token = await issueAccountLink(tx, id, 'invitation', now);
+    await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, subjectId: id, action: 'person.invited', detail: { roles: input.roles, teamIds: input.teamIds }, ip: ctx.ip }, now);
+    return { id, token };
+  });
+  if (!created) return { ok: false, errors: { email: { key: 'errors.emailTaken' } } };
+  await sendInvitation(ctx, { id: created.id, email: normaliseEmail(input.email), name: input.name, locale: input.locale }, created.token);
+  return { ok: true, value: { id: created.id } };
+}
+
+/** Sends a fresh invitation to someone who has not yet set a password; the old link stops working. */
+export async function resendInvitation(ctx: AdminContext, personId: string): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const person = await getPerson(ctx.db, personId);
+  if (!person || person.organisationId !== ctx.actor.organisationId || person.status !== 'invited') return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
+  const token = await ctx.db.transaction(async (tx) => {
+    const t = await issueAccountLink(tx, person.id, 'invitation', now);
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: person.id, action: 'person.invitation-resent', ip: ctx.ip }, now);
+    return t;
+  });
+  await sendInvitation(ctx, person, token);
+  return { ok: true, value: undefined };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+/** Changes a person's roles, teams, managed teams and mentor; each kind of change is audited. */
+export async function updateAccess(ctx: AdminContext, personId: string, input: AccessInput): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const org = ctx.actor.organisationId;
+  const person = await getPerson(ctx.db, personId);
+  if (!person || person.organisationId !== org) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  const errors: FieldErrors = {};
+  if (personId === ctx.actor.id && !input.roles.includes('admin')) errors.roles = { key: 'errors.ownAdminRole' };
+  if (await unknownTeamIds(ctx.db, org, input.teamIds)) errors.teamIds = { key: 'errors.invalidChoice' };
+  if (await unknownTeamIds(ctx.db, org, input.managedTeamIds)) errors.managedTeamIds = { key: 'errors.invalidChoice' };
+  if (input.mentorId) {
+    const mentor = await getPerson(ctx.db, input.mentorId);
+    const isMentor = mentor && (await ctx.db.select().from(personRoles).where(and(eq(personRoles.personId, mentor.id), eq(personRoles.role, 'mentor')))).length > 0;
+    if (!mentor || mentor.organisationId !== org || mentor.id === personId || !isMentor) errors.mentorId = { key: 'errors.mentorInvalid' };
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  await ctx.db.transaction(async (tx) => {
+    const audit = (action: 'person.roles-changed' | 'person.teams-changed' | 'person.managed-teams-changed' | 'person.mentor-changed', detail: Record<string, unknown>) =>
+      recordAudit(tx, { organisationId: org, actorId: ctx.actor.id, subjectId: personId, action, detail, ip: ctx.ip }, now);
+    const roles = (await tx.select().from(personRoles).where(eq(personRoles.personId, personId))).map((r) => r.role);
+    if (!sameSet(roles, input.roles)) {
+      await tx.delete(personRoles).where(eq(personRoles.personId, personId));
+      await tx.insert(personRoles).values([...new Set(input.roles)].map((role: Role) => ({ personId, role })));
+      await audit('person.roles-changed', { from: roles, to: input.roles });
+    }
+    const memberOf = (await tx.select().from(teamMemberships).where(eq(teamMemberships.personId, personId))).map((r) => r.teamId);
+    if (!sameSet(memberOf, input.teamIds)) {
+      await tx.delete(teamMemberships).where(eq(teamMemberships.personId, personId));
+      if (input.teamIds.length) await tx.insert(teamMemberships).values([...new Set(input.teamIds)].map((teamId) => ({ personId, teamId })));
+      await audit('person.teams-changed', { from: memberOf, to: input.teamIds });
+    }
+    // Managing teams only makes sense for managers; dropping the role drops the teams.
+    const managedTeamIds = input.roles.includes('manager') ? input.managedTeamIds : [];
+    const manages = (await tx.select().from(teamManagers).where(eq(teamManagers.personId, personId))).map((r) => r.teamId);
+    if (!sameSet(manages, managedTeamIds)) {
+      await tx.delete(teamManagers).where(eq(teamManagers.personId, personId));
+      if (managedTeamIds.length) await tx.insert(teamManagers).values([...new Set(managedTeamIds)].map((teamId) => ({ personId, teamId })));
+      await audit('person.managed-teams-changed', { from: manages, to: managedTeamIds });
+    }
+    const [link] = await tx.select().from(mentorLinks).where(eq(mentorLinks.menteeId, personId));
+    if ((link?.mentorId ?? '') !== input.mentorId) {
+      await tx.delete(mentorLinks).where(eq(mentorLinks.menteeId, personId));
+      if (input.mentorId) await tx.insert(mentorLinks).values({ menteeId: personId, mentorId: input.mentorId, createdAt: now });
+      await audit('person.mentor-changed', { from: link?.mentorId ?? null, to: input.mentorId || null });
+    }
+    if (roles.includes('mentor') && !input.roles.includes('mentor')) {
+      await tx.delete(mentorLinks).where(eq(mentorLinks.mentorId, personId));
+    }
+  });
+  return { ok: true, value: undefined };
+}
+
+export async function updateDetails(ctx: AdminContext, personId: string, input: z.infer<typeof detailsSchema>): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const person = await getPerson(ctx.db, personId);
+  if (!person || person.organisationId !== ctx.actor.organisationId) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  if (person.name === input.name && person.locale === input.locale) return { ok: true, value: undefined };
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(people).set({ name: input.name, locale: input.locale, updatedAt: now }).where(eq(people.id, personId));
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: personId, action: 'person.details-changed', detail: { from: { name: person.name, locale: person.locale }, to: input }, ip: ctx.ip }, now);
+  });
+  return { ok: true, value: undefined };
+}
+
+/** Deactivating ends every session at once; reactivating restores an account that had a password. */
+export async function setActive(ctx: AdminContext, personId: string, active: boolean): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const person = await getPerson(ctx.db, personId);
+  if (!person || person.organisationId !== ctx.actor.organisationId) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  if (!active && personId === ctx.actor.id) return { ok: false, errors: { _form: { key: 'errors.ownAccount' } } };
+  const status = active ? (person.passwordHash ? 'active' : 'invited') : 'deactivated';
+  if (person.status === status) return { ok: true, value: undefined };
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(people).set({ status, updatedAt: now }).where(eq(people.id, personId));
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: personId, action: active ? 'person.reactivated' : 'person.deactivated', ip: ctx.ip }, now);
+  });
+  if (!active) await deletePersonSessions(ctx.db, personId);
+  return { ok: true, value: undefined };
+}
+
+export async function createTeam(ctx: AdminContext, input: z.infer<typeof teamSchema>): Promise<AdminResult<{ id: string }>> {
+  const now = ctx.now ?? Date.now();
+  const existing = await listTeams(ctx.db, ctx.actor.organisationId);
+  if (existing.some((t) => t.nameEn.toLowerCase() === input.nameEn.toLowerCase())) return { ok: false, errors: { nameEn: { key: 'errors.teamNameTaken' } } };
+  if (existing.some((t) => t.nameCy.toLowerCase() === input.nameCy.toLowerCase())) return { ok: false, errors: { nameCy: { key: 'errors.teamNameTaken' } } };
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(teams).values({ id, organisationId: ctx.actor.organisationId, nameEn: input.nameEn, nameCy: input.nameCy, createdAt: now });
+    await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, action: 'team.created', detail: { teamId: id, ...input }, ip: ctx.ip }, now);
+  });
+  return { ok: true, value: { id } };
+}
+
+export async function renameTeam(ctx: AdminContext, teamId: string, input: z.infer<typeof teamSchema>): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const existing = await listTeams(ctx.db, ctx.actor.organisationId);
+  const team = existing.find((t) => t.id === teamId);
+  if (!team) return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
+  const others = existing.filter((t) => t.id !== teamId);
+  if (others.some((t) => t.nameEn.toLowerCase() === input.nameEn.toLowerCase())) return { ok: false, errors: { nameEn: { key: 'errors.teamNameTaken' } } };
+  if (others.some((t) => t.nameCy.toLowerCase() === input.nameCy.toLowerCase())) return { ok: false, errors: { nameCy: { key: 'errors.teamNameTaken' } } };
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(teams).set(input).where(eq(teams.id, teamId));
+    await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, action: 'team.renamed', detail: { teamId, from: { nameEn: team.nameEn, nameCy: team.nameCy }, to: input }, ip: ctx.ip }, now);
+  });
+  return { ok: true, value: undefined };
+}

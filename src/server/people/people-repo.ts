@@ -1,0 +1,221 @@
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import {
+  mentorLinks,
+  organisations,
+  people,
+  personRoles,
+  teamManagers,
+  teamMemberships,
+  teams,
+  type PersonStatus,
+  type Role,
+} from '../../../db/schema/index.ts';
+import type { Actor, PersonTarget } from '../access/index.ts';
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+
+/** The signed-in person with what pages and the policy need about them. */
+export type Viewer = Actor & {
+  name: string;
+  email: string;
+  locale: 'cy' | 'en';
+  teamIds: string[];
+  organisation: Organisation;
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findPersonByEmail(db: Db, email: string): Promise<Person | null> {
+  const [person] = await db.select().from(people).where(eq(people.email, normaliseEmail(email)));
+  return person ?? null;
+}
+
+export async function getPerson(db: Db, id: string): Promise<Person | null> {
+  const [person] = await db.select().from(people).where(eq(people.id, id));
+  return person ?? null;
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | null> {
+  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return organisation ?? null;
+}
+
+/** The language for visitors we know nothing about: the first organisation's default, else Welsh. */
+export async function deploymentDefaultLocale(db: Db): Promise<'cy' | 'en'> {
+  const [first] = await db.select({ locale: organisations.defaultLocale }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  return first?.locale ?? 'cy';
+}
+
+async function rolesOf(db: Db, personId: string): Promise<Role[]> {
+  const rows = await db.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId));
+  return rows.map((r) => r.role);
+}
+
+async function teamIdsOf(db: Db, personId: string): Promise<string[]> {
+  const rows = await db.select({ teamId: teamMemberships.teamId }).from(teamMemberships).where(eq(teamMemberships.personId, personId));
+  return rows.map((r) => r.teamId);
+}
+
+/** Loads an active person as a Viewer, or null when they are missing or not active. */
+export async function loadViewer(db: Db, personId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ person: people, organisation: organisations })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(people.id, personId));
+  if (!row || row.person.status !== 'active') return null;
+  const [roles, teamIds, managed, mentees] = await Promise.all([
+    rolesOf(db, personId),
+    teamIdsOf(db, personId),
+    db.select({ teamId: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.personId, personId)),
+    db.select({ menteeId: mentorLinks.menteeId }).from(mentorLinks).where(eq(mentorLinks.mentorId, personId)),
+  ]);
+  return {
+    id: row.person.id,
+    organisationId: row.person.organisationId,
+    name: row.person.name,
+    email: row.person.email,
+    locale: row.person.locale,
+    roles,
+    teamIds,
+    managedTeamIds: managed.map((m) => m.teamId),
+    menteeIds: mentees.map((m) => m.menteeId),
+    organisation: row.organisation,
+  };
+}
+
+/** What the policy needs to decide about a person record, or null if there is no such person. */
+export async function personTarget(db: Db, personId: string): Promise<PersonTarget | null> {
+  const person = await getPerson(db, personId);
+  if (!person) return null;
+  return { id: person.id, organisationId: person.organisationId, teamIds: await teamIdsOf(db, personId) };
+}
+
+export type PersonDetail = Person & {
+  roles: Role[];
+  teams: Team[];
+  managedTeams: Team[];
+  mentor: { id: string; name: string } | null;
+  mentees: { id: string; name: string }[];
+};
+
+/** Everything about one person in an organisation, or null when not found there. */
+export async function getPersonDetail(db: Db, organisationId: string, personId: string): Promise<PersonDetail | null> {
+  const [person] = await db.select().from(people).where(and(eq(people.id, personId), eq(people.organisationId, organisationId)));
+  if (!person) return null;
+  const [roles, memberOf, manages, mentorRows, mentees] = await Promise.all([
+    rolesOf(db, personId),
+    db.select({ team: teams }).from(teamMemberships).innerJoin(teams, eq(teams.id, teamMemberships.teamId)).where(eq(teamMemberships.personId, personId)).orderBy(asc(teams.nameEn)),
+    db.select({ team: teams }).from(teamManagers).innerJoin(teams, eq(teams.id, teamManagers.teamId)).where(eq(teamManagers.personId, personId)).orderBy(asc(teams.nameEn)),
+    db.select({ id: people.id, name: people.name }).from(mentorLinks).innerJoin(people, eq(people.id, mentorLinks.mentorId)).where(eq(mentorLinks.menteeId, personId)),
+    db.select({ id: people.id, name: people.name }).from(mentorLinks).innerJoin(people, eq(people.id, mentorLinks.menteeId)).where(eq(mentorLinks.mentorId, personId)).orderBy(asc(people.name)),
+  ]);
+  return {
+    ...person,
+    roles,
+    teams: memberOf.map((r) => r.team),
+    managedTeams: manages.map((r) => r.team),
+    mentor: mentorRows[0] ?? null,
+    mentees,
+  };
+}
+
+export type PeopleFilter = { q?: string; teamId?: string; role?: Role; status?: PersonStatus; page?: number };
+export const PEOPLE_PAGE_SIZE = 25;
+
+/** A page of an organisation's people, with their roles and team ids, filtered and by name. */
+export async function listPeople(db: Db, organisationId: string, filter: PeopleFilter = {}) {
+  const conditions: SQL[] = [eq(people.organisationId, organisationId)];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`${people.name} LIKE ${pattern} ESCAPE '\\'`, sql`${people.email} LIKE ${pattern.toLowerCase()} ESCAPE '\\'`)!);
+  }
+  if (filter.status) conditions.push(eq(people.status, filter.status));
+  if (filter.teamId) conditions.push(inArray(people.id, db.select({ id: teamMemberships.personId }).from(teamMemberships).where(eq(teamMemberships.teamId, filter.teamId))));
+  if (filter.role) conditions.push(inArray(people.id, db.select({ id: personRoles.personId }).from(personRoles).where(eq(personRoles.role, filter.role))));
+  const where = and(...conditions);
+  const page = Math.max(1, filter.page ?? 1);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(people).where(where).orderBy(asc(people.name)).limit(PEOPLE_PAGE_SIZE).offset((page - 1) * PEOPLE_PAGE_SIZE),
+    db.select({ n: count() }).from(people).where(where),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [roleRows, teamRows] = ids.length
+    ? await Promise.all([
+        db.select().from(personRoles).where(inArray(personRoles.personId, ids)),
+        db.select({ personId: teamMemberships.personId, team: teams }).from(teamMemberships).innerJoin(teams, eq(teams.id, teamMemberships.teamId)).where(inArray(teamMemberships.personId, ids)),
+      ])
+    : [[], []];
+  return {
+    total: total?.n ?? 0,
+    page,
+    pageSize: PEOPLE_PAGE_SIZE,
+    people: rows.map((p) => ({
+      ...p,
+      roles: roleRows.filter((r) => r.personId === p.id).map((r) => r.role),
+      teams: teamRows.filter((r) => r.personId === p.id).map((r) => r.team),
+    })),
+  };
+}
+
+export async function countPeopleByStatus(db: Db, organisationId: string): Promise<Record<PersonStatus, number>> {
+  const rows = await db.select({ status: people.status, n: count() }).from(people).where(eq(people.organisationId, organisationId)).groupBy(people.status);
+  const counts: Record<PersonStatus, number> = { invited: 0, active: 0, deactivated: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** Active people holding the mentor role, for choosing someone's practice mentor. */
+export async function listMentors(db: Db, organisationId: string) {
+  return db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .innerJoin(personRoles, and(eq(personRoles.personId, people.id), eq(personRoles.role, 'mentor')))
+    .where(and(eq(people.organisationId, organisationId), eq(people.status, 'active')))
+    .orderBy(asc(people.name));
+}
+
+export async function listMenteesOf(db: Db, mentorId: string) {
+  return db
+    .select({ id: people.id, name: people.name, email: people.email, status: people.status })
+    .from(mentorLinks)
+    .innerJoin(people, eq(people.id, mentorLinks.menteeId))
+    .where(eq(mentorLinks.mentorId, mentorId))
+    .orderBy(asc(people.name));
+}
+
+/** Teams of an organisation with member and manager names, optionally only the given ids. */
+export async function listTeamsWithPeople(db: Db, organisationId: string, onlyTeamIds?: readonly string[]) {
+  if (onlyTeamIds && onlyTeamIds.length === 0) return [];
+  const teamRows = await db
+    .select()
+    .from(teams)
+    .where(onlyTeamIds ? and(eq(teams.organisationId, organisationId), inArray(teams.id, [...onlyTeamIds])) : eq(teams.organisationId, organisationId))
+    .orderBy(asc(teams.nameEn));
+  const ids = teamRows.map((t) => t.id);
+  if (!ids.length) return [];
+  const [members, managers] = await Promise.all([
+    db.select({ teamId: teamMemberships.teamId, id: people.id, name: people.name, status: people.status }).from(teamMemberships).innerJoin(people, eq(people.id, teamMemberships.personId)).where(inArray(teamMemberships.teamId, ids)).orderBy(asc(people.name)),
+    db.select({ teamId: teamManagers.teamId, id: people.id, name: people.name }).from(teamManagers).innerJoin(people, eq(people.id, teamManagers.personId)).where(inArray(teamManagers.teamId, ids)).orderBy(asc(people.name)),
+  ]);
+  return teamRows.map((team) => ({
+    ...team,
+    members: members.filter((m) => m.teamId === team.id),
+    managers: managers.filter((m) => m.teamId === team.id),
+  }));
+}
+
+export async function listTeams(db: Db, organisationId: string): Promise<Team[]> {
+  return db.select().from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.nameEn));
+}
+
+/** Every person in the organisation by name (for filters and pickers). */
+export async function listPeopleNames(db: Db, organisationId: string) {
+  return db.select({ id: people.id, name: people.name }).from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.name));
+}
+

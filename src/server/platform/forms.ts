@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isMessageKey, type MessageKey, type MessageParams } from '../../i18n/index.ts';
+
+export type FieldError = { key: MessageKey; params?: MessageParams };
+export type FieldErrors = Record<string, FieldError>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormParse<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * The submitted form, or an empty one when the body is not a form at all (wrong content type,
+ * cut-off upload): the page then answers with its usual validation errors, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}
+
+/** Reads a form into plain values; fields named in `multi` keep every value (checkboxes, multi-selects). */
+export function formValues(form: FormData, multi: readonly string[] = []): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(form.keys())) {
+    if (form.get(key) instanceof File) continue;
+    const all = form.getAll(key).map(String);
+    values[key] = multi.includes(key) ? all : (all[0] ?? '');
+  }
+  for (const key of multi) values[key] ??= [];
+  return values;
+}
+
+/**
+ * Validates a submitted form with a zod schema whose messages are translation keys.
+ * On failure it returns one translated-key error per field and the values as typed, so the
+ * form can be shown again with nothing lost.
+ */
+export function parseForm<T>(schema: z.ZodType<T>, form: FormData, multi: readonly string[] = []): FormParse<T> {
+  const values = formValues(form, multi);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (errors[field]) continue;
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number' && !isMessageKey(issue.message)) {
+      errors[field] = { key: 'errors.tooLong', params: { max: issue.maximum } };
+    } else {
+      errors[field] = { key: isMessageKey(issue.message) ? issue.message : 'errors.invalidChoice' };
+    }
+  }
+  return { ok: false, errors, values };
+}
+
+/** Field building blocks with translated messages. */
+export const fields = {
+  requiredText: (max: number) => z.string().trim().min(1, { error: 'errors.required' }).max(max),
+  email: () =>
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'errors.required' })
+      .max(254, { error: 'errors.emailInvalid' })
+      .pipe(z.email({ error: 'errors.emailInvalid' })),
+  locale: () => z.enum(['cy', 'en'], { error: 'errors.invalidChoice' }),
+};

@@ -1,0 +1,2 @@
+export * from './simulation-view.ts';
+export * from './simulations.ts';

@@ -1,0 +1,211 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { createActor, type AnyActorLogic, type SnapshotFrom } from 'xstate';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { cpdEntries, simulationAttempts, simulationEvents, simulationOwnResponses } from '../../../db/schema/index.ts';
+import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../../content/schemas.ts';
+import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../../domain/simulations/case-conference.ts';
+import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
+import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
+import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
+import { newId } from '../platform/index.ts';
+
+export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
+export type SimulationEvent = ConversationEvent | CaseConferenceEvent;
+
+/** Minutes recorded in the CPD record for a finished simulation of each kind. */
+export const SIMULATION_MINUTES = { conversation: 20, conference: 45 } as const;
+/** The programme each kind of simulation practises (for the CPD record). */
+export const SIMULATION_PROGRAMME = { conversation: 'collaborative-conversations', conference: 'effective-child-protection' } as const;
+
+/** The structure the conversation machine needs: ids, codes, effects and branches, no text. */
+export function conversationStructure(scenario: ConversationScenario): ConversationStructure {
+  return {
+    start: scenario.start,
+    turns: scenario.turns.map((t) => ({ id: t.id, next: t.next, options: t.options.map((o) => ({ id: o.id, code: o.code, effect: o.effect, ...(o.next ? { next: o.next } : {}) })) })),
+    endings: scenario.endings.map((e) => ({ id: e.id, outcome: e.outcome })),
+  };
+}
+
+export function conferenceStructure(scenario: ConferenceScenario): ConferenceStructure {
+  return { conferenceDate: scenario.conferenceDate, areaIds: scenario.areas.map((a) => a.id), meetings: scenario.meetings.map((m) => ({ id: m.id, actionIds: m.actions.map((a) => a.id) })) };
+}
+
+export function conferenceExpert(scenario: ConferenceScenario): ConferenceExpert {
+  return {
+    conferenceDate: scenario.conferenceDate,
+    expectedAreaIds: scenario.areas.filter((a) => a.expected).map((a) => a.id),
+    meetingScales: scenario.meetings.map((m) => m.scales),
+    reviewDecision: scenario.review.decision,
+  };
+}
+
+/** The machine for a scenario's kind and its input. */
+export function machineFor(scenario: SimulationScenario): { logic: AnyActorLogic; input: unknown } {
+  return scenario.kind === 'conversation'
+    ? { logic: conversationMachine, input: { structure: conversationStructure(scenario) } }
+    : { logic: caseConferenceMachine, input: { structure: conferenceStructure(scenario) } };
+}
+
+function restore(attempt: Pick<SimulationAttempt, 'snapshot'> | null, scenario: SimulationScenario) {
+  const { logic, input } = machineFor(scenario);
+  return createActor(logic, attempt ? { snapshot: attempt.snapshot as SnapshotFrom<typeof logic>, input } : { input }).start();
+}
+
+/** Where an attempt stands: the machine's state value, its context and whether it has finished. */
+export function simulationState(attempt: SimulationAttempt, scenario: ConversationScenario): { value: string; context: ConversationContext; done: boolean };
+export function simulationState(attempt: SimulationAttempt, scenario: ConferenceScenario): { value: string; context: CaseConferenceContext; done: boolean };
+export function simulationState(attempt: SimulationAttempt, scenario: SimulationScenario): { value: string; context: ConversationContext | CaseConferenceContext; done: boolean };
+export function simulationState(attempt: SimulationAttempt, scenario: SimulationScenario) {
+  return stateOf(restore(attempt, scenario));
+}
+
+function stateOf(actor: ReturnType<typeof restore>) {
+  const snapshot = actor.getSnapshot();
+  return { value: String(snapshot.value), context: snapshot.context as ConversationContext | CaseConferenceContext, done: snapshot.status === 'done' };
+}
+
+/** The result the server computes from the events it has applied (never from anything the client says). */
+export function simulationResult(scenario: SimulationScenario, context: ConversationContext | CaseConferenceContext) {
+  if (scenario.kind === 'conversation') {
+    const c = context as ConversationContext;
+    return { kind: 'conversation' as const, ...conversationResult(c.structure, c.transcript.map((e) => e.code), c.ending) };
+  }
+  const c = context as CaseConferenceContext;
+  return { kind: 'conference' as const, ...conferenceResult(conferenceExpert(scenario), { plan: c.plan ?? [], meetings: c.meetings, review: c.review }) };
+}
+
+const outcomeOf = (result: ReturnType<typeof simulationResult>): string | null =>
+  result.kind === 'conversation' ? result.outcome : result.reviewAgrees === null ? null : `areas-${result.figures.areasFound}-of-${result.figures.areasExpected}`;
+
+export async function startSimulation(db: Db, input: { personId: string; organisationId: string; scenario: SimulationScenario }, now = Date.now()): Promise<string> {
+  const id = newId();
+  await db.insert(simulationAttempts).values({
+    id,
+    personId: input.personId,
+    organisationId: input.organisationId,
+    kind: input.scenario.kind,
+    scenarioId: input.scenario.id,
+    scenarioVersion: input.scenario.version,
+    snapshot: restore(null, input.scenario).getPersistedSnapshot(),
+    startedAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+/** One of the person's own attempts, or null (someone else's attempt looks like none). */
+export async function getOwnSimulationAttempt(db: Db, personId: string, attemptId: string): Promise<SimulationAttempt | null> {
+  const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, attemptId), eq(simulationAttempts.personId, personId)));
+  return attempt ?? null;
+}
+
+export async function listOwnSimulationAttempts(db: Db, personId: string) {
+  return db.select().from(simulationAttempts).where(eq(simulationAttempts.personId, personId)).orderBy(desc(simulationAttempts.startedAt));
+}
+
+/** The accepted events of an attempt, in order. */
+export async function listSimulationEvents(db: Db, attemptId: string) {
+  return db.select().from(simulationEvents).where(eq(simulationEvents.attemptId, attemptId)).orderBy(asc(simulationEvents.revision));
+}
+
+// The shapes an event may have; anything else is refused before the machine sees it.
+// Generous here: the domain checks give the real limits, with a message on the right field.
+const text = z.string().max(100_000);
+const conversationEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('CHOOSE'), optionId: z.string().max(100) }),
+  z.object({ type: z.literal('RESPOND_OWN'), text, code: z.string().max(100) }),
+]);
+const conferenceEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('SET_PLAN'), areas: z.array(z.object({ areaId: z.string().max(100), notGoodEnough: text, goodEnough: text, familyWords: text })).max(20) }),
+  z.object({
+    type: z.literal('RECORD_MEETING'),
+    meeting: z.object({ date: z.string().max(20), scales: z.record(z.string().max(100), z.union([z.number(), z.string().max(20)])), moved: text, actions: z.array(z.string().max(100)).max(20) }),
+  }),
+  z.object({ type: z.literal('DECIDE'), review: z.object({ date: z.string().max(20), decision: z.string().max(20), reasons: text }) }),
+  z.object({ type: z.literal('SELF_CHECK'), check: z.record(z.string().max(100), z.object({ observable: z.boolean(), specific: z.boolean(), ownWords: z.boolean() })) }),
+]);
+
+export type SimulationProblem = PlanProblem | { field: string; problem: 'required' | 'too-long' | 'invalid-choice'; max?: number };
+export type SimulationStepResult =
+  | { ok: true; attempt: SimulationAttempt }
+  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-scenario' }
+  | { ok: false; reason: 'invalid'; problems: SimulationProblem[] };
+
+/** Problems with an event's content at this point of the attempt (an unknown option, missing text, a bad date…), as the machine's module defines them. */
+function eventProblems(scenario: SimulationScenario, context: unknown, event: SimulationEvent): SimulationProblem[] {
+  return scenario.kind === 'conversation'
+    ? conversationEventProblems(context as ConversationContext, event as ConversationEvent)
+    : conferenceEventProblems(context as CaseConferenceContext, event as CaseConferenceEvent);
+}
+
+/**
+ * Applies one learner action on the server: the attempt must be the person's own and of the
+ * scenario's current version, the post must carry the revision it was made from (a stale or
+ * replayed post is refused), the event must be one this step takes and its content valid. The
+ * new snapshot, the event (and a response in the learner's own words, for mentor review) are
+ * stored together; a finished attempt gets its result and a CPD entry.
+ */
+export async function applySimulationEvent(
+  db: Db,
+  input: { personId: string; attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
+  now = Date.now(),
+): Promise<SimulationStepResult> {
+  const { scenario } = input;
+  const parsed = (scenario.kind === 'conversation' ? conversationEvent : conferenceEvent).safeParse(input.event);
+  if (!parsed.success) return { ok: false, reason: 'invalid', problems: [{ field: 'event', problem: 'invalid-choice' }] };
+  const event = parsed.data as SimulationEvent;
+  return db.transaction(async (tx): Promise<SimulationStepResult> => {
+    const [attempt] = await tx.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, input.attemptId), eq(simulationAttempts.personId, input.personId)));
+    if (!attempt || attempt.scenarioId !== scenario.id) return { ok: false, reason: 'not-found' };
+    if (attempt.scenarioVersion !== scenario.version) return { ok: false, reason: 'changed-scenario' };
+    if (attempt.revision !== input.revision) return { ok: false, reason: 'stale' };
+    const actor = restore(attempt, scenario);
+    const before = actor.getSnapshot();
+    if (before.status === 'done') return { ok: false, reason: 'not-allowed' };
+    if (scenario.kind === 'conference' && CONFERENCE_STEP_EVENT[String(before.value)] !== event.type) return { ok: false, reason: 'not-allowed' };
+    const problems = eventProblems(scenario, before.context, event);
+    if (problems.length) return { ok: false, reason: 'invalid', problems };
+    if (!before.can(event)) return { ok: false, reason: 'not-allowed' };
+    actor.send(event);
+    const after = actor.getSnapshot();
+    const done = after.status === 'done';
+    const revision = attempt.revision + 1;
+    const result = done ? simulationResult(scenario, after.context) : null;
+    // The revision in the WHERE keeps this safe even if another process got there first.
+    const [updated] = await tx
+      .update(simulationAttempts)
+      .set({ snapshot: actor.getPersistedSnapshot(), revision, status: done ? 'complete' : 'in-progress', updatedAt: now, completedAt: done ? now : null, result, outcome: result ? outcomeOf(result) : null })
+      .where(and(eq(simulationAttempts.id, attempt.id), eq(simulationAttempts.revision, attempt.revision)))
+      .returning();
+    if (!updated) return { ok: false, reason: 'stale' };
+    await tx.insert(simulationEvents).values({ attemptId: attempt.id, revision, event, at: now });
+    if (event.type === 'RESPOND_OWN') {
+      const turn = (before.context as ConversationContext).turn;
+      await tx.insert(simulationOwnResponses).values({ id: newId(), attemptId: attempt.id, personId: attempt.personId, organisationId: attempt.organisationId, scenarioId: scenario.id, turnId: turn, text: event.text.trim(), code: event.code, createdAt: now });
+    }
+    if (done) {
+      await tx
+        .insert(cpdEntries)
+        .values({ id: newId(), personId: attempt.personId, kind: 'simulation', sourceId: attempt.id, programmeId: SIMULATION_PROGRAMME[scenario.kind], titleEn: scenario.title.en, titleCy: scenario.title.cy, minutes: SIMULATION_MINUTES[scenario.kind], completedAt: now })
+        .onConflictDoNothing();
+    }
+    return { ok: true, attempt: updated };
+  });
+}
+
+/** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */
+export function withoutStructure(snapshot: unknown): unknown {
+  const s = snapshot as { context?: Record<string, unknown> };
+  if (!s?.context) return snapshot;
+  const { structure: _omitted, ...context } = s.context;
+  return { ...s, context };
+}
+
+/** Runs recorded events through a fresh machine: what the stored snapshot must equal. */
+export function replayEvents(scenario: SimulationScenario, events: readonly unknown[]) {
+  const actor = restore(null, scenario);
+  for (const event of events) actor.send(event as SimulationEvent);
+  return stateOf(actor);
+}
+

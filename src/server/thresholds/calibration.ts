@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { calibrationRounds, mentorLinks, people, roundParticipants, teamMemberships, thresholdAttempts } from '../../../db/schema/index.ts';
+import type { Vignette } from '../../content/schemas.ts';
+import { consistencyReport, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
+import type { Decision, Likelihood } from '../../domain/thresholds/thresholds.ts';
+import { recordAudit } from '../audit/index.ts';
+import { newId } from '../platform/index.ts';
+import { fields, type FieldErrors } from '../platform/index.ts';
+import { roundState } from '../../domain/thresholds/calibration.ts';
+import { hasRole, mayInOrganisation } from '../access/index.ts';
+import type { Viewer } from '../people/index.ts';
+import { startAttempt } from './threshold-practice.ts';
+
+export type CalibrationRound = typeof calibrationRounds.$inferSelect;
+export { roundState, type RoundState } from '../../domain/thresholds/calibration.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Practice mentors, team managers and administrators may open calibration rounds (see the policy module). */
+export function mayOpenRounds(viewer: Viewer): boolean {
+  return mayInOrganisation(viewer, 'rounds.open');
+}
+
+/** Who a person may invite: a mentor's mentees, a manager's teams, anyone active for an admin. */
+export async function eligibleParticipants(db: Db, viewer: Viewer) {
+  const active = and(eq(people.organisationId, viewer.organisationId), eq(people.status, 'active'));
+  if (hasRole(viewer, 'admin')) return db.select({ id: people.id, name: people.name }).from(people).where(active).orderBy(asc(people.name));
+  const scopes = [];
+  if (hasRole(viewer, 'mentor')) scopes.push(inArray(people.id, db.select({ id: mentorLinks.menteeId }).from(mentorLinks).where(eq(mentorLinks.mentorId, viewer.id))));
+  if (hasRole(viewer, 'manager') && viewer.managedTeamIds.length) scopes.push(inArray(people.id, db.select({ id: teamMemberships.personId }).from(teamMemberships).where(inArray(teamMemberships.teamId, [...viewer.managedTeamIds]))));
+  if (!scopes.length) return [];
+  return db.select({ id: people.id, name: people.name }).from(people).where(and(active, or(...scopes))).orderBy(asc(people.name));
+}
+
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.invalidChoice' });
+export const roundSchema = z.object({
+  title: fields.requiredText(200),
+  vignetteIds: z.array(z.string().max(100)).min(1, { error: 'rounds.errorVignettes' }),
+  participantIds: z.array(z.string().max(64)).min(2, { error: 'rounds.errorParticipants' }),
+  opens: dateField,
+  closes: dateField,
+});
+
+/** Opens a round: dates are whole days (opening at the start of the first, closing at the end of the last). */
+export async function openRound(db: Db, viewer: Viewer, input: z.infer<typeof roundSchema>, vignettes: readonly Vignette[], now = Date.now()): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const known = new Set(vignettes.map((v) => v.id));
+  if (input.vignetteIds.some((id) => !known.has(id))) errors.vignetteIds = { key: 'errors.invalidChoice' };
+  const eligible = new Set((await eligibleParticipants(db, viewer)).map((p) => p.id));
+  if (input.participantIds.some((id) => !eligible.has(id))) errors.participantIds = { key: 'errors.invalidChoice' };
+  const opensAt = Date.parse(`${input.opens}T00:00:00Z`);
+  const closesAt = Date.parse(`${input.closes}T00:00:00Z`) + DAY_MS - 1;
+  if (Number.isNaN(opensAt)) errors.opens = { key: 'errors.invalidChoice' };
+  if (Number.isNaN(closesAt) || closesAt <= opensAt) errors.closes = { key: 'rounds.errorDates' };
+  else if (closesAt < now) errors.closes = { key: 'rounds.errorPast' };
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(calibrationRounds).values({ id, organisationId: viewer.organisationId, createdBy: viewer.id, title: input.title, vignetteIds: [...new Set(input.vignetteIds)], opensAt, closesAt, createdAt: now });
+    await tx.insert(roundParticipants).values([...new Set(input.participantIds)].map((personId) => ({ roundId: id, personId })));
+  });
+  return { ok: true, id };
+}
+
+/** Rounds a person organises (all of the organisation's, for an admin) or takes part in. */
+export async function listRounds(db: Db, viewer: Viewer) {
+  const participating = db.select({ id: roundParticipants.roundId }).from(roundParticipants).where(eq(roundParticipants.personId, viewer.id));
+  const mine = hasRole(viewer, 'admin') ? eq(calibrationRounds.organisationId, viewer.organisationId) : eq(calibrationRounds.createdBy, viewer.id);
+  return db
+    .select()
+    .from(calibrationRounds)
+    .where(and(eq(calibrationRounds.organisationId, viewer.organisationId), or(mine, inArray(calibrationRounds.id, participating))))
+    .orderBy(desc(calibrationRounds.opensAt));
+}
+
+export type RoundAccess = { round: CalibrationRound; organiser: boolean; participant: boolean; participantIds: string[] };
+
+/** A round and the viewer's relation to it, or null when they have none (it then looks like no round). */
+export async function roundFor(db: Db, viewer: Viewer, roundId: string): Promise<RoundAccess | null> {
+  const [round] = await db.select().from(calibrationRounds).where(and(eq(calibrationRounds.id, roundId), eq(calibrationRounds.organisationId, viewer.organisationId)));
+  if (!round) return null;
+  const participantIds = (await db.select({ id: roundParticipants.personId }).from(roundParticipants).where(eq(roundParticipants.roundId, roundId))).map((r) => r.id);
+  const organiser = round.createdBy === viewer.id || hasRole(viewer, 'admin');
+  const participant = participantIds.includes(viewer.id);
+  return organiser || participant ? { round, organiser, participant, participantIds } : null;
+}
+
+/** Starts (or returns the unfinished) attempt of a participant at a vignette of an open round. */
+export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAccess, vignette: Vignette, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; reason: 'closed' | 'not-in-round' }> {
+  if (!access.participant || !access.round.vignetteIds.includes(vignette.id)) return { ok: false, reason: 'not-in-round' };
+  if (roundState(access.round, now) !== 'open') return { ok: false, reason: 'closed' };
+  const [existing] = await db
+    .select({ id: thresholdAttempts.id })
+    .from(thresholdAttempts)
+    .where(and(eq(thresholdAttempts.roundId, access.round.id), eq(thresholdAttempts.personId, viewer.id), eq(thresholdAttempts.vignetteId, vignette.id)));
+  if (existing) return { ok: true, attemptId: existing.id };
+  return { ok: true, attemptId: await startAttempt(db, { personId: viewer.id, organisationId: viewer.organisationId, vignette, roundId: access.round.id }, now) };
+}
+
+export async function closeRound(db: Db, access: RoundAccess, now = Date.now()): Promise<boolean> {
+  if (!access.organiser || roundState(access.round, now) === 'closed') return false;
+  await db.update(calibrationRounds).set({ closedAt: now }).where(eq(calibrationRounds.id, access.round.id));
+  return true;
+}
+
+/** The round's attempts: who has finished what (for progress while open; answers once closed). */
+export async function roundAttempts(db: Db, roundId: string) {
+  return db
+    .select({ personId: thresholdAttempts.personId, name: people.name, vignetteId: thresholdAttempts.vignetteId, status: thresholdAttempts.status, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt })
+    .from(thresholdAttempts)
+    .innerJoin(people, eq(people.id, thresholdAttempts.personId))
+    .where(eq(thresholdAttempts.roundId, roundId))
+    .orderBy(asc(people.name));
+}
+
+/**
+ * Results, revealed only once the round has closed so that nobody anchors on others: the group
+ * figures for everyone in the round, and individual answers for the organiser.
+ */
+export async function roundResults(db: Db, access: RoundAccess, vignettes: readonly Vignette[], now = Date.now()) {
+  if (roundState(access.round, now) !== 'closed') return null;
+  const inRound = vignettes.filter((v) => access.round.vignetteIds.includes(v.id));
+  const attempts = (await roundAttempts(db, access.round.id)).filter((a) => a.status === 'complete' && a.decision && a.likelihood && a.completedAt);
+  const answers: ThresholdAnswer[] = attempts.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision as Decision, likelihood: a.likelihood as Likelihood, completedAt: a.completedAt! }));
+  const panel = new Map(inRound.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
+  const individual = attempts.map((a) => ({ ...a, agreesWithPanel: a.decision === panel.get(a.vignetteId)?.decision }));
+  return { report: consistencyReport(answers, panel, inRound.map((v) => v.id)), individual: access.organiser ? individual : [] };
+}
+
+/** Records that someone exported a round's results. */
+export async function auditRoundExport(db: Db, viewer: Viewer, roundId: string, rows: number, ip: string) {
+  await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, action: 'export.created', detail: { export: 'calibration-round', roundId, rows }, ip });
+}

@@ -1,0 +1,4 @@
+export * from './calibration.ts';
+export * from './consistency.ts';
+export * from './practice-seed.ts';
+export * from './threshold-practice.ts';
