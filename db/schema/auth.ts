@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { ACCOUNT_TOKEN_PURPOSES } from '../../src/domain/auth/index.ts';
 import { people } from './people.ts';
 
 /**
@@ -19,9 +20,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_person_idx').on(t.personId)],
 );
-
-export const ACCOUNT_TOKEN_PURPOSES = ['invitation', 'password-reset'] as const;
-export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 
 /** Single-use links sent by e-mail (invitation, password reset); token layout as for sessions. */
 export const accountTokens = sqliteTable(

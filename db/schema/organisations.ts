@@ -1,11 +1,12 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LOCALES } from '../../src/domain/shared/index.ts';
 
 /** One local authority. Everything a person can see is scoped to their organisation. */
 export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
   nameEn: text('name_en').notNull(),
   nameCy: text('name_cy').notNull(),
-  defaultLocale: text('default_locale', { enum: ['cy', 'en'] }).notNull().default('cy'),
+  defaultLocale: text('default_locale', { enum: LOCALES }).notNull().default('cy'),
   createdAt: integer('created_at').notNull(),
 });
 

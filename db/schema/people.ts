@@ -1,10 +1,8 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PERSON_STATUSES, ROLES } from '../../src/domain/people/index.ts';
+import { LOCALES } from '../../src/domain/shared/index.ts';
 import { organisations, teams } from './organisations.ts';
 
-export const ROLES = ['learner', 'mentor', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const PERSON_STATUSES = ['invited', 'active', 'deactivated'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
 /** A member of staff with an account. `email` is stored lower-cased and is unique across the platform. */
 export const people = sqliteTable(
@@ -16,7 +14,7 @@ export const people = sqliteTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    locale: text('locale', { enum: ['cy', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     passwordHash: text('password_hash'),
     status: text('status', { enum: PERSON_STATUSES }).notNull().default('invited'),
     createdAt: integer('created_at').notNull(),

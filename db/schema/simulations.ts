@@ -1,8 +1,8 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { ATTEMPT_STATUSES } from '../../src/domain/shared/index.ts';
+import { SIMULATION_KINDS } from '../../src/domain/simulations/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
-
-export const SIMULATION_KINDS = ['conversation', 'conference'] as const;
 
 /**
  * One practitioner's run through one simulation scenario. As with threshold attempts, the
@@ -25,7 +25,7 @@ export const simulationAttempts = sqliteTable(
     scenarioVersion: integer('scenario_version').notNull(),
     snapshot: text('snapshot', { mode: 'json' }).notNull().$type<unknown>(),
     revision: integer('revision').notNull().default(0),
-    status: text('status', { enum: ['in-progress', 'complete'] }).notNull().default('in-progress'),
+    status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('in-progress'),
     outcome: text('outcome'),
     result: text('result', { mode: 'json' }).$type<unknown>(),
     startedAt: integer('started_at').notNull(),

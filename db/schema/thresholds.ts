@@ -1,4 +1,6 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { ATTEMPT_STATUSES } from '../../src/domain/shared/index.ts';
+import { DECISIONS, LIKELIHOODS, SCREENING_ANSWERS, SIGNIFICANT } from '../../src/domain/thresholds/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
 
@@ -59,11 +61,11 @@ export const thresholdAttempts = sqliteTable(
     roundId: text('round_id').references(() => calibrationRounds.id, { onDelete: 'set null' }),
     snapshot: text('snapshot', { mode: 'json' }).notNull().$type<unknown>(),
     revision: integer('revision').notNull().default(0),
-    status: text('status', { enum: ['in-progress', 'complete'] }).notNull().default('in-progress'),
-    screening: text('screening'),
-    decision: text('decision'),
-    likelihood: text('likelihood'),
-    significant: text('significant'),
+    status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('in-progress'),
+    screening: text('screening', { enum: SCREENING_ANSWERS }),
+    decision: text('decision', { enum: DECISIONS }),
+    likelihood: text('likelihood', { enum: LIKELIHOODS }),
+    significant: text('significant', { enum: SIGNIFICANT }),
     startedAt: integer('started_at').notNull(),
     completedAt: integer('completed_at'),
   },
@@ -107,8 +109,8 @@ export const thresholdLatestAnswers = sqliteTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     attemptId: text('attempt_id').notNull(),
-    decision: text('decision').notNull(),
-    likelihood: text('likelihood').notNull(),
+    decision: text('decision', { enum: DECISIONS }).notNull(),
+    likelihood: text('likelihood', { enum: LIKELIHOODS }).notNull(),
     completedAt: integer('completed_at').notNull(),
     /** `YYYY-MM` (UTC) of completion, for the trend by month. */
     month: text('month').notNull(),

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams, type Role } from '../schema/index.ts';
+import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../schema/index.ts';
+import type { Role } from '../../src/domain/people/index.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { thresholdAttempts, thresholdLatestAnswers } from '../../db/schema/index.ts';
 import { consistencyReport } from '../../src/domain/thresholds/consistency.ts';
+import type { Decision } from '../../src/domain/thresholds/thresholds.ts';
 import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/thresholds/consistency.ts';
 import { seedSyntheticAnswers } from '../../src/server/thresholds/practice-seed.ts';
 import { loadViewer } from '../../src/server/people/people-repo.ts';
@@ -70,9 +71,9 @@ describe('consistency analytics', () => {
 
   it('keep each person’s latest answer as attempts finish, in any order, and fall back when one goes', async () => {
     const day = 86_400_000;
-    const attempt = (id: string, decision: string, completedAt: number | null) => ({
+    const attempt = (id: string, decision: Decision, completedAt: number | null) => ({
       id, personId: 'demo-p24', organisationId: 'demo-org', vignetteId: 'v-latest', vignetteVersion: 1, snapshot: {}, revision: 1,
-      status: completedAt ? ('complete' as const) : ('in-progress' as const), decision, likelihood: 'possible', significant: 'no', startedAt: 0, completedAt,
+      status: completedAt ? ('complete' as const) : ('in-progress' as const), decision, likelihood: 'possible' as const, significant: 'no' as const, startedAt: 0, completedAt,
     });
     const latest = async () =>
       database.db.select().from(thresholdLatestAnswers).where(and(eq(thresholdLatestAnswers.personId, 'demo-p24'), eq(thresholdLatestAnswers.vignetteId, 'v-latest')));

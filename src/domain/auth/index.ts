@@ -1,2 +1,3 @@
 export * from './password-policy.ts';
 export * from './rate-limit.ts';
+export * from './account-tokens.ts';

@@ -1,1 +1,2 @@
 export * from './people-import.ts';
+export * from './roles.ts';

@@ -1,7 +1,6 @@
 import type { Locale } from '../shared/index.ts';
+import type { Role } from './roles.ts';
 
-export const IMPORT_ROLES = ['learner', 'mentor', 'manager', 'admin'] as const;
-export type ImportRole = (typeof IMPORT_ROLES)[number];
 export const IMPORT_COLUMNS = ['name', 'email', 'team', 'roles', 'language'] as const;
 export const IMPORT_MAX_ROWS = 2000;
 
@@ -13,7 +12,7 @@ const COLUMN_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
   roles: 'roles', role: 'roles', rolau: 'roles', 'rôl': 'roles',
   language: 'language', iaith: 'language',
 };
-const ROLE_ALIASES: Record<string, ImportRole> = {
+const ROLE_ALIASES: Record<string, Role> = {
   learner: 'learner', dysgwr: 'learner',
   mentor: 'mentor', 'practice mentor': 'mentor', 'mentor ymarfer': 'mentor',
   manager: 'manager', 'team manager': 'manager', rheolwr: 'manager', 'rheolwr tîm': 'manager',
@@ -42,7 +41,7 @@ export type ImportProblem =
       params?: Record<string, string | number>;
     };
 
-export type ImportPerson = { line: number; name: string; email: string; teamIds: string[]; roles: ImportRole[]; locale: Locale };
+export type ImportPerson = { line: number; name: string; email: string; teamIds: string[]; roles: Role[]; locale: Locale };
 
 export type ImportContext = {
   /** Team id by lower-cased English or Welsh team name. */
@@ -106,7 +105,7 @@ export function validateImport(
       else rowProblems.push({ line, field: 'team', key: 'errors.teamUnknown', params: { team } });
     }
 
-    const roles: ImportRole[] = [];
+    const roles: Role[] = [];
     const roleNames = splitList(cell('roles'));
     if (roleNames.length === 0) rowProblems.push({ line, field: 'roles', key: 'errors.roleRequired' });
     for (const role of roleNames) {

@@ -2,3 +2,4 @@ export * from './agreement.ts';
 export * from './csv.ts';
 export * from './locale.ts';
 export * from './statistics.ts';
+export * from './attempts.ts';

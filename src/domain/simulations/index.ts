@@ -2,3 +2,4 @@ export * from './case-conference.ts';
 export * from './conversation.ts';
 export * from './miti.ts';
 export * from './simulation-forms.ts';
+export * from './simulation-kinds.ts';

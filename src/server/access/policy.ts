@@ -1,4 +1,4 @@
-import type { Role } from '../../../db/schema/people.ts';
+import type { Role } from '../../domain/people/index.ts';
 
 /** The signed-in person, as far as access decisions need to know them. */
 export type Actor = {

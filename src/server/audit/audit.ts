@@ -1,6 +1,7 @@
 import { and, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { auditEvents, people, type AuditAction } from '../../../db/schema/index.ts';
+import { auditEvents, people } from '../../../db/schema/index.ts';
+import { type AuditAction } from '../../domain/audit/index.ts';
 
 export type AuditEntry = {
   organisationId: string | null;

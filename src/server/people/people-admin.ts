@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { mentorLinks, people, personRoles, ROLES, teamManagers, teamMemberships, teams, type Role } from '../../../db/schema/index.ts';
+import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
+import { ROLES, type Role } from '../../domain/people/index.ts';
 import { nameIn, type Locale } from '../../domain/shared/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';

@@ -1,16 +1,7 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import {
-  mentorLinks,
-  organisations,
-  people,
-  personRoles,
-  teamManagers,
-  teamMemberships,
-  teams,
-  type PersonStatus,
-  type Role,
-} from '../../../db/schema/index.ts';
+import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
+import { type PersonStatus, type Role } from '../../domain/people/index.ts';
 import type { Actor, PersonTarget } from '../access/index.ts';
 
 export type Organisation = typeof organisations.$inferSelect;

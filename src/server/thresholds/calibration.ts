@@ -122,8 +122,9 @@ export async function roundAttempts(db: Db, roundId: string) {
 export async function roundResults(db: Db, access: RoundAccess, vignettes: readonly Vignette[], now = Date.now()) {
   if (roundState(access.round, now) !== 'closed') return null;
   const inRound = vignettes.filter((v) => access.round.vignetteIds.includes(v.id));
-  const attempts = (await roundAttempts(db, access.round.id)).filter((a) => a.status === 'complete' && a.decision && a.likelihood && a.completedAt);
-  const answers: ThresholdAnswer[] = attempts.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision as Decision, likelihood: a.likelihood as Likelihood, completedAt: a.completedAt! }));
+  type Answered = Awaited<ReturnType<typeof roundAttempts>>[number] & { decision: Decision; likelihood: Likelihood; completedAt: number };
+  const attempts = (await roundAttempts(db, access.round.id)).filter((a): a is Answered => a.status === 'complete' && !!a.decision && !!a.likelihood && !!a.completedAt);
+  const answers: ThresholdAnswer[] = attempts.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision, likelihood: a.likelihood, completedAt: a.completedAt }));
   const panel = new Map(inRound.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
   const individual = attempts.map((a) => ({ ...a, agreesWithPanel: a.decision === panel.get(a.vignetteId)?.decision }));
   return { report: consistencyReport(answers, panel, inRound.map((v) => v.id)), individual: access.organiser ? individual : [] };

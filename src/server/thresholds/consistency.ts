@@ -53,8 +53,8 @@ function latestAnswers(viewer: Viewer, group: ConsistencyGroup, vignetteIds: rea
 /** The individual final answers of a group (for small groups: a mentor's or a round's). */
 export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<ThresholdAnswer[]> {
   if (!vignetteIds.length) return [];
-  const rows = await db.all<{ person_id: string; vignette_id: string; decision: string; likelihood: string; completed_at: number }>(latestAnswers(viewer, group, vignetteIds));
-  return rows.map((r) => ({ personId: r.person_id, vignetteId: r.vignette_id, decision: r.decision as Decision, likelihood: r.likelihood as Likelihood, completedAt: r.completed_at }));
+  const rows = await db.all<{ person_id: string; vignette_id: string; decision: Decision; likelihood: Likelihood; completed_at: number }>(latestAnswers(viewer, group, vignetteIds));
+  return rows.map((r) => ({ personId: r.person_id, vignetteId: r.vignette_id, decision: r.decision, likelihood: r.likelihood, completedAt: r.completed_at }));
 }
 
 /**

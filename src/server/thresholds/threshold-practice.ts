@@ -160,6 +160,6 @@ export async function colleagueDecisions(db: Db, organisationId: string, vignett
   const respondents = rows.reduce((sum, r) => sum + r.n, 0);
   if (respondents < MIN_RESPONDENTS) return null;
   const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
-  for (const { decision, n } of rows) if (Object.hasOwn(counts, decision)) counts[decision as Decision] += n;
+  for (const { decision, n } of rows) if (Object.hasOwn(counts, decision)) counts[decision] += n;
   return { respondents, counts };
 }

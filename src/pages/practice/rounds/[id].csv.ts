@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import type { Decision, Likelihood } from '../../../domain/thresholds/index.ts';
 import { services } from '../../../server/app.ts';
 import { auditRoundExport, roundFor, roundResults } from '../../../server/thresholds/index.ts';
 import { listVignettes, pick } from '../../../server/content/index.ts';
@@ -16,7 +15,7 @@ export const GET: APIRoute = async ({ params, locals }) => {
   if (!access || !results) return new Response(t('rounds.notFound'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const rows = results.individual.map((a) => {
     const vignette = vignettes.find((v) => v.id === a.vignetteId);
-    return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(`practice.likelihood.${a.likelihood as Likelihood}`), t(`practice.decision.${a.decision as Decision}`), a.agreesWithPanel ? t('common.yes') : t('common.no')];
+    return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(`practice.likelihood.${a.likelihood}`), t(`practice.decision.${a.decision}`), a.agreesWithPanel ? t('common.yes') : t('common.no')];
   });
   await auditRoundExport(db, viewer, access.round.id, rows.length, locals.ip);
   const csv = toCsv([t('rounds.person'), t('consistency.vignette'), t('practice.likelihood'), t('practice.decision'), t('rounds.agrees')], rows);

@@ -1,0 +1,3 @@
+/** Where an attempt at an exercise stands (threshold practice, simulations). */
+export const ATTEMPT_STATUSES = ['in-progress', 'complete'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
