@@ -7,7 +7,9 @@ import { addDays } from '../../src/domain/simulations/case-conference.ts';
 import { MI_CODES } from '../../src/domain/simulations/conversation.ts';
 import { caseConferenceMachine, type CaseConferenceEvent } from '../../src/machines/simulations/case-conference.machine.ts';
 import { conversationMachine, type ConversationEvent } from '../../src/machines/simulations/conversation.machine.ts';
-import { conferenceStructure, conversationStructure } from '../../src/server/simulations/simulations.ts';
+import { createActor } from 'xstate';
+import type { SimulationScenario } from '../../src/content/schemas.ts';
+import { conferenceStructure, conversationStructure, machineFor } from '../../src/server/simulations/simulations.ts';
 
 /** Every scripted option of the current turn, and one response in the learner's own words for every code. */
 function conversationEvents(snapshot: SnapshotFrom<typeof conversationMachine>): ConversationEvent[] {
@@ -71,4 +73,13 @@ export function conferencePaths(scenario: ConferenceScenario) {
     events: conferenceEvents(scenario),
     serializeState: (s) => `${String(s.value)}|${s.context.meetings.length}|${(s.context.plan ?? []).map((a) => a.areaId).join(',')}|${s.context.review?.decision ?? ''}`,
   });
+}
+
+/** Runs recorded events through a fresh machine, apart from the server's code: what a stored snapshot must equal. */
+export function replayEvents(scenario: SimulationScenario, events: readonly unknown[]) {
+  const { logic, input } = machineFor(scenario);
+  const actor = createActor(logic, { input }).start();
+  for (const event of events) actor.send(event as { type: string });
+  const snapshot = actor.getSnapshot();
+  return { value: String(snapshot.value), context: snapshot.context as unknown, done: snapshot.status === 'done' };
 }

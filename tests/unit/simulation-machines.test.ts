@@ -4,9 +4,9 @@ import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import { caseConferenceMachine } from '../../src/machines/simulations/case-conference.machine.ts';
 import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
-import { conferenceStructure, conversationStructure, replayEvents } from '../../src/server/simulations/simulations.ts';
+import { conferenceStructure, conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
-import { conferencePaths, conversationPaths } from '../support/simulation-paths.ts';
+import { conferencePaths, conversationPaths, replayEvents } from '../support/simulation-paths.ts';
 
 const content = loadContent(resolve('content'));
 const conversations = [fixtureConversation(), ...content.conversations];
@@ -17,7 +17,7 @@ describe('the conversation machine, for every scenario', () => {
     expect(content.conversations.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(conversations.map((s) => [s.id, s] as const))('%s: shortest paths reach every turn and every ending, and replay to the same state', (_id, scenario) => {
+  it.each(conversations.map((s) => [s.id, s] as const))('%s: shortest paths reach every turn and every ending, and replay to the same state', { timeout: 60_000 }, (_id, scenario) => {
     const paths = conversationPaths(scenario);
     const turns = new Set(paths.filter((p) => p.state.value === 'talking').map((p) => p.state.context.turn));
     const endings = new Set(paths.filter((p) => p.state.value === 'ended').map((p) => p.state.context.ending));

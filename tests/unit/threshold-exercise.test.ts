@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, type Assessment } from '../../src/domain/thresholds/thresholds.ts';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, panelComparison, type Assessment } from '../../src/domain/thresholds/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
+import { fixtureVignette } from '../fixtures/vignette.ts';
 
 const screening = { answer: 'need-more-information' as const, reason: 'A single report; I need to know what the school and GP know.' };
 const assessment: Assessment = {
@@ -110,4 +111,16 @@ describe('comparing with the panel', () => {
     expect(compareKinds(['physical'], ['physical']).agreement).toBe('exact');
   });
 
+  it('compares each judgement of a whole answer: exact, one step, or different', () => {
+    const answer: Assessment = { ...assessment, needs: { developmentalNeeds: 'does-not-meet', parentingCapacity: 'partly', familyAndEnvironment: 'meets' }, levelOfHarm: 'moderate', kindsOfHarm: ['neglect', 'emotional'], likelihood: 'very-likely' };
+    expect(panelComparison(fixtureVignette().panel, { answer: 'need-more-information' }, answer)).toMatchObject({
+      screening: 'exact',
+      needs: { developmentalNeeds: 'exact', parentingCapacity: 'exact', familyAndEnvironment: 'one-step' },
+      levelOfHarm: 'one-step',
+      likelihood: 'one-step',
+      significant: 'exact',
+      decision: 'exact',
+      kindsOfHarm: { shared: ['neglect'], missed: [], added: ['emotional'] },
+    });
+  });
 });

@@ -202,10 +202,3 @@ export function withoutStructure(snapshot: unknown): unknown {
   return { ...s, context };
 }
 
-/** Runs recorded events through a fresh machine: what the stored snapshot must equal. */
-export function replayEvents(scenario: SimulationScenario, events: readonly unknown[]) {
-  const actor = restore(null, scenario);
-  for (const event of events) actor.send(event as SimulationEvent);
-  return stateOf(actor);
-}
-
