@@ -7,7 +7,8 @@ import { deleteSession, validateSessionToken } from './server/auth/sessions.ts';
 import { getDb } from './server/db.ts';
 import { isRouteAllowed } from './server/access-rules.ts';
 import { deploymentDefaultLocale, loadViewer } from './server/repos/people.ts';
-import { clientIp, isHttps } from './server/request.ts';
+import { passingWrite } from './server/passing-write.ts';
+import { clientIp, isHttps, isSameOriginWrite } from './server/request.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -45,7 +46,7 @@ const session = defineMiddleware(async (context, next) => {
       context.locals.viewer = viewer;
       context.locals.sessionId = found.id;
     } else {
-      if (found) await deleteSession(db, found.id);
+      if (found) await passingWrite('stale session', () => deleteSession(db, found.id));
       clearSessionCookie(context.cookies, secure);
     }
   }
@@ -75,11 +76,22 @@ const locale = defineMiddleware(async (context, next) => {
     }
     const viewer = context.locals.viewer;
     if (viewer && viewer.locale !== pageLocale) {
-      await setPreferredLocale(await getDb(), viewer.id, pageLocale);
-      viewer.locale = pageLocale;
+      const db = await getDb();
+      if (await passingWrite('remembered language', () => setPreferredLocale(db, viewer.id, pageLocale))) viewer.locale = pageLocale;
     }
   }
   return pageLocale === 'cy' ? next(path + context.url.search) : next();
+});
+
+/**
+ * Every write must come from one of Camau's own pages, whatever its content type (Astro's own
+ * check covers form posts only): a foreign or missing origin is refused with 403.
+ */
+const sameOrigin = defineMiddleware(async (context, next) => {
+  if (isSameOriginWrite(context)) return next();
+  const { path, t } = context.locals;
+  if (path === '/api' || path.startsWith('/api/')) return Response.json({ error: t('errors.crossSite') }, { status: 403 });
+  return next('/403');
 });
 
 /** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
@@ -97,4 +109,4 @@ const access = defineMiddleware(async (context, next) => {
   return next();
 });
 
-export const onRequest = sequence(securityHeaders, session, locale, access);
+export const onRequest = sequence(securityHeaders, session, locale, sameOrigin, access);
