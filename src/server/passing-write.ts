@@ -16,7 +16,9 @@ export async function passingWrite(kind: string, write: () => Promise<unknown>, 
   } catch (error) {
     if (!failing.has(kind)) {
       failing.add(kind);
-      log(`Skipped a passing write (${kind}); pages are still shown. Cause: ${logSafe(error instanceof Error ? error.message : String(error), 300)}`);
+      // Drizzle's own message repeats the query and its values; SQLite's reason is in `cause`.
+      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause : error).message : String(error);
+      log(`Skipped a passing write (${kind}); pages are still shown. Cause: ${logSafe(reason, 300)}`);
     }
     return false;
   }
