@@ -30,10 +30,11 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  dir = mkdtempSync(join(tmpdir(), 'camau-http-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  // PUBLIC_URL is read at build time too (Astro then trusts that Host, and X-Forwarded-For with it).
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, PUBLIC_URL: base, ASTRO_TELEMETRY_DISABLED: '1' } });
+  dir = mkdtempSync(join(tmpdir(), 'camau-http-'));
   const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.TRUST_PROXY;
   delete env.SMTP_URL;
