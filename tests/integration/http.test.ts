@@ -35,7 +35,7 @@ beforeAll(async () => {
   // PUBLIC_URL is read at build time too (Astro then trusts that Host, and X-Forwarded-For with it).
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, PUBLIC_URL: base, ASTRO_TELEMETRY_DISABLED: '1' } });
   dir = mkdtempSync(join(tmpdir(), 'camau-http-'));
-  const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.TRUST_PROXY;
   delete env.SMTP_URL;
   server = spawn(process.execPath, ['scripts/serve.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +50,7 @@ beforeAll(async () => {
     if (tries > 240 || server.exitCode !== null) throw new Error(`the server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  database = await openDatabase(env.DATABASE_URL);
+  database = await openDatabase(env.DATABASE_URL!);
 }, 240_000);
 
 afterAll(() => {
