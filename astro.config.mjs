@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { i18nParity } from './src/i18n/build-check.ts';
 import { contentCheck } from './src/content/build-check.ts';
+import { REQUEST_BODY_LIMIT } from './src/server/http-guard.ts';
 
 // Behind a reverse proxy, Astro trusts X-Forwarded-Host/-Proto only for the public address,
 // so the origin check and Astro.url see what the browser sees.
@@ -12,7 +13,8 @@ const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : nul
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Bodies over the limit are cut off while streaming (a declared length is refused earlier, in scripts/serve.ts).
+  adapter: node({ mode: 'standalone', bodySizeLimit: REQUEST_BODY_LIMIT }),
   integrations: [i18nParity(), contentCheck(), mdx(), react()],
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   // Astro's origin check refuses cross-site form posts (CSRF); keep it on.

@@ -1,9 +1,11 @@
 // Prepares the database, prints where Camau is and how to sign in, then starts the built server.
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
 import { readConfig } from '../src/server/platform/index.ts';
+import { guardRequests } from '../src/server/http-guard.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const entry = resolve('dist/server/entry.mjs');
@@ -32,4 +34,9 @@ if (config.demo) {
 if (!config.smtpUrl) console.log('No SMTP_URL: e-mails are kept in the outbox (Admin › Email outbox) and printed here.');
 console.log('');
 
-await import(pathToFileURL(entry).href);
+// Astro's handler runs behind our front door (address rule, size limit, TRACE), so the
+// adapter must not start a server of its own.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof guardRequests>[0] };
+const server = createServer(guardRequests(handler, { trustProxy: config.trustProxy }));
+server.listen(Number(process.env.PORT), process.env.HOST);

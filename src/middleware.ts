@@ -1,13 +1,10 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { localePath, negotiateLocale, splitLocalePath } from './domain/shared/index.ts';
 import { translator } from './i18n/index.ts';
-import { setPreferredLocale } from './server/auth/index.ts';
-import { clearSessionCookie, LANGUAGE_COOKIE, sessionCookieName } from './server/auth/index.ts';
-import { deleteSession, validateSessionToken } from './server/auth/index.ts';
-import { getDb } from './server/platform/index.ts';
+import { clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale, validateSessionToken } from './server/auth/index.ts';
+import { clientIp, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';
 import { isRouteAllowed } from './server/access/index.ts';
 import { deploymentDefaultLocale, loadViewer } from './server/people/index.ts';
-import { clientIp, isHttps } from './server/platform/index.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -45,7 +42,7 @@ const session = defineMiddleware(async (context, next) => {
       context.locals.viewer = viewer;
       context.locals.sessionId = found.id;
     } else {
-      if (found) await deleteSession(db, found.id);
+      if (found) await passingWrite('stale session', () => deleteSession(db, found.id));
       clearSessionCookie(context.cookies, secure);
     }
   }
@@ -75,11 +72,22 @@ const locale = defineMiddleware(async (context, next) => {
     }
     const viewer = context.locals.viewer;
     if (viewer && viewer.locale !== pageLocale) {
-      await setPreferredLocale(await getDb(), viewer.id, pageLocale);
-      viewer.locale = pageLocale;
+      const db = await getDb();
+      if (await passingWrite('remembered language', () => setPreferredLocale(db, viewer.id, pageLocale))) viewer.locale = pageLocale;
     }
   }
   return pageLocale === 'cy' ? next(path + context.url.search) : next();
+});
+
+/**
+ * Every write must come from one of Camau's own pages, whatever its content type (Astro's own
+ * check covers form posts only): a foreign or missing origin is refused with 403.
+ */
+const sameOrigin = defineMiddleware(async (context, next) => {
+  if (isSameOriginWrite(context)) return next();
+  const { path, t } = context.locals;
+  if (path === '/api' || path.startsWith('/api/')) return Response.json({ error: t('errors.crossSite') }, { status: 403 });
+  return next('/403');
 });
 
 /** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
@@ -97,4 +105,4 @@ const access = defineMiddleware(async (context, next) => {
   return next();
 });
 
-export const onRequest = sequence(securityHeaders, session, locale, access);
+export const onRequest = sequence(securityHeaders, session, locale, sameOrigin, access);

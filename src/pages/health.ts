@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { databaseAnswers } from '../server/platform/index.ts';
+import { databaseWorks } from '../server/platform/index.ts';
 
-/** For load balancers and uptime checks: 200 when the database answers. */
+/** For load balancers and uptime checks: 200 when the database answers and takes a write, else 503. */
 export const GET: APIRoute = async () =>
-  (await databaseAnswers()) ? Response.json({ status: 'ok' }) : Response.json({ status: 'unavailable' }, { status: 503 });
+  (await databaseWorks()) ? Response.json({ status: 'ok' }) : Response.json({ status: 'unavailable' }, { status: 503 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import { auditEvents, people, sessions } from '../../db/schema/index.ts';
+import { auditEvents, mailOutbox, people, sessions } from '../../db/schema/index.ts';
 import { findUsableAccountLink, LINK_LIFETIME_MS, setPasswordFromLink } from '../../src/server/auth/account-links.ts';
 import { changePassword } from '../../src/server/auth/account.ts';
 import { signIn } from '../../src/server/auth/sign-in.ts';
@@ -74,9 +74,26 @@ describe('an invitation', () => {
     expect(await findUsableAccountLink(database.db, token)).not.toBeNull();
   });
 
-  it('cannot reuse an address that already has an account', async () => {
+  it('cannot reuse an address that already has an account in the same organisation', async () => {
     const result = await invitePerson(await demoAdmin(database), { name: 'Copy', email: 'learner@camau.example', locale: 'en', roles: ['learner'], teamIds: [] });
     expect(result).toEqual({ ok: false, errors: { email: { key: 'errors.emailTaken' } } });
+  });
+
+  it('answers an address with an account in another organisation as it answers a new one, and tells that person by e-mail', async () => {
+    const admin = await demoAdmin(database);
+    const fresh = await invitePerson(admin, { name: 'New Person', email: 'new.person@example.org', locale: 'en', roles: ['learner'], teamIds: [] });
+    const elsewhere = await invitePerson(admin, { name: 'Carys', email: 'Carys.Meredith@arall.example', locale: 'en', roles: ['learner'], teamIds: [] });
+    expect(fresh.ok).toBe(true);
+    expect(elsewhere).toEqual({ ok: true, value: { id: null } });
+
+    // No second account; the existing one stays where it was.
+    const carys = await database.db.select().from(people).where(eq(people.email, 'carys.meredith@arall.example'));
+    expect(carys.map((p) => [p.id, p.organisationId])).toEqual([['demo-other-p01', 'demo-other-org']]);
+    // The inviting organisation's outbox holds nothing about that person; theirs holds the notice, in their language.
+    const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'carys.meredith@arall.example'));
+    expect(mails.map((m) => [m.organisationId, m.personId, m.subject])).toEqual([['demo-other-org', 'demo-other-p01', 'Mae gennych chi gyfrif Camau yn barod']]);
+    expect(mails[0]!.text).toContain('Cyngor Enghreifftiol');
+    expect(mails[0]!.text).not.toMatch(/set-password\?token=/);
   });
 
   it('cannot put someone in another organisation’s team', async () => {

@@ -1,7 +1,7 @@
 import { mayInOrganisation, type Actor } from './policy.ts';
 
 // Routes anyone may open. Everything else needs a signed-in person (deny by default).
-const PUBLIC_PATHS = new Set(['/', '/sign-in', '/forgot-password', '/set-password', '/403', '/404', '/500', '/health']);
+const PUBLIC_PATHS = new Set(['/', '/sign-in', '/forgot-password', '/set-password', '/403', '/404', '/413', '/500', '/health']);
 
 /** `unauthorised`: a script's request (under /api/) without a session; it cannot follow a redirect to the sign-in page. */
 export type RouteDecision = 'allow' | 'sign-in' | 'unauthorised' | 'forbidden';

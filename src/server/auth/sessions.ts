@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions } from '../../../db/schema/index.ts';
-import { issueToken, parseToken, secretMatches } from '../platform/index.ts';
+import { issueToken, parseToken, passingWrite, secretMatches } from '../platform/index.ts';
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000;
@@ -35,12 +35,12 @@ export async function validateSessionToken(db: Db, token: string | undefined, no
   const [session] = await db.select().from(sessions).where(eq(sessions.id, parsed.id));
   if (!session || !secretMatches(parsed.secret, session.secretHash)) return null;
   if (now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_TIMEOUT_MS) {
-    await db.delete(sessions).where(eq(sessions.id, session.id));
+    // Refused either way; tidying it away is only housekeeping.
+    await passingWrite('expired session', () => db.delete(sessions).where(eq(sessions.id, session.id)));
     return null;
   }
   if (now - session.lastSeenAt >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
-    session.lastSeenAt = now;
+    if (await passingWrite('last seen', () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id)))) session.lastSeenAt = now;
   }
   return session;
 }

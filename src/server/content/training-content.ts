@@ -6,6 +6,15 @@ import type { ConferenceScenario, ConversationScenario, Module, Programme, Simul
 
 export type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette };
 
+// Every content id is a short lower-case slug. Anything else (empty, huge, odd characters) cannot
+// name an entry, so it is not looked up: Astro throws on an empty id and logs unknown ids verbatim.
+const CONTENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Whether a value from a URL or form can be a content id at all. */
+export function isContentId(id: string): boolean {
+  return CONTENT_ID.test(id);
+}
+
 /** Text in the reader's language. */
 export function pick(text: { en: string; cy: string }, locale: Locale): string {
   return text[locale];
@@ -17,11 +26,13 @@ export async function listProgrammes(): Promise<Programme[]> {
 }
 
 export async function getProgramme(id: string): Promise<Programme | null> {
+  if (!isContentId(id)) return null;
   const { getEntry } = await import('astro:content');
   return (await getEntry('programmes', id))?.data ?? null;
 }
 
 export async function getModule(id: string): Promise<Module | null> {
+  if (!isContentId(id)) return null;
   const { getEntry } = await import('astro:content');
   return (await getEntry('modules', id))?.data ?? null;
 }
@@ -41,6 +52,7 @@ export async function getModuleIn(programmeId: string, moduleId: string): Promis
 
 /** A section's MDX entry in one language (render it with `render()` from astro:content). */
 export async function getSectionEntry(module: Module, sectionId: string, locale: Locale) {
+  if (!isContentId(sectionId)) return null;
   const { getEntry } = await import('astro:content');
   return (await getEntry('sections', `${module.programme}/${module.id}/${sectionId}.${locale}`)) ?? null;
 }
@@ -51,6 +63,7 @@ export async function listVignettes(): Promise<Vignette[]> {
 }
 
 export async function getVignette(id: string): Promise<Vignette | null> {
+  if (!isContentId(id)) return null;
   const { getEntry } = await import('astro:content');
   return (await getEntry('vignettes', id))?.data ?? null;
 }
@@ -69,6 +82,7 @@ export async function listSimulations(): Promise<SimulationScenario[]> {
 }
 
 export async function getSimulation(id: string): Promise<SimulationScenario | null> {
+  if (!isContentId(id)) return null;
   const { getEntry } = await import('astro:content');
   if (id.startsWith('cc-')) return ((await getEntry('conversations', id))?.data as SimulationScenario | undefined) ?? null;
   if (id.startsWith('cg-')) return ((await getEntry('conferences', id))?.data as SimulationScenario | undefined) ?? null;

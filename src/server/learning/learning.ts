@@ -4,7 +4,7 @@ import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntrie
 import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
-import { newId } from '../platform/index.ts';
+import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Pick<Db, 'select'>;
@@ -144,7 +144,7 @@ export async function learningProgress(db: Db, personId: string) {
 }
 
 
-export const REFLECTION_MAX_LENGTH = 10_000;
+export const REFLECTION_MAX_LENGTH = LONGEST_TEXT_FIELD;
 
 /** Saves a reflection to the learner's private log. */
 export async function saveReflection(db: Db, input: { personId: string; moduleId: string; moduleVersion: number; prompt: string; text: string }, now = Date.now()) {

@@ -6,10 +6,11 @@ import { translator, type MessageKey } from '../../i18n/index.ts';
 import { newId } from '../platform/index.ts';
 import type { Mailer } from './mailer.ts';
 
-export type MailTemplate = 'invitation' | 'reset';
+export type MailTemplate = 'invitation' | 'reset' | 'accountExists';
 const TEMPLATES: Record<MailTemplate, { subject: MessageKey; body: MessageKey }> = {
   invitation: { subject: 'email.invitation.subject', body: 'email.invitation.body' },
   reset: { subject: 'email.reset.subject', body: 'email.reset.body' },
+  accountExists: { subject: 'email.accountExists.subject', body: 'email.accountExists.body' },
 };
 
 export type MailRequest = {

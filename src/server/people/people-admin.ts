@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
-import { nameIn, type Locale } from '../../domain/shared/index.ts';
+import { localePath, nameIn, type Locale } from '../../domain/shared/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
 import { deletePersonSessions } from '../auth/index.ts';
@@ -60,22 +60,47 @@ async function sendInvitation(ctx: AdminContext, person: { id: string; email: st
   }, ctx.now);
 }
 
-/** Invites one person: creates the account (status invited), its roles and teams, and e-mails a link. */
-export async function invitePerson(ctx: AdminContext, input: InviteInput): Promise<AdminResult<{ id: string }>> {
+async function tellAboutExistingAccount(ctx: AdminContext, personId: string, now: number) {
+  const person = await getPerson(ctx.db, personId);
+  if (!person) return;
+  await sendMail(ctx.db, ctx.mailer, {
+    organisationId: person.organisationId,
+    organisationName: nameIn(person.locale, ctx.actor.organisation),
+    personId: person.id,
+    to: person.email,
+    recipientName: person.name,
+    locale: person.locale,
+    template: 'accountExists',
+    link: new URL(localePath(person.locale, '/forgot-password'), ctx.publicUrl).href,
+  }, now);
+}
+
+/**
+ * Invites one person: creates the account (status invited), its roles and teams, and e-mails a
+ * link. An address already used in this organisation is refused (the admin can see it anyway).
+ * An address with an account in another organisation gets the same answer as a new one, so no
+ * organisation learns who has accounts elsewhere: no account is made (`id` is null) and the
+ * person is told by e-mail, recorded in their own organisation's outbox.
+ */
+export async function invitePerson(ctx: AdminContext, input: InviteInput): Promise<AdminResult<{ id: string | null }>> {
   const now = ctx.now ?? Date.now();
   if (await unknownTeamIds(ctx.db, ctx.actor.organisationId, input.teamIds)) return { ok: false, errors: { teamIds: { key: 'errors.invalidChoice' } } };
   const created = await ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: people.id }).from(people).where(eq(people.email, normaliseEmail(input.email)));
-    if (taken) return null;
+    const [taken] = await tx.select({ id: people.id, organisationId: people.organisationId }).from(people).where(eq(people.email, normaliseEmail(input.email)));
+    if (taken) return taken.organisationId === ctx.actor.organisationId ? null : { kind: 'elsewhere' as const, personId: taken.id };
     const id = newId();
     await tx.insert(people).values({ id, organisationId: ctx.actor.organisationId, email: normaliseEmail(input.email), name: input.name, locale: input.locale, status: 'invited', createdAt: now, updatedAt: now });
     await tx.insert(personRoles).values([...new Set(input.roles)].map((role) => ({ personId: id, role })));
     if (input.teamIds.length) await tx.insert(teamMemberships).values([...new Set(input.teamIds)].map((teamId) => ({ personId: id, teamId })));
     const token = await issueAccountLink(tx, id, 'invitation', now);
     await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, subjectId: id, action: 'person.invited', detail: { roles: input.roles, teamIds: input.teamIds }, ip: ctx.ip }, now);
-    return { id, token };
+    return { kind: 'created' as const, id, token };
   });
   if (!created) return { ok: false, errors: { email: { key: 'errors.emailTaken' } } };
+  if (created.kind === 'elsewhere') {
+    await tellAboutExistingAccount(ctx, created.personId, now);
+    return { ok: true, value: { id: null } };
+  }
   await sendInvitation(ctx, { id: created.id, email: normaliseEmail(input.email), name: input.name, locale: input.locale }, created.token);
   return { ok: true, value: { id: created.id } };
 }

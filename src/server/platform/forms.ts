@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 
+/**
+ * No text field in Camau takes more than this (the reflective log entry is the longest); each
+ * form's own, smaller limit is checked by its schema or domain rule.
+ */
+export const LONGEST_TEXT_FIELD = 10_000;
+
 export type FieldError = { key: MessageKey; params?: MessageParams };
 export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string | string[]>;
@@ -19,12 +25,18 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
-/** Reads a form into plain values; fields named in `multi` keep every value (checkboxes, multi-selects). */
+// One character over the longest field is kept, so a form's own "too long" message still shows.
+const capped = (value: string) => (value.length > LONGEST_TEXT_FIELD ? value.slice(0, LONGEST_TEXT_FIELD + 1) : value);
+
+/**
+ * Reads a form into plain values; fields named in `multi` keep every value (checkboxes,
+ * multi-selects). No value is longer than LONGEST_TEXT_FIELD + 1 characters.
+ */
 export function formValues(form: FormData, multi: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const key of new Set(form.keys())) {
     if (form.get(key) instanceof File) continue;
-    const all = form.getAll(key).map(String);
+    const all = form.getAll(key).map((v) => capped(String(v)));
     values[key] = multi.includes(key) ? all : (all[0] ?? '');
   }
   for (const key of multi) values[key] ??= [];
@@ -53,6 +65,9 @@ export function parseForm<T>(schema: z.ZodType<T>, form: FormData, multi: readon
   return { ok: false, errors, values };
 }
 
+/** The longest e-mail address a mail system accepts (RFC 5321's path limit). */
+export const EMAIL_MAX_LENGTH = 254;
+
 /** Field building blocks with translated messages. */
 export const fields = {
   requiredText: (max: number) => z.string().trim().min(1, { error: 'errors.required' }).max(max),
@@ -62,7 +77,7 @@ export const fields = {
       .trim()
       .toLowerCase()
       .min(1, { error: 'errors.required' })
-      .max(254, { error: 'errors.emailInvalid' })
+      .max(EMAIL_MAX_LENGTH, { error: 'errors.emailInvalid' })
       .pipe(z.email({ error: 'errors.emailInvalid' })),
   locale: () => z.enum(['cy', 'en'], { error: 'errors.invalidChoice' }),
 };

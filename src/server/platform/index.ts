@@ -5,3 +5,5 @@ export * from './forms.ts';
 export * from './health.ts';
 export * from './request.ts';
 export * from './tokens.ts';
+export * from './log.ts';
+export * from './passing-write.ts';
