@@ -6,6 +6,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // Integration tests use real database files and real sockets; they get more time.
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      // Astro components rendered with the container API, under Astro's own Vite plugins.
+      './vitest.components.config.ts',
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
+import { FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
 import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/simulations/index.ts';
 import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT } from '../domain/thresholds/index.ts';
 
@@ -166,7 +166,7 @@ export const conferenceScenarioSchema = z
     conferenceDate: z
       .string()
       .refine((d) => parseDate(d) !== null, { error: 'a real date as YYYY-MM-DD' })
-      .refine((d) => d <= LAST_CONFERENCE_DATE, { error: `no later than ${LAST_CONFERENCE_DATE}: the bank holiday table in src/domain/simulations/case-conference.ts ends a year after that (extend it first)` }),
+      .refine((d) => d >= FIRST_CONFERENCE_DATE && d <= LAST_CONFERENCE_DATE, { error: `from ${FIRST_CONFERENCE_DATE} to ${LAST_CONFERENCE_DATE}: the bank holiday table in src/domain/shared/bank-holidays.ts covers a year past that (extend it first)` }),
     information: information.refine((list) => list.length >= 5, { error: 'a conference brings at least 5 pieces of information' }),
     areas: z
       .array(

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, workingDaysBetween } from '../../src/domain/simulations/case-conference.ts';
+import { addMonths, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate } from '../../src/domain/simulations/case-conference.ts';
+import { BANK_HOLIDAYS_COVER } from '../../src/domain/shared/working-days.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
 
 describe('Wales timescales', () => {
-  it('count working days without weekends or bank holidays', () => {
-    // Monday 2 March 2026 + 10 working days is Monday 16 March.
-    expect(workingDaysBetween('2026-03-02', '2026-03-16')).toBe(10);
-    expect(workingDaysBetween('2026-03-02', '2026-03-17')).toBe(11);
-    // Good Friday 3 and Easter Monday 6 April 2026 do not count.
-    expect(workingDaysBetween('2026-03-30', '2026-04-13')).toBe(8);
+  it('date a conference where every meeting in its year has bank holiday data', () => {
+    expect(FIRST_CONFERENCE_DATE).toBe(BANK_HOLIDAYS_COVER.first);
+    expect(LAST_CONFERENCE_DATE).toBe('2029-12-31');
+    expect(latestMeetingDate(LAST_CONFERENCE_DATE)).toBe(BANK_HOLIDAYS_COVER.last);
+    // The first Core Group deadline and its count stay inside the data.
+    expect(nextDeadline(LAST_CONFERENCE_DATE, [], false)).toBe('2030-01-15');
+    expect(checkTimescales(LAST_CONFERENCE_DATE, [BANK_HOLIDAYS_COVER.last], null)[0]).toMatchObject({ meeting: 'first-core-group', met: false });
   });
 
   it('check the first Core Group (10 working days), later ones (6 weeks) and the review (3 months)', () => {
@@ -24,12 +26,11 @@ describe('Wales timescales', () => {
   });
 
   it('give the latest date for the next meeting', () => {
-    expect(addWorkingDays('2026-03-02', 10)).toBe('2026-03-16');
     expect(nextDeadline('2026-03-02', [], false)).toBe('2026-03-16');
     expect(nextDeadline('2026-03-02', ['2026-03-12'], false)).toBe('2026-04-23');
     expect(nextDeadline('2026-03-02', ['2026-03-12', '2026-04-20'], true)).toBe('2026-06-02');
     // 25 May 2026 is a bank holiday.
-    expect(addWorkingDays('2026-05-11', 10)).toBe('2026-05-26');
+    expect(nextDeadline('2026-05-11', [], false)).toBe('2026-05-26');
   });
 
   it('add months to the same day, or the month’s last', () => {

@@ -3,3 +3,5 @@ export * from './csv.ts';
 export * from './locale.ts';
 export * from './statistics.ts';
 export * from './attempts.ts';
+export * from './bank-holidays.ts';
+export * from './working-days.ts';

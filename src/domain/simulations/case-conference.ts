@@ -4,13 +4,7 @@
  * scaling and dates compare with the scenario's expert answer. Pure.
  */
 
-/** Bank holidays in England and Wales (the days Welsh local authorities close), 2025–2028. */
-export const BANK_HOLIDAYS = new Set([
-  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
-  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
-]);
+import { addWorkingDays, BANK_HOLIDAYS_COVER, workingDaysBetween } from '../shared/index.ts';
 
 /** Wales Safeguarding Procedures timescales for a child on the child protection register. */
 export const TIMESCALES = {
@@ -21,8 +15,6 @@ export const TIMESCALES = {
 
 /** Meetings are dated within this many months of the initial conference (the plan's first year). */
 export const DATE_WINDOW_MONTHS = 12;
-/** The last year BANK_HOLIDAYS covers: a scenario's conference is dated no later than a year before its end. */
-export const LAST_CONFERENCE_DATE = '2027-12-31';
 
 export const MAX_AREAS = 3;
 export const SCALE = { min: 1, max: 10 } as const;
@@ -41,28 +33,6 @@ export function parseDate(value: unknown): number | null {
 }
 
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-export function isWorkingDay(date: string): boolean {
-  const day = new Date(parseDate(date)!).getUTCDay();
-  return day !== 0 && day !== 6 && !BANK_HOLIDAYS.has(date);
-}
-
-/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function workingDaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let t = parseDate(from)! + DAY; t <= parseDate(to)!; t += DAY) if (isWorkingDay(iso(t))) count++;
-  return count;
-}
-
-/** The date `n` working days after `from`. */
-export function addWorkingDays(from: string, n: number): string {
-  let t = parseDate(from)!;
-  for (let added = 0; added < n; ) {
-    t += DAY;
-    if (isWorkingDay(iso(t))) added++;
-  }
-  return iso(t);
-}
 
 export function addDays(from: string, days: number): string {
   return iso(parseDate(from)! + days * DAY);
@@ -87,6 +57,10 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return iso(target.getTime());
 }
+
+/** A scenario's conference is dated where every meeting in its window has bank holiday data. */
+export const FIRST_CONFERENCE_DATE = BANK_HOLIDAYS_COVER.first;
+export const LAST_CONFERENCE_DATE = addMonths(BANK_HOLIDAYS_COVER.last, -DATE_WINDOW_MONTHS);
 
 export type TimescaleCheck =
   | { meeting: 'first-core-group'; date: string; workingDays: number; limit: number; met: boolean }

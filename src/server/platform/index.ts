@@ -7,3 +7,4 @@ export * from './request.ts';
 export * from './tokens.ts';
 export * from './log.ts';
 export * from './passing-write.ts';
+export * from './calendar.ts';
