@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CPD_KINDS } from '../../src/domain/cpd/index.ts';
 import { people } from './people.ts';
 
 /** Which sections of a module a person has opened (for completion and "resume"). */
@@ -70,8 +71,6 @@ export const reflectiveEntries = sqliteTable(
   (t) => [index('reflective_entries_person_idx').on(t.personId, t.createdAt)],
 );
 
-export const CPD_KINDS = ['module', 'simulation', 'threshold-practice', 'mentoring'] as const;
-
 /** Continuing professional development: one row per completed activity, with its time. */
 export const cpdEntries = sqliteTable(
   'cpd_entries',
@@ -81,8 +80,10 @@ export const cpdEntries = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: CPD_KINDS }).notNull(),
-    /** The module, simulation attempt, exercise or session it records. */
+    /** The module version, simulation attempt, exercise or session it records. */
     sourceId: text('source_id').notNull(),
+    /** What was done (the module, scenario or vignette), so a repeat on the same day is recognised. */
+    activityId: text('activity_id').notNull().default(''),
     programmeId: text('programme_id'),
     titleEn: text('title_en').notNull(),
     titleCy: text('title_cy').notNull(),

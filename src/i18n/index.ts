@@ -1,3 +1,4 @@
+import { hoursAndMinutes } from '../domain/cpd/index.ts';
 import { intlLocale, type Locale } from '../domain/shared/index.ts';
 
 // Formatting by language lives with the locale rules (islands use it without the message tables).
@@ -23,6 +24,14 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(en, value);
 }
 
+
+/** A CPD time in hours and minutes, as the record shows it: "1 h 30 min" / "1 awr 30 mun". */
+export function formatDuration(locale: Locale, totalMinutes: number): string {
+  const { hours, minutes } = hoursAndMinutes(totalMinutes);
+  const t = translator(locale);
+  if (hours === 0) return t('cpd.duration.minutes', { minutes });
+  return minutes === 0 ? t('cpd.duration.hours', { hours }) : t('cpd.duration.hoursMinutes', { hours, minutes });
+}
 
 export function formatDateTime(locale: Locale, ms: number): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(ms);

@@ -12,8 +12,9 @@ export const GET: APIRoute = async ({ locals }) => {
   const record = await cpdRecord(db, viewer.id, locale);
   await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'export.created', detail: { export: 'cpd', rows: record.rows.length }, ip: locals.ip });
   const csv = toCsv(
-    [t('cpd.date'), t('cpd.activity'), t('cpd.kind'), t('cpd.programme'), t('cpd.hours')],
-    record.rows.map((r) => [r.date, r.activity, r.kind, r.programme, r.hours]),
+    // Time as people read it, and whole minutes for spreadsheets to add up.
+    [t('cpd.date'), t('cpd.activity'), t('cpd.kind'), t('cpd.programme'), t('cpd.time'), t('cpd.minutes')],
+    record.rows.map((r) => [r.date, r.activity, r.kind, r.programme, r.time, r.minutes]),
   );
   return csvResponse(csv, locale === 'cy' ? 'cofnod-dpp.csv' : 'cpd-record.csv');
 };

@@ -77,6 +77,9 @@ test.describe('a learner working through modules', () => {
 
     await page.goto('/cpd');
     await expect(page.getByRole('rowheader', { name: moduleById('cc-spirit').title.en })).toBeVisible();
+    // Time is shown in hours and minutes: what was actually spent, up to the module's estimate.
+    await expect(page.getByRole('row', { name: new RegExp(moduleById('cc-spirit').title.en) })).toContainText(/\d+ (h|min)$/);
+    await expect(page.getByText(/^Total: \d+ (h|min)/)).toBeVisible();
     await expectNoAxeViolations(page);
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download as CSV' }).click();
@@ -91,6 +94,7 @@ test.describe('a learner working through modules', () => {
     await completeModule(page, 'risk-model', 'rm-threshold', 'cy', 'Byddaf yn cofnodi’r rheswm dros bob penderfyniad.');
     await page.goto('/cy/cpd');
     await expect(page.getByRole('rowheader', { name: moduleById('rm-threshold').title.cy })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(moduleById('rm-threshold').title.cy) })).toContainText(/\d+ (awr|mun)$/);
     await page.goto('/cy/learn');
     await expect(page.getByRole('row', { name: new RegExp(moduleById('rm-threshold').title.cy) })).toContainText('Wedi’i gwblhau');
   });
@@ -113,6 +117,10 @@ test.describe('a learner working through modules', () => {
       for (const option of question.options) expect(html).not.toContain(option.feedback.en.slice(0, 40));
     }
     expect(html).not.toMatch(/"correct"/);
+    // Nothing read yet: the page says which sections to read before a pass can complete the module.
+    await expect(page.getByText('Read every section before you take the check')).toBeVisible();
+    for (const section of module.sections) await expect(page.getByRole('link', { name: section.title.en, exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test('gets a clear message, and nothing recorded, for a tampered or stale submission', async ({ page }) => {
@@ -159,11 +167,26 @@ test.describe('a learner working through modules', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a knowledge check is still a form that marks on the server', async ({ page }) => {
+  test('a knowledge check is still a form that marks on the server, and a pass before reading does not complete the module', async ({ page }) => {
     await signIn(page, 'tegan.lewis@camau.example');
-    await page.goto('/learn/effective-child-protection/ecp-steps-to-change/check');
-    await answerCheck(page, 'ecp-steps-to-change', 'en', true);
+    const module = moduleById('ecp-steps-to-change');
+    await page.goto(`/learn/effective-child-protection/${module.id}/check`);
+    await expect(page.getByText('Read every section before you take the check')).toBeVisible();
+    await answerCheck(page, module.id, 'en', true);
     await expect(page.getByRole('status')).toContainText('You passed.');
+    await expect(page.getByRole('status')).not.toContainText('You have completed this module');
+    await expect(page.getByText('This pass does not complete the module')).toBeVisible();
+
+    // Read the sections from the links given, then pass again: now it completes.
+    for (const section of module.sections) {
+      await page.goto(`/learn/effective-child-protection/${module.id}/check`);
+      await page.getByRole('link', { name: section.title.en, exact: true }).last().click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.title.en);
+    }
+    await page.goto(`/learn/effective-child-protection/${module.id}/check`);
+    await expect(page.getByText('Read every section before you take the check')).toHaveCount(0);
+    await answerCheck(page, module.id, 'en', true);
+    await expect(page.getByRole('status')).toContainText('You have completed this module');
   });
 });
 

@@ -32,12 +32,15 @@ describe('a knowledge check', () => {
     ]);
   });
 
-  it('does not complete the module until every section has been read', async () => {
+  it('does not complete the module until every section has been read before it is passed', async () => {
     await recordSectionVisit(database.db, learner, module, 'one');
     const passed = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
     expect(passed).toMatchObject({ ok: true, completed: false });
     await recordSectionVisit(database.db, learner, module, 'two');
-    expect(await recordSectionVisit(database.db, learner, module, 'three')).toEqual({ completed: true });
+    await recordSectionVisit(database.db, learner, module, 'three');
+    expect(await database.db.select().from(moduleCompletions)).toHaveLength(0);
+    const again = await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
+    expect(again).toMatchObject({ ok: true, completed: true });
   });
 
   it.each([
@@ -68,11 +71,12 @@ describe('a knowledge check', () => {
 });
 
 describe('completing a module', () => {
-  it('adds one CPD entry with the module’s time, and a new version keeps the old completion', async () => {
-    await visitAll();
-    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
-    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null });
-    expect((await listCpdEntries(database.db, learner)).map((e) => [e.kind, e.sourceId, e.minutes, e.titleCy])).toEqual([['module', 'cc-fixture@v1', 30, 'Modiwl prawf']]);
+  it('adds one CPD entry with the time spent, and a new version keeps the old completion', async () => {
+    const start = Date.now() - 45 * 60_000;
+    for (const s of module.sections) await recordSectionVisit(database.db, learner, module, s.id, start);
+    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null }, start + 25 * 60_000);
+    await submitKnowledgeCheck(database.db, { personId: learner, module, version: 1, answers: allRight, startedAt: null }, start + 26 * 60_000);
+    expect((await listCpdEntries(database.db, learner)).map((e) => [e.kind, e.sourceId, e.minutes, e.titleCy])).toEqual([['module', 'cc-fixture@v1', 25, 'Modiwl prawf']]);
 
     const v2 = fixtureModule({ version: 2 });
     const progress = await learningProgress(database.db, learner);

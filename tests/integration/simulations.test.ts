@@ -70,7 +70,8 @@ describe('a simulation attempt on the server', () => {
   it('adds one CPD entry when it finishes, for the programme it practises', async () => {
     const attempt = await play(scenario, [{ type: 'CHOOSE', optionId: 'confront' }]);
     const entries = await database.db.select().from(cpdEntries).where(and(eq(cpdEntries.sourceId, attempt.id), eq(cpdEntries.kind, 'simulation')));
-    expect(entries).toMatchObject([{ personId: person.personId, programmeId: 'collaborative-conversations', minutes: 20, titleEn: scenario.title.en, titleCy: scenario.title.cy }]);
+    // Its time follows the CPD rules (tests/integration/cpd.test.ts): a one-step attempt that ends at once adds none.
+    expect(entries).toMatchObject([{ personId: person.personId, activityId: scenario.id, programmeId: 'collaborative-conversations', minutes: 0, titleEn: scenario.title.en, titleCy: scenario.title.cy }]);
   });
 
   it('keeps a response in the learner’s own words for mentor review', async () => {

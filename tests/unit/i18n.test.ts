@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cy } from '../../src/i18n/cy.ts';
 import { en } from '../../src/i18n/en.ts';
-import { interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
+import { formatDuration, interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Strings that are rightly the same in both languages.
@@ -31,5 +31,18 @@ describe('UI strings', () => {
     expect(interpolate('Croeso, {name}', { name: 'Elin' })).toBe('Croeso, Elin');
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(translator('cy')('signIn.lockedMany', { minutes: 4 })).toBe('Gormod o ymdrechion. Rhowch gynnig arall arni ymhen 4 munud.');
+  });
+});
+
+describe('CPD time', () => {
+  it.each([
+    [0, '0 min', '0 mun'],
+    [45, '45 min', '45 mun'],
+    [60, '1 h', '1 awr'],
+    [90, '1 h 30 min', '1 awr 30 mun'],
+    [605, '10 h 5 min', '10 awr 5 mun'],
+  ])('of %i minutes reads “%s” in English and “%s” in Welsh', (minutes, english, welsh) => {
+    expect(formatDuration('en', minutes)).toBe(english);
+    expect(formatDuration('cy', minutes)).toBe(welsh);
   });
 });

@@ -45,6 +45,7 @@ describe('the layering rules', () => {
       { path: 'scripts/check-layers.ts', text: "import { layerViolations } from './layer-rules.ts';" },
       { path: 'src/server/x.ts', text: "import { people } from '../../db/schema/index.ts';" },
       { path: 'src/machines/x.machine.ts', text: "import { setup } from 'xstate';\nimport { score } from '../domain/score.ts';" },
+      { path: 'db/schema/learning.ts', text: "import { CPD_KINDS } from '../../src/domain/cpd/index.ts';" },
     ])).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ export function moduleStatus(input: {
   return 'not-started';
 }
 
-/** Whether the rules for completing a module are met now. */
+/**
+ * Whether passing the check completes the module: every section must have been opened before
+ * the pass (a pass first and reading afterwards needs the check passed again).
+ */
 export function meetsCompletionRule(sectionIds: readonly string[], visitedSectionIds: readonly string[], passedCheck: boolean): boolean {
   const visited = new Set(visitedSectionIds);
   return passedCheck && sectionIds.every((id) => visited.has(id));

@@ -1,11 +1,11 @@
-import { cpdTotals, hoursFromMinutes } from '../../domain/cpd/cpd.ts';
+import { cpdTotals } from '../../domain/cpd/cpd.ts';
 import type { Locale } from '../../domain/shared/index.ts';
-import { formatDateTime, translator } from '../../i18n/index.ts';
+import { formatDateTime, formatDuration, translator } from '../../i18n/index.ts';
 import { getModule, listProgrammes, pick } from '../content/index.ts';
 import type { Db } from '../../../db/client.ts';
 import { listCpdEntries, listReflections } from '../learning/index.ts';
 
-/** A learner's CPD record as pages and exports show it, in one language. */
+/** A learner's CPD record as pages and exports show it, in one language, with time in hours and minutes. */
 export async function cpdRecord(db: Db, personId: string, locale: Locale) {
   const t = translator(locale);
   const [entries, programmes] = await Promise.all([listCpdEntries(db, personId), listProgrammes()]);
@@ -14,6 +14,7 @@ export async function cpdRecord(db: Db, personId: string, locale: Locale) {
     return programme ? pick(programme.title, locale) : t('cpd.other');
   };
   const totals = cpdTotals(entries);
+  const time = (minutes: number) => formatDuration(locale, minutes);
   return {
     rows: entries.map((e) => ({
       id: e.id,
@@ -21,11 +22,12 @@ export async function cpdRecord(db: Db, personId: string, locale: Locale) {
       activity: locale === 'cy' ? e.titleCy : e.titleEn,
       kind: t(`cpd.kind.${e.kind}`),
       programme: programmeName(e.programmeId),
-      hours: hoursFromMinutes(e.minutes),
+      minutes: e.minutes,
+      time: time(e.minutes),
     })),
-    totalHours: hoursFromMinutes(totals.totalMinutes),
-    byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), hours: hoursFromMinutes(p.minutes), entries: p.entries })),
-    byYear: totals.byYear.map((y) => ({ year: y.year, hours: hoursFromMinutes(y.minutes), entries: y.entries })),
+    totalTime: time(totals.totalMinutes),
+    byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), time: time(p.minutes), entries: p.entries })),
+    byYear: totals.byYear.map((y) => ({ year: y.year, time: time(y.minutes), entries: y.entries })),
   };
 }
 

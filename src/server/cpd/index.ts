@@ -1,1 +1,2 @@
 export * from './cpd-view.ts';
+export * from './record-cpd.ts';

@@ -5,8 +5,8 @@ import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
 import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
+import { recordCpd, type Tx } from '../cpd/index.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Pick<Db, 'select'>;
 
 /** The server's answer key for a module's knowledge check (never sent to the browser). */
@@ -17,53 +17,45 @@ function answerKey(module: Module) {
   };
 }
 
-async function visitedSectionIds(db: Reader, personId: string, moduleId: string): Promise<string[]> {
-  const rows = await db.select({ sectionId: sectionVisits.sectionId }).from(sectionVisits).where(and(eq(sectionVisits.personId, personId), eq(sectionVisits.moduleId, moduleId)));
-  return rows.map((r) => r.sectionId);
+async function sectionVisitsOf(db: Reader, personId: string, moduleId: string) {
+  return db.select({ sectionId: sectionVisits.sectionId, firstVisitedAt: sectionVisits.firstVisitedAt }).from(sectionVisits).where(and(eq(sectionVisits.personId, personId), eq(sectionVisits.moduleId, moduleId)));
 }
 
 /**
- * Records the module as complete (with its CPD entry) when the rules are met for its current
- * version and it is not already recorded. Runs inside the caller's write transaction.
+ * Records the module as complete (with its CPD entry) when a check has just been passed, every
+ * section had been opened before it, and this version is not already recorded. Runs inside the
+ * caller's write transaction. Reading the sections after passing does not complete the module:
+ * the check must be passed again once they have been read.
  */
-async function completeIfEligible(tx: Tx, personId: string, module: Module, now: number): Promise<boolean> {
+async function completeOnPass(tx: Tx, personId: string, module: Module, now: number): Promise<boolean> {
   const [done] = await tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, module.id), eq(moduleCompletions.moduleVersion, module.version)));
   if (done) return false;
-  const [passed] = await tx
-    .select({ id: knowledgeCheckAttempts.id })
-    .from(knowledgeCheckAttempts)
-    .where(and(eq(knowledgeCheckAttempts.personId, personId), eq(knowledgeCheckAttempts.moduleId, module.id), eq(knowledgeCheckAttempts.moduleVersion, module.version), eq(knowledgeCheckAttempts.passed, true)))
-    .limit(1);
-  const visited = await visitedSectionIds(tx, personId, module.id);
-  if (!meetsCompletionRule(module.sections.map((s) => s.id), visited, !!passed)) return false;
+  const sectionIds = module.sections.map((s) => s.id);
+  const visits = (await sectionVisitsOf(tx, personId, module.id)).filter((v) => sectionIds.includes(v.sectionId));
+  if (!meetsCompletionRule(sectionIds, visits.map((v) => v.sectionId), true)) return false;
   await tx.insert(moduleCompletions).values({ personId, moduleId: module.id, moduleVersion: module.version, programmeId: module.programme, completedAt: now });
-  await tx
-    .insert(cpdEntries)
-    .values({
-      id: newId(),
-      personId,
-      kind: 'module',
-      sourceId: `${module.id}@v${module.version}`,
-      programmeId: module.programme,
-      titleEn: module.title.en,
-      titleCy: module.title.cy,
-      minutes: module.minutes,
-      completedAt: now,
-    })
-    .onConflictDoNothing();
+  await recordCpd(tx, {
+    personId,
+    kind: 'module',
+    activityId: module.id,
+    sourceId: `${module.id}@v${module.version}`,
+    programmeId: module.programme,
+    title: module.title,
+    estimateMinutes: module.minutes,
+    // Time on a module runs from opening its first section to passing its check.
+    startedAt: Math.min(...visits.map((v) => v.firstVisitedAt)),
+    completedAt: now,
+  });
   return true;
 }
 
-/** Notes that a learner opened a section; may complete the module if that was all it lacked. */
-export async function recordSectionVisit(db: Db, personId: string, module: Module, sectionId: string, now = Date.now()): Promise<{ completed: boolean }> {
+/** Notes that a learner opened a section (for progress, "resume", and the sections a pass needs). */
+export async function recordSectionVisit(db: Db, personId: string, module: Module, sectionId: string, now = Date.now()): Promise<void> {
   if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
-  return db.transaction(async (tx) => {
-    await tx
-      .insert(sectionVisits)
-      .values({ personId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
-      .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
-    return { completed: await completeIfEligible(tx, personId, module, now) };
-  });
+  await db
+    .insert(sectionVisits)
+    .values({ personId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
+    .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
 }
 
 export type SubmitResult = { ok: true; attemptId: string; grade: Grade; completed: boolean } | { ok: false; problem: SubmissionProblem };
@@ -94,7 +86,7 @@ export async function submitKnowledgeCheck(
       startedAt: input.startedAt && input.startedAt <= now ? input.startedAt : null,
       submittedAt: now,
     });
-    return marked.grade.passed ? completeIfEligible(tx, input.personId, input.module, now) : false;
+    return marked.grade.passed ? completeOnPass(tx, input.personId, input.module, now) : false;
   });
   return { ok: true, attemptId, grade: marked.grade, completed };
 }

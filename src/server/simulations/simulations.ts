@@ -1,19 +1,20 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, min } from 'drizzle-orm';
 import { createActor, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { cpdEntries, simulationAttempts, simulationEvents, simulationOwnResponses } from '../../../db/schema/index.ts';
+import { simulationAttempts, simulationEvents, simulationOwnResponses } from '../../../db/schema/index.ts';
 import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../../content/schemas.ts';
 import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../../domain/simulations/case-conference.ts';
 import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
 import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
 import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
 import { newId } from '../platform/index.ts';
+import { recordCpd } from '../cpd/index.ts';
 
 export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
 export type SimulationEvent = ConversationEvent | CaseConferenceEvent;
 
-/** Minutes recorded in the CPD record for a finished simulation of each kind. */
+/** The estimated minutes of a simulation of each kind: the most a finished one adds to the CPD record. */
 export const SIMULATION_MINUTES = { conversation: 20, conference: 45 } as const;
 /** The programme each kind of simulation practises (for the CPD record). */
 export const SIMULATION_PROGRAMME = { conversation: 'collaborative-conversations', conference: 'effective-child-protection' } as const;
@@ -185,10 +186,19 @@ export async function applySimulationEvent(
       await tx.insert(simulationOwnResponses).values({ id: newId(), attemptId: attempt.id, personId: attempt.personId, organisationId: attempt.organisationId, scenarioId: scenario.id, turnId: turn, text: event.text.trim(), code: event.code, createdAt: now });
     }
     if (done) {
-      await tx
-        .insert(cpdEntries)
-        .values({ id: newId(), personId: attempt.personId, kind: 'simulation', sourceId: attempt.id, programmeId: SIMULATION_PROGRAMME[scenario.kind], titleEn: scenario.title.en, titleCy: scenario.title.cy, minutes: SIMULATION_MINUTES[scenario.kind], completedAt: now })
-        .onConflictDoNothing();
+      // Time spent runs from the attempt's first step to this, its last.
+      const [first] = await tx.select({ at: min(simulationEvents.at) }).from(simulationEvents).where(eq(simulationEvents.attemptId, attempt.id));
+      await recordCpd(tx, {
+        personId: attempt.personId,
+        kind: 'simulation',
+        activityId: scenario.id,
+        sourceId: attempt.id,
+        programmeId: SIMULATION_PROGRAMME[scenario.kind],
+        title: scenario.title,
+        estimateMinutes: SIMULATION_MINUTES[scenario.kind],
+        startedAt: first?.at ?? now,
+        completedAt: now,
+      });
     }
     return { ok: true, attempt: updated };
   });

@@ -1,19 +1,20 @@
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, min, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { Db } from '../../../db/client.ts';
-import { calibrationRounds, cpdEntries, thresholdAttempts, thresholdEvents, thresholdLatestAnswers } from '../../../db/schema/index.ts';
+import { calibrationRounds, thresholdAttempts, thresholdEvents, thresholdLatestAnswers } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
 import { MIN_RESPONDENTS } from '../../domain/thresholds/consistency.ts';
 import { checkAssessment, checkScreening, DECISIONS, NEEDS_DOMAINS, panelComparison as comparePanel, type Assessment, type Decision, type ThresholdProblem } from '../../domain/thresholds/thresholds.ts';
 import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
 import { newId } from '../platform/index.ts';
+import { recordCpd } from '../cpd/index.ts';
 import type { FormValues } from '../platform/index.ts';
 
 type Snapshot = SnapshotFrom<typeof thresholdExerciseMachine>;
 export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
 
-/** Time recorded in the CPD record for one threshold exercise. */
+/** The estimated time of one threshold exercise: the most it adds to the CPD record. */
 export const EXERCISE_MINUTES = 20;
 
 function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number) {
@@ -132,10 +133,19 @@ export async function applyAttemptEvent(
       .returning();
     await tx.insert(thresholdEvents).values({ attemptId: attempt.id, revision, event, at: now });
     if (complete) {
-      await tx
-        .insert(cpdEntries)
-        .values({ id: newId(), personId: attempt.personId, kind: 'threshold-practice', sourceId: attempt.id, programmeId: 'risk-model', titleEn: vignette.title.en, titleCy: vignette.title.cy, minutes: EXERCISE_MINUTES, completedAt: now })
-        .onConflictDoNothing();
+      // Time spent runs from the attempt's first step to this, its last.
+      const [first] = await tx.select({ at: min(thresholdEvents.at) }).from(thresholdEvents).where(eq(thresholdEvents.attemptId, attempt.id));
+      await recordCpd(tx, {
+        personId: attempt.personId,
+        kind: 'threshold-practice',
+        activityId: vignette.id,
+        sourceId: attempt.id,
+        programmeId: 'risk-model',
+        title: vignette.title,
+        estimateMinutes: EXERCISE_MINUTES,
+        startedAt: first?.at ?? now,
+        completedAt: now,
+      });
     }
     return { ok: true, attempt: updated! };
   });
