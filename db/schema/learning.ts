@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CPD_KINDS } from '../../src/domain/cpd/index.ts';
+import { organisations } from './organisations.ts';
 import { people } from './people.ts';
 
 /** Which sections of a module a person has opened (for completion and "resume"). */
@@ -9,6 +10,9 @@ export const sectionVisits = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     sectionId: text('section_id').notNull(),
     firstVisitedAt: integer('first_visited_at').notNull(),
@@ -25,6 +29,9 @@ export const knowledgeCheckAttempts = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     moduleVersion: integer('module_version').notNull(),
     answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, string>>(),
@@ -60,6 +67,9 @@ export const reflectiveEntries = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     moduleId: text('module_id'),
     moduleVersion: integer('module_version'),
     prompt: text('prompt').notNull(),
@@ -79,6 +89,9 @@ export const cpdEntries = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: CPD_KINDS }).notNull(),
     /** The module version, simulation attempt, exercise or session it records. */
     sourceId: text('source_id').notNull(),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { cpdEntries, knowledgeCheckAttempts, moduleCompletions } from '../../db/schema/index.ts';
+import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntries, sectionVisits } from '../../db/schema/index.ts';
 import { getOwnAttempt, learningProgress, listCpdEntries, listReflections, recordSectionVisit, saveReflection, submitKnowledgeCheck } from '../../src/server/learning/learning.ts';
 import { allRight, fixtureModule, threeRight } from '../fixtures/module.ts';
 import { freshDatabase } from './support.ts';
@@ -105,5 +105,21 @@ describe('the reflective log', () => {
       ['First thought', false],
     ]);
     expect(await listReflections(database.db, 'demo-mentor')).toEqual([]);
+  });
+});
+
+describe('learning records', () => {
+  it('carry the learner’s own organisation, whoever’s they are', async () => {
+    for (const [personId, organisationId] of [[learner, 'demo-org'], ['demo-other-p01', 'demo-other-org']] as const) {
+      await visitAll(module, personId);
+      await submitKnowledgeCheck(database.db, { personId, module, version: 1, answers: allRight, startedAt: null });
+      await saveReflection(database.db, { personId, moduleId: module.id, moduleVersion: 1, prompt: 'What did you notice?', text: 'A thought' });
+      const organisations = await Promise.all(
+        [sectionVisits, knowledgeCheckAttempts, reflectiveEntries, cpdEntries].map(async (table) =>
+          (await database.db.select({ organisationId: table.organisationId }).from(table).where(eq(table.personId, personId))).map((r) => r.organisationId),
+        ),
+      );
+      expect(organisations.map((rows) => rows.length > 0 && rows.every((o) => o === organisationId))).toEqual([true, true, true, true]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { cpdEntries } from '../../../db/schema/index.ts';
+import { organisationOf } from '../people/index.ts';
 import { creditedMinutes, type CpdKind } from '../../domain/cpd/cpd.ts';
 import { newId } from '../platform/index.ts';
 
@@ -42,6 +43,7 @@ export async function recordCpd(tx: Tx, entry: CpdActivity): Promise<{ recorded:
     .values({
       id: newId(),
       personId: entry.personId,
+      organisationId: organisationOf(entry.personId),
       kind: entry.kind,
       activityId: entry.activityId,
       sourceId: entry.sourceId,

@@ -6,6 +6,7 @@ import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../d
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
 import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
+import { organisationOf } from '../people/index.ts';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -54,7 +55,7 @@ export async function recordSectionVisit(db: Db, personId: string, module: Modul
   if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
   await db
     .insert(sectionVisits)
-    .values({ personId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
+    .values({ personId, organisationId: organisationOf(personId), moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
     .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
 }
 
@@ -77,6 +78,7 @@ export async function submitKnowledgeCheck(
     await tx.insert(knowledgeCheckAttempts).values({
       id: attemptId,
       personId: input.personId,
+      organisationId: organisationOf(input.personId),
       moduleId: input.module.id,
       moduleVersion: input.module.version,
       answers: input.answers,
@@ -141,7 +143,7 @@ export const REFLECTION_MAX_LENGTH = LONGEST_TEXT_FIELD;
 /** Saves a reflection to the learner's private log. */
 export async function saveReflection(db: Db, input: { personId: string; moduleId: string; moduleVersion: number; prompt: string; text: string }, now = Date.now()) {
   const id = newId();
-  await db.insert(reflectiveEntries).values({ id, ...input, sharedWithMentor: false, createdAt: now, updatedAt: now });
+  await db.insert(reflectiveEntries).values({ id, ...input, organisationId: organisationOf(input.personId), sharedWithMentor: false, createdAt: now, updatedAt: now });
   return id;
 }
 

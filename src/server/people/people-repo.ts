@@ -210,3 +210,11 @@ export async function listPeopleNames(db: Db, organisationId: string) {
   return db.select({ id: people.id, name: people.name }).from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.name));
 }
 
+
+/**
+ * The person's organisation as an SQL expression, for rows that carry it (learning records,
+ * CPD entries): read in the same statement, so it is always the person's own.
+ */
+export function organisationOf(personId: string): SQL<string> {
+  return sql<string>`(SELECT ${people.organisationId} FROM ${people} WHERE ${people.id} = ${personId})`;
+}
