@@ -2,9 +2,9 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { localePath, negotiateLocale, splitLocalePath } from './domain/shared/index.ts';
 import { translator } from './i18n/index.ts';
 import { clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale, validateSessionToken } from './server/auth/index.ts';
-import { clientIp, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';
+import { clientIp, config, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';
 import { isRouteAllowed } from './server/access/index.ts';
-import { deploymentDefaultLocale, loadViewer } from './server/people/index.ts';
+import { loadViewer } from './server/people/index.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -52,7 +52,7 @@ const session = defineMiddleware(async (context, next) => {
 /**
  * English lives at `/…`, Welsh at `/cy/…`: Welsh requests are rewritten onto the same routes
  * with `locals.locale = 'cy'`. A first visit to `/` follows Accept-Language, else the
- * organisation's default. The language of the page in use is remembered: in a cookie, and
+ * deployment's DEFAULT_LANGUAGE. The language of the page in use is remembered: in a cookie, and
  * for a signed-in person as their preference (used for e-mails).
  */
 const locale = defineMiddleware(async (context, next) => {
@@ -63,7 +63,7 @@ const locale = defineMiddleware(async (context, next) => {
   const isPageView = context.request.method === 'GET' && (context.request.headers.get('accept') ?? '').includes('text/html');
 
   if (context.url.pathname === '/' && isPageView && !context.cookies.has(LANGUAGE_COOKIE) && !context.locals.viewer) {
-    const preferred = negotiateLocale(context.request.headers.get('accept-language')) ?? (await deploymentDefaultLocale(await getDb()));
+    const preferred = negotiateLocale(context.request.headers.get('accept-language')) ?? config().defaultLanguage;
     if (preferred === 'cy') return context.redirect('/cy/', 302);
   }
   if (isPageView) {

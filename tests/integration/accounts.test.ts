@@ -7,6 +7,7 @@ import { changePassword } from '../../src/server/auth/account.ts';
 import { signIn } from '../../src/server/auth/sign-in.ts';
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, validateSessionToken } from '../../src/server/auth/sessions.ts';
 import { invitePerson, setActive, updateAccess } from '../../src/server/people/people-admin.ts';
+import { getPerson, getPersonInAnyOrganisation } from '../../src/server/people/people-repo.ts';
 import { demoAdmin, freshDatabase, latestLinkToken } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -254,5 +255,18 @@ describe('the current-password check when changing a password', () => {
       changePassword(database.db, { personId: 'demo-learner', sessionId: session.id, current, password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: false, ip: '10.9.0.1' }, at);
     for (let i = 0; i < 10; i++) expect(await attempt(`guess ${i}`, start + i)).toEqual({ ok: false, errors: { current: { key: 'account.currentWrong' } } });
     expect(await attempt(DEMO_PASSWORD, start + 20)).toEqual({ ok: false, errors: { current: { key: 'signIn.lockedMany', params: { minutes: 5 } } } });
+  });
+});
+
+describe('looking a person up', () => {
+  it('finds someone only within the organisation asked about', async () => {
+    expect((await getPerson(database.db, 'demo-org', 'demo-learner'))?.id).toBe('demo-learner');
+    expect(await getPerson(database.db, 'demo-other-org', 'demo-learner')).toBeNull();
+    expect((await getPersonInAnyOrganisation(database.db, 'demo-learner'))?.organisationId).toBe('demo-org');
+  });
+
+  it('lets an administrator change only people of their own organisation', async () => {
+    const ctx = await demoAdmin(database);
+    expect(await updateAccess(ctx, 'demo-other-p01', { roles: ['learner'], teamIds: [], managedTeamIds: [], mentorId: null })).toMatchObject({ ok: false, errors: { _form: { key: 'person.notFound' } } });
   });
 });

@@ -32,3 +32,14 @@ describe('configuration', () => {
     expect(readConfig({ CAMAU_DEMO: value }).demo).toBe(demo);
   });
 });
+
+describe('the deployment’s default language', () => {
+  it.each([
+    [undefined, 'cy'],
+    ['en', 'en'],
+    ['cy', 'cy'],
+    ['fr', 'cy'],
+  ])('is %s → %s: Welsh unless DEFAULT_LANGUAGE names English', (value, expected) => {
+    expect(readConfig(value === undefined ? {} : { DEFAULT_LANGUAGE: value }).defaultLanguage).toBe(expected);
+  });
+});

@@ -4,7 +4,7 @@ import { people } from '../../../db/schema/index.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
-import { getPerson } from '../people/index.ts';
+import { getPersonInAnyOrganisation } from '../people/index.ts';
 import { minutesToWait } from '../../domain/auth/rate-limit.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
 import { clearAccountFailures, lockedMessage, reserveSignInAttempt } from './rate-limit.ts';
@@ -24,7 +24,7 @@ export async function changePassword(
   input: { personId: string; sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null },
   now = Date.now(),
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const person = await getPerson(db, input.personId);
+  const person = await getPersonInAnyOrganisation(db, input.personId);
   if (!person) return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
   // Guessing the current password from a stolen session counts against the sign-in limits.
   const ip = input.ip ?? 'unknown';

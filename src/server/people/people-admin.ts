@@ -11,7 +11,7 @@ import { newId } from '../platform/index.ts';
 import { fields, type FieldErrors } from '../platform/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import { sendMail } from '../mail/index.ts';
-import { getPerson, listTeams, normaliseEmail, type Viewer } from './people-repo.ts';
+import { getPerson, getPersonInAnyOrganisation, listTeams, normaliseEmail, type Viewer } from './people-repo.ts';
 
 /** What every admin action needs: who acts, from where, and how to reach people. */
 export type AdminContext = { db: Db; mailer: Mailer; publicUrl: URL; actor: Viewer; ip: string | null; now?: number };
@@ -61,7 +61,7 @@ async function sendInvitation(ctx: AdminContext, person: { id: string; email: st
 }
 
 async function tellAboutExistingAccount(ctx: AdminContext, personId: string, now: number) {
-  const person = await getPerson(ctx.db, personId);
+  const person = await getPersonInAnyOrganisation(ctx.db, personId);
   if (!person) return;
   await sendMail(ctx.db, ctx.mailer, {
     organisationId: person.organisationId,
@@ -108,8 +108,8 @@ export async function invitePerson(ctx: AdminContext, input: InviteInput): Promi
 /** Sends a fresh invitation to someone who has not yet set a password; the old link stops working. */
 export async function resendInvitation(ctx: AdminContext, personId: string): Promise<AdminResult> {
   const now = ctx.now ?? Date.now();
-  const person = await getPerson(ctx.db, personId);
-  if (!person || person.organisationId !== ctx.actor.organisationId || person.status !== 'invited') return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
+  const person = await getPerson(ctx.db, ctx.actor.organisationId, personId);
+  if (!person || person.status !== 'invited') return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
   const token = await ctx.db.transaction(async (tx) => {
     const t = await issueAccountLink(tx, person.id, 'invitation', now);
     await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: person.id, action: 'person.invitation-resent', ip: ctx.ip }, now);
@@ -129,16 +129,16 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export async function updateAccess(ctx: AdminContext, personId: string, input: AccessInput): Promise<AdminResult> {
   const now = ctx.now ?? Date.now();
   const org = ctx.actor.organisationId;
-  const person = await getPerson(ctx.db, personId);
-  if (!person || person.organisationId !== org) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  const person = await getPerson(ctx.db, org, personId);
+  if (!person) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
   const errors: FieldErrors = {};
   if (personId === ctx.actor.id && !input.roles.includes('admin')) errors.roles = { key: 'errors.ownAdminRole' };
   if (await unknownTeamIds(ctx.db, org, input.teamIds)) errors.teamIds = { key: 'errors.invalidChoice' };
   if (await unknownTeamIds(ctx.db, org, input.managedTeamIds)) errors.managedTeamIds = { key: 'errors.invalidChoice' };
   if (input.mentorId) {
-    const mentor = await getPerson(ctx.db, input.mentorId);
+    const mentor = await getPerson(ctx.db, org, input.mentorId);
     const isMentor = mentor && (await ctx.db.select().from(personRoles).where(and(eq(personRoles.personId, mentor.id), eq(personRoles.role, 'mentor')))).length > 0;
-    if (!mentor || mentor.organisationId !== org || mentor.id === personId || !isMentor) errors.mentorId = { key: 'errors.mentorInvalid' };
+    if (!mentor || mentor.id === personId || !isMentor) errors.mentorId = { key: 'errors.mentorInvalid' };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
 
@@ -180,8 +180,8 @@ export async function updateAccess(ctx: AdminContext, personId: string, input: A
 
 export async function updateDetails(ctx: AdminContext, personId: string, input: z.infer<typeof detailsSchema>): Promise<AdminResult> {
   const now = ctx.now ?? Date.now();
-  const person = await getPerson(ctx.db, personId);
-  if (!person || person.organisationId !== ctx.actor.organisationId) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  const person = await getPerson(ctx.db, ctx.actor.organisationId, personId);
+  if (!person) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
   if (person.name === input.name && person.locale === input.locale) return { ok: true, value: undefined };
   await ctx.db.transaction(async (tx) => {
     await tx.update(people).set({ name: input.name, locale: input.locale, updatedAt: now }).where(eq(people.id, personId));
@@ -193,8 +193,8 @@ export async function updateDetails(ctx: AdminContext, personId: string, input: 
 /** Deactivating ends every session at once; reactivating restores an account that had a password. */
 export async function setActive(ctx: AdminContext, personId: string, active: boolean): Promise<AdminResult> {
   const now = ctx.now ?? Date.now();
-  const person = await getPerson(ctx.db, personId);
-  if (!person || person.organisationId !== ctx.actor.organisationId) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
+  const person = await getPerson(ctx.db, ctx.actor.organisationId, personId);
+  if (!person) return { ok: false, errors: { _form: { key: 'person.notFound' } } };
   if (!active && personId === ctx.actor.id) return { ok: false, errors: { _form: { key: 'errors.ownAccount' } } };
   const status = active ? (person.passwordHash ? 'active' : 'invited') : 'deactivated';
   if (person.status === status) return { ok: true, value: undefined };

@@ -26,7 +26,18 @@ export async function findPersonByEmail(db: Db, email: string): Promise<Person |
   return person ?? null;
 }
 
-export async function getPerson(db: Db, id: string): Promise<Person | null> {
+/** A person of the organisation, or null: someone of another organisation looks like no one. */
+export async function getPerson(db: Db, organisationId: string, id: string): Promise<Person | null> {
+  const [person] = await db.select().from(people).where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
+  return person ?? null;
+}
+
+/**
+ * A person whatever their organisation. Only for what must look across organisations: the
+ * policy's view of a record (it decides on the organisation), a person's own account, and
+ * telling someone that an account of theirs already exists elsewhere.
+ */
+export async function getPersonInAnyOrganisation(db: Db, id: string): Promise<Person | null> {
   const [person] = await db.select().from(people).where(eq(people.id, id));
   return person ?? null;
 }
@@ -34,12 +45,6 @@ export async function getPerson(db: Db, id: string): Promise<Person | null> {
 export async function getOrganisation(db: Db, id: string): Promise<Organisation | null> {
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
   return organisation ?? null;
-}
-
-/** The language for visitors we know nothing about: the first organisation's default, else Welsh. */
-export async function deploymentDefaultLocale(db: Db): Promise<'cy' | 'en'> {
-  const [first] = await db.select({ locale: organisations.defaultLocale }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
-  return first?.locale ?? 'cy';
 }
 
 async function rolesOf(db: Db, personId: string): Promise<Role[]> {
@@ -82,7 +87,7 @@ export async function loadViewer(db: Db, personId: string): Promise<Viewer | nul
 
 /** What the policy needs to decide about a person record, or null if there is no such person. */
 export async function personTarget(db: Db, personId: string): Promise<PersonTarget | null> {
-  const person = await getPerson(db, personId);
+  const person = await getPersonInAnyOrganisation(db, personId);
   if (!person) return null;
   return { id: person.id, organisationId: person.organisationId, teamIds: await teamIdsOf(db, personId) };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../../../db/client.ts';
+import { isLocale, type Locale } from '../../domain/shared/index.ts';
 
 /** Everything Camau reads from the environment, in one place (documented in the README). */
 export type Config = {
@@ -9,7 +10,17 @@ export type Config = {
   mailFrom: string;
   demo: boolean;
   trustProxy: boolean;
+  /** The language of a first visit that asks for neither (one deployment may serve several organisations). */
+  defaultLanguage: Locale;
 };
+
+let current: Config | undefined;
+
+/** The configuration of this process, read once. */
+export function config(): Config {
+  current ??= readConfig();
+  return current;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT ?? '4321';
@@ -22,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || `Camau <no-reply@${publicUrl.hostname === 'localhost' ? 'camau.example' : publicUrl.hostname}>`,
     demo: (env.CAMAU_DEMO ?? 'on').toLowerCase() !== 'off',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    defaultLanguage: isLocale(env.DEFAULT_LANGUAGE) ? env.DEFAULT_LANGUAGE : 'cy',
   };
 }
 
