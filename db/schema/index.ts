@@ -6,3 +6,4 @@ export * from './mail.ts';
 export * from './learning.ts';
 export * from './thresholds.ts';
 export * from './simulations.ts';
+export * from './jobs.ts';
