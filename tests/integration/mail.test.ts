@@ -67,7 +67,8 @@ describe('a forgotten password', () => {
     expect(stored).toMatchObject({ status: 'sent', toAddress: 'learner@camau.example', locale: 'cy' });
     // Once delivered, the live link is not kept where administrators can read it.
     expect(stored!.text).not.toContain('set-password?token=');
-    expect(stored!.text).toContain('[link removed once sent]');
+    expect(stored!.text).toContain('[dolen heb ei dangos: dim ond i’r sawl yr anfonwyd hwn ato y mae’n gweithio]');
+    expect(stored!.liveText).toBeNull();
   });
 
   it('sends nothing for an unknown address, and the caller cannot tell the difference', async () => {
