@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
 import { readConfig } from '../src/server/config.ts';
+import { startAppJobs } from '../src/server/jobs.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const entry = resolve('dist/server/entry.mjs');
@@ -33,3 +34,12 @@ if (!config.smtpUrl) console.log('No SMTP_URL: e-mails are kept in the outbox (A
 console.log('');
 
 await import(pathToFileURL(entry).href);
+
+// Scheduled jobs (mail retries, digests) run in this process beside the pages, on the same
+// database connection; on shutdown the job in progress finishes before the process ends.
+const jobs = await startAppJobs();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void jobs.stop().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,14 @@
+import { readConfig } from './config.ts';
+import { getDb } from './db.ts';
+import { mailJobKinds } from './mail/jobs.ts';
+import { getMailer } from './mail/index.ts';
+import { startJobRunner, type JobRunner } from './platform/jobs/index.ts';
+
+/** How often a server process looks for due jobs. */
+export const JOB_INTERVAL_MS = 30_000;
+
+/** Starts this process's job runner with every job kind the app has (today: mail retries and digests). */
+export async function startAppJobs(intervalMs = JOB_INTERVAL_MS): Promise<JobRunner> {
+  const config = readConfig();
+  return startJobRunner({ db: await getDb(), kinds: mailJobKinds(getMailer(config)), intervalMs });
+}
