@@ -34,6 +34,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('an invited person sets a password from the emailed link and arrives signed in, in Welsh', async ({ page, browser }) => {
+  test.slow(); // the longest journey: two browsers, a re-send and ten accessibility scans
   const person = { name: 'Nest Jenkins', email: 'nest.jenkins@camau.example', language: 'Cymraeg' as const, team: 'Coastal Children and Families Team' };
 
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'People' }).click();

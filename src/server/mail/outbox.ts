@@ -171,5 +171,5 @@ export async function getOutboxMessage(db: Db, viewer: { id: string; organisatio
   if (!row) return null;
   const { liveText, ...rest } = row;
   const own = row.personId === viewer.id;
-  return { ...rest, text: own && liveText ? liveText : row.text, linkWithheld: !own && liveText !== null, resendable: row.personId !== null };
+  return { ...rest, text: own && liveText ? liveText : row.text, linkWithheld: !own && isMailTemplate(row.template), resendable: row.personId !== null };
 }
