@@ -68,6 +68,7 @@ async function startMailCatcher(dir: string): Promise<number> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    disableReverseLookup: true, // a reverse DNS lookup per connection only slows tests down
     async onData(stream, session, callback) {
       const mail = await simpleParser(stream);
       const to = session.envelope.rcptTo.map((r) => r.address);
