@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, defineConfig } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 /**
  * End-to-end tests run against the production build (`astro build` + scripts/serve.ts) on a
@@ -55,6 +57,32 @@ if (!process.env.CAMAU_E2E_DIR) {
     if (!process.env.CAMAU_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   });
 }
+/**
+ * A real SMTP server for the app under test: every message it receives is written as JSON to
+ * CAMAU_E2E_DIR/mail, where specs read it as the person it was sent to (tests/e2e/support.ts).
+ */
+async function startMailCatcher(dir: string): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    disableReverseLookup: true, // a reverse DNS lookup per connection only slows tests down
+    async onData(stream, session, callback) {
+      const mail = await simpleParser(stream);
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      writeFileSync(join(dir, `${String(++count).padStart(5, '0')}.json`), JSON.stringify({ to, subject: mail.subject ?? '', text: mail.text ?? '' }));
+      callback();
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((resolve) => server.listen(smtpPort, '127.0.0.1', resolve));
+  server.server.unref(); // it lives as long as the test run, and never keeps it alive
+  return smtpPort;
+}
+if (!process.env.CAMAU_E2E_SMTP_PORT) process.env.CAMAU_E2E_SMTP_PORT = String(await startMailCatcher(join(process.env.CAMAU_E2E_DIR, 'mail')));
+
 const port = process.env.CAMAU_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -98,6 +126,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       CAMAU_DEMO: 'on',
       PUBLIC_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${process.env.CAMAU_E2E_SMTP_PORT}`,
+      MAIL_FROM: 'Camau <no-reply@camau.test>',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   },

@@ -7,3 +7,4 @@ export * from './learning.ts';
 export * from './thresholds.ts';
 export * from './simulations.ts';
 export * from './health.ts';
+export * from './jobs.ts';

@@ -1,7 +1,11 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { organisations } from './organisations.ts';
 
-export const MAIL_STATUSES = ['sent', 'kept', 'failed'] as const;
+/**
+ * sent · kept (no SMTP configured) · failed (being retried) · gave-up (failed after 24 hours of
+ * retries) · digest-queued (waiting for the person's daily digest) · digested (sent in one).
+ */
+export const MAIL_STATUSES = ['sent', 'kept', 'failed', 'gave-up', 'digest-queued', 'digested'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** Every e-mail Camau sends. Without SMTP it is `kept` here for administrators to read. */
@@ -14,10 +18,21 @@ export const mailOutbox = sqliteTable(
     toAddress: text('to_address').notNull(),
     locale: text('locale', { enum: ['cy', 'en'] }).notNull(),
     subject: text('subject').notNull(),
+    // The copy administrators may read: any live link in it is replaced by a placeholder.
     text: text('text').notNull(),
+    // The message as it must be delivered (with its live link) while it is still undelivered;
+    // cleared once it is sent or given up. Shown only to the person it is addressed to.
+    liveText: text('live_text'),
+    // Which template made it (invitation, reset), so an administrator can re-send it with a fresh link.
+    template: text('template'),
     status: text('status', { enum: MAIL_STATUSES }).notNull(),
     error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    sentAt: integer('sent_at'),
+    // For a digested notice: the outbox row of the digest e-mail that carried it.
+    digestId: text('digest_id'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('mail_outbox_org_idx').on(t.organisationId, t.createdAt)],
+  (t) => [index('mail_outbox_org_idx').on(t.organisationId, t.createdAt), index('mail_outbox_digest_idx').on(t.personId, t.status)],
 );

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -49,4 +51,32 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     .join('\n');
   const summary = violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   expect.soft(summary, `Accessibility violations on ${page.url()}:\n${readable}\n`).toEqual([]);
+}
+
+export type CaughtMail = { to: string[]; subject: string; text: string };
+
+/**
+ * Every e-mail the app has sent to `address` so far, oldest first, as the test SMTP server
+ * received it (playwright.config.ts); waits until there are at least `atLeast`.
+ */
+export async function mailTo(address: string, atLeast = 1): Promise<CaughtMail[]> {
+  const dir = join(process.env.CAMAU_E2E_DIR!, 'mail');
+  let found: CaughtMail[] = [];
+  await expect
+    .poll(() => {
+      found = readdirSync(dir)
+        .sort()
+        .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as CaughtMail)
+        .filter((mail) => mail.to.includes(address));
+      return found.length;
+    }, { message: `waiting for ${atLeast} e-mail(s) to ${address}` })
+    .toBeGreaterThanOrEqual(atLeast);
+  return found;
+}
+
+/** The set-password link in an e-mail. */
+export function linkIn(mail: CaughtMail): string {
+  const link = /https?:\/\/\S+\/set-password\?token=\S+/.exec(mail.text)?.[0];
+  expect(link, `no set-password link in:\n${mail.text}`).toBeTruthy();
+  return link!;
 }

@@ -267,6 +267,6 @@ describe('looking a person up', () => {
 
   it('lets an administrator change only people of their own organisation', async () => {
     const ctx = await demoAdmin(database);
-    expect(await updateAccess(ctx, 'demo-other-p01', { roles: ['learner'], teamIds: [], managedTeamIds: [], mentorId: null })).toMatchObject({ ok: false, errors: { _form: { key: 'person.notFound' } } });
+    expect(await updateAccess(ctx, 'demo-other-p01', { roles: ['learner'], teamIds: [], managedTeamIds: [], mentorId: '' })).toMatchObject({ ok: false, errors: { _form: { key: 'person.notFound' } } });
   });
 });

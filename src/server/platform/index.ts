@@ -8,3 +8,4 @@ export * from './tokens.ts';
 export * from './log.ts';
 export * from './passing-write.ts';
 export * from './calendar.ts';
+export * from './jobs/index.ts';

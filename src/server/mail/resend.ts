@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import { mailOutbox } from '../../../db/schema/index.ts';
+import { nameIn } from '../../domain/shared/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
+import { getPerson, resendInvitation, type AdminContext, type AdminResult } from '../people/index.ts';
+import { deliverMessage, isMailTemplate, sendMail } from './outbox.ts';
+
+/**
+ * Sends an outbox message again, so an administrator never needs to read someone's link: an
+ * invitation or reset goes out with a fresh link (the old one stops working); a notice is
+ * delivered again as it was.
+ */
+export async function resendOutboxMessage(ctx: AdminContext, outboxId: string): Promise<AdminResult> {
+  const now = ctx.now ?? Date.now();
+  const refused: AdminResult = { ok: false, errors: { _form: { key: 'outbox.resendRefused' } } };
+  const [row] = await ctx.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, ctx.actor.organisationId), eq(mailOutbox.id, outboxId)));
+  if (!row || !row.personId) return refused;
+  const person = await getPerson(ctx.db, ctx.actor.organisationId, row.personId);
+  if (!person || person.status === 'deactivated') return refused;
+  if (!isMailTemplate(row.template)) {
+    await deliverMessage(ctx.db, ctx.mailer, { organisationId: row.organisationId, personId: person.id, to: person.email, locale: row.locale, subject: row.subject, text: row.text }, now);
+    return { ok: true, value: undefined };
+  }
+  if (person.status === 'invited') return resendInvitation(ctx, person.id);
+  const token = await ctx.db.transaction(async (tx) => {
+    const issued = await issueAccountLink(tx, person.id, 'password-reset', now);
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: person.id, action: 'password.reset-requested', detail: { via: 'outbox' }, ip: ctx.ip }, now);
+    return issued;
+  });
+  await sendMail(ctx.db, ctx.mailer, {
+    organisationId: person.organisationId,
+    organisationName: nameIn(person.locale, ctx.actor.organisation),
+    personId: person.id,
+    to: person.email,
+    recipientName: person.name,
+    locale: person.locale,
+    template: 'reset',
+    link: accountLinkUrl(ctx.publicUrl, person.locale, token),
+  }, now);
+  return { ok: true, value: undefined };
+}
