@@ -1,7 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'dropped'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { JOB_STATUSES } from '../../src/domain/jobs/index.ts';
 
 /**
  * Work to do later (mail retries, digests, reminders). A job is claimed in one UPDATE before it

@@ -1,12 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { MAIL_STATUSES } from '../../src/domain/mail/index.ts';
+import { LOCALES } from '../../src/domain/shared/index.ts';
 import { organisations } from './organisations.ts';
-
-/**
- * sent · kept (no SMTP configured) · failed (being retried) · gave-up (failed after 24 hours of
- * retries) · digest-queued (waiting for the person's daily digest) · digested (sent in one).
- */
-export const MAIL_STATUSES = ['sent', 'kept', 'failed', 'gave-up', 'digest-queued', 'digested'] as const;
-export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** Every e-mail Camau sends. Without SMTP it is `kept` here for administrators to read. */
 export const mailOutbox = sqliteTable(
@@ -16,7 +11,7 @@ export const mailOutbox = sqliteTable(
     organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     personId: text('person_id'),
     toAddress: text('to_address').notNull(),
-    locale: text('locale', { enum: ['cy', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     subject: text('subject').notNull(),
     // The copy administrators may read: any live link in it is replaced by a placeholder.
     text: text('text').notNull(),
