@@ -150,18 +150,20 @@ test.describe('a Collaborative Conversation practice', () => {
     await page.getByRole('button', { name: `Start “${conversation.title.en}”` }).click();
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const api = `/api/simulations/${id}`;
+    // Sent as the island sends them: from one of Camau's own pages (other writes are refused with 403).
+    const origin = { Origin: new URL(page.url()).origin };
     const first = conversation.turns[0]!.options[0]!.id;
-    expect((await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: 'no-such-option' } } })).status()).toBe(422);
-    const ok = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } } });
+    expect((await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: 'no-such-option' } }, headers: origin })).status()).toBe(422);
+    const ok = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } }, headers: origin });
     expect(ok.status()).toBe(200);
-    const stale = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } } });
+    const stale = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } }, headers: origin });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).error).toContain('already moved on');
-    expect((await page.request.post(api, { data: 'not json', headers: { 'content-type': 'application/json' } })).status()).toBe(422);
+    expect((await page.request.post(api, { data: 'not json', headers: { ...origin, 'content-type': 'application/json' } })).status()).toBe(422);
     await page.context().clearCookies();
-    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } } })).status()).toBe(401);
+    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } }, headers: origin })).status()).toBe(401);
     await signIn(page, someoneElse.email);
-    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } } })).status()).toBe(404);
+    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } }, headers: origin })).status()).toBe(404);
     expect((await page.goto(`/simulations/attempts/${id}`))!.status()).toBe(404);
   });
 
