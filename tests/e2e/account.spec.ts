@@ -1,14 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
+import { expect, test } from './fixtures.ts';
+import { expectNoAxeViolations, signIn } from './support.ts';
 
-// Seed accounts that no other test signs in with, so their changes disturb nobody.
-const LANGUAGE_CHANGER = 'cai.pritchard@camau.example';
-const WRONG_CURRENT = 'ffion.davies@camau.example';
-const PASSWORD_CHANGER = 'bethan.owen@camau.example';
-
-test('choosing Cymraeg on the account page saves it and shows the page in Welsh', async ({ page }) => {
-  await signIn(page, LANGUAGE_CHANGER);
-  await expect(page).toHaveURL(/\/(cy\/)?home$/); // lands in the person's remembered language
+test('choosing Cymraeg on the account page saves it and shows the page in Welsh', async ({ page, newAccount }) => {
+  const person = await newAccount({ name: 'Cai Pritchard', language: 'en' });
+  await signIn(page, person.email);
+  await expect(page).toHaveURL('/home');
   await page.getByRole('link', { name: 'Your account' }).click();
   await expect(page).toHaveURL('/account');
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
@@ -26,9 +22,10 @@ test('choosing Cymraeg on the account page saves it and shows the page in Welsh'
   await expectNoAxeViolations(page);
 });
 
-test('a wrong current password is not accepted for a new password', async ({ page }) => {
-  await signIn(page, WRONG_CURRENT);
-  await expect(page).toHaveURL(/\/(cy\/)?home$/); // lands in the person's remembered language
+test('a wrong current password is not accepted for a new password', async ({ page, newAccount }) => {
+  const person = await newAccount({ name: 'Ffion Davies', language: 'en' });
+  await signIn(page, person.email);
+  await expect(page).toHaveURL('/home');
   await page.goto('/account');
   await page.getByLabel('Current password', { exact: true }).fill('not-my-password');
   await page.getByLabel('New password', { exact: true }).fill('pedwar cae a phont');
@@ -46,16 +43,17 @@ test('a wrong current password is not accepted for a new password', async ({ pag
 
   // The password did not change.
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await signIn(page, WRONG_CURRENT, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/(cy\/)?home$/); // lands in the person's remembered language
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL('/home');
 });
 
-test('a person changes their password, then signs in with the new one', async ({ page }) => {
+test('a person changes their password, then signs in with the new one', async ({ page, newAccount }) => {
   const newPassword = 'tri llyn a dwy nant';
-  await signIn(page, PASSWORD_CHANGER);
-  await expect(page).toHaveURL(/\/(cy\/)?home$/); // lands in the person's remembered language
+  const person = await newAccount({ name: 'Bethan Owen', language: 'en' });
+  await signIn(page, person.email);
+  await expect(page).toHaveURL('/home');
   await page.goto('/account');
-  await page.getByLabel('Current password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Current password', { exact: true }).fill(person.password);
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByLabel('Type the new password again', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
@@ -66,7 +64,7 @@ test('a person changes their password, then signs in with the new one', async ({
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL('/sign-in?signed-out');
-  await signIn(page, PASSWORD_CHANGER, newPassword);
-  await expect(page).toHaveURL(/\/(cy\/)?home$/); // lands in the person's remembered language
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Bethan Owen' })).toBeVisible();
+  await signIn(page, person.email, newPassword);
+  await expect(page).toHaveURL('/home');
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
 });

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, linkIn, mailTo, signIn } from './support.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { expectNoAxeViolations, linkIn, mailTo, signIn } from './support.ts';
 
 const ADMIN = 'admin@camau.example';
 
@@ -233,29 +234,30 @@ test('an administrator adds a team named in both languages', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 2, name: 'Tîm Dyletswydd y Gogledd' })).toBeVisible();
 });
 
-test('a deactivated person is signed out and can no longer sign in', async ({ page, browser }) => {
-  // Emyr Griffiths is signed in elsewhere when the administrator deactivates the account.
+test('a deactivated person is signed out and can no longer sign in', async ({ page, browser, newAccount }) => {
+  // Emyr Griffiths, who works in Welsh, is signed in elsewhere when the administrator deactivates the account.
+  const emyr = await newAccount({ name: 'Emyr Griffiths', language: 'cy' });
   const theirs = await browser.newContext();
-  const emyr = await theirs.newPage();
-  await signIn(emyr, 'emyr.griffiths@camau.example');
-  await expect(emyr).toHaveURL(/\/(cy\/)?home$/); // Emyr works in Welsh
+  const emyrPage = await theirs.newPage();
+  await signIn(emyrPage, emyr.email);
+  await expect(emyrPage).toHaveURL(/\/cy\/home$/);
 
-  await page.goto('/admin/people/demo-p05');
-  await expect(page.getByRole('heading', { level: 1, name: 'Emyr Griffiths' })).toBeVisible();
+  await page.goto(`/admin/people/${emyr.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: emyr.name })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Deactivate account' }).click();
-  await expect(page).toHaveURL('/admin/people/demo-p05?done=deactivated');
+  await expect(page).toHaveURL(`/admin/people/${emyr.id}?done=deactivated`);
   await expect(page.getByRole('status')).toHaveText('The account has been deactivated and its sessions ended.');
   await expect(page.getByText('Deactivated', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reactivate account' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await emyr.reload();
-  await expect(emyr).toHaveURL(/\/(cy\/)?sign-in\?next=%2Fhome$/);
-  const answer = postTo(emyr, '/sign-in');
-  await signIn(emyr, 'emyr.griffiths@camau.example', DEMO_PASSWORD, 'en');
+  await emyrPage.reload();
+  await expect(emyrPage).toHaveURL(/\/(cy\/)?sign-in\?next=%2Fhome$/);
+  const answer = postTo(emyrPage, '/sign-in');
+  await signIn(emyrPage, emyr.email, emyr.password, 'en');
   expect((await answer).status()).toBe(401);
-  await expect(emyr.getByRole('alert')).toHaveText('The email address or password is not right. Check them and try again.');
+  await expect(emyrPage.getByRole('alert')).toHaveText('The email address or password is not right. Check them and try again.');
   await theirs.close();
 });
 

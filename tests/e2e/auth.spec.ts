@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
 
 // Each demo sign-in and the section its home page leads with, in both languages.
@@ -114,15 +114,16 @@ test('a first visit from an English browser stays on the English site', async ({
   await context.close();
 });
 
-test('a person’s language is remembered: they land in the language they last used', async ({ page }) => {
-  // Osian works in Welsh (demo data). Signing in from the English page still lands in Welsh.
-  await signIn(page, 'osian.wyn@camau.example', undefined, 'en');
+test('a person’s language is remembered: they land in the language they last used', async ({ page, newAccount }) => {
+  // Osian works in Welsh. Signing in from the English page still lands in Welsh.
+  const osian = await newAccount({ name: 'Osian Wyn', language: 'cy' });
+  await signIn(page, osian.email, osian.password, 'en');
   await expect(page).toHaveURL(/\/cy\/home$/);
   // Switching to English is remembered for next time.
   await page.getByRole('banner').getByRole('link', { name: /^English/ }).click();
   await expect(page).toHaveURL(/\/home$/);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await signIn(page, 'osian.wyn@camau.example', undefined, 'cy');
+  await signIn(page, osian.email, osian.password, 'cy');
   await expect(page).toHaveURL(/^http:\/\/[^/]+\/home$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

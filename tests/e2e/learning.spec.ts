@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { loadContent } from '../../src/content/load.ts';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, localised, signIn, type Locale } from './support.ts';
 
 // The real content, so the tests know the right answers the way a careful learner would.
@@ -62,8 +63,8 @@ async function completeModule(page: Page, programmeId: string, moduleId: string,
 }
 
 test.describe('a learner working through modules', () => {
-  test('completes a module in English: fails then passes the check, reflects, and sees progress, the log and CPD', async ({ page }) => {
-    await signIn(page, 'delyth.morgan@camau.example');
+  test('completes a module in English: fails then passes the check, reflects, and sees progress, the log and CPD', async ({ page, account }) => {
+    await signIn(page, account.email);
     await completeModule(page, 'collaborative-conversations', 'cc-spirit', 'en', 'I will ask what matters before I explain my worries.');
 
     await page.goto('/reflective-log');
@@ -89,8 +90,9 @@ test.describe('a learner working through modules', () => {
     expect(Buffer.concat(csv).toString('utf8')).toContain(moduleById('cc-spirit').title.en);
   });
 
-  test('completes a module in Welsh', async ({ page }) => {
-    await signIn(page, 'heledd.rowlands@camau.example', undefined, 'cy');
+  test('completes a module in Welsh', async ({ page, newAccount }) => {
+    const heledd = await newAccount({ name: 'Heledd Rowlands', language: 'cy' });
+    await signIn(page, heledd.email, heledd.password, 'cy');
     await completeModule(page, 'risk-model', 'rm-threshold', 'cy', 'Byddaf yn cofnodi’r rheswm dros bob penderfyniad.');
     await page.goto('/cy/cpd');
     await expect(page.getByRole('rowheader', { name: moduleById('rm-threshold').title.cy })).toBeVisible();
@@ -99,8 +101,8 @@ test.describe('a learner working through modules', () => {
     await expect(page.getByRole('row', { name: new RegExp(moduleById('rm-threshold').title.cy) })).toContainText('Wedi’i gwblhau');
   });
 
-  test('resumes where they left off', async ({ page }) => {
-    await signIn(page, 'gethin.thomas@camau.example');
+  test('resumes where they left off', async ({ page, account }) => {
+    await signIn(page, account.email);
     const module = moduleById('ecp-four-components');
     await page.goto(`/learn/effective-child-protection/${module.id}/${module.sections[0]!.id}`);
     await page.goto(`/learn/effective-child-protection/${module.id}`);
@@ -108,8 +110,8 @@ test.describe('a learner working through modules', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[1]!.title.en);
   });
 
-  test('never gets the answers in the page before submitting', async ({ page }) => {
-    await signIn(page, 'jac.edwards@camau.example');
+  test('never gets the answers in the page before submitting', async ({ page, account }) => {
+    await signIn(page, account.email);
     const module = moduleById('cc-oars');
     const response = await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
     const html = await response!.text();
@@ -123,8 +125,8 @@ test.describe('a learner working through modules', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('gets a clear message, and nothing recorded, for a tampered or stale submission', async ({ page }) => {
-    await signIn(page, 'lowri.jenkins@camau.example');
+  test('gets a clear message, and nothing recorded, for a tampered or stale submission', async ({ page, account }) => {
+    await signIn(page, account.email);
     const module = moduleById('cc-oars');
     const url = `/learn/collaborative-conversations/${module.id}/check`;
     await page.goto(url);
@@ -144,8 +146,8 @@ test.describe('a learner working through modules', () => {
     await expect(page.getByText('Attempts so far')).toHaveCount(0);
   });
 
-  test('finds sections by searching the module text, in the page’s language', async ({ page }) => {
-    await signIn(page, 'manon.price@camau.example');
+  test('finds sections by searching the module text, in the page’s language', async ({ page, account }) => {
+    await signIn(page, account.email);
     await page.goto('/search?q=' + encodeURIComponent('significant harm'));
     const results = page.getByRole('article');
     await expect(results.first()).toBeVisible();
@@ -156,8 +158,8 @@ test.describe('a learner working through modules', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('sees a translated 404 for a module that does not exist', async ({ page }) => {
-    await signIn(page, 'manon.price@camau.example');
+  test('sees a translated 404 for a module that does not exist', async ({ page, account }) => {
+    await signIn(page, account.email);
     const response = await page.goto('/cy/learn/risk-model/no-such-module');
     expect(response!.status()).toBe(404);
     await expect(page.getByText('Nid oes modiwl nac adran o’r fath.')).toBeVisible();
@@ -167,8 +169,8 @@ test.describe('a learner working through modules', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a knowledge check is still a form that marks on the server, and a pass before reading does not complete the module', async ({ page }) => {
-    await signIn(page, 'tegan.lewis@camau.example');
+  test('a knowledge check is still a form that marks on the server, and a pass before reading does not complete the module', async ({ page, account }) => {
+    await signIn(page, account.email);
     const module = moduleById('ecp-steps-to-change');
     await page.goto(`/learn/effective-child-protection/${module.id}/check`);
     await expect(page.getByText('Read every section before you take the check')).toBeVisible();
@@ -190,8 +192,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a learner who completes every module of a programme gets a bilingual certificate', async ({ page }) => {
-  await signIn(page, 'rhian.parry@camau.example');
+test('a learner who completes every module of a programme gets a bilingual certificate', async ({ page, newAccount }) => {
+  const rhian = await newAccount({ name: 'Rhian Parry' });
+  await signIn(page, rhian.email);
   const programme = content.programmes.find((p) => p.id === 'effective-child-protection')!;
   await page.goto(`/learn/${programme.id}/certificate`);
   await expect(page.getByText('The certificate is ready when every module in the programme is complete.')).toBeVisible();
@@ -210,7 +213,7 @@ test('a learner who completes every module of a programme gets a bilingual certi
   await page.getByRole('link', { name: 'Your certificate' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeAttached();
   await expect(page.getByText('Tystysgrif cwblhau')).toBeVisible(); // the certificate itself is in both languages
-  await expect(page.locator('.certificate').getByText('Rhian Parry')).toBeVisible();
+  await expect(page.locator('.certificate').getByText(rhian.name)).toBeVisible();
   await expect(page.getByText(programme.title.cy, { exact: false }).first()).toBeVisible();
   await expect(page.getByText(programme.title.en, { exact: false }).first()).toBeVisible();
   await expectNoAxeViolations(page);

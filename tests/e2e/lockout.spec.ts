@@ -1,24 +1,22 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
-
-// Not a demo sign-in, and used by no other test: locking it out disturbs nobody.
-const ACCOUNT = 'aled.roberts@camau.example';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { expectNoAxeViolations, signIn } from './support.ts';
 
 function signInAnswer(page: Page) {
   return page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
 }
 
-test('after ten wrong passwords even the right one is refused for five minutes', async ({ page }) => {
+test('after ten wrong passwords even the right one is refused for five minutes', async ({ page, account }) => {
   await page.goto('/sign-in');
   for (let attempt = 1; attempt <= 10; attempt++) {
     const answer = signInAnswer(page);
-    await signIn(page, ACCOUNT, `wrong-password-${attempt}`);
+    await signIn(page, account.email, `wrong-password-${attempt}`);
     expect((await answer).status(), `attempt ${attempt}`).toBe(401);
     await expect(page.getByRole('alert')).toHaveText('The email address or password is not right. Check them and try again.');
   }
 
   const answer = signInAnswer(page);
-  await signIn(page, ACCOUNT, DEMO_PASSWORD);
+  await signIn(page, account.email, account.password);
   const response = await answer;
   expect(response.status()).toBe(429);
   expect(response.headers()['retry-after']).toMatch(/^\d+$/);

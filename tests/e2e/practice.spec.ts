@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { loadContent } from '../../src/content/load.ts';
 import type { Vignette } from '../../src/content/schemas.ts';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, signIn } from './support.ts';
 
 const vignettes = loadContent(resolve('content')).vignettes;
@@ -23,6 +24,7 @@ const LABELS = {
   },
 } as const;
 
+const UPLANDS = 'Uplands Children and Families Team';
 const group = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });
 
 /** Works through a vignette giving the panel's own answers. */
@@ -74,8 +76,8 @@ async function answerAttempt(page: Page, v: Vignette, scan: boolean) {
   await expect(page.getByText(v.panel.summary.en.slice(0, 60))).toBeVisible();
 }
 
-test('a practitioner works through a vignette: screening, more information, Stage 2, and feedback against the panel', async ({ page }) => {
-  await signIn(page, 'peredur.ellis@camau.example');
+test('a practitioner works through a vignette: screening, more information, Stage 2, and feedback against the panel', async ({ page, account }) => {
+  await signIn(page, account.email);
   await page.goto('/home');
   await doVignette(page, vignette, true);
   await expectNoAxeViolations(page);
@@ -89,17 +91,18 @@ test('a practitioner works through a vignette: screening, more information, Stag
   await page.goto('/cpd');
   await expect(page.getByRole('rowheader', { name: vignette.title.en })).toBeVisible();
   await page.goto('/practice');
-  // Newest first (the demo data also gives some people earlier, synthetic answers).
+  // Listed as finished, newest first.
   await expect(page.getByRole('row', { name: new RegExp(vignette.title.en) }).first()).toContainText('Finished');
 });
 
-test('another practitioner’s attempt cannot be opened', async ({ page, browser }) => {
-  await signIn(page, 'tomos.vaughan@camau.example');
+test('another practitioner’s attempt cannot be opened', async ({ page, browser, newAccount }) => {
+  const [tomos, mali] = [await newAccount({ name: 'Tomos Vaughan' }), await newAccount({ name: 'Mali Rees' })];
+  await signIn(page, tomos.email);
   await page.goto('/practice');
   await page.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
   const theirs = page.url();
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, 'mali.rees@camau.example');
+  await signIn(other, mali.email);
   const response = await other.goto(theirs);
   expect(response!.status()).toBe(404);
   await expect(other.getByText(vignette.stages[0]!.text.en.slice(0, 40))).toHaveCount(0);
@@ -107,15 +110,16 @@ test('another practitioner’s attempt cannot be opened', async ({ page, browser
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the whole exercise is plain forms', async ({ page }) => {
-    await signIn(page, 'sion.hughes@camau.example');
+  test('the whole exercise is plain forms', async ({ page, account }) => {
+    await signIn(page, account.email);
     await page.goto('/home');
     await doVignette(page, vignette, false);
   });
 });
 
-test('a team manager reads the consistency of their team’s decisions, with readings in plain language', async ({ page }) => {
-  await signIn(page, 'catrin.lloyd@camau.example', undefined, 'en');
+test('a team manager reads the consistency of their team’s decisions, with readings in plain language', async ({ page, newAccount }) => {
+  const catrin = await newAccount({ name: 'Catrin Lloyd', language: 'cy', roles: ['manager'], teams: [UPLANDS], manages: [UPLANDS] });
+  await signIn(page, catrin.email, catrin.password, 'en');
   await page.goto('/practice/consistency');
   await expect(page.getByRole('heading', { level: 1, name: 'Consistency of threshold decisions' })).toBeVisible();
   const summary = page.getByRole('table', { name: 'Summary' });
@@ -130,27 +134,33 @@ test('a team manager reads the consistency of their team’s decisions, with rea
   await expectNoAxeViolations(page);
 });
 
-test('a practitioner cannot open the consistency page; their mentor sees their individual answers', async ({ page, browser }) => {
-  await signIn(page, 'nia.humphreys@camau.example');
+test('a practitioner cannot open the consistency page; their mentor sees their individual answers', async ({ page, browser, newAccount }) => {
+  const iwan = await newAccount({ name: 'Iwan Jones', language: 'cy', roles: ['mentor', 'learner'], teams: [UPLANDS] });
+  const nia = await newAccount({ name: 'Nia Humphreys', language: 'cy', teams: ['Coastal Children and Families Team'], mentor: iwan });
+  await signIn(page, nia.email);
+  await doVignette(page, vignette, false);
   expect((await page.goto('/practice/consistency'))!.status()).toBe(403);
 
   const mentorPage = await (await browser.newContext()).newPage();
-  await signIn(mentorPage, 'iwan.jones@camau.example', undefined, 'en');
-  await mentorPage.goto('/people/demo-p13'); // Nia Humphreys, Iwan's mentee, with synthetic answers
+  await signIn(mentorPage, iwan.email, iwan.password, 'en');
+  await mentorPage.goto(`/people/${nia.id}`); // Iwan's mentee, with the answers she has just given
   await expect(mentorPage.getByRole('heading', { level: 2, name: 'Threshold practice answers' })).toBeVisible();
   await expect(mentorPage.getByRole('table', { name: 'Threshold practice answers' }).getByRole('row')).not.toHaveCount(1);
   await expectNoAxeViolations(mentorPage);
 });
 
-test('a mentor opens a calibration round, a participant answers, and the mentor closes it and reads the results', async ({ page, browser }) => {
-  await signIn(page, 'mentor@camau.example', undefined, 'en');
+test('a mentor opens a calibration round, a participant answers, and the mentor closes it and reads the results', async ({ page, browser, newAccount }) => {
+  const gwenno = await newAccount({ name: 'Gwenno Parry', roles: ['mentor', 'learner'] });
+  const mentees = [await newAccount({ name: 'Delyth Morgan', mentor: gwenno }), await newAccount({ name: 'Gethin Thomas', mentor: gwenno }), await newAccount({ name: 'Elin Hughes', mentor: gwenno })];
+  const delyth = mentees[0]!;
+  await signIn(page, gwenno.email, gwenno.password, 'en');
   await page.goto('/practice/rounds');
   await page.getByRole('link', { name: 'Open a calibration round' }).click();
   await expectNoAxeViolations(page);
   await page.getByLabel('Name of the round').fill('Team calibration: November');
   await page.getByRole('group', { name: 'Situations to answer' }).getByRole('checkbox', { name: vignette.title.en, exact: true }).check();
   const participants = page.getByRole('group', { name: 'Participants' });
-  for (const name of ['Delyth Morgan', 'Gethin Thomas', 'Elin Hughes']) await participants.getByRole('checkbox', { name, exact: true }).check();
+  for (const { name } of mentees) await participants.getByRole('checkbox', { name, exact: true }).check();
   await page.getByRole('button', { name: 'Open the round' }).click();
   await expect(page.getByRole('status')).toContainText('The round is open.');
   await expect(page.getByText('Results are shown when the round closes.')).toBeVisible();
@@ -158,15 +168,15 @@ test('a mentor opens a calibration round, a participant answers, and the mentor 
   const roundUrl = new URL(page.url()).pathname;
 
   // A participant answers independently, and sees no results while the round is open.
-  const delyth = await (await browser.newContext()).newPage();
-  await signIn(delyth, 'delyth.morgan@camau.example', undefined, 'en');
-  await delyth.goto('/practice/rounds');
-  await delyth.getByRole('link', { name: 'Team calibration: November' }).click();
-  await delyth.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
-  await answerAttempt(delyth, vignette, false);
-  await delyth.goto(roundUrl);
-  await expect(delyth.getByText('Results are shown when the round closes.')).toBeVisible();
-  await expect(delyth.getByRole('button', { name: /^Close the round/ })).toHaveCount(0);
+  const delythPage = await (await browser.newContext()).newPage();
+  await signIn(delythPage, delyth.email, delyth.password, 'en');
+  await delythPage.goto('/practice/rounds');
+  await delythPage.getByRole('link', { name: 'Team calibration: November' }).click();
+  await delythPage.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
+  await answerAttempt(delythPage, vignette, false);
+  await delythPage.goto(roundUrl);
+  await expect(delythPage.getByText('Results are shown when the round closes.')).toBeVisible();
+  await expect(delythPage.getByRole('button', { name: /^Close the round/ })).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByText('Finished answers: 1 of 3')).toBeVisible();
@@ -174,16 +184,16 @@ test('a mentor opens a calibration round, a participant answers, and the mentor 
   await expect(page.getByText('The round is closed and the results are shown to the group.')).toBeVisible();
   await expect(page.getByText(/Fewer than 5 people in this group/)).toBeVisible();
   const individual = page.getByRole('table', { name: 'Individual answers (only you can see these)' });
-  await expect(individual.getByRole('row', { name: /Delyth Morgan/ })).toContainText('Yes');
+  await expect(individual.getByRole('row', { name: delyth.name })).toContainText('Yes');
   await expectNoAxeViolations(page);
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the results as CSV' }).click();
   const csv = Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString('utf8');
-  expect(csv).toContain('Delyth Morgan');
+  expect(csv).toContain(delyth.name);
   expect(csv.split('\n')[0]).toContain('Practitioner');
 
   // Once closed, the participant sees the group result but not individual answers.
-  await delyth.goto(roundUrl);
-  await expect(delyth.getByText(/Fewer than 5 people in this group/)).toBeVisible();
-  await expect(delyth.getByRole('table', { name: 'Individual answers (only you can see these)' })).toHaveCount(0);
+  await delythPage.goto(roundUrl);
+  await expect(delythPage.getByText(/Fewer than 5 people in this group/)).toBeVisible();
+  await expect(delythPage.getByRole('table', { name: 'Individual answers (only you can see these)' })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
@@ -7,9 +7,9 @@ import { addDays } from '../../src/domain/simulations/case-conference.ts';
 import { addWorkingDays } from '../../src/domain/shared/working-days.ts';
 import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
 import { conversationStructure } from '../../src/server/simulations/simulations.ts';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, signIn } from './support.ts';
 
-// Accounts owned by this spec: ieuan.williams, dylan.morris, llio.bowen (see support.ts).
 // Whole playthroughs with an accessibility scan at every step take longer than the default.
 test.describe.configure({ timeout: 120_000 });
 const content = loadContent(resolve('content'));
@@ -52,8 +52,8 @@ async function startSimulation(page: Page, title: string) {
 }
 
 test.describe('a Collaborative Conversation practice', () => {
-  test('played to the end with the keyboard only, resumed after a reload, with a debrief', async ({ page }) => {
-    await signIn(page, 'ieuan.williams@camau.example');
+  test('played to the end with the keyboard only, resumed after a reload, with a debrief', async ({ page, account }) => {
+    await signIn(page, account.email);
     await startSimulation(page, conversation.title.en);
     const model = follower(conversation);
     let steps = 0;
@@ -110,10 +110,10 @@ test.describe('a Collaborative Conversation practice', () => {
     await expect(page.getByRole('rowheader', { name: conversation.title.en }).first()).toBeVisible();
   });
 
-  test('works without JavaScript, including a response in the learner’s own words', async ({ browser }) => {
+  test('works without JavaScript, including a response in the learner’s own words', async ({ browser, account }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, 'dylan.morris@camau.example');
+    await signIn(page, account.email);
     await page.goto('/simulations');
     await page.getByRole('button', { name: `Start “${conversation.title.en}”` }).click();
     const model = follower(conversation);
@@ -143,29 +143,32 @@ test.describe('a Collaborative Conversation practice', () => {
     await context.close();
   });
 
-  test('refuses a stale post, an unknown option and someone else’s attempt with clear messages', async ({ page }) => {
-    await signIn(page, 'ieuan.williams@camau.example');
+  test('refuses a stale post, an unknown option and someone else’s attempt with clear messages', async ({ page, account, newAccount }) => {
+    const someoneElse = await newAccount({ name: 'Dylan Morris' });
+    await signIn(page, account.email);
     await page.goto('/simulations');
     await page.getByRole('button', { name: `Start “${conversation.title.en}”` }).click();
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const api = `/api/simulations/${id}`;
+    // Sent as the island sends them: from one of Camau's own pages (other writes are refused with 403).
+    const origin = { Origin: new URL(page.url()).origin };
     const first = conversation.turns[0]!.options[0]!.id;
-    expect((await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: 'no-such-option' } } })).status()).toBe(422);
-    const ok = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } } });
+    expect((await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: 'no-such-option' } }, headers: origin })).status()).toBe(422);
+    const ok = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } }, headers: origin });
     expect(ok.status()).toBe(200);
-    const stale = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } } });
+    const stale = await page.request.post(api, { data: { revision: 0, event: { type: 'CHOOSE', optionId: first } }, headers: origin });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).error).toContain('already moved on');
-    expect((await page.request.post(api, { data: 'not json', headers: { 'content-type': 'application/json' } })).status()).toBe(422);
+    expect((await page.request.post(api, { data: 'not json', headers: { ...origin, 'content-type': 'application/json' } })).status()).toBe(422);
     await page.context().clearCookies();
-    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } } })).status()).toBe(401);
-    await signIn(page, 'dylan.morris@camau.example');
-    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } } })).status()).toBe(404);
+    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } }, headers: origin })).status()).toBe(401);
+    await signIn(page, someoneElse.email);
+    expect((await page.request.post(api, { data: { revision: 1, event: { type: 'CHOOSE', optionId: first } }, headers: origin })).status()).toBe(404);
     expect((await page.goto(`/simulations/attempts/${id}`))!.status()).toBe(404);
   });
 
-  test('reads in Welsh, from the list to a step', async ({ page }) => {
-    await signIn(page, 'ieuan.williams@camau.example');
+  test('reads in Welsh, from the list to a step', async ({ page, account }) => {
+    await signIn(page, account.email);
     await page.goto('/cy/simulations');
     await expect(page.getByRole('heading', { level: 1, name: 'Efelychiadau' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -185,11 +188,11 @@ function meetingDates(scenario: ConferenceScenario) {
 }
 
 test.describe('a Case Conference → Core Group simulation', () => {
-  test('played to the end with the keyboard only, with feedback and a printable plan', async ({ browser }) => {
+  test('played to the end with the keyboard only, with feedback and a printable plan', async ({ browser, account }) => {
     // Chromium's date field takes month, day and year in this order for US English.
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page, 'llio.bowen@camau.example');
+    await signIn(page, account.email);
     await startSimulation(page, conference.title.en);
     await expectNoAxeViolations(page);
     const type = async (target: Locator, text: string) => {
@@ -266,10 +269,10 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await context.close();
   });
 
-  test('works without JavaScript, keeps what was typed when a step is refused, and checks the timescales', async ({ browser }) => {
+  test('works without JavaScript, keeps what was typed when a step is refused, and checks the timescales', async ({ browser, account }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, 'dylan.morris@camau.example');
+    await signIn(page, account.email);
     await page.goto('/simulations');
     await page.getByRole('button', { name: `Start “${conference.title.en}”` }).click();
     const [area, noise] = [conference.areas.find((a) => a.expected)!, conference.areas.find((a) => !a.expected)!];

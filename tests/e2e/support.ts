@@ -9,14 +9,9 @@ import { messages } from '../../src/i18n/index.ts';
 
 export { DEMO_PASSWORD, type Locale };
 
-// Specs run in parallel against one database, so an account whose state a test changes
-// (password, status, language, failed sign-ins) belongs to one spec only:
-//   lockout: aled.roberts · account: bethan.owen, cai.pritchard, ffion.davies · admin: emyr.griffiths
-//   auth: osian.wyn · learning: delyth.morgan, heledd.rowlands, gethin.thomas, jac.edwards,
-//   lowri.jenkins, manon.price, tegan.lewis, rhian.parry · practice: peredur.ellis, sion.hughes, mali.rees, tomos.vaughan, catrin.lloyd, nia.humphreys, iwan.jones (delyth.morgan and gethin.thomas also answer a round; elin is invited)
-//   simulations: ieuan.williams, dylan.morris, llio.bowen
-// The four demo sign-ins (learner@, mentor@, manager@, admin@) are only signed in and out, and
-// switch language: so where they land after signing in (their remembered language) may vary.
+// A test that changes an account takes its own from the `account`/`newAccount` fixtures
+// (fixtures.ts). The four demo sign-ins (learner@, mentor@, manager@, admin@) are only signed
+// in and out, and switch language: so where they land after signing in may vary.
 
 /** A locale-free path as a URL path in `locale` (English at `/…`, Welsh at `/cy/…`). */
 export const localised = localePath;
