@@ -5,3 +5,4 @@ export * from './statistics.ts';
 export * from './attempts.ts';
 export * from './bank-holidays.ts';
 export * from './working-days.ts';
+export * from './form-values.ts';
