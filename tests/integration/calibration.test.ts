@@ -76,7 +76,7 @@ describe('calibration rounds', () => {
     await closeRound(database.db, (await roundFor(database.db, mentor, opened.id))!);
     const late = await applyAttemptEvent(database.db, { personId: 'demo-p01', attemptId: started.attemptId, revision: 0, event: { type: 'SCREEN', screening: { answer: 'no', reason: 'Late.' } }, vignette });
     expect(late).toEqual({ ok: false, reason: 'round-closed' });
-    expect(await startRoundAttempt(database.db, await viewer('demo-p02'), (await roundFor(database.db, await viewer('demo-p02'), opened.id))!, vignette)).toEqual({ ok: false, reason: 'closed' });
+    expect(await startRoundAttempt(database.db, await viewer('demo-p02'), (await roundFor(database.db, await viewer('demo-p02'), opened.id))!, vignette)).toEqual({ ok: false, reason: 'round-closed' });
   });
 
   it('are invisible to people outside them, and to other organisations', async () => {

@@ -117,7 +117,7 @@ describe('a simulation attempt on the server', () => {
     const attemptId = await startSimulation(database.db, { ...person, scenario });
     expect(await getOwnSimulationAttempt(database.db, 'demo-p04', attemptId)).toBeNull();
     expect(await applySimulationEvent(database.db, { personId: 'demo-p04', attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario })).toEqual({ ok: false, reason: 'not-found' });
-    expect(await applySimulationEvent(database.db, { personId: person.personId, attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario: { ...scenario, version: 2 } })).toEqual({ ok: false, reason: 'changed-scenario' });
+    expect(await applySimulationEvent(database.db, { personId: person.personId, attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario: { ...scenario, version: 2 } })).toEqual({ ok: false, reason: 'changed-content' });
     expect((await listOwnSimulationAttempts(database.db, person.personId)).some((a) => a.id === attemptId)).toBe(true);
     expect((await listOwnSimulationAttempts(database.db, 'demo-p04')).some((a) => a.id === attemptId)).toBe(false);
   });

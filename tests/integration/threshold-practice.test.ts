@@ -82,7 +82,7 @@ describe('a threshold exercise attempt', () => {
   it('is refused once the vignette has changed version, and nothing changes', async () => {
     const attemptId = await startAttempt(database.db, { personId: 'demo-learner', organisationId: 'demo-org', vignette });
     const result = await applyAttemptEvent(database.db, { personId: 'demo-learner', attemptId, revision: 0, event: { type: 'SCREEN', screening }, vignette: fixtureVignette({ version: 2 }) });
-    expect(result).toEqual({ ok: false, reason: 'changed-vignette' });
+    expect(result).toEqual({ ok: false, reason: 'changed-content' });
     expect(await database.db.select().from(thresholdAttempts).where(eq(thresholdAttempts.revision, 1))).toHaveLength(0);
   });
 });

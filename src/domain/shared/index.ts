@@ -6,3 +6,4 @@ export * from './attempts.ts';
 export * from './bank-holidays.ts';
 export * from './working-days.ts';
 export * from './job-statuses.ts';
+export * from './form-values.ts';

@@ -3,6 +3,7 @@
 // /api/simulations/….
 import { useState, type SyntheticEvent } from 'react';
 import { interpolate, type MessageParams } from '../../i18n/interpolate.ts';
+import { readFormValues } from '../../domain/shared/index.ts';
 import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 
 export type Labels = Record<string, string>;
@@ -26,15 +27,6 @@ export async function postEvent(api: string, revision: number, event: unknown, n
   } catch {
     return { ok: false, status: 0, message: networkMessage };
   }
-}
-
-/** A form's fields as the shared form reader expects them (checkbox groups keep every value). */
-export function formToValues(form: HTMLFormElement, multi: readonly string[]): SubmittedValues {
-  const data = new FormData(form);
-  const values: SubmittedValues = {};
-  for (const key of new Set(data.keys())) values[key] = multi.includes(key) ? data.getAll(key).map(String) : String(data.get(key) ?? '');
-  for (const key of multi) values[key] ??= [];
-  return values;
 }
 
 /** Moves focus to an element once React has drawn it (the new step's heading or the error summary). */
@@ -109,7 +101,7 @@ export function useStepSubmit<E extends { type: string }>(options: {
     event.preventDefault();
     if (busy) return;
     const form = event.currentTarget;
-    const typed = formToValues(form, options.multi);
+    const typed = readFormValues(new FormData(form), { multi: options.multi });
     const next = eventFromForm(typed) as E | null;
     if (!next) return form.submit();
     const problems: Record<string, string> = {};

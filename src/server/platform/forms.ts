@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFormValues, type FormValues } from '../../domain/shared/index.ts';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 
 /**
@@ -9,7 +10,7 @@ export const LONGEST_TEXT_FIELD = 10_000;
 
 export type FieldError = { key: MessageKey; params?: MessageParams };
 export type FieldErrors = Record<string, FieldError>;
-export type FormValues = Record<string, string | string[]>;
+export type { FormValues };
 
 export type FormParse<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
@@ -25,22 +26,13 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
-// One character over the longest field is kept, so a form's own "too long" message still shows.
-const capped = (value: string) => (value.length > LONGEST_TEXT_FIELD ? value.slice(0, LONGEST_TEXT_FIELD + 1) : value);
-
 /**
- * Reads a form into plain values; fields named in `multi` keep every value (checkboxes,
- * multi-selects). No value is longer than LONGEST_TEXT_FIELD + 1 characters.
+ * Reads a form into plain values (the shared reader); fields named in `multi` keep every value
+ * (checkboxes, multi-selects). One character over the longest field is kept, so a form's own
+ * "too long" message still shows.
  */
 export function formValues(form: FormData, multi: readonly string[] = []): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(form.keys())) {
-    if (form.get(key) instanceof File) continue;
-    const all = form.getAll(key).map((v) => capped(String(v)));
-    values[key] = multi.includes(key) ? all : (all[0] ?? '');
-  }
-  for (const key of multi) values[key] ??= [];
-  return values;
+  return readFormValues(form, { multi, maxLength: LONGEST_TEXT_FIELD + 1 });
 }
 
 /**

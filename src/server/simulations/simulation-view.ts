@@ -5,7 +5,7 @@ import { PROBLEM_MESSAGES } from '../../domain/simulations/simulation-forms.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import { MI_CODES } from '../../domain/simulations/conversation.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
-import type { SimulationAttempt, SimulationProblem, SimulationStepResult } from './simulations.ts';
+import type { SimulationAttempt, SimulationProblem } from './simulations.ts';
 
 /** The attempts list's outcome column. */
 export function attemptOutcomeLabel(attempt: Pick<SimulationAttempt, 'outcome' | 'result' | 'kind'>, t: Translate): string {
@@ -22,20 +22,6 @@ export function problemMessages(problems: readonly SimulationProblem[], t: Trans
   const messages: Record<string, string> = {};
   for (const p of problems) messages[p.field] ??= t(PROBLEM_MESSAGES[p.problem] as MessageKey, { max: p.max ?? '' });
   return messages;
-}
-
-/** The notice for a refused step (other than invalid content), and its HTTP status. */
-export function refusal(result: Exclude<SimulationStepResult, { ok: true } | { reason: 'invalid' }>): { status: number; key: MessageKey } {
-  switch (result.reason) {
-    case 'not-found':
-      return { status: 404, key: 'sim.notFound' };
-    case 'stale':
-      return { status: 409, key: 'sim.errorStale' };
-    case 'changed-scenario':
-      return { status: 409, key: 'sim.errorChanged' };
-    default:
-      return { status: 409, key: 'sim.errorNotAllowed' };
-  }
 }
 
 /** Translations an island needs, looked up once on the server. */

@@ -8,8 +8,9 @@ import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../..
 import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
 import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
 import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
+import type { Tx } from '../cpd/index.ts';
+import { applyAttemptStep, getOwnAttempt, startAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import { newId } from '../platform/index.ts';
-import { recordCpd } from '../cpd/index.ts';
 
 export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
 export type SimulationEvent = ConversationEvent | CaseConferenceEvent;
@@ -79,26 +80,26 @@ export function simulationResult(scenario: SimulationScenario, context: Conversa
 const outcomeOf = (result: ReturnType<typeof simulationResult>): string | null =>
   result.kind === 'conversation' ? result.outcome : result.reviewAgrees === null ? null : `areas-${result.figures.areasFound}-of-${result.figures.areasExpected}`;
 
-export async function startSimulation(db: Db, input: { personId: string; organisationId: string; scenario: SimulationScenario }, now = Date.now()): Promise<string> {
-  const id = newId();
-  await db.insert(simulationAttempts).values({
-    id,
-    personId: input.personId,
-    organisationId: input.organisationId,
-    kind: input.scenario.kind,
-    scenarioId: input.scenario.id,
-    scenarioVersion: input.scenario.version,
-    snapshot: restore(null, input.scenario).getPersistedSnapshot(),
-    startedAt: now,
-    updatedAt: now,
-  });
-  return id;
+/** Starts a new attempt at a scenario for a person. */
+export function startSimulation(db: Db, input: { personId: string; organisationId: string; scenario: SimulationScenario }, now = Date.now()): Promise<string> {
+  return startAttempt(async ({ id, snapshot }) => {
+    await db.insert(simulationAttempts).values({
+      id,
+      personId: input.personId,
+      organisationId: input.organisationId,
+      kind: input.scenario.kind,
+      scenarioId: input.scenario.id,
+      scenarioVersion: input.scenario.version,
+      snapshot,
+      startedAt: now,
+      updatedAt: now,
+    });
+  }, restore(null, input.scenario));
 }
 
 /** One of the person's own attempts, or null (someone else's attempt looks like none). */
-export async function getOwnSimulationAttempt(db: Db, personId: string, attemptId: string): Promise<SimulationAttempt | null> {
-  const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, attemptId), eq(simulationAttempts.personId, personId)));
-  return attempt ?? null;
+export function getOwnSimulationAttempt(db: Db, personId: string, attemptId: string): Promise<SimulationAttempt | null> {
+  return getOwnAttempt(db, { load: loadSimulationAttempt }, personId, attemptId);
 }
 
 export async function listOwnSimulationAttempts(db: Db, personId: string) {
@@ -128,80 +129,100 @@ const conferenceEvent = z.discriminatedUnion('type', [
 ]);
 
 export type SimulationProblem = PlanProblem | { field: string; problem: 'required' | 'too-long' | 'invalid-choice'; max?: number };
-export type SimulationStepResult =
-  | { ok: true; attempt: SimulationAttempt }
-  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-scenario' }
-  | { ok: false; reason: 'invalid'; problems: SimulationProblem[] };
+export type SimulationStepResult = StepResult<SimulationAttempt, SimulationProblem>;
+type SimulationContext = ConversationContext | CaseConferenceContext;
+
+/** What the simulations say for each refused step. */
+export const SIMULATION_REFUSALS: RefusalMessages = {
+  'not-found': 'sim.notFound',
+  stale: 'sim.errorStale',
+  'changed-content': 'sim.errorChanged',
+  'not-allowed': 'sim.errorNotAllowed',
+  'round-closed': 'sim.errorNotAllowed',
+  invalid: 'errors.summary',
+};
 
 /** Problems with an event's content at this point of the attempt (an unknown option, missing text, a bad date…), as the machine's module defines them. */
-function eventProblems(scenario: SimulationScenario, context: unknown, event: SimulationEvent): SimulationProblem[] {
+function eventProblems(scenario: SimulationScenario, context: SimulationContext, event: SimulationEvent): SimulationProblem[] {
   return scenario.kind === 'conversation'
     ? conversationEventProblems(context as ConversationContext, event as ConversationEvent)
     : conferenceEventProblems(context as CaseConferenceContext, event as CaseConferenceEvent);
 }
 
+async function loadSimulationAttempt(db: Db | Tx, personId: string, attemptId: string) {
+  const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, attemptId), eq(simulationAttempts.personId, personId)));
+  return attempt;
+}
+
+/** The simulation tables, for a scenario (a finished attempt's result is the scenario's). */
+function simulationStore(scenario: SimulationScenario): AttemptStore<SimulationAttempt, SimulationEvent, SimulationContext> {
+  return {
+    load: loadSimulationAttempt,
+    async update(tx, attempt, { snapshot, revision, context, done, now }) {
+      const result = done ? simulationResult(scenario, context) : null;
+      const [updated] = await tx
+        .update(simulationAttempts)
+        .set({ snapshot, revision, status: done ? 'complete' : 'in-progress', updatedAt: now, completedAt: done ? now : null, result, outcome: result ? outcomeOf(result) : null })
+        .where(and(eq(simulationAttempts.id, attempt.id), eq(simulationAttempts.revision, attempt.revision)))
+        .returning();
+      return updated;
+    },
+    async insertEvent(tx, row) {
+      await tx.insert(simulationEvents).values(row);
+    },
+    async firstEventAt(tx, attemptId) {
+      const [first] = await tx.select({ at: min(simulationEvents.at) }).from(simulationEvents).where(eq(simulationEvents.attemptId, attemptId));
+      return first?.at ?? null;
+    },
+  };
+}
+
+/** A simulation as a kind of attempt: the scenario's machine, its own-words responses kept for review. */
+function simulationKind(scenario: SimulationScenario): AttemptKind<SimulationAttempt, SimulationEvent, SimulationProblem, unknown, SimulationContext> {
+  return {
+    store: simulationStore(scenario),
+    content: { id: scenario.id, version: scenario.version },
+    contentOf: (attempt) => ({ id: attempt.scenarioId, version: attempt.scenarioVersion }),
+    parse(event) {
+      const parsed = (scenario.kind === 'conversation' ? conversationEvent : conferenceEvent).safeParse(event);
+      // Scales may still be text here: the machine's own check (`check` below) refuses that with a message.
+      return parsed.success ? { ok: true, event: parsed.data as SimulationEvent } : { ok: false, problems: [{ field: 'event', problem: 'invalid-choice' }] };
+    },
+    restore: (attempt) => restore(attempt, scenario),
+    check(before, event) {
+      if (scenario.kind === 'conference' && CONFERENCE_STEP_EVENT[String(before.value)] !== event.type) return { ok: false, reason: 'not-allowed' };
+      const problems = eventProblems(scenario, before.context, event);
+      return problems.length ? { ok: false, reason: 'invalid', problems } : null;
+    },
+    async afterStep(tx, { attempt, event, before, now }) {
+      if (event.type !== 'RESPOND_OWN') return;
+      const turn = (before as ConversationContext).turn;
+      await tx.insert(simulationOwnResponses).values({ id: newId(), attemptId: attempt.id, personId: attempt.personId, organisationId: attempt.organisationId, scenarioId: scenario.id, turnId: turn, text: event.text.trim(), code: event.code, createdAt: now });
+    },
+    cpd: (attempt) => ({
+      personId: attempt.personId,
+      kind: 'simulation',
+      activityId: scenario.id,
+      sourceId: attempt.id,
+      programmeId: SIMULATION_PROGRAMME[scenario.kind],
+      title: scenario.title,
+      estimateMinutes: SIMULATION_MINUTES[scenario.kind],
+    }),
+  };
+}
+
 /**
- * Applies one learner action on the server: the attempt must be the person's own and of the
- * scenario's current version, the post must carry the revision it was made from (a stale or
- * replayed post is refused), the event must be one this step takes and its content valid. The
- * new snapshot, the event (and a response in the learner's own words, for mentor review) are
- * stored together; a finished attempt gets its result and a CPD entry.
+ * Applies one learner action on the server, through the attempt engine: the person's own
+ * attempt of the scenario's current version, at the revision it was made from, an event this
+ * step takes with valid content. A response in the learner's own words is kept for mentor
+ * review; a finished attempt gets its result and a CPD entry.
  */
-export async function applySimulationEvent(
+export function applySimulationEvent(
   db: Db,
   input: { personId: string; attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
   now = Date.now(),
 ): Promise<SimulationStepResult> {
-  const { scenario } = input;
-  const parsed = (scenario.kind === 'conversation' ? conversationEvent : conferenceEvent).safeParse(input.event);
-  if (!parsed.success) return { ok: false, reason: 'invalid', problems: [{ field: 'event', problem: 'invalid-choice' }] };
-  const event = parsed.data as SimulationEvent;
-  return db.transaction(async (tx): Promise<SimulationStepResult> => {
-    const [attempt] = await tx.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, input.attemptId), eq(simulationAttempts.personId, input.personId)));
-    if (!attempt || attempt.scenarioId !== scenario.id) return { ok: false, reason: 'not-found' };
-    if (attempt.scenarioVersion !== scenario.version) return { ok: false, reason: 'changed-scenario' };
-    if (attempt.revision !== input.revision) return { ok: false, reason: 'stale' };
-    const actor = restore(attempt, scenario);
-    const before = actor.getSnapshot();
-    if (before.status === 'done') return { ok: false, reason: 'not-allowed' };
-    if (scenario.kind === 'conference' && CONFERENCE_STEP_EVENT[String(before.value)] !== event.type) return { ok: false, reason: 'not-allowed' };
-    const problems = eventProblems(scenario, before.context, event);
-    if (problems.length) return { ok: false, reason: 'invalid', problems };
-    if (!before.can(event)) return { ok: false, reason: 'not-allowed' };
-    actor.send(event);
-    const after = actor.getSnapshot();
-    const done = after.status === 'done';
-    const revision = attempt.revision + 1;
-    const result = done ? simulationResult(scenario, after.context) : null;
-    // The revision in the WHERE keeps this safe even if another process got there first.
-    const [updated] = await tx
-      .update(simulationAttempts)
-      .set({ snapshot: actor.getPersistedSnapshot(), revision, status: done ? 'complete' : 'in-progress', updatedAt: now, completedAt: done ? now : null, result, outcome: result ? outcomeOf(result) : null })
-      .where(and(eq(simulationAttempts.id, attempt.id), eq(simulationAttempts.revision, attempt.revision)))
-      .returning();
-    if (!updated) return { ok: false, reason: 'stale' };
-    await tx.insert(simulationEvents).values({ attemptId: attempt.id, revision, event, at: now });
-    if (event.type === 'RESPOND_OWN') {
-      const turn = (before.context as ConversationContext).turn;
-      await tx.insert(simulationOwnResponses).values({ id: newId(), attemptId: attempt.id, personId: attempt.personId, organisationId: attempt.organisationId, scenarioId: scenario.id, turnId: turn, text: event.text.trim(), code: event.code, createdAt: now });
-    }
-    if (done) {
-      // Time spent runs from the attempt's first step to this, its last.
-      const [first] = await tx.select({ at: min(simulationEvents.at) }).from(simulationEvents).where(eq(simulationEvents.attemptId, attempt.id));
-      await recordCpd(tx, {
-        personId: attempt.personId,
-        kind: 'simulation',
-        activityId: scenario.id,
-        sourceId: attempt.id,
-        programmeId: SIMULATION_PROGRAMME[scenario.kind],
-        title: scenario.title,
-        estimateMinutes: SIMULATION_MINUTES[scenario.kind],
-        startedAt: first?.at ?? now,
-        completedAt: now,
-      });
-    }
-    return { ok: true, attempt: updated };
-  });
+  return applyAttemptStep(db, simulationKind(input.scenario), input, now);
 }
 
 /** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */

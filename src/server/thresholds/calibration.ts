@@ -88,9 +88,9 @@ export async function roundFor(db: Db, viewer: Viewer, roundId: string): Promise
 }
 
 /** Starts (or returns the unfinished) attempt of a participant at a vignette of an open round. */
-export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAccess, vignette: Vignette, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; reason: 'closed' | 'not-in-round' }> {
-  if (!access.participant || !access.round.vignetteIds.includes(vignette.id)) return { ok: false, reason: 'not-in-round' };
-  if (roundState(access.round, now) !== 'open') return { ok: false, reason: 'closed' };
+export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAccess, vignette: Vignette, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; reason: 'round-closed' | 'not-allowed' }> {
+  if (!access.participant || !access.round.vignetteIds.includes(vignette.id)) return { ok: false, reason: 'not-allowed' };
+  if (roundState(access.round, now) !== 'open') return { ok: false, reason: 'round-closed' };
   const [existing] = await db
     .select({ id: thresholdAttempts.id })
     .from(thresholdAttempts)

@@ -2,3 +2,5 @@ export * from './calibration.ts';
 export * from './consistency.ts';
 export * from './practice-seed.ts';
 export * from './threshold-practice.ts';
+export * from './attempt-feedback.ts';
+export * from './attempt-form.ts';

@@ -6,9 +6,8 @@ import type { Vignette } from '../../content/schemas.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
 import { MIN_RESPONDENTS } from '../../domain/thresholds/consistency.ts';
 import { checkAssessment, checkScreening, DECISIONS, NEEDS_DOMAINS, panelComparison as comparePanel, type Assessment, type Decision, type ThresholdProblem } from '../../domain/thresholds/thresholds.ts';
-import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
-import { newId } from '../platform/index.ts';
-import { recordCpd } from '../cpd/index.ts';
+import { thresholdExerciseMachine, type ThresholdExerciseContext, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
+import { applyAttemptStep, getOwnAttempt, startAttempt as startEngineAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import type { FormValues } from '../platform/index.ts';
 
 type Snapshot = SnapshotFrom<typeof thresholdExerciseMachine>;
@@ -22,27 +21,26 @@ function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number
 }
 
 /** Starts a new attempt at a vignette for a person. */
-export async function startAttempt(db: Db, input: { personId: string; organisationId: string; vignette: Vignette; roundId?: string | null }, now = Date.now()): Promise<string> {
-  const actor = createActor(thresholdExerciseMachine, { input: { stageCount: input.vignette.stages.length } }).start();
-  const id = newId();
-  await db.insert(thresholdAttempts).values({
-    id,
-    personId: input.personId,
-    organisationId: input.organisationId,
-    vignetteId: input.vignette.id,
-    vignetteVersion: input.vignette.version,
-    roundId: input.roundId ?? null,
-    snapshot: actor.getPersistedSnapshot(),
-    revision: 0,
-    startedAt: now,
-  });
-  return id;
+export function startAttempt(db: Db, input: { personId: string; organisationId: string; vignette: Vignette; roundId?: string | null }, now = Date.now()): Promise<string> {
+  const fresh = createActor(thresholdExerciseMachine, { input: { stageCount: input.vignette.stages.length } }).start();
+  return startEngineAttempt(async ({ id, snapshot }) => {
+    await db.insert(thresholdAttempts).values({
+      id,
+      personId: input.personId,
+      organisationId: input.organisationId,
+      vignetteId: input.vignette.id,
+      vignetteVersion: input.vignette.version,
+      roundId: input.roundId ?? null,
+      snapshot,
+      revision: 0,
+      startedAt: now,
+    });
+  }, fresh);
 }
 
 /** One of the person's own attempts, or null (someone else's attempt looks like none). */
-export async function getOwnThresholdAttempt(db: Db, personId: string, attemptId: string): Promise<ThresholdAttempt | null> {
-  const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, attemptId), eq(thresholdAttempts.personId, personId)));
-  return attempt ?? null;
+export function getOwnThresholdAttempt(db: Db, personId: string, attemptId: string): Promise<ThresholdAttempt | null> {
+  return getOwnAttempt(db, thresholdStore, personId, attemptId);
 }
 
 export async function listOwnThresholdAttempts(db: Db, personId: string) {
@@ -55,100 +53,135 @@ export function attemptState(attempt: ThresholdAttempt, vignette: Vignette) {
   return { value: String(snapshot.value) as 'screening' | 'moreInformation' | 'assessment' | 'complete', context: snapshot.context, can: (event: ThresholdExerciseEvent) => snapshot.can(event) };
 }
 
-/** The machine event a step's form stands for (the machine's checks judge its content), or null for an unknown step. */
-export function attemptEventFromForm(values: FormValues): ThresholdExerciseEvent | null {
+/**
+ * A step as posted: the event's type and the judgement as typed. The domain's checks turn it
+ * into the machine's event (with its answers trimmed) or say what is wrong.
+ */
+export type ThresholdStepPost =
+  | { type: 'SCREEN' | 'REVISE_SCREENING'; screening: { answer?: unknown; reason?: unknown } }
+  | { type: 'REVEAL_NEXT' | 'START_ASSESSMENT' }
+  | { type: 'SUBMIT_ASSESSMENT'; assessment: Partial<Record<keyof Assessment, unknown>> };
+
+/** The step a threshold form stands for (the checks judge its content), or null for an unknown step. */
+export function attemptEventFromForm(values: FormValues): ThresholdStepPost | null {
   const kind = String(values.event ?? '');
-  if (kind === 'SCREEN' || kind === 'REVISE_SCREENING') return { type: kind, screening: { answer: values.answer, reason: values.reason } as never };
+  if (kind === 'SCREEN' || kind === 'REVISE_SCREENING') return { type: kind, screening: { answer: values.answer, reason: values.reason } };
   if (kind === 'REVEAL_NEXT' || kind === 'START_ASSESSMENT') return { type: kind };
   if (kind !== 'SUBMIT_ASSESSMENT') return null;
-  const assessment = {
-    needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, values[`needs.${d}`]])),
-    childNeedsMet: values.childNeedsMet,
-    levelOfHarm: values.levelOfHarm,
-    kindsOfHarm: values.kindsOfHarm,
-    likelihood: values.likelihood,
-    significant: values.significant,
-    decision: values.decision,
-    followUp: String(values.followUp ?? '').split('\n'),
-    summary: values.summary,
+  return {
+    type: kind,
+    assessment: {
+      needs: Object.fromEntries(NEEDS_DOMAINS.map((d) => [d, values[`needs.${d}`]])),
+      childNeedsMet: values.childNeedsMet,
+      levelOfHarm: values.levelOfHarm,
+      kindsOfHarm: values.kindsOfHarm,
+      likelihood: values.likelihood,
+      significant: values.significant,
+      decision: values.decision,
+      followUp: String(values.followUp ?? '').split('\n'),
+      summary: values.summary,
+    },
   };
-  return { type: kind, assessment: assessment as never };
 }
 
-export type StepResult =
-  | { ok: true; attempt: ThresholdAttempt }
-  | { ok: false; reason: 'not-found' | 'stale' | 'not-allowed' | 'changed-vignette' | 'round-closed' }
-  | { ok: false; reason: 'invalid'; problems: ThresholdProblem[] };
-
-/**
- * Applies one learner action to an attempt on the server: the attempt must be the person's
- * own, the post must carry the revision it was made from (so a stale or replayed post is
- * refused), and the machine must accept the event. The new snapshot and the event are stored
- * together; a completed attempt adds a CPD entry.
- */
-export async function applyAttemptEvent(
-  db: Db,
-  input: { personId: string; attemptId: string; revision: number; event: ThresholdExerciseEvent; vignette: Vignette },
-  now = Date.now(),
-): Promise<StepResult> {
-  const { event, vignette } = input;
-  if (event.type === 'SCREEN' || event.type === 'REVISE_SCREENING') {
-    const checked = checkScreening(event.screening);
-    if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
-  }
-  if (event.type === 'SUBMIT_ASSESSMENT') {
-    const checked = checkAssessment(event.assessment);
-    if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
-  }
-  return db.transaction(async (tx): Promise<StepResult> => {
-    const [attempt] = await tx.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, input.attemptId), eq(thresholdAttempts.personId, input.personId)));
-    if (!attempt || attempt.vignetteId !== vignette.id) return { ok: false, reason: 'not-found' };
-    if (attempt.vignetteVersion !== vignette.version) return { ok: false, reason: 'changed-vignette' };
-    if (attempt.revision !== input.revision) return { ok: false, reason: 'stale' };
-    if (attempt.roundId) {
-      // A calibration round's answers are frozen once it closes.
-      const [round] = await tx.select().from(calibrationRounds).where(eq(calibrationRounds.id, attempt.roundId));
-      if (round && roundState(round, now) === 'closed') return { ok: false, reason: 'round-closed' };
+/** A posted step as the machine's event, or the problems with its content. */
+export function parseThresholdStep(post: ThresholdStepPost): { ok: true; event: ThresholdExerciseEvent } | { ok: false; problems: ThresholdProblem[] } {
+  switch (post.type) {
+    case 'SCREEN':
+    case 'REVISE_SCREENING': {
+      const checked = checkScreening(post.screening);
+      return checked.ok ? { ok: true, event: { type: post.type, screening: checked.screening } } : checked;
     }
-    const actor = restore(attempt, vignette.stages.length);
-    if (!actor.getSnapshot().can(event)) return { ok: false, reason: 'not-allowed' };
-    actor.send(event);
-    const snapshot = actor.getSnapshot();
-    const complete = snapshot.status === 'done';
-    const context = snapshot.context;
-    const revision = attempt.revision + 1;
+    case 'SUBMIT_ASSESSMENT': {
+      const checked = checkAssessment(post.assessment);
+      return checked.ok ? { ok: true, event: { type: post.type, assessment: checked.assessment } } : checked;
+    }
+    default:
+      return { ok: true, event: { type: post.type } };
+  }
+}
+
+export type ThresholdStepResult = StepResult<ThresholdAttempt, ThresholdProblem>;
+
+/** What threshold practice says for each refused step (someone else's attempt reads as "not allowed"). */
+export const THRESHOLD_REFUSALS: RefusalMessages = {
+  'not-found': 'practice.errorNotAllowed',
+  'not-allowed': 'practice.errorNotAllowed',
+  stale: 'practice.errorStale',
+  'changed-content': 'practice.errorChanged',
+  'round-closed': 'practice.errorRoundClosed',
+  invalid: 'errors.summary',
+};
+
+const thresholdStore: AttemptStore<ThresholdAttempt, ThresholdExerciseEvent, ThresholdExerciseContext> = {
+  async load(db, personId, attemptId) {
+    const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, attemptId), eq(thresholdAttempts.personId, personId)));
+    return attempt;
+  },
+  async update(tx, attempt, { snapshot, revision, context, done, now }) {
+    const { assessment, screening, revisedScreening } = context;
     const [updated] = await tx
       .update(thresholdAttempts)
       .set({
-        snapshot: actor.getPersistedSnapshot(),
+        snapshot,
         revision,
-        status: complete ? 'complete' : 'in-progress',
-        screening: (context.revisedScreening ?? context.screening)?.answer ?? null,
-        decision: context.assessment?.decision ?? null,
-        likelihood: context.assessment?.likelihood ?? null,
-        significant: context.assessment?.significant ?? null,
-        completedAt: complete ? now : null,
+        status: done ? 'complete' : 'in-progress',
+        screening: (revisedScreening ?? screening)?.answer ?? null,
+        decision: assessment?.decision ?? null,
+        likelihood: assessment?.likelihood ?? null,
+        significant: assessment?.significant ?? null,
+        completedAt: done ? now : null,
       })
-      .where(eq(thresholdAttempts.id, attempt.id))
+      .where(and(eq(thresholdAttempts.id, attempt.id), eq(thresholdAttempts.revision, attempt.revision)))
       .returning();
-    await tx.insert(thresholdEvents).values({ attemptId: attempt.id, revision, event, at: now });
-    if (complete) {
-      // Time spent runs from the attempt's first step to this, its last.
-      const [first] = await tx.select({ at: min(thresholdEvents.at) }).from(thresholdEvents).where(eq(thresholdEvents.attemptId, attempt.id));
-      await recordCpd(tx, {
-        personId: attempt.personId,
-        kind: 'threshold-practice',
-        activityId: vignette.id,
-        sourceId: attempt.id,
-        programmeId: 'risk-model',
-        title: vignette.title,
-        estimateMinutes: EXERCISE_MINUTES,
-        startedAt: first?.at ?? now,
-        completedAt: now,
-      });
-    }
-    return { ok: true, attempt: updated! };
-  });
+    return updated;
+  },
+  async insertEvent(tx, row) {
+    await tx.insert(thresholdEvents).values(row);
+  },
+  async firstEventAt(tx, attemptId) {
+    const [first] = await tx.select({ at: min(thresholdEvents.at) }).from(thresholdEvents).where(eq(thresholdEvents.attemptId, attemptId));
+    return first?.at ?? null;
+  },
+};
+
+/** Threshold practice as a kind of attempt: a vignette's exercise machine, frozen when its calibration round closes. */
+function thresholdKind(vignette: Vignette): AttemptKind<ThresholdAttempt, ThresholdExerciseEvent, ThresholdProblem, ThresholdStepPost, ThresholdExerciseContext> {
+  return {
+    store: thresholdStore,
+    content: { id: vignette.id, version: vignette.version },
+    contentOf: (attempt) => ({ id: attempt.vignetteId, version: attempt.vignetteVersion }),
+    parse: parseThresholdStep,
+    async guard(tx, attempt, now) {
+      if (!attempt.roundId) return null;
+      // A calibration round's answers are frozen once it closes.
+      const [round] = await tx.select().from(calibrationRounds).where(eq(calibrationRounds.id, attempt.roundId));
+      return round && roundState(round, now) === 'closed' ? 'round-closed' : null;
+    },
+    restore: (attempt) => restore(attempt, vignette.stages.length),
+    cpd: (attempt) => ({
+      personId: attempt.personId,
+      kind: 'threshold-practice',
+      activityId: vignette.id,
+      sourceId: attempt.id,
+      programmeId: 'risk-model',
+      title: vignette.title,
+      estimateMinutes: EXERCISE_MINUTES,
+    }),
+  };
+}
+
+/**
+ * Applies one learner action to an attempt on the server, through the attempt engine: the
+ * person's own attempt, at the revision it was made from, in an open round, accepted by the
+ * machine. A completed attempt adds a CPD entry.
+ */
+export function applyAttemptEvent(
+  db: Db,
+  input: { personId: string; attemptId: string; revision: number; event: ThresholdStepPost; vignette: Vignette },
+  now = Date.now(),
+): Promise<ThresholdStepResult> {
+  return applyAttemptStep(db, thresholdKind(input.vignette), input, now);
 }
 
 /** How each judgement of an attempt compares with the vignette's expert panel (the rule is the domain's). */

@@ -3,7 +3,8 @@
 import type { APIRoute } from 'astro';
 import { services } from '../../../server/app.ts';
 import { getSimulation } from '../../../server/content/index.ts';
-import { problemMessages, refusal } from '../../../server/simulations/index.ts';
+import { refusalToHttp } from '../../../server/attempts/index.ts';
+import { problemMessages, SIMULATION_REFUSALS } from '../../../server/simulations/index.ts';
 import { applySimulationEvent, getOwnSimulationAttempt, simulationState, withoutStructure } from '../../../server/simulations/index.ts';
 
 export const POST: APIRoute = async ({ params, request, locals }) => {
@@ -26,8 +27,8 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     return Response.json({ revision: result.attempt.revision, done: state.done, value: state.value });
   }
   if (result.reason === 'invalid') return Response.json({ error: t('errors.summary'), errors: problemMessages(result.problems, t) }, { status: 422 });
-  const { status, key } = refusal(result);
+  const { status, key } = refusalToHttp(result.reason, SIMULATION_REFUSALS);
   // With a conflict, the island gets the attempt as it stands, so it can show the truth.
   const current = status === 409 ? await getOwnSimulationAttempt(db, viewer.id, attempt.id) : null;
-  return Response.json({ error: t(key), ...(current && result.reason !== 'changed-scenario' ? { revision: current.revision, snapshot: withoutStructure(current.snapshot) } : {}) }, { status });
+  return Response.json({ error: t(key), ...(current && result.reason !== 'changed-content' ? { revision: current.revision, snapshot: withoutStructure(current.snapshot) } : {}) }, { status });
 };

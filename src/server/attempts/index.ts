@@ -1,0 +1,2 @@
+export * from './attempt-engine.ts';
+export * from './refusal-to-http.ts';
