@@ -4,7 +4,9 @@ import { mailOutbox, people } from '../../db/schema/index.ts';
 import { getPersonDetail } from '../../src/server/people/people-repo.ts';
 import { personAdminForm } from '../../src/server/people/person-admin-form.ts';
 import { teamForm } from '../../src/server/people/team-form.ts';
-import { demoAdmin, formPost, freshDatabase } from './support.ts';
+import { inviteForm } from '../../src/server/people/invite-form.ts';
+import { peopleImportForm } from '../../src/server/people/people-import-form.ts';
+import { demoAdmin, formPost, freshDatabase, PUBLIC_URL } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeEach(async () => {
@@ -85,5 +87,40 @@ describe('the teams form', () => {
   it('keeps the team id with the errors, so the page reopens the rename form that was sent', async () => {
     const result = await teamForm(await demoAdmin(database), formPost({ teamId: 'demo-team-coast', nameEn: 'Uplands Children and Families Team', nameCy: '' }), 'en');
     expect(result).toMatchObject({ status: 422, redirect: null, values: { teamId: 'demo-team-coast' }, errors: { nameCy: { key: 'errors.required' } } });
+  });
+});
+
+describe('the invitation form', () => {
+  it('invites and goes back to the people list', async () => {
+    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Anwen Parry', email: 'anwen.parry@example.org', locale: 'cy', roles: ['learner'] }), 'cy');
+    expect(result.redirect).toBe('/cy/admin/people?done=invited');
+  });
+
+  it('keeps what was typed, with the ticked boxes as lists, when the address is missing', async () => {
+    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Anwen Parry', email: '', locale: 'cy', roles: ['learner', 'mentor'] }), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { email: { key: 'errors.required' } }, values: { name: 'Anwen Parry', roles: ['learner', 'mentor'], teamIds: [] } });
+  });
+});
+
+describe('the people import form', () => {
+  const upload = (csv: string | null) => {
+    const form = new FormData();
+    if (csv !== null) form.append('file', new File([csv], 'people.csv', { type: 'text/csv' }));
+    return new Request(new URL('/admin/people/import', PUBLIC_URL), { method: 'POST', body: form });
+  };
+
+  it('imports every row and says how many', async () => {
+    const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\nAnwen Parry,anwen.parry@example.org,,learner,cy\n'), 'en');
+    expect(result.redirect).toBe('/admin/people/import?imported=1');
+  });
+
+  it('refuses a form without a file as a whole', async () => {
+    expect(await peopleImportForm(await demoAdmin(database), upload(null), 'en')).toMatchObject({ status: 422, errors: { file: { key: 'import.noFile' } }, problems: [] });
+  });
+
+  it('lists the problems line by line and imports nothing', async () => {
+    const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\nAnwen Parry,not-an-address,,learner,cy\n'), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: {} });
+    expect(result.problems).toEqual([expect.objectContaining({ line: 2, field: 'email' })]);
   });
 });
