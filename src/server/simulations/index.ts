@@ -1,2 +1,3 @@
 export * from './simulation-view.ts';
 export * from './simulations.ts';
+export * from './simulation-start-form.ts';
