@@ -3,3 +3,5 @@ export * from './consistency.ts';
 export * from './practice-seed.ts';
 export * from './threshold-practice.ts';
 export * from './practice-start-form.ts';
+export * from './round-actions-form.ts';
+export * from './round-form.ts';
