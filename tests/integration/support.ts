@@ -56,3 +56,10 @@ export function tokenFromText(text: string): string {
   if (!match) throw new Error(`no set-password link in:\n${text}`);
   return match[1]!;
 }
+
+/** A form POST as a browser sends it; a field given as a list is sent once per value. */
+export function formPost(fields: Record<string, string | readonly string[]>, path = '/'): Request {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+  return new Request(new URL(path, PUBLIC_URL), { method: 'POST', body });
+}

@@ -5,3 +5,7 @@ export * from './password.ts';
 export * from './rate-limit.ts';
 export * from './sessions.ts';
 export * from './sign-in.ts';
+export * from './account-form.ts';
+export * from './forgot-password-form.ts';
+export * from './set-password-form.ts';
+export * from './sign-in-form.ts';

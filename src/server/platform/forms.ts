@@ -73,3 +73,26 @@ export const fields = {
       .pipe(z.email({ error: 'errors.emailInvalid' })),
   locale: () => z.enum(['cy', 'en'], { error: 'errors.invalidChoice' }),
 };
+
+/**
+ * What a form handler (`server/<capability>/*-form.ts`) tells its page: where to go next after
+ * a write that worked (`redirect`, answered with 303), or the status to answer with and the
+ * errors and typed values to show the form again. `Extra` carries what one form alone needs
+ * (a new session, a refusal shown above the form).
+ */
+export type FormResult<Extra extends object = object> = {
+  status: number;
+  errors: FieldErrors;
+  values: FormValues;
+  redirect: string | null;
+} & Extra;
+
+/** A form that worked: the page sends the browser on with 303 See Other. */
+export function formRedirect(to: string, values: FormValues = {}): FormResult {
+  return { status: 303, errors: {}, values, redirect: to };
+}
+
+/** A form shown again with `status` (422 unless said), its errors and what was typed. */
+export function formAgain(errors: FieldErrors, values: FormValues = {}, status = 422): FormResult {
+  return { status, errors, values, redirect: null };
+}

@@ -4,3 +4,6 @@ export * from './practice-seed.ts';
 export * from './threshold-practice.ts';
 export * from './attempt-feedback.ts';
 export * from './attempt-form.ts';
+export * from './practice-start-form.ts';
+export * from './round-actions-form.ts';
+export * from './round-form.ts';

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { fields, formAgain, formRedirect, formValues, parseForm, readFormData, type FormResult } from '../platform/index.ts';
+import { changePassword, setPreferredLocale } from './account.ts';
+import { deletePersonSessions } from './sessions.ts';
+
+/** The account page's answer; `endSession` asks the page to clear this browser's cookie too. */
+export type AccountFormResult = FormResult<{ endSession: boolean }>;
+
+/** Who is changing their own account, from which session and address, on which language's page. */
+export type AccountFormContext = { db: Db; personId: string; sessionId: string; ip: string | null; locale: Locale };
+
+const languageSchema = z.object({ locale: fields.locale() });
+
+/**
+ * The account page's three forms, chosen by the hidden `action` field: language, password
+ * and "sign out everywhere". Passwords never come back in the values.
+ */
+export async function accountForm(ctx: AccountFormContext, request: Request): Promise<AccountFormResult> {
+  const form = await readFormData(request);
+  const action = String(form.get('action') ?? '');
+  if (action === 'language') {
+    const parsed = parseForm(languageSchema, form);
+    if (!parsed.ok) return { ...formAgain(parsed.errors), endSession: false };
+    await setPreferredLocale(ctx.db, ctx.personId, parsed.data.locale);
+    // The next page is in the language just chosen.
+    return { ...formRedirect(`${localePath(parsed.data.locale, '/account')}?done=language`), endSession: false };
+  }
+  if (action === 'password') {
+    const { current, password, confirm, ...values } = formValues(form);
+    const result = await changePassword(ctx.db, {
+      personId: ctx.personId,
+      sessionId: ctx.sessionId,
+      current: String(current ?? ''),
+      password: String(password ?? ''),
+      confirm: String(confirm ?? ''),
+      signOutOthers: values.signOutOthers === 'yes',
+      ip: ctx.ip,
+    });
+    if (result.ok) return { ...formRedirect(`${localePath(ctx.locale, '/account')}?done=password`), endSession: false };
+    return { ...formAgain(result.errors, values), endSession: false };
+  }
+  if (action === 'sign-out-everywhere') {
+    await deletePersonSessions(ctx.db, ctx.personId);
+    return { ...formRedirect(`${localePath(ctx.locale, '/sign-in')}?signed-out`), endSession: true };
+  }
+  return { ...formAgain({ _form: { key: 'errors.invalidChoice' } }), endSession: false };
+}

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { mailOutbox, people } from '../../db/schema/index.ts';
+import { getPersonDetail } from '../../src/server/people/people-repo.ts';
+import { personAdminForm } from '../../src/server/people/person-admin-form.ts';
+import { teamForm } from '../../src/server/people/team-form.ts';
+import { inviteForm } from '../../src/server/people/invite-form.ts';
+import { peopleImportForm } from '../../src/server/people/people-import-form.ts';
+import { demoAdmin, formPost, freshDatabase, PUBLIC_URL } from './support.ts';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+beforeEach(async () => {
+  database = await freshDatabase({ demo: true });
+});
+afterEach(() => database.cleanup());
+
+const statusOf = async (id: string) => (await database.db.select({ status: people.status }).from(people).where(eq(people.id, id)))[0]?.status;
+
+describe('the person page form', () => {
+  it('saves details and sends the administrator back to the person with a notice', async () => {
+    const result = await personAdminForm(await demoAdmin(database), 'demo-p03', formPost({ action: 'details', name: 'Cai Pritchard-Jones', locale: 'cy' }), 'en');
+    expect(result.redirect).toBe('/admin/people/demo-p03?done=saved');
+    const person = await getPersonDetail(database.db, 'demo-org', 'demo-p03');
+    expect(person).toMatchObject({ name: 'Cai Pritchard-Jones', locale: 'cy' });
+  });
+
+  it('shows the details form again with what was typed when the name is empty', async () => {
+    const result = await personAdminForm(await demoAdmin(database), 'demo-p03', formPost({ action: 'details', name: '  ', locale: 'en' }), 'cy');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { name: { key: 'errors.required' } }, values: { action: 'details', name: '  ', locale: 'en' } });
+  });
+
+  it('changes access and refuses a person with no role, keeping the ticked boxes as lists', async () => {
+    const admin = await demoAdmin(database);
+    const saved = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', roles: ['learner', 'mentor'], teamIds: ['demo-team-coast'], managedTeamIds: [], mentorId: '' }), 'en');
+    expect(saved.redirect).toBe('/admin/people/demo-p03?done=saved');
+    expect((await getPersonDetail(database.db, 'demo-org', 'demo-p03'))?.roles.sort()).toEqual(['learner', 'mentor']);
+
+    const refused = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', teamIds: ['demo-team-coast'], mentorId: '' }), 'en');
+    expect(refused).toMatchObject({ status: 422, redirect: null, errors: { roles: { key: 'errors.roleRequired' } } });
+    expect(refused.values).toMatchObject({ action: 'access', roles: [], teamIds: ['demo-team-coast'], managedTeamIds: [] });
+  });
+
+  it('deactivates and reactivates a person, each with its own notice', async () => {
+    const admin = await demoAdmin(database);
+    expect((await personAdminForm(admin, 'demo-p03', formPost({ action: 'deactivate' }), 'en')).redirect).toBe('/admin/people/demo-p03?done=deactivated');
+    expect(await statusOf('demo-p03')).toBe('deactivated');
+    expect((await personAdminForm(admin, 'demo-p03', formPost({ action: 'reactivate' }), 'cy')).redirect).toBe('/cy/admin/people/demo-p03?done=reactivated');
+    expect(await statusOf('demo-p03')).toBe('active');
+  });
+
+  it('refuses to let administrators deactivate themselves', async () => {
+    const result = await personAdminForm(await demoAdmin(database), 'demo-admin', formPost({ action: 'deactivate' }), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { _form: { key: 'errors.ownAccount' } } });
+    expect(await statusOf('demo-admin')).toBe('active');
+  });
+
+  it('resends an invitation only to someone still invited', async () => {
+    const admin = await demoAdmin(database);
+    const before = (await database.db.select().from(mailOutbox)).length;
+    expect((await personAdminForm(admin, 'demo-p23', formPost({ action: 'resend' }), 'en')).redirect).toBe('/admin/people/demo-p23?done=resent');
+    expect((await database.db.select().from(mailOutbox)).length).toBe(before + 1);
+    const refused = await personAdminForm(admin, 'demo-p03', formPost({ action: 'resend' }), 'en');
+    expect(refused).toMatchObject({ status: 422, errors: { _form: { key: 'errors.invalidChoice' } } });
+  });
+
+  it('refuses an action it does not know, including names of object methods', async () => {
+    const admin = await demoAdmin(database);
+    for (const action of ['promote', 'constructor', '__proto__', '']) {
+      const result = await personAdminForm(admin, 'demo-p03', formPost({ action }), 'en');
+      expect(result, action).toMatchObject({ status: 422, redirect: null, errors: { _form: { key: 'errors.invalidChoice' } } });
+    }
+  });
+
+  it('answers 404 for a person who is not in the organisation', async () => {
+    const result = await personAdminForm(await demoAdmin(database), 'nobody', formPost({ action: 'deactivate' }), 'en');
+    expect(result).toMatchObject({ status: 404, redirect: null });
+  });
+});
+
+describe('the teams form', () => {
+  it('adds a team, or renames one when a team id is sent', async () => {
+    const admin = await demoAdmin(database);
+    expect((await teamForm(admin, formPost({ nameEn: 'Harbour Team', nameCy: 'Tîm yr Harbwr' }), 'en')).redirect).toBe('/admin/teams?done=added');
+    expect((await teamForm(admin, formPost({ teamId: 'demo-team-coast', nameEn: 'Shore Team', nameCy: 'Tîm y Lan' }), 'cy')).redirect).toBe('/cy/admin/teams?done=renamed');
+  });
+
+  it('keeps the team id with the errors, so the page reopens the rename form that was sent', async () => {
+    const result = await teamForm(await demoAdmin(database), formPost({ teamId: 'demo-team-coast', nameEn: 'Uplands Children and Families Team', nameCy: '' }), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, values: { teamId: 'demo-team-coast' }, errors: { nameCy: { key: 'errors.required' } } });
+  });
+});
+
+describe('the invitation form', () => {
+  it('invites and goes back to the people list', async () => {
+    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Anwen Parry', email: 'anwen.parry@example.org', locale: 'cy', roles: ['learner'] }), 'cy');
+    expect(result.redirect).toBe('/cy/admin/people?done=invited');
+  });
+
+  it('keeps what was typed, with the ticked boxes as lists, when the address is missing', async () => {
+    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Anwen Parry', email: '', locale: 'cy', roles: ['learner', 'mentor'] }), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { email: { key: 'errors.required' } }, values: { name: 'Anwen Parry', roles: ['learner', 'mentor'], teamIds: [] } });
+  });
+});
+
+describe('the people import form', () => {
+  const upload = (csv: string | null) => {
+    const form = new FormData();
+    if (csv !== null) form.append('file', new File([csv], 'people.csv', { type: 'text/csv' }));
+    return new Request(new URL('/admin/people/import', PUBLIC_URL), { method: 'POST', body: form });
+  };
+
+  it('imports every row and says how many', async () => {
+    const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\nAnwen Parry,anwen.parry@example.org,,learner,cy\n'), 'en');
+    expect(result.redirect).toBe('/admin/people/import?imported=1');
+  });
+
+  it('refuses a form without a file as a whole', async () => {
+    expect(await peopleImportForm(await demoAdmin(database), upload(null), 'en')).toMatchObject({ status: 422, errors: { file: { key: 'import.noFile' } }, problems: [] });
+  });
+
+  it('lists the problems line by line and imports nothing', async () => {
+    const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\nAnwen Parry,not-an-address,,learner,cy\n'), 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: {} });
+    expect(result.problems).toEqual([expect.objectContaining({ line: 2, field: 'email' })]);
+  });
+});
