@@ -109,3 +109,12 @@ describe('the chart’s SVG', () => {
     expect(() => chartSvg({ ...line, dates: ['2026-01-01', 'Feb', '2026-03-01'] })).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('text a person may have typed', () => {
+  it('reaches the drawn chart as text, never as markup (the component inserts the SVG with set:html)', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const markup = chartSvg({ ...bar, categories: [{ key: 'neglect', label: hostile }, ...bar.categories.slice(1)], series: bar.series.map((s, i) => (i === 0 ? { ...s, label: hostile } : s)) });
+    expect(markup).not.toContain('<img');
+    expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
+  });
+});
