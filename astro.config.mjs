@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { i18nParity } from './src/i18n/build-check.ts';
 import { contentCheck } from './src/content/build-check.ts';
-import { REQUEST_BODY_LIMIT } from './src/server/http-guard.ts';
+import { REQUEST_BODY_LIMIT } from './src/domain/people/index.ts';
 
 // Behind a reverse proxy, Astro trusts X-Forwarded-Host/-Proto only for the public address,
 // so the origin check and Astro.url see what the browser sees.

@@ -4,9 +4,9 @@ import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
-import { readConfig } from '../src/server/platform/index.ts';
-import { guardRequests } from '../src/server/http-guard.ts';
-import { startAppJobs } from '../src/server/jobs.ts';
+import { REQUEST_BODY_LIMIT } from '../src/domain/people/index.ts';
+import { startMailJobs } from '../src/server/mail/index.ts';
+import { guardRequests, readConfig } from '../src/server/platform/index.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const entry = resolve('dist/server/entry.mjs');
@@ -39,12 +39,12 @@ console.log('');
 // adapter must not start a server of its own.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof guardRequests>[0] };
-const server = createServer(guardRequests(handler, { trustProxy: config.trustProxy }));
+const server = createServer(guardRequests(handler, { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }));
 server.listen(Number(process.env.PORT), process.env.HOST);
 
 // Scheduled jobs (mail retries, digests) run in this process beside the pages, on the same
 // database connection; on shutdown the job in progress finishes before the process ends.
-const jobs = await startAppJobs();
+const jobs = await startMailJobs();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void jobs.stop().finally(() => process.exit(0));

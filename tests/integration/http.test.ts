@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import { REQUEST_BODY_LIMIT } from '../../src/server/http-guard.ts';
+import { REQUEST_BODY_LIMIT } from '../../src/domain/people/index.ts';
 import { LONGEST_TEXT_FIELD } from '../../src/server/platform/forms.ts';
 
 let server: ChildProcess;

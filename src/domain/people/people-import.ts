@@ -3,6 +3,13 @@ import type { Role } from './roles.ts';
 
 export const IMPORT_COLUMNS = ['name', 'email', 'team', 'roles', 'language'] as const;
 export const IMPORT_MAX_ROWS = 2000;
+export const IMPORT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The largest request body Camau accepts: the largest legitimate upload is the people-import
+ * CSV (IMPORT_MAX_BYTES); twice that leaves room for the multipart wrapping and other fields.
+ */
+export const REQUEST_BODY_LIMIT = 2 * IMPORT_MAX_BYTES;
 
 /** Column names accepted in either language. */
 const COLUMN_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {

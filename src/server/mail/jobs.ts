@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { mailOutbox, people } from '../../../db/schema/index.ts';
 import { nameIn } from '../../domain/shared/index.ts';
 import { translator } from '../../i18n/index.ts';
-import { defineJobKind, type JobKind } from '../platform/index.ts';
+import { defineJobKind, getDb, readConfig, startJobRunner, type JobKind, type JobRunner } from '../platform/index.ts';
+import { getMailer } from './mailer-for.ts';
 import { getOrganisation } from '../people/index.ts';
 import type { Mailer } from './mailer.ts';
 import { deliverMessage, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt } from './outbox.ts';
@@ -72,4 +73,12 @@ function digestKind(mailer: Mailer) {
 /** The mail jobs the server runs: retries of failed deliveries and the daily digests. */
 export function mailJobKinds(mailer: Mailer): JobKind[] {
   return [retryKind(mailer), digestKind(mailer)];
+}
+
+/** How often a server process looks for due jobs. */
+export const JOB_INTERVAL_MS = 30_000;
+
+/** Starts this process's job runner with the mail job kinds (retries and digests), the only ones so far. */
+export async function startMailJobs(intervalMs = JOB_INTERVAL_MS): Promise<JobRunner> {
+  return startJobRunner({ db: await getDb(), kinds: mailJobKinds(getMailer(readConfig())), intervalMs });
 }

@@ -10,7 +10,9 @@ import { listTeams } from './people-repo.ts';
 import type { AdminContext } from './people-admin.ts';
 import { nameIn } from '../../domain/shared/index.ts';
 
-export const IMPORT_MAX_BYTES = 1024 * 1024;
+import { IMPORT_MAX_BYTES } from '../../domain/people/index.ts';
+
+export { IMPORT_MAX_BYTES };
 
 export type ImportResult =
   | { ok: true; count: number }

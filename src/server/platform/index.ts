@@ -9,3 +9,4 @@ export * from './log.ts';
 export * from './passing-write.ts';
 export * from './calendar.ts';
 export * from './jobs/index.ts';
+export * from './http-guard.ts';

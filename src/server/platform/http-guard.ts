@@ -1,13 +1,6 @@
 // The production server's front door: what must be decided from the raw Node request, before
 // Astro turns it into a web Request (which reads the body and cannot represent TRACE).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { IMPORT_MAX_BYTES } from './people/index.ts';
-
-/**
- * The largest request body Camau accepts: the largest legitimate upload is the people-import
- * CSV (IMPORT_MAX_BYTES); twice that leaves room for the multipart wrapping and other fields.
- */
-export const REQUEST_BODY_LIMIT = 2 * IMPORT_MAX_BYTES;
 
 /** Methods the app answers; TRACE/TRACK would echo a request (and the web Request cannot hold them). */
 export const ALLOWED_METHODS = 'GET, HEAD, POST';
@@ -27,8 +20,8 @@ function localePrefix(url: string | undefined): '' | '/cy' {
  * refuses a declared body over the limit with the translated 413 page before reading it, and,
  * unless a proxy is trusted, drops X-Forwarded-For so the socket's address is the client's.
  */
-export function guardRequests(handler: Handler, options: { trustProxy: boolean; bodyLimit?: number }): Handler {
-  const limit = options.bodyLimit ?? REQUEST_BODY_LIMIT;
+export function guardRequests(handler: Handler, options: { trustProxy: boolean; bodyLimit: number }): Handler {
+  const limit = options.bodyLimit;
   return (req, res) => {
     for (const [name, value] of Object.entries(ALWAYS)) res.setHeader(name, value);
     if (!options.trustProxy) delete req.headers['x-forwarded-for'];
