@@ -3,9 +3,9 @@ import { intlLocale, type Locale } from '../domain/shared/index.ts';
 
 // Formatting by language lives with the locale rules (islands use it without the message tables).
 export { formatDay, intlLocale } from '../domain/shared/index.ts';
-import { cy } from './cy.ts';
+import { cy } from './cy/index.ts';
 import { interpolate, type MessageParams } from './interpolate.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
+import { en, type MessageKey, type Messages } from './en/index.ts';
 
 export type { MessageKey, Messages };
 export { interpolate, type MessageParams };

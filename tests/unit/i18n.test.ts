@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cy } from '../../src/i18n/cy.ts';
-import { en } from '../../src/i18n/en.ts';
+import { cy } from '../../src/i18n/cy/index.ts';
+import { en } from '../../src/i18n/en/index.ts';
 import { formatDuration, interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
