@@ -93,7 +93,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
-  timeout: 30_000,
+  // Whole journeys (read every section, fail and pass a check, reflect, read the CPD record)
+  // run ~30 s on a busy 2-core machine: the limit is for hangs, not speed.
+  timeout: 90_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL,
