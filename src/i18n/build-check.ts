@@ -12,7 +12,7 @@ export function i18nParity() {
         const { missingInCy, missingInEn } = missingKeys();
         if (missingInCy.length || missingInEn.length) {
           throw new Error(
-            `Camau UI strings are not in both languages.\n  Missing in Welsh (src/i18n/cy.ts): ${missingInCy.join(', ') || 'none'}\n  Missing in English (src/i18n/en.ts): ${missingInEn.join(', ') || 'none'}`,
+            `Camau UI strings are not in both languages.\n  Missing in Welsh (src/i18n/cy/): ${missingInCy.join(', ') || 'none'}\n  Missing in English (src/i18n/en/): ${missingInEn.join(', ') || 'none'}`,
           );
         }
       },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cy } from '../../src/i18n/cy.ts';
-import { en } from '../../src/i18n/en.ts';
-import { formatDuration, interpolate, missingKeys, translator } from '../../src/i18n/index.ts';
+import { cy } from '../../src/i18n/cy/index.ts';
+import { en } from '../../src/i18n/en/index.ts';
+import { ROLES } from '../../src/domain/people/index.ts';
+import { formatDuration, interpolate, labelKey, labelsFor, missingKeys, translator } from '../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Strings that are rightly the same in both languages.
@@ -31,6 +32,24 @@ describe('UI strings', () => {
     expect(interpolate('Croeso, {name}', { name: 'Elin' })).toBe('Croeso, Elin');
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(translator('cy')('signIn.lockedMany', { minutes: 4 })).toBe('Gormod o ymdrechion. Rhowch gynnig arall arni ymhen 4 munud.');
+  });
+});
+
+describe('Keys built from a vocabulary', () => {
+  it('name the message of each value under a prefix', () => {
+    expect(labelKey('practice.decision', 'strategy-discussion')).toBe('practice.decision.strategy-discussion');
+    expect(ROLES.map((r) => translator('cy')(labelKey('role', r)))).toEqual(['Dysgwr', 'Mentor ymarfer', 'Rheolwr tîm', 'Gweinyddwr']);
+  });
+
+  it('are refused by the type checker for a value that has no message', () => {
+    // @ts-expect-error 'owner' is not a role, so there is no role.owner message (npm run check fails without this line).
+    expect(labelKey('role', 'owner')).toBe('role.owner');
+  });
+});
+
+describe('An island’s labels', () => {
+  it('hold exactly the keys asked for, in the reader’s language', () => {
+    expect(labelsFor(translator('cy'), ['errors.summary', 'sim.saving'])).toEqual({ 'errors.summary': cy['errors.summary'], 'sim.saving': cy['sim.saving'] });
   });
 });
 

@@ -1,6 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { ANSWER_FIELD_PREFIX } from '../../domain/learning/knowledge-check.ts';
+import type { Messages } from '../../i18n/index.ts';
 import { interpolate } from '../../i18n/interpolate.ts';
+
+/** The UI strings the form shows; the page looks them up with `labelsFor(t, KNOWLEDGE_CHECK_LABELS)`. */
+export const KNOWLEDGE_CHECK_LABELS = ['learn.question', 'learn.submitCheck', 'learn.answered', 'learn.errorUnanswered'] as const;
+export type KnowledgeCheckLabels = Pick<Messages, (typeof KNOWLEDGE_CHECK_LABELS)[number]>;
 
 export type KnowledgeCheckQuestion = { id: string; prompt: string; options: { id: string; text: string }[] };
 
@@ -11,7 +16,7 @@ type Props = {
   questions: KnowledgeCheckQuestion[];
   /** The learner's previous answers, to show them again after a refused submission. */
   selected?: Record<string, string>;
-  labels: { question: string[]; submit: string; answered: string; unanswered: string };
+  labels: KnowledgeCheckLabels;
 };
 
 /**
@@ -51,11 +56,11 @@ export default function KnowledgeCheckForm({ action, version, startedAt, questio
             aria-describedby={missing ? errorId : undefined}
           >
             <legend>
-              <span className="question__number">{labels.question[index]}</span> {question.prompt}
+              <span className="question__number">{interpolate(labels['learn.question'], { n: index + 1 })}</span> {question.prompt}
             </legend>
             {missing && (
               <p className="error-message" id={errorId}>
-                {labels.unanswered}
+                {labels['learn.errorUnanswered']}
               </p>
             )}
             <div className="choices">
@@ -80,10 +85,10 @@ export default function KnowledgeCheckForm({ action, version, startedAt, questio
         );
       })}
       <p className="hint" aria-live="polite">
-        {interpolate(labels.answered, { answered, total: questions.length })}
+        {interpolate(labels['learn.answered'], { answered, total: questions.length })}
       </p>
       <button className="button" type="submit">
-        {labels.submit}
+        {labels['learn.submitCheck']}
       </button>
     </form>
   );

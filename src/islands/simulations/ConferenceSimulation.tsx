@@ -4,10 +4,12 @@ import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../../doma
 import { formatDay } from '../../domain/shared/index.ts';
 import { MULTI_FIELDS, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
-import { fill, focusStepAfterLoad, reloadAtCurrentStep, useServerCopy, useStepSubmit, withStructure, type Labels, type Resync as ResyncOf } from './simulation-client.ts';
+import type { AGENCIES } from '../../content/schemas.ts';
+import type { ConferenceLabels } from './labels.ts';
+import { fill, focusStepAfterLoad, reloadAtCurrentStep, useServerCopy, useStepSubmit, withStructure, type Resync as ResyncOf } from './simulation-client.ts';
 import StepAlerts from './StepAlerts.tsx';
 
-type Information = { id: string; from: string; text: string }[];
+type Information = { id: string; from: (typeof AGENCIES)[number]; text: string }[];
 /** The scenario's words in the reader's language (model answers only once the review is done). */
 export type ConferenceText = {
   information: Information;
@@ -24,7 +26,7 @@ type Props = {
   structure: ConferenceStructure;
   text: ConferenceText;
   locale: 'en' | 'cy';
-  labels: Labels;
+  labels: ConferenceLabels;
   errors?: Record<string, string>;
   values?: SubmittedValues;
   notice?: string;
@@ -93,7 +95,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   };
   const textarea = (name: string, label: string, rows = 3, hint?: string) =>
     field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} maxLength={PLAN_TEXT_MAX} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
-  const dateField = (label: string, deadlineKey: string, deadline: string) =>
+  const dateField = (label: string, deadlineKey: Extract<keyof ConferenceLabels, `sim.timescale.${string}`>, deadline: string) =>
     field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${fill(labels['sim.dateHint'], { example: deadline })}`);
   const information = (items: Information, headingId: string, heading: string) =>
     items.length > 0 && (
@@ -102,7 +104,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         <ul className="information">
           {items.map((item) => (
             <li key={item.id}>
-              <strong>{fill(labels['sim.from'], { agency: labels[`sim.agency.${item.from}`] ?? item.from })}</strong> {item.text}
+              <strong>{fill(labels['sim.from'], { agency: labels[`sim.agency.${item.from}`] })}</strong> {item.text}
             </li>
           ))}
         </ul>
@@ -150,10 +152,10 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     body = (
       <>
         <h2 id="sim-current" tabIndex={-1}>{fill(labels['sim.conferenceHeading'], { date: day(structure.conferenceDate) })}</h2>
-        {information(text.information, 'sim-information', labels['sim.information']!)}
+        {information(text.information, 'sim-information', labels['sim.information'])}
         {form(
           'SET_PLAN',
-          labels['sim.setPlan']!,
+          labels['sim.setPlan'],
           <fieldset className={errors.areas ? 'field field--error' : 'field'} aria-describedby={['field-areas-hint', errors.areas && 'field-areas-error'].filter(Boolean).join(' ')}>
             <legend>{labels['sim.chooseAreas']}</legend>
             <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
@@ -175,9 +177,9 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
                   </div>
                   {open && (
                     <div className="area__texts">
-                      {textarea(`${area.id}.notGoodEnough`, labels['sim.notGoodEnough']!)}
-                      {textarea(`${area.id}.goodEnough`, labels['sim.goodEnough']!)}
-                      {textarea(`${area.id}.familyWords`, labels['sim.familyWords']!, 2)}
+                      {textarea(`${area.id}.notGoodEnough`, labels['sim.notGoodEnough'])}
+                      {textarea(`${area.id}.goodEnough`, labels['sim.goodEnough'])}
+                      {textarea(`${area.id}.familyWords`, labels['sim.familyWords'], 2)}
                     </div>
                   )}
                 </div>
@@ -196,12 +198,12 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         <h2 id="sim-current" tabIndex={-1}>{meeting.title}</h2>
         {planSummary}
         {meetingsSoFar}
-        {information(meeting.information, 'sim-new-information', labels['sim.newInformation']!)}
+        {information(meeting.information, 'sim-new-information', labels['sim.newInformation'])}
         {form(
           'RECORD_MEETING',
-          labels['sim.recordMeeting']!,
+          labels['sim.recordMeeting'],
           <>
-            {dateField(labels['sim.meetingDate']!, index === 0 ? 'sim.timescale.first' : 'sim.timescale.next', deadline)}
+            {dateField(labels['sim.meetingDate'], index === 0 ? 'sim.timescale.first' : 'sim.timescale.next', deadline)}
             {planned.map((a) =>
               field(
                 `scale.${a.areaId}`,
@@ -215,7 +217,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
                 labels['sim.scaleHint'],
               ),
             )}
-            {textarea('moved', labels['sim.moved']!, 4)}
+            {textarea('moved', labels['sim.moved'], 4)}
             <fieldset className={errors.actions ? 'field field--error' : 'field'} aria-describedby={errors.actions ? 'field-actions-error' : undefined}>
               <legend>{labels['sim.actions']}</legend>
               {errors.actions && <p className="error-message" id="field-actions-error">{errors.actions}</p>}
@@ -239,12 +241,12 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         <h2 id="sim-current" tabIndex={-1}>{labels['sim.reviewHeading']}</h2>
         {planSummary}
         {meetingsSoFar}
-        {information(text.review.information, 'sim-new-information', labels['sim.newInformation']!)}
+        {information(text.review.information, 'sim-new-information', labels['sim.newInformation'])}
         {form(
           'DECIDE',
-          labels['sim.decide']!,
+          labels['sim.decide'],
           <>
-            {dateField(labels['sim.reviewDate']!, 'sim.timescale.review', deadline)}
+            {dateField(labels['sim.reviewDate'], 'sim.timescale.review', deadline)}
             <fieldset className={errors.decision ? 'field field--error' : 'field'} aria-describedby={errors.decision ? 'field-decision-error' : undefined}>
               <legend>{labels['sim.decisionLegend']}</legend>
               {errors.decision && <p className="error-message" id="field-decision-error">{errors.decision}</p>}
@@ -257,7 +259,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
                 ))}
               </div>
             </fieldset>
-            {textarea('reasons', labels['sim.reasons']!, 5)}
+            {textarea('reasons', labels['sim.reasons'], 5)}
           </>,
         )}
       </>
@@ -269,7 +271,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         <p>{labels['sim.selfCheckIntro']}</p>
         {form(
           'SELF_CHECK',
-          labels['sim.finishCheck']!,
+          labels['sim.finishCheck'],
           planned.map((a) => {
             const model = text.areas.find((x) => x.id === a.areaId)?.model ?? null;
             return (

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { OWN_RESPONSE_MAX, type ConversationStructure } from '../../domain/simulations/conversation.ts';
 import type { SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { conversationEventProblems, conversationMachine, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
-import { fill, focusStepAfterLoad, useServerCopy, useStepSubmit, withStructure, type Labels, type Resync as ResyncOf } from './simulation-client.ts';
+import type { ConversationLabels } from './labels.ts';
+import { fill, focusStepAfterLoad, useServerCopy, useStepSubmit, withStructure, type Resync as ResyncOf } from './simulation-client.ts';
 import StepAlerts from './StepAlerts.tsx';
 
 /** The scenario's words in the reader's language. */
@@ -23,7 +24,7 @@ type Props = {
   structure: ConversationStructure;
   text: ConversationText;
   codes: { value: string; label: string }[];
-  labels: Labels;
+  labels: ConversationLabels;
   /** After a refused plain post: the server's messages by field, what was typed, and a notice. */
   errors?: Record<string, string>;
   values?: { optionId?: string; text?: string; code?: string };

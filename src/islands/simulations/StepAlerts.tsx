@@ -1,10 +1,10 @@
-import type { Labels } from './simulation-client.ts';
+import type { StepLabels } from './labels.ts';
 
 /**
  * A simulation step's alerts: the server's notice (a refused or stale step) and the error
  * summary, each linking to the field it is about (`anchorFor` gives the element's id).
  */
-export default function StepAlerts({ notice, errors, labels, anchorFor }: { notice?: string | undefined; errors: Record<string, string>; labels: Labels; anchorFor: (field: string) => string }) {
+export default function StepAlerts({ notice, errors, labels, anchorFor }: { notice?: string | undefined; errors: Record<string, string>; labels: StepLabels; anchorFor: (field: string) => string }) {
   const entries = Object.entries(errors);
   return (
     <>

@@ -4,9 +4,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { interpolate, type MessageParams } from '../../i18n/interpolate.ts';
 import { readFormValues } from '../../domain/shared/index.ts';
+import type { StepLabels } from './labels.ts';
 import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 
-export type Labels = Record<string, string>;
 
 /** Fills `{name}` placeholders, as the server's translator does. */
 export function fill(template: string | undefined, params: MessageParams = {}): string {
@@ -83,7 +83,7 @@ type StepActor<E> = { getPersistedSnapshot(): unknown; getSnapshot(): { can(even
 export function useStepSubmit<E extends { type: string }>(options: {
   api: string;
   action: string;
-  labels: Labels;
+  labels: StepLabels;
   revision: number;
   errors: Record<string, string>;
   actor: StepActor<E>;
@@ -117,7 +117,7 @@ export function useStepSubmit<E extends { type: string }>(options: {
       form.reset();
       focusSoon('sim-current');
     }
-    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']!);
+    const answer = await postEvent(api, revision, next, labels['sim.errorNetwork']);
     setBusy(false);
     if (answer.ok) {
       setRevision(answer.revision);

@@ -1,6 +1,6 @@
 import { cpdTotals } from '../../domain/cpd/cpd.ts';
 import type { Locale } from '../../domain/shared/index.ts';
-import { formatDateTime, formatDuration, translator } from '../../i18n/index.ts';
+import { formatDateTime, formatDuration, translator, labelKey } from '../../i18n/index.ts';
 import { getModule, listProgrammes, pick } from '../content/index.ts';
 import type { Db } from '../../../db/client.ts';
 import { listCpdEntries, listReflections } from '../learning/index.ts';
@@ -20,7 +20,7 @@ export async function cpdRecord(db: Db, personId: string, locale: Locale) {
       id: e.id,
       date: formatDateTime(locale, e.completedAt),
       activity: locale === 'cy' ? e.titleCy : e.titleEn,
-      kind: t(`cpd.kind.${e.kind}`),
+      kind: t(labelKey('cpd.kind', e.kind)),
       programme: programmeName(e.programmeId),
       minutes: e.minutes,
       time: time(e.minutes),

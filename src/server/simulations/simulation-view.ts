@@ -3,9 +3,11 @@
 import type { ConferenceScenario, ConversationScenario } from '../../content/schemas.ts';
 import { PROBLEM_MESSAGES } from '../../domain/simulations/simulation-forms.ts';
 import type { Locale } from '../../domain/shared/index.ts';
-import { MI_CODES } from '../../domain/simulations/conversation.ts';
-import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { CONVERSATION_OUTCOMES, MI_CODES, type ConversationOutcome } from '../../domain/simulations/conversation.ts';
+import { labelKey, type Translate } from '../../i18n/index.ts';
 import type { SimulationAttempt, SimulationProblem } from './simulations.ts';
+
+const isConversationOutcome = (value: string): value is ConversationOutcome => CONVERSATION_OUTCOMES.some((o) => o === value);
 
 /** The attempts list's outcome column. */
 export function attemptOutcomeLabel(attempt: Pick<SimulationAttempt, 'outcome' | 'result' | 'kind'>, t: Translate): string {
@@ -14,38 +16,15 @@ export function attemptOutcomeLabel(attempt: Pick<SimulationAttempt, 'outcome' |
     const figures = (attempt.result as { figures?: { areasFound: number; areasExpected: number } } | null)?.figures;
     return figures ? t('sim.outcome.areas', { found: figures.areasFound, expected: figures.areasExpected }) : t('sim.outcome.none');
   }
-  return t(`sim.outcome.${attempt.outcome as 'disengaged'}`);
+  return isConversationOutcome(attempt.outcome) ? t(labelKey('sim.outcome', attempt.outcome)) : t('sim.outcome.none');
 }
 
 /** Each problem as a translated message, keyed by the form field it belongs to (first problem wins). */
 export function problemMessages(problems: readonly SimulationProblem[], t: Translate): Record<string, string> {
   const messages: Record<string, string> = {};
-  for (const p of problems) messages[p.field] ??= t(PROBLEM_MESSAGES[p.problem] as MessageKey, { max: p.max ?? '' });
+  for (const p of problems) messages[p.field] ??= t(PROBLEM_MESSAGES[p.problem], { max: p.max ?? '' });
   return messages;
 }
-
-/** Translations an island needs, looked up once on the server. */
-export function labelsFor(t: Translate, keys: readonly MessageKey[]): Record<string, string> {
-  return Object.fromEntries(keys.map((k) => [k, t(k)]));
-}
-
-const COMMON_LABELS: MessageKey[] = ['errors.summary', 'sim.errorNetwork', 'sim.saving', ...(Object.values(PROBLEM_MESSAGES) as MessageKey[])];
-
-export const CONVERSATION_LABELS: MessageKey[] = [
-  ...COMMON_LABELS,
-  'sim.says', 'sim.you', 'sim.yourWords', 'sim.conversationSoFar', 'sim.turnCount', 'sim.chooseResponse', 'sim.respond', 'sim.ownResponse', 'sim.ownText', 'sim.ownHint', 'sim.ownCode',
-  'sim.ownSubmit', 'sim.chooseCode', 'sim.ending', 'sim.openDebrief',
-];
-
-export const CONFERENCE_LABELS: MessageKey[] = [
-  ...COMMON_LABELS,
-  'sim.information', 'sim.from', 'sim.conferenceHeading', 'sim.chooseAreas', 'sim.chooseAreasHint', 'sim.areaChoose', 'sim.notGoodEnough', 'sim.goodEnough', 'sim.familyWords', 'sim.setPlan',
-  'sim.plan', 'sim.newInformation', 'sim.meetingDate', 'sim.dateHint', 'sim.timescale.first', 'sim.timescale.next', 'sim.timescale.review', 'sim.scale', 'sim.scaleHint', 'sim.scaleChoose',
-  'sim.moved', 'sim.actions', 'sim.recordMeeting', 'sim.meetingsSoFar', 'sim.meetingSummary', 'sim.reviewHeading', 'sim.reviewDate', 'sim.decisionLegend', 'sim.decision.continue',
-  'sim.decision.end', 'sim.reasons', 'sim.decide', 'sim.selfCheckHeading', 'sim.selfCheckIntro', 'sim.yourAnswer', 'sim.modelAnswer', 'sim.noModel', 'sim.check.legend', 'sim.check.observable',
-  'sim.check.specific', 'sim.check.ownWords', 'sim.finishCheck', 'sim.openDebrief',
-  'sim.agency.health-visitor', 'sim.agency.school', 'sim.agency.police', 'sim.agency.gp', 'sim.agency.family', 'sim.agency.social-worker', 'sim.agency.housing', 'sim.agency.nursery', 'sim.agency.probation', 'sim.agency.hospital',
-];
 
 /** A conversation's words in one language, shaped for the island. */
 export function conversationText(scenario: ConversationScenario, locale: Locale) {
@@ -58,7 +37,7 @@ export function conversationText(scenario: ConversationScenario, locale: Locale)
 }
 
 export function codeOptions(t: Translate) {
-  return MI_CODES.map((code) => ({ value: code, label: t(`sim.code.${code}`) }));
+  return MI_CODES.map((code) => ({ value: code, label: t(labelKey('sim.code', code)) }));
 }
 
 /** A conference's words in one language, shaped for the island (the model answers only for the self-check step). */

@@ -3,6 +3,7 @@ import { services } from '../../../server/app.ts';
 import { auditRoundExport, roundFor, roundResults } from '../../../server/thresholds/index.ts';
 import { listVignettes, pick } from '../../../server/content/index.ts';
 import { csvResponse, toCsv } from '../../../server/platform/index.ts';
+import { labelKey } from '../../../i18n/index.ts';
 
 /** A closed round's individual results, for its organiser, in the reader's language. */
 export const GET: APIRoute = async ({ params, locals }) => {
@@ -15,7 +16,7 @@ export const GET: APIRoute = async ({ params, locals }) => {
   if (!access || !results) return new Response(t('rounds.notFound'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const rows = results.individual.map((a) => {
     const vignette = vignettes.find((v) => v.id === a.vignetteId);
-    return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(`practice.likelihood.${a.likelihood}`), t(`practice.decision.${a.decision}`), a.agreesWithPanel ? t('common.yes') : t('common.no')];
+    return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(labelKey('practice.likelihood', a.likelihood)), t(labelKey('practice.decision', a.decision)), a.agreesWithPanel ? t('common.yes') : t('common.no')];
   });
   await auditRoundExport(db, viewer, access.round.id, rows.length, locals.ip);
   const csv = toCsv([t('rounds.person'), t('consistency.vignette'), t('practice.likelihood'), t('practice.decision'), t('rounds.agrees')], rows);

@@ -1,0 +1,35 @@
+import type { cpd as english } from '../en/cpd.ts';
+import type { Translation } from '../en/index.ts';
+
+/** Welsh UI strings: the CPD record. A missing or extra key is a type error here. */
+export const cpd: Translation<typeof english> = {
+  'cpd.title': 'Cofnod DPP',
+  'cpd.intro': 'Eich datblygiad proffesiynol parhaus yn Camau, yn dystiolaeth ar gyfer ailgofrestru gyda Gofal Cymdeithasol Cymru.',
+  'cpd.empty': 'Dim eto. Mae pob modiwl rydych chi’n ei gwblhau yn cael ei ychwanegu yma gyda’i amser.',
+  'cpd.total': 'Cyfanswm: {time}',
+  'cpd.timeRule': 'Yr amser sy’n cyfrif yw’r amser a dreuliwyd gennych mewn gwirionedd, hyd at amcangyfrif pob gweithgaredd. Nid yw gwneud yr un gweithgaredd eto ar yr un diwrnod yn ychwanegu rhagor o amser.',
+  'cpd.byProgramme': 'Amser fesul rhaglen',
+  'cpd.byYear': 'Amser fesul blwyddyn',
+  'cpd.date': 'Dyddiad',
+  'cpd.activity': 'Gweithgaredd',
+  'cpd.kind': 'Math',
+  'cpd.programme': 'Rhaglen',
+  'cpd.time': 'Amser',
+  'cpd.minutes': 'Munudau',
+  'cpd.duration.hoursMinutes': '{hours} awr {minutes} mun',
+  'cpd.duration.hours': '{hours} awr',
+  'cpd.duration.minutes': '{minutes} mun',
+  'cpd.year': 'Blwyddyn',
+  'cpd.entries': 'Cofnodion',
+  'cpd.other': 'Arall',
+  'cpd.kind.module': 'Modiwl e-ddysgu',
+  'cpd.kind.simulation': 'Efelychiad achos',
+  'cpd.kind.threshold-practice': 'Ymarfer trothwy',
+  'cpd.kind.mentoring': 'Sesiwn fentora',
+  'cpd.kind.support-group': 'Grŵp cymorth',
+  'cpd.kind.workshop': 'Gweithdy',
+  'cpd.kind.external': 'Dysgu allanol',
+  'cpd.download': 'Llwytho i lawr fel CSV',
+  'cpd.print': 'Fersiwn i’w hargraffu',
+  'cpd.printedFor': 'Cofnod DPP ar gyfer {name}, {organisation}, argraffwyd {date}',
+};

@@ -1,0 +1,17 @@
+import type { email as english } from '../en/email.ts';
+import type { Translation } from '../en/index.ts';
+
+/** Welsh UI strings: the e-mails Camau sends. A missing or extra key is a type error here. */
+export const email: Translation<typeof english> = {
+  'email.greeting': 'Helo {name},',
+  'email.signature': 'Camau, {organisation}',
+  'email.invitation.subject': 'Gwahoddiad i Camau',
+  'email.invitation.body': 'Mae {organisation} wedi eich gwahodd i Camau, lle gallwch ddysgu ac ymarfer Amddiffyn Plant Effeithiol.\n\nGosodwch eich cyfrinair gyda’r ddolen hon (mae’n gweithio unwaith, am 7 diwrnod):\n{link}\n\nOs nad oeddech chi’n disgwyl yr e-bost hwn, gallwch ei anwybyddu.',
+  'email.accountExists.subject': 'Mae gennych chi gyfrif Camau yn barod',
+  'email.accountExists.body': 'Ceisiodd {organisation} eich gwahodd i Camau, ond mae gan y cyfeiriad e-bost hwn gyfrif Camau gyda sefydliad arall yn barod, felly ni chafodd cyfrif newydd ei wneud.\n\nI ddefnyddio Camau gyda {organisation} hefyd, gofynnwch iddyn nhw eich gwahodd mewn cyfeiriad e-bost gwahanol. Os ydych wedi anghofio eich cyfrinair, gallwch osod un newydd yma:\n{link}\n\nOs nad oeddech yn disgwyl yr e-bost hwn, gallwch ei anwybyddu.',
+  'email.reset.subject': 'Gosod cyfrinair newydd ar gyfer Camau',
+  'email.reset.body': 'Gofynnodd rhywun am osod cyfrinair newydd ar gyfer eich cyfrif Camau.\n\nDefnyddiwch y ddolen hon i ddewis un (mae’n gweithio unwaith, am awr):\n{link}\n\nOs nad chi oedd hyn, anwybyddwch yr e-bost hwn: bydd eich cyfrinair yn aros fel y mae.',
+  'email.linkWithheld': '[dolen heb ei dangos: dim ond i’r sawl yr anfonwyd hwn ato y mae’n gweithio]',
+  'email.digest.subject': 'Eich hysbysiadau Camau ({count})',
+  'email.digest.intro': 'Dyma eich hysbysiadau gan Camau ers y crynodeb diwethaf ({count} i gyd):',
+};

@@ -1,0 +1,42 @@
+import type { errors as english } from '../en/errors.ts';
+import type { Translation } from '../en/index.ts';
+
+/** Welsh UI strings: form errors and the error pages. A missing or extra key is a type error here. */
+export const errors: Translation<typeof english> = {
+  'errors.summary': 'Mae problem',
+  'errors.required': 'Mae angen llenwi’r maes hwn.',
+  'errors.tooLong': 'Defnyddiwch {max} nod neu lai.',
+  'errors.emailInvalid': 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.org.',
+  'errors.emailTaken': 'Mae gan rywun gyfrif gyda’r cyfeiriad e-bost hwn yn barod.',
+  'errors.passwordTooShort': 'Defnyddiwch o leiaf 8 nod.',
+  'errors.passwordTooLong': 'Defnyddiwch 128 nod neu lai.',
+  'errors.passwordTooCommon': 'Mae’r cyfrinair hwn yn rhy gyffredin ac yn hawdd ei ddyfalu. Dewiswch un arall.',
+  'errors.passwordMismatch': 'Nid yw’r ddau gyfrinair yr un fath.',
+  'errors.invalidChoice': 'Dewiswch un o’r opsiynau a roddwyd.',
+  'errors.roleRequired': 'Dewiswch o leiaf un rôl.',
+  'errors.teamRequired': 'Dewiswch o leiaf un tîm.',
+  'errors.teamUnknown': 'Nid oes tîm o’r enw “{team}” yn eich sefydliad.',
+  'errors.roleUnknown': 'Nid yw “{role}” yn rôl. Defnyddiwch learner, mentor, manager neu admin.',
+  'errors.languageUnknown': 'Nid yw “{language}” yn iaith y mae Camau yn ei chynnig. Defnyddiwch cy neu en.',
+  'errors.mentorInvalid': 'Dewiswch fentor ymarfer o’ch sefydliad, heblaw’r unigolyn hwn.',
+  'errors.ownAdminRole': 'Ni allwch dynnu eich rôl gweinyddwr eich hun.',
+  'errors.ownAccount': 'Ni allwch ddadactifadu eich cyfrif eich hun.',
+  'errors.teamNameTaken': 'Mae tîm gyda’r enw hwn yn barod.',
+
+  'errors.404.title': 'Heb ddod o hyd i’r dudalen',
+  'errors.404.body': 'Does dim byd yn y cyfeiriad hwn. Os gwnaethoch ei deipio, gwiriwch ei fod yn gywir; os dilynoch ddolen, efallai fod y dudalen wedi symud.',
+  'errors.403.title': 'Does gennych chi ddim mynediad i’r dudalen hon',
+  'errors.403.body': 'Ni all eich cyfrif agor y dudalen hon. Os ydych chi’n meddwl y dylai allu gwneud hynny, holwch weinyddwr Camau.',
+  'errors.413.title': 'Mae’r hyn a anfonoch yn rhy fawr',
+  'errors.413.body': 'Mae Camau yn derbyn hyd at 2 MB ar y tro, a chafodd dim o’r hyn a anfonoch ei gadw. Ewch yn ôl, gwnewch e’n llai (er enghraifft, rhannwch restr hir o bobl yn ddwy ffeil), a’i anfon eto.',
+  'errors.500.title': 'Aeth rhywbeth o’i le',
+  'errors.500.body': 'Doedd Camau ddim yn gallu gorffen yr hyn a ofynnoch, felly efallai nad yw’r hyn roeddech yn ei anfon wedi’i gadw. Ewch yn ôl i wirio; os nad yw yno, rhowch gynnig arall arni mewn munud.',
+  'errors.home': 'Mynd i’r hafan',
+  'errors.tooMany': 'Dewiswch ddim mwy na {max}.',
+  'errors.crossSite': 'Doedd y cais hwn ddim wedi dod o dudalen Camau, felly cafodd ei wrthod a newidiwyd dim byd. Ail-lwythwch y dudalen a rhowch gynnig arall arni.',
+  'errors.signedOut': 'Dydych chi ddim wedi mewngofnodi, neu mae eich sesiwn wedi dod i ben. Mewngofnodwch eto i fwrw ymlaen: does dim byd rydych chi eisoes wedi’i gadw wedi’i golli.',
+  'errors.duplicate': 'Dewiswch bob un unwaith yn unig.',
+  'errors.notAfter': 'Dewiswch ddyddiad ar ôl y cyfarfod blaenorol.',
+  'errors.invalidDate': 'Rhowch ddyddiad go iawn, er enghraifft 2026-03-16.',
+  'errors.dateTooLate': 'Dewiswch ddyddiad o fewn blwyddyn i’r gynhadledd gychwynnol.',
+};

@@ -1,0 +1,27 @@
+import type { Messages } from '../en/index.ts';
+import { common } from './common.ts';
+import { people } from './people.ts';
+import { errors } from './errors.ts';
+import { auth } from './auth.ts';
+import { admin } from './admin.ts';
+import { email } from './email.ts';
+import { home } from './home.ts';
+import { learn } from './learn.ts';
+import { cpd } from './cpd.ts';
+import { practice } from './practice.ts';
+import { sim } from './sim.ts';
+
+/** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
+export const cy: Messages = {
+  ...common,
+  ...people,
+  ...errors,
+  ...auth,
+  ...admin,
+  ...email,
+  ...home,
+  ...learn,
+  ...cpd,
+  ...practice,
+  ...sim,
+};

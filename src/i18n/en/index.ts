@@ -1,0 +1,32 @@
+// English is the source of every key: each namespace file holds the keys that start with its name(s).
+import { common } from './common.ts';
+import { people } from './people.ts';
+import { errors } from './errors.ts';
+import { auth } from './auth.ts';
+import { admin } from './admin.ts';
+import { email } from './email.ts';
+import { home } from './home.ts';
+import { learn } from './learn.ts';
+import { cpd } from './cpd.ts';
+import { practice } from './practice.ts';
+import { sim } from './sim.ts';
+
+/** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
+export const en = {
+  ...common,
+  ...people,
+  ...errors,
+  ...auth,
+  ...admin,
+  ...email,
+  ...home,
+  ...learn,
+  ...cpd,
+  ...practice,
+  ...sim,
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = { readonly [K in MessageKey]: string };
+/** The Welsh shape of one English namespace: the same keys, each a string. */
+export type Translation<T> = { readonly [K in keyof T]: string };
