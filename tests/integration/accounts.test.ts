@@ -84,8 +84,8 @@ describe('an invitation', () => {
     const admin = await demoAdmin(database);
     const fresh = await invitePerson(admin, { name: 'New Person', email: 'new.person@example.org', locale: 'en', roles: ['learner'], teamIds: [] });
     const elsewhere = await invitePerson(admin, { name: 'Carys', email: 'Carys.Meredith@arall.example', locale: 'en', roles: ['learner'], teamIds: [] });
-    expect(fresh.ok).toBe(true);
-    expect(elsewhere).toEqual({ ok: true, value: { id: null } });
+    expect(fresh).toMatchObject({ ok: true, value: { delivery: 'kept' } });
+    expect(elsewhere).toEqual({ ok: true, value: { id: null, delivery: 'kept' } });
 
     // No second account; the existing one stays where it was.
     const carys = await database.db.select().from(people).where(eq(people.email, 'carys.meredith@arall.example'));

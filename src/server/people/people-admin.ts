@@ -10,7 +10,7 @@ import { deletePersonSessions } from '../auth/index.ts';
 import { newId } from '../platform/index.ts';
 import { fields, type FieldErrors } from '../platform/index.ts';
 import type { Mailer } from '../mail/index.ts';
-import { sendMail } from '../mail/index.ts';
+import { sendMail, type DeliveryResult } from '../mail/index.ts';
 import { getPerson, getPersonInAnyOrganisation, listTeams, normaliseEmail, type Viewer } from './people-repo.ts';
 
 /** What every admin action needs: who acts, from where, and how to reach people. */
@@ -48,7 +48,7 @@ async function unknownTeamIds(db: Db, organisationId: string, ids: readonly stri
 }
 
 async function sendInvitation(ctx: AdminContext, person: { id: string; email: string; name: string; locale: Locale }, token: string) {
-  await sendMail(ctx.db, ctx.mailer, {
+  return sendMail(ctx.db, ctx.mailer, {
     organisationId: ctx.actor.organisationId,
     organisationName: nameIn(person.locale, ctx.actor.organisation),
     personId: person.id,
@@ -60,10 +60,11 @@ async function sendInvitation(ctx: AdminContext, person: { id: string; email: st
   }, ctx.now);
 }
 
-async function tellAboutExistingAccount(ctx: AdminContext, personId: string, now: number) {
+async function tellAboutExistingAccount(ctx: AdminContext, personId: string, now: number): Promise<DeliveryResult> {
   const person = await getPersonInAnyOrganisation(ctx.db, personId);
-  if (!person) return;
-  await sendMail(ctx.db, ctx.mailer, {
+  // Gone since the check a moment ago: nothing to send, answered like a message kept back.
+  if (!person) return { status: 'kept' };
+  return sendMail(ctx.db, ctx.mailer, {
     organisationId: person.organisationId,
     organisationName: nameIn(person.locale, ctx.actor.organisation),
     personId: person.id,
@@ -80,9 +81,10 @@ async function tellAboutExistingAccount(ctx: AdminContext, personId: string, now
  * link. An address already used in this organisation is refused (the admin can see it anyway).
  * An address with an account in another organisation gets the same answer as a new one, so no
  * organisation learns who has accounts elsewhere: no account is made (`id` is null) and the
- * person is told by e-mail, recorded in their own organisation's outbox.
+ * person is told by e-mail, recorded in their own organisation's outbox. `delivery` says whether
+ * the message was e-mailed, only kept in the outbox (no mail server) or queued for retries.
  */
-export async function invitePerson(ctx: AdminContext, input: InviteInput): Promise<AdminResult<{ id: string | null }>> {
+export async function invitePerson(ctx: AdminContext, input: InviteInput): Promise<AdminResult<{ id: string | null; delivery: DeliveryResult['status'] }>> {
   const now = ctx.now ?? Date.now();
   if (await unknownTeamIds(ctx.db, ctx.actor.organisationId, input.teamIds)) return { ok: false, errors: { teamIds: { key: 'errors.invalidChoice' } } };
   const created = await ctx.db.transaction(async (tx) => {
@@ -98,11 +100,11 @@ export async function invitePerson(ctx: AdminContext, input: InviteInput): Promi
   });
   if (!created) return { ok: false, errors: { email: { key: 'errors.emailTaken' } } };
   if (created.kind === 'elsewhere') {
-    await tellAboutExistingAccount(ctx, created.personId, now);
-    return { ok: true, value: { id: null } };
+    const told = await tellAboutExistingAccount(ctx, created.personId, now);
+    return { ok: true, value: { id: null, delivery: told.status } };
   }
-  await sendInvitation(ctx, { id: created.id, email: normaliseEmail(input.email), name: input.name, locale: input.locale }, created.token);
-  return { ok: true, value: { id: created.id } };
+  const sent = await sendInvitation(ctx, { id: created.id, email: normaliseEmail(input.email), name: input.name, locale: input.locale }, created.token);
+  return { ok: true, value: { id: created.id, delivery: sent.status } };
 }
 
 /** Sends a fresh invitation to someone who has not yet set a password; the old link stops working. */
