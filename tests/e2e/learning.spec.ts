@@ -108,6 +108,15 @@ test.describe('a learner working through modules', () => {
     await page.goto(`/learn/effective-child-protection/${module.id}`);
     await page.getByRole('link', { name: 'Resume where I left off' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[1]!.title.en);
+
+    // The home page says where they left off and takes them on to the next section.
+    await page.goto('/home');
+    const resume = page.getByRole('region', { name: 'Continue where you left off' });
+    await expect(resume).toContainText(`You last read “${module.sections[1]!.title.en}” in the module “${module.title.en}”.`);
+    await expect(resume).toContainText(`Next: ${module.sections[2]!.title.en}`);
+    await expectNoAxeViolations(page);
+    await resume.getByRole('link', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[2]!.title.en);
   });
 
   test('never gets the answers in the page before submitting', async ({ page, account }) => {

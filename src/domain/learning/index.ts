@@ -2,3 +2,4 @@ export * from './content-rules.ts';
 export * from './knowledge-check.ts';
 export * from './module-progress.ts';
 export * from './search.ts';
+export * from './continue-learning.ts';

@@ -54,6 +54,13 @@ export const learn: Translation<typeof english> = {
   'learn.errorUnknown': 'Nid oedd eich atebion yn cyfateb i’r gwiriad gwybodaeth hwn, felly ni chofnodwyd dim. Atebwch eto.',
   'learn.errorUnanswered': 'Atebwch bob cwestiwn cyn cyflwyno.',
   'learn.certificate': 'Eich tystysgrif',
+  'learn.continue.heading': 'Parhau o’r man y gadawoch chi',
+  'learn.continue.last': 'Y peth diwethaf i chi ei ddarllen oedd “{section}” yn y modiwl “{module}”.',
+  'learn.continue.nextSection': 'Nesaf: {title}',
+  'learn.continue.nextCheck': 'Nesaf: gwirio eich dealltwriaeth o “{module}”',
+  'learn.continue.done': 'Rydych chi wedi gorffen y modiwl “{module}”.',
+  'learn.continue.button': 'Parhau',
+  'learn.continue.chooseNext': 'Dewiswch eich modiwl nesaf',
 
   'reflections.title': 'Dyddlyfr myfyriol',
   'reflections.intro': 'Eich myfyrdodau o’r modiwlau, y diweddaraf yn gyntaf. Maen nhw’n breifat i chi.',

@@ -51,6 +51,13 @@ export const learn = {
   'learn.errorUnknown': 'Your answers did not match this knowledge check, so nothing was recorded. Please answer again.',
   'learn.errorUnanswered': 'Answer every question before you submit.',
   'learn.certificate': 'Your certificate',
+  'learn.continue.heading': 'Continue where you left off',
+  'learn.continue.last': 'You last read “{section}” in the module “{module}”.',
+  'learn.continue.nextSection': 'Next: {title}',
+  'learn.continue.nextCheck': 'Next: check your understanding of “{module}”',
+  'learn.continue.done': 'You have finished the module “{module}”.',
+  'learn.continue.button': 'Continue',
+  'learn.continue.chooseNext': 'Choose your next module',
 
   'reflections.title': 'Reflective log',
   'reflections.intro': 'Your reflections from the modules, newest first. They are private to you.',
