@@ -38,6 +38,7 @@ export const learn: Translation<typeof english> = {
   'learn.incorrect': 'Nid dyma’r ateb gorau',
   'learn.yourAnswer': 'Eich ateb: {answer}',
   'learn.bestAnswer': 'Yr ateb gorau: {answer}',
+  'learn.bestAfterPass': 'Ar gyfer pob cwestiwn, gallwch weld ai eich ateb chi oedd yr un gorau. Bydd yr atebion gorau’n cael eu dangos pan fyddwch chi’n llwyddo.',
   'learn.tryAgain': 'Rhoi cynnig arall arni',
   'learn.moduleComplete': 'Rydych chi wedi cwblhau’r modiwl hwn, ac mae wedi’i ychwanegu at eich cofnod DPP.',
   'learn.needSections': 'Nid yw’r llwyddiant hwn yn cwblhau’r modiwl, am nad oeddech wedi darllen pob adran. Darllenwch y rhain, yna llwyddwch yn y gwiriad eto:',

@@ -35,6 +35,7 @@ export const learn = {
   'learn.incorrect': 'Not the best answer',
   'learn.yourAnswer': 'Your answer: {answer}',
   'learn.bestAnswer': 'Best answer: {answer}',
+  'learn.bestAfterPass': 'For each question you can see whether your answer was the best one. The best answers are shown once you pass.',
   'learn.tryAgain': 'Try again',
   'learn.moduleComplete': 'You have completed this module, and it has been added to your CPD record.',
   'learn.needSections': 'This pass does not complete the module, because some sections had not been read. Read these, then pass the check again:',
