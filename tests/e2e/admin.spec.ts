@@ -239,7 +239,7 @@ test('a deactivated person is signed out and can no longer sign in', async ({ pa
   const emyr = await newAccount({ name: 'Emyr Griffiths', language: 'cy' });
   const theirs = await browser.newContext();
   const emyrPage = await theirs.newPage();
-  await signIn(emyrPage, emyr.email);
+  await signIn(emyrPage, emyr.email, emyr.password, 'cy');
   await expect(emyrPage).toHaveURL(/\/cy\/home$/);
 
   await page.goto(`/admin/people/${emyr.id}`);
