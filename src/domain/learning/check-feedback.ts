@@ -46,10 +46,10 @@ export type QuestionFeedback<Q, O> = {
  * right and gives the chosen option's feedback but never the best answer, so the retry still
  * takes thought; a pass also reveals the best answer wherever the choice was not it.
  */
-export function checkFeedback<O extends { id: string; correct: boolean }, Q extends { id: string; options: readonly O[] }>(
+export function checkFeedback<Q extends { id: string; options: readonly { id: string; correct: boolean }[] }>(
   questions: readonly Q[],
   grade: Pick<Grade, 'passed' | 'questions'>,
-): QuestionFeedback<Q, O>[] {
+): QuestionFeedback<Q, Q['options'][number]>[] {
   return questions.map((question) => {
     const result = grade.questions.find((r) => r.questionId === question.id);
     const correct = result?.correct ?? false;
