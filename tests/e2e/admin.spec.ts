@@ -123,12 +123,12 @@ test('the invitation form shows what is wrong beside each field and keeps what w
 
   const summary = page.getByRole('alert');
   await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'This field is required.' })).toHaveAttribute('href', '#field-name');
+  await expect(summary.getByRole('link', { name: '‘Full name’ is required.' })).toHaveAttribute('href', '#field-name');
   await expect(summary.getByRole('link', { name: 'Enter an email address in the right format, like name@example.org.' })).toHaveAttribute('href', '#field-email');
 
   const name = page.getByLabel('Full name', { exact: true });
   const email = page.getByLabel('Email address', { exact: true });
-  await expect(page.locator('#field-name-error')).toContainText('This field is required.');
+  await expect(page.locator('#field-name-error')).toContainText('‘Full name’ is required.');
   await expect(page.locator('#field-email-error')).toContainText('Enter an email address in the right format');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
@@ -240,7 +240,7 @@ test('a deactivated person is signed out and can no longer sign in', async ({ pa
   const emyr = await newAccount({ name: 'Emyr Griffiths', language: 'cy' });
   const theirs = await browser.newContext();
   const emyrPage = await theirs.newPage();
-  await signIn(emyrPage, emyr.email);
+  await signIn(emyrPage, emyr.email, emyr.password, 'cy');
   await expect(emyrPage).toHaveURL(/\/cy\/home$/);
 
   await page.goto(`/admin/people/${emyr.id}`);

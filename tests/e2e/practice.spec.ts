@@ -66,7 +66,7 @@ async function answerAttempt(page: Page, v: Vignette, scan: boolean) {
   const refused = page.waitForResponse((r) => r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Record my decision' }).click();
   expect((await refused).status()).toBe(422);
-  await expect(page.getByRole('alert')).toContainText('This field is required.');
+  await expect(page.getByRole('alert')).toContainText('‘Reason for your decision’ is required.');
   await expect(group(page, 'Your decision').getByRole('radio', { name: LABELS.decision[p.decision.answer], exact: true })).toBeChecked();
 
   await page.getByLabel('Reason for your decision').fill('The evidence across all stages, weighed for and against, leads me to this decision.');

@@ -117,7 +117,7 @@ export const sim: Translation<typeof english> = {
   'sim.plan': 'Y cynllun',
   'sim.newInformation': 'Gwybodaeth newydd',
   'sim.meetingDate': 'Dyddiad y cyfarfod hwn',
-  'sim.dateHint': 'Fel blwyddyn-mis-diwrnod, er enghraifft {example}.',
+  'sim.dateHint': 'Dewiswch y dyddiad yn y calendr, neu teipiwch y diwrnod, y mis a’r flwyddyn.',
   'sim.timescale.first': 'Mae’r Grŵp Craidd cyntaf yn cyfarfod cyn pen 10 diwrnod gwaith ar ôl y gynhadledd: erbyn {date}.',
   'sim.timescale.next': 'Mae’r Grŵp Craidd yn cyfarfod o leiaf bob 6 wythnos: hwn erbyn {date}.',
   'sim.timescale.review': 'Cynhelir y gynhadledd adolygu gyntaf cyn pen 3 mis ar ôl y gynhadledd gychwynnol: erbyn {date}.',

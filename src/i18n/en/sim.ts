@@ -114,7 +114,7 @@ export const sim = {
   'sim.plan': 'The plan',
   'sim.newInformation': 'New information',
   'sim.meetingDate': 'Date of this meeting',
-  'sim.dateHint': 'As year-month-day, for example {example}.',
+  'sim.dateHint': 'Choose the date in the calendar, or type the day, month and year.',
   'sim.timescale.first': 'The first Core Group meets within 10 working days of the conference: by {date}.',
   'sim.timescale.next': 'Core Groups meet at least every 6 weeks: this one by {date}.',
   'sim.timescale.review': 'The first review conference is held within 3 months of the initial conference: by {date}.',

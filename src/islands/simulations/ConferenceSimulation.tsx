@@ -96,7 +96,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   const textarea = (name: string, label: string, rows = 3, hint?: string) =>
     field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} maxLength={PLAN_TEXT_MAX} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
   const dateField = (label: string, deadlineKey: Extract<keyof ConferenceLabels, `sim.timescale.${string}`>, deadline: string) =>
-    field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${fill(labels['sim.dateHint'], { example: deadline })}`);
+    field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${labels['sim.dateHint']}`);
   const information = (items: Information, headingId: string, heading: string) =>
     items.length > 0 && (
       <section aria-labelledby={headingId}>

@@ -4,6 +4,7 @@ import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntrie
 import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
+import { checkFeedback } from '../../domain/learning/check-feedback.ts';
 import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
 import { organisationOf } from '../people/index.ts';
@@ -157,14 +158,12 @@ export async function listCpdEntries(db: Db, personId: string) {
 
 /**
  * Feedback on each question of an attempt, marked by the same rule as the attempt was: the
- * option chosen, the best option, and whether they agree. Null for an attempt on another
- * version of the module (its questions may have changed; the score stands on its own).
+ * option chosen and whether it is right; the best option only after a pass (`checkFeedback`).
+ * Null for an attempt on another version of the module (its questions may have changed; the
+ * score stands on its own).
  */
 export function attemptFeedback(module: Module, attempt: { moduleVersion: number; answers: Readonly<Record<string, string>> }) {
   const graded = gradeKnowledgeCheck(answerKey(module), { version: attempt.moduleVersion, answers: attempt.answers });
   if (!graded.ok) return null;
-  return module.knowledgeCheck.map((question, i) => {
-    const result = graded.grade.questions[i]!;
-    return { question, chosen: question.options.find((o) => o.id === result.chosenOptionId), best: question.options.find((o) => o.correct)!, correct: result.correct };
-  });
+  return checkFeedback(module.knowledgeCheck, graded.grade);
 }
