@@ -36,6 +36,8 @@ export const practice: Translation<typeof english> = {
   'practice.likelihood': 'Tebygolrwydd niwed yn y dyfodol',
   'practice.significant': 'A yw’r niwed yn sylweddol?',
   'practice.decision': 'Eich penderfyniad',
+  'practice.decisionColumn': 'Penderfyniad',
+  'practice.decisionOf': 'Penderfyniad {name}',
   'practice.followUp': 'Camau dilynol (un ar bob llinell)',
   'practice.summary': 'Y rheswm dros eich penderfyniad',
   'practice.summaryHint': 'Fel y byddech yn ei gofnodi: y dystiolaeth, sut y gwnaethoch ei phwyso, a pham y penderfyniad hwn.',

@@ -33,6 +33,8 @@ export const practice = {
   'practice.likelihood': 'Likelihood of future harm',
   'practice.significant': 'Is the harm significant?',
   'practice.decision': 'Your decision',
+  'practice.decisionColumn': 'Decision',
+  'practice.decisionOf': '{name}’s decision',
   'practice.followUp': 'Follow-up actions (one per line)',
   'practice.summary': 'Reason for your decision',
   'practice.summaryHint': 'As you would record it: the evidence, how you weighed it, and why this decision.',
