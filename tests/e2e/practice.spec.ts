@@ -126,7 +126,7 @@ test('a team manager reads the consistency of their team’s decisions, with rea
   await expect(summary.getByRole('rowheader', { name: 'Practitioners', exact: true })).toBeVisible();
   await expect(summary.getByRole('row', { name: /Fleiss’ kappa/ })).toContainText(/(Slight|Fair|Moderate|Substantial|Almost perfect|Poor|Not defined: )/);
   await expect(summary.getByRole('row', { name: /Krippendorff’s alpha, nominal/ })).toContainText(/(Slight|Fair|Moderate|Substantial|Almost perfect|Poor)/);
-  await expect(page.getByRole('table', { name: 'Each situation' }).getByRole('cell', { name: /\(\d+%\)$/ }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Each situation' }).getByRole('cell', { name: /\(\d+% of answers\)$/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel('Group').selectOption({ label: 'Uplands Children and Families Team' });
   await page.getByRole('button', { name: 'Show' }).click();

@@ -6,6 +6,8 @@ import { nextDeadline } from '../../src/domain/simulations/case-conference.ts';
 import { checkDateChain, hintedDateChain, type ChainStep } from '../../src/domain/simulations/date-chain.ts';
 import { fixtureConference } from '../fixtures/simulations.ts';
 
+// Loaded once, outside any test: reading every content file is slow on a busy machine.
+const { conferences } = loadContent(resolve('content'));
 const held = (step: string, deadline: string): ChainStep => ({ step, deadline, date: deadline });
 
 describe('a case conference’s chain of on-screen dates', () => {
@@ -30,7 +32,6 @@ describe('a case conference’s chain of on-screen dates', () => {
   });
 
   it('holds for every scenario in content/', () => {
-    const { conferences } = loadContent(resolve('content'));
     expect(conferences.length).toBeGreaterThan(0);
     for (const c of conferences) expect([c.id, checkDateChain(c.conferenceDate, hintedDateChain(c.conferenceDate, c.meetings.length))]).toEqual([c.id, []]);
   });

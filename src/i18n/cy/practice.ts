@@ -115,7 +115,7 @@ export const practice: Translation<typeof english> = {
   'consistency.perVignette': 'Pob sefyllfa',
   'consistency.vignette': 'Sefyllfa',
   'consistency.modal': 'Y penderfyniad mwyaf cyffredin',
-  'consistency.modalShare': '{decision} ({percent}%)',
+  'consistency.modalShare': '{decision} ({percent}% o’r atebion)',
   'consistency.undefined.no-complete-sets': 'Heb ei ddiffinio: does neb wedi ateb pob sefyllfa, ac mae kappa Fleiss angen setiau cyflawn.',
   'consistency.undefined.too-few-pairs': 'Heb ei ddiffinio: atebodd llai na 2 o bobl yr un sefyllfa.',
   'consistency.undefined.no-variation': 'Heb ei ddiffinio: dewisodd pawb yr un ateb, felly does dim modd mesur cytundeb y tu hwnt i siawns.',

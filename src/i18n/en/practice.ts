@@ -112,7 +112,7 @@ export const practice = {
   'consistency.perVignette': 'Each situation',
   'consistency.vignette': 'Situation',
   'consistency.modal': 'Most common decision',
-  'consistency.modalShare': '{decision} ({percent}%)',
+  'consistency.modalShare': '{decision} ({percent}% of answers)',
   'consistency.undefined.no-complete-sets': 'Not defined: nobody answered every situation, so Fleiss’ kappa needs complete sets.',
   'consistency.undefined.too-few-pairs': 'Not defined: fewer than 2 people answered the same situation.',
   'consistency.undefined.no-variation': 'Not defined: everyone chose the same answer, so agreement beyond chance can’t be measured.',
