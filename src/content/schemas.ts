@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
+import { checkDateChain, describeChainProblem, FIRST_CONFERENCE_DATE, hintedDateChain, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
 import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/simulations/index.ts';
 import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT } from '../domain/thresholds/index.ts';
 
@@ -211,6 +211,10 @@ export const conferenceScenarioSchema = z
     });
     const infoIds = [...s.information, ...s.meetings.flatMap((m) => m.information), ...s.review.information].map((x) => x.id);
     if (new Set(infoIds).size !== infoIds.length) ctx.addIssue({ code: 'custom', message: 'information ids must be unique across the scenario', path: ['information'] });
+    // Following the on-screen deadlines must never force a fail (only for dates the schema accepts).
+    if (parseDate(s.conferenceDate) !== null && s.conferenceDate >= FIRST_CONFERENCE_DATE && s.conferenceDate <= LAST_CONFERENCE_DATE) {
+      for (const problem of checkDateChain(s.conferenceDate, hintedDateChain(s.conferenceDate, s.meetings.length))) ctx.addIssue({ code: 'custom', message: `impossible date chain: ${describeChainProblem(problem)}`, path: ['meetings'] });
+    }
   });
 export type ConferenceScenario = z.infer<typeof conferenceScenarioSchema>;
 export type SimulationScenario = ConversationScenario | ConferenceScenario;

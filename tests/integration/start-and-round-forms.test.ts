@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadViewer } from '../../src/server/people/people-repo.ts';
-import { roundFor } from '../../src/server/thresholds/calibration.ts';
+import { roundEndsAt, roundFor, roundState } from '../../src/server/thresholds/calibration.ts';
+import { assignedRounds } from '../../src/server/thresholds/assigned-rounds.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { practiceStartForm } from '../../src/server/thresholds/practice-start-form.ts';
 import { roundActionsForm } from '../../src/server/thresholds/round-actions-form.ts';
 import { roundForm } from '../../src/server/thresholds/round-form.ts';
@@ -20,7 +22,8 @@ const findVignette = async (id: string) => (id === vignette.id ? vignette : null
 const viewer = async (id: string) => (await loadViewer(database.db, id))!;
 const today = new Date().toISOString().slice(0, 10);
 const later = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-const roundFields = { title: 'Autumn round', vignetteIds: [vignette.id], participantIds: ['demo-p01', 'demo-p02'], opens: today, closes: later };
+const mentees = ['demo-learner', 'demo-p01', 'demo-p02', 'demo-p04', 'demo-p07'];
+const roundFields = { title: 'Autumn round', vignetteIds: [vignette.id], participantIds: mentees, opens: today, closes: later };
 
 async function openedRound(): Promise<string> {
   const result = await roundForm(database.db, await viewer('demo-mentor'), formPost(roundFields), [vignette], 'en');
@@ -40,7 +43,27 @@ describe('the open-a-round form', () => {
 
   it('shows the form again with the ticked boxes kept when the title is missing', async () => {
     const result = await roundForm(database.db, await viewer('demo-mentor'), formPost({ ...roundFields, title: '' }), [vignette], 'cy');
-    expect(result).toMatchObject({ status: 422, redirect: null, errors: { title: { key: 'errors.required' } }, values: { vignetteIds: [vignette.id], participantIds: ['demo-p01', 'demo-p02'] } });
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { title: { key: 'errors.required' } }, values: { vignetteIds: [vignette.id], participantIds: mentees } });
+  });
+});
+
+describe('the open-a-round form’s participants', () => {
+  it('need at least 5, with an error that names the field in both languages, and the ticks kept', async () => {
+    const four = mentees.slice(0, 4);
+    const result = await roundForm(database.db, await viewer('demo-mentor'), formPost({ ...roundFields, participantIds: four }), [vignette], 'en');
+    expect(result).toMatchObject({ status: 422, redirect: null, errors: { participantIds: { key: 'rounds.errorParticipants' } }, values: { participantIds: four } });
+    expect(translator('en')('rounds.errorParticipants')).toMatch(/^Participants: choose at least 5/);
+    expect(translator('cy')('rounds.errorParticipants')).toMatch(/^Cyfranogwyr: dewiswch o leiaf 5/);
+  });
+
+  it('see the new round under Assigned to you until it closes', async () => {
+    const roundId = await openedRound();
+    const learner = await viewer('demo-learner');
+    expect(await assignedRounds(database.db, learner)).toMatchObject([{ id: roundId, title: 'Autumn round', state: 'open', done: 0, total: 1 }]);
+    expect(await assignedRounds(database.db, await viewer('demo-p08'))).toEqual([]); // not asked
+    const mentor = await viewer('demo-mentor');
+    await roundActionsForm(database.db, mentor, (await roundFor(database.db, mentor, roundId))!, formPost({ action: 'close', confirm: 'yes' }), 'en', findVignette);
+    expect(await assignedRounds(database.db, learner)).toEqual([]);
   });
 });
 
@@ -61,9 +84,32 @@ describe("a round page's buttons", () => {
     expect(await act('demo-p01', roundId, { action: 'publish' })).toMatchObject({ status: 409, refusal: { key: 'practice.errorNotAllowed' } });
   });
 
-  it('let the organiser close the round, after which starting is refused as closed', async () => {
+  it('ask the organiser to confirm before closing, and leave the round open until they do', async () => {
     const roundId = await openedRound();
-    expect(await act('demo-mentor', roundId, { action: 'close' })).toMatchObject({ redirect: `/practice/rounds/${roundId}?closed`, refusal: null });
+    expect(await act('demo-mentor', roundId, { action: 'close' })).toMatchObject({ status: 200, redirect: null, refusal: null, confirmClose: true });
+    const mentor = await viewer('demo-mentor');
+    expect(roundState((await roundFor(database.db, mentor, roundId))!.round)).toBe('open');
+  });
+
+  it('refuse a participant’s close, confirmed or not', async () => {
+    const roundId = await openedRound();
+    expect(await act('demo-p01', roundId, { action: 'close' })).toMatchObject({ status: 409, refusal: { key: 'practice.errorNotAllowed' } });
+    expect(await act('demo-p01', roundId, { action: 'close', confirm: 'yes' })).toMatchObject({ status: 409, refusal: { key: 'practice.errorNotAllowed' } });
+  });
+
+  it('once closed early, give the actual closing time rather than the planned end', async () => {
+    const roundId = await openedRound();
+    const before = Date.now();
+    await act('demo-mentor', roundId, { action: 'close', confirm: 'yes' });
+    const { round } = (await roundFor(database.db, await viewer('demo-mentor'), roundId))!;
+    expect(round.closedAt).toBeGreaterThanOrEqual(before);
+    expect(roundEndsAt(round)).toBe(round.closedAt);
+    expect(roundEndsAt(round)).toBeLessThan(round.closesAt);
+  });
+
+  it('let the organiser close the round once confirmed, after which starting is refused as closed', async () => {
+    const roundId = await openedRound();
+    expect(await act('demo-mentor', roundId, { action: 'close', confirm: 'yes' })).toMatchObject({ redirect: `/practice/rounds/${roundId}?closed`, refusal: null });
     expect(await act('demo-p01', roundId, { action: 'start', vignette: vignette.id })).toMatchObject({ status: 409, refusal: { key: 'practice.errorRoundClosed' } });
   });
 });

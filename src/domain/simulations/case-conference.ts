@@ -38,11 +38,19 @@ export function addDays(from: string, days: number): string {
   return iso(parseDate(from)! + days * DAY);
 }
 
-/** The latest date the next meeting may be held on: the first Core Group, a later one, or the review conference. */
-export function nextDeadline(conferenceDate: string, meetingDates: readonly string[], reviewNext: boolean): string {
-  if (reviewNext) return addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+/**
+ * The latest date the next meeting may be held on: the first Core Group, a later one, or the
+ * review conference. Given `coreGroupsAfter` (how many Core Groups follow this one), a Core
+ * Group's date also leaves a day for each of them and for the review, which must come after.
+ */
+export function nextDeadline(conferenceDate: string, meetingDates: readonly string[], reviewNext: boolean, coreGroupsAfter?: number): string {
+  const review = addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+  if (reviewNext) return review;
   const last = meetingDates.at(-1);
-  return last ? addDays(last, TIMESCALES.coreGroupIntervalDays) : addWorkingDays(conferenceDate, TIMESCALES.firstCoreGroupWorkingDays);
+  const interval = last ? addDays(last, TIMESCALES.coreGroupIntervalDays) : addWorkingDays(conferenceDate, TIMESCALES.firstCoreGroupWorkingDays);
+  if (coreGroupsAfter === undefined) return interval;
+  const beforeReview = addDays(review, -(coreGroupsAfter + 1));
+  return beforeReview < interval ? beforeReview : interval;
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -121,6 +121,7 @@ export const sim: Translation<typeof english> = {
   'sim.timescale.first': 'Mae’r Grŵp Craidd cyntaf yn cyfarfod cyn pen 10 diwrnod gwaith ar ôl y gynhadledd: erbyn {date}.',
   'sim.timescale.next': 'Mae’r Grŵp Craidd yn cyfarfod o leiaf bob 6 wythnos: hwn erbyn {date}.',
   'sim.timescale.review': 'Cynhelir y gynhadledd adolygu gyntaf cyn pen 3 mis ar ôl y gynhadledd gychwynnol: erbyn {date}.',
+  'sim.timescale.beforeReview': 'Mae’r Grŵp Craidd yn cyfarfod o leiaf bob 6 wythnos, a rhaid i’r un hwn ddod cyn y gynhadledd adolygu, sy’n ddyledus cyn pen 3 mis ar ôl y gynhadledd gychwynnol: cynhaliwch hwn erbyn {date}.',
   'sim.scale': 'Camau tuag at newid ar gyfer “{area}” (1 i 10)',
   'sim.scaleHint': '1: does dim wedi newid eto; 10: mae’r gofal yn ddigon da ac wedi aros felly.',
   'sim.scaleChoose': 'Dewiswch gam',

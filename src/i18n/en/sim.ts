@@ -118,6 +118,7 @@ export const sim = {
   'sim.timescale.first': 'The first Core Group meets within 10 working days of the conference: by {date}.',
   'sim.timescale.next': 'Core Groups meet at least every 6 weeks: this one by {date}.',
   'sim.timescale.review': 'The first review conference is held within 3 months of the initial conference: by {date}.',
+  'sim.timescale.beforeReview': 'Core Groups meet at least every 6 weeks, and this one must come before the review conference, which is due within 3 months of the initial conference: hold this one by {date}.',
   'sim.scale': 'Steps to change for “{area}” (1 to 10)',
   'sim.scaleHint': '1: nothing has changed yet; 10: care is good enough and has stayed so.',
   'sim.scaleChoose': 'Choose a step',

@@ -192,7 +192,10 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   } else if (step === 'coreGroup') {
     const index = context.meetings.length;
     const meeting = text.meetings[index]!;
-    const deadline = nextDeadline(structure.conferenceDate, context.meetings.map((m) => m.date), false);
+    const held = context.meetings.map((m) => m.date);
+    // The deadline leaves room for the Core Groups still to come and the review after them.
+    const deadline = nextDeadline(structure.conferenceDate, held, false, structure.meetings.length - index - 1);
+    const hintKey = deadline !== nextDeadline(structure.conferenceDate, held, false) ? 'sim.timescale.beforeReview' : index === 0 ? 'sim.timescale.first' : 'sim.timescale.next';
     body = (
       <>
         <h2 id="sim-current" tabIndex={-1}>{meeting.title}</h2>
@@ -203,7 +206,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
           'RECORD_MEETING',
           labels['sim.recordMeeting'],
           <>
-            {dateField(labels['sim.meetingDate'], index === 0 ? 'sim.timescale.first' : 'sim.timescale.next', deadline)}
+            {dateField(labels['sim.meetingDate'], hintKey, deadline)}
             {planned.map((a) =>
               field(
                 `scale.${a.areaId}`,

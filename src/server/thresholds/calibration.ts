@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, mentorLinks, people, roundParticipants, teamMemberships, thresholdAttempts } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
-import { consistencyReport, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
+import { consistencyReport, MIN_RESPONDENTS, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
 import type { Decision, Likelihood } from '../../domain/thresholds/thresholds.ts';
 import { recordAudit } from '../audit/index.ts';
 import { newId } from '../platform/index.ts';
@@ -14,7 +14,7 @@ import type { Viewer } from '../people/index.ts';
 import { startAttempt } from './threshold-practice.ts';
 
 export type CalibrationRound = typeof calibrationRounds.$inferSelect;
-export { roundState, type RoundState } from '../../domain/thresholds/calibration.ts';
+export { roundEndsAt, roundState, type RoundState } from '../../domain/thresholds/calibration.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +38,8 @@ const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.inval
 export const roundSchema = z.object({
   title: fields.requiredText(200),
   vignetteIds: z.array(z.string().max(100)).min(1, { error: 'rounds.errorVignettes' }),
-  participantIds: z.array(z.string().max(64)).min(2, { error: 'rounds.errorParticipants' }),
+  // Results are shown only from MIN_RESPONDENTS people, so a smaller round could never show any.
+  participantIds: z.array(z.string().max(64)).min(MIN_RESPONDENTS, { error: 'rounds.errorParticipants' }),
   opens: dateField,
   closes: dateField,
 });

@@ -19,6 +19,6 @@ export const GET: APIRoute = async ({ params, locals }) => {
     return [a.name, vignette ? pick(vignette.title, locale) : a.vignetteId, t(labelKey('practice.likelihood', a.likelihood)), t(labelKey('practice.decision', a.decision)), a.agreesWithPanel ? t('common.yes') : t('common.no')];
   });
   await auditRoundExport(db, viewer, access.round.id, rows.length, locals.ip);
-  const csv = toCsv([t('rounds.person'), t('consistency.vignette'), t('practice.likelihood'), t('practice.decision'), t('rounds.agrees')], rows);
+  const csv = toCsv([t('rounds.person'), t('consistency.vignette'), t('practice.likelihood'), t('practice.decisionColumn'), t('rounds.agrees')], rows);
   return csvResponse(csv, locale === 'cy' ? 'rownd-galibradu.csv' : 'calibration-round.csv');
 };
