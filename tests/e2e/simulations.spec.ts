@@ -36,10 +36,10 @@ function follower(scenario: ConversationScenario) {
   };
 }
 
-const PREFERRED = ['complex-reflection', 'emphasising-autonomy', 'summary', 'affirmation', 'seeking-collaboration', 'simple-reflection', 'open-question', 'giving-information-with-permission', 'closed-question'];
+const PREFERRED = ['complex-reflection', 'emphasising-autonomy', 'affirm', 'seeking-collaboration', 'simple-reflection', 'question', 'giving-information', 'persuade-with-permission'];
 const rank = (code: string) => (PREFERRED.includes(code) ? PREFERRED.indexOf(code) : PREFERRED.length);
 const bestOption = (turn: ConversationScenario['turns'][number]) => [...turn.options].sort((a, b) => rank(a.code) - rank(b.code))[0]!;
-const worstOption = (turn: ConversationScenario['turns'][number]) => turn.options.find((o) => ['confronting', 'warning', 'persuading-without-permission'].includes(o.code)) ?? turn.options[0]!;
+const worstOption = (turn: ConversationScenario['turns'][number]) => turn.options.find((o) => ['confront', 'persuade'].includes(o.code)) ?? turn.options[0]!;
 
 async function startSimulation(page: Page, title: string) {
   await page.goto('/simulations');
