@@ -213,6 +213,15 @@ test.describe('a Case Conference → Core Group simulation', () => {
       await type(group.getByLabel('Good enough: what would be seen or heard, and for how long'), area.model!.goodEnough.en);
       await type(group.getByLabel('The family’s own words for the change'), area.model!.familyWords.en);
     }
+    // A fourth area is allowed, with a nudge back towards three.
+    const fourth = page.getByRole('checkbox', { name: `Make “${conference.areas.find((a) => !a.expected)!.label.en}” an area of change` });
+    const nudge = page.getByRole('status').filter({ hasText: 'Most plans work best with three areas of change' });
+    await expect(nudge).toHaveCount(0);
+    await tabTo(page, fourth);
+    await page.keyboard.press('Space');
+    await expect(nudge).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(nudge).toHaveCount(0);
     await tabTo(page, page.getByRole('button', { name: 'Agree the plan' }));
     await page.keyboard.press('Enter');
 
