@@ -56,11 +56,12 @@ describe('the case conference machine, for every scenario', () => {
     }
   });
 
-  it('refuses a plan with more than three areas, an undated meeting and a review before the last meeting', () => {
+  it('refuses a plan with more than four areas, an undated meeting and a review before the last meeting', () => {
     const scenario = fixtureConference();
     const actor = createActor(caseConferenceMachine, { input: { structure: conferenceStructure(scenario) } }).start();
     const planned = (areaId: string) => ({ areaId, notGoodEnough: 'a', goodEnough: 'b', familyWords: 'c' });
-    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned) })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football', 'garden'].map(planned) })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned) })).toBe(true);
     actor.send({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned) });
     expect(actor.getSnapshot().can({ type: 'RECORD_MEETING', meeting: { date: '', scales: { home: 3, health: 3 }, moved: 'x', actions: [] } })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-01', decision: 'end', reasons: 'x' } })).toBe(false);
