@@ -12,7 +12,7 @@ const LABELS = {
   screening: { yes: 'Yes: there is a concern about significant harm now', no: 'No', 'need-more-information': 'I need more information to say' },
   needs: { meets: 'Meet the child’s needs', partly: 'Partly', 'does-not-meet': 'Do not meet them', 'not-known': 'Not known yet' },
   harm: { none: 'None', low: 'Low', moderate: 'Moderate', serious: 'Serious', severe: 'Severe' },
-  kind: { neglect: 'Neglect', physical: 'Physical harm', emotional: 'Emotional harm', sexual: 'Sexual harm', 'domestic-abuse': 'Exposure to domestic abuse' },
+  kind: { physical: 'Physical abuse', sexual: 'Sexual abuse', emotional: 'Emotional or psychological abuse', financial: 'Financial abuse', neglect: 'Neglect' },
   likelihood: { unlikely: 'Unlikely', possible: 'Possible', likely: 'Likely', 'very-likely': 'Very likely' },
   significant: { yes: 'Yes, the harm is significant', no: 'No' },
   decision: {

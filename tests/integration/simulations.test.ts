@@ -85,7 +85,7 @@ describe('a simulation attempt on the server', () => {
     const post = (revision: number, event: unknown) => applySimulationEvent(database.db, { personId: person.personId, attemptId, revision, event, scenario });
     expect(await post(0, { type: 'CHOOSE', optionId: 'summarise' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'optionId', problem: 'invalid-choice' }] });
     expect(await post(0, { type: 'SHOUT' })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await post(0, { type: 'RESPOND_OWN', text: '', code: 'warning' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'text', problem: 'required' }] });
+    expect(await post(0, { type: 'RESPOND_OWN', text: '', code: 'confront' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'text', problem: 'required' }] });
     expect(await post(0, { type: 'CHOOSE', optionId: 'ask' })).toMatchObject({ ok: true });
     expect(await post(0, { type: 'CHOOSE', optionId: 'ask' })).toEqual({ ok: false, reason: 'stale' });
     expect(await post(1, { type: 'CHOOSE', optionId: 'warn' })).toMatchObject({ ok: true });

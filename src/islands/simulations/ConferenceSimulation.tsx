@@ -1,6 +1,6 @@
 import { useActor } from '@xstate/react';
 import { useEffect, useState, type ReactNode } from 'react';
-import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
+import { nextDeadline, PLAN_TEXT_MAX, planNudge, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
 import { formatDay } from '../../domain/shared/index.ts';
 import { MULTI_FIELDS, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
@@ -159,6 +159,8 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
           <fieldset className={errors.areas ? 'field field--error' : 'field'} aria-describedby={['field-areas-hint', errors.areas && 'field-areas-error'].filter(Boolean).join(' ')}>
             <legend>{labels['sim.chooseAreas']}</legend>
             <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
+            {/* Always in the page, so a screen reader hears the nudge when a fourth area is ticked. */}
+            <p className="hint" role="status" id="field-areas-nudge">{planNudge(chosen.length) ? labels['sim.areasNudge'] : null}</p>
             {errors.areas && <p className="error-message" id="field-areas-error">{errors.areas}</p>}
             {text.areas.map((area, i) => {
               const open = !hydrated || chosen.includes(area.id) || Object.keys(errors).some((name) => name.startsWith(`${area.id}.`));

@@ -7,7 +7,7 @@ import type { ConferenceScenario, ConversationScenario, SimulationScenario } fro
 import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../../domain/simulations/case-conference.ts';
 import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
 import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
-import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
+import { conversationEventProblems, conversationMachine, withCurrentCodes, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
 import type { Tx } from '../cpd/index.ts';
 import { applyAttemptStep, getOwnAttempt, startAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import { newId } from '../platform/index.ts';
@@ -51,7 +51,8 @@ export function machineFor(scenario: SimulationScenario): { logic: AnyActorLogic
 
 function restore(attempt: Pick<SimulationAttempt, 'snapshot'> | null, scenario: SimulationScenario) {
   const { logic, input } = machineFor(scenario);
-  return createActor(logic, attempt ? { snapshot: attempt.snapshot as SnapshotFrom<typeof logic>, input } : { input }).start();
+  // Codes stored before MITI 4.2.1 are read as today's, so an old attempt always restores.
+  return createActor(logic, attempt ? { snapshot: withCurrentCodes(attempt.snapshot) as SnapshotFrom<typeof logic>, input } : { input }).start();
 }
 
 /** Where an attempt stands: the machine's state value, its context and whether it has finished. */
@@ -227,7 +228,7 @@ export function applySimulationEvent(
 
 /** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */
 export function withoutStructure(snapshot: unknown): unknown {
-  const s = snapshot as { context?: Record<string, unknown> };
+  const s = withCurrentCodes(snapshot) as { context?: Record<string, unknown> };
   if (!s?.context) return snapshot;
   const { structure: _omitted, ...context } = s.context;
   return { ...s, context };

@@ -6,7 +6,7 @@ import type { Vignette } from '../../content/schemas.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
 import { MIN_RESPONDENTS } from '../../domain/thresholds/consistency.ts';
 import { checkAssessment, checkScreening, DECISIONS, NEEDS_DOMAINS, panelComparison as comparePanel, type Assessment, type Decision, type ThresholdProblem } from '../../domain/thresholds/thresholds.ts';
-import { thresholdExerciseMachine, type ThresholdExerciseContext, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
+import { thresholdExerciseMachine, withCurrentHarmKinds, type ThresholdExerciseContext, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
 import { applyAttemptStep, getOwnAttempt, startAttempt as startEngineAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import type { FormValues } from '../platform/index.ts';
 
@@ -17,7 +17,8 @@ export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
 export const EXERCISE_MINUTES = 20;
 
 function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number) {
-  return createActor(thresholdExerciseMachine, { snapshot: attempt.snapshot as Snapshot, input: { stageCount } }).start();
+  // Kinds of harm stored before the Wales categories are read as today's, so an old attempt always restores.
+  return createActor(thresholdExerciseMachine, { snapshot: withCurrentHarmKinds(attempt.snapshot) as Snapshot, input: { stageCount } }).start();
 }
 
 /** Starts a new attempt at a vignette for a person. */
