@@ -80,10 +80,10 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
         return `<${el.tagName.toLowerCase()}${id}${classes}>${text ? ` “${text}”` : ''}`;
       };
+      // Cheapest test first: most elements are inside the screen, and only those that are not are looked at further.
       const offenders = [...document.body.querySelectorAll('*')]
-        .filter((el) => el.checkVisibility({ visibilityProperty: true }))
         .map((el) => ({ el, box: el.getBoundingClientRect() }))
-        .filter(({ el, box }) => box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) && !contained(el))
+        .filter(({ el, box }) => box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) && el.checkVisibility({ visibilityProperty: true }) && !contained(el))
         .sort((a, b) => b.box.width - a.box.width || b.box.right - a.box.right)
         .map(({ el, box }) => ({ element: describe(el), width: Math.round(box.width), right: Math.round(box.right) }));
       return { scrollWidth: root.scrollWidth, clientWidth: width, offenders };
