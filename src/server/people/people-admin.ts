@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/client.ts';
 import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
 import { localePath, nameIn, type Locale } from '../../domain/shared/index.ts';

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, min, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
-import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, thresholdAttempts, thresholdEvents, thresholdLatestAnswers } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
