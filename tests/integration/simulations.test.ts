@@ -7,6 +7,7 @@ import { loadContent } from '../../src/content/load.ts';
 import { applySimulationEvent, getOwnSimulationAttempt, listOwnSimulationAttempts, listSimulationEvents, simulationResult, simulationState, startSimulation } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
 import { conferencePaths, conversationPaths, replayEvents } from '../support/simulation-paths.ts';
+import type { Scope } from '../../src/server/people/scope.ts';
 import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
@@ -20,8 +21,8 @@ const content = loadContent(resolve('content'));
 const person = { personId: 'demo-p03', organisationId: 'demo-org' };
 
 /** Posts each event as the learner would, carrying the revision the page was made from. */
-async function play(scenario: SimulationScenario, events: readonly unknown[]) {
-  const asPerson = await scopeOf(database.db, person.personId);
+async function play(scenario: SimulationScenario, events: readonly unknown[], scope?: Scope) {
+  const asPerson = scope ?? (await scopeOf(database.db, person.personId));
   const attemptId = await startSimulation(asPerson, { scenario });
   for (const [revision, event] of events.entries()) {
     const result = await applySimulationEvent(asPerson, { attemptId, revision, event, scenario });
@@ -34,9 +35,10 @@ describe('every model-based path, replayed through the server', () => {
   it.each([fixtureConversation(), ...content.conversations].map((s) => [s.id, s] as const))('%s: every path to an ending reaches the same ending and the same result', { timeout: 120_000 }, async (_id, scenario) => {
     const paths = conversationPaths(scenario).filter((p) => p.state.value === 'ended');
     expect(new Set(paths.map((p) => p.state.context.ending)).size).toBe(scenario.endings.length);
+    const asPerson = await scopeOf(database.db, person.personId);
     for (const path of paths) {
       const events = path.steps.slice(1).map((s) => s.event);
-      const attempt = await play(scenario, events);
+      const attempt = await play(scenario, events, asPerson);
       const state = simulationState(attempt, scenario);
       expect(state).toMatchObject({ value: 'ended', done: true, context: { ending: path.state.context.ending, state: path.state.context.state } });
       expect(attempt.status).toBe('complete');
@@ -49,8 +51,9 @@ describe('every model-based path, replayed through the server', () => {
 
   it.each([fixtureConference(), ...content.conferences].map((s) => [s.id, s] as const))('%s: every path to the end gives the same result', async (_id, scenario) => {
     const finished = conferencePaths(scenario).filter((p) => p.state.value === 'complete');
+    const asPerson = await scopeOf(database.db, person.personId);
     for (const path of finished) {
-      const attempt = await play(scenario, path.steps.slice(1).map((s) => s.event));
+      const attempt = await play(scenario, path.steps.slice(1).map((s) => s.event), asPerson);
       const state = simulationState(attempt, scenario);
       expect(state).toMatchObject({ value: 'complete', done: true });
       expect(attempt.result).toEqual(simulationResult(scenario, path.state.context));
