@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 const render = async (component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>, locale: 'en' | 'cy' = 'en') => {
-  const html = await container.renderToString(component, { props, locals: { t: translator(locale), locale } });
+  const html = await container.renderToString(component, { props, locals: { t: translator(locale), locale, path: '/', auth: null, ip: '127.0.0.1' } });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 };
 

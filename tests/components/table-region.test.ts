@@ -8,7 +8,7 @@ const table = '<table><caption id="people-caption">People in Gwynedd</caption><t
 
 async function render(locale: 'en' | 'cy', props: Record<string, unknown> = { labelledby: 'people-caption' }) {
   const container = await AstroContainer.create();
-  const html = await container.renderToString(TableRegion, { props, slots: { default: table }, locals: { t: translator(locale), locale } });
+  const html = await container.renderToString(TableRegion, { props, slots: { default: table }, locals: { t: translator(locale), locale, path: '/', auth: null, ip: '127.0.0.1' } });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 

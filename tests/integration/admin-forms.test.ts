@@ -28,7 +28,7 @@ describe('the person page form', () => {
   it('saves details and sends the administrator back to the person with a notice', async () => {
     const result = await personAdminForm(await demoAdmin(database), 'demo-p03', formPost({ action: 'details', name: 'Cai Pritchard-Jones', locale: 'cy' }), 'en');
     expect(result.redirect).toBe('/admin/people/demo-p03?done=saved');
-    const person = await getPersonDetail(database.db, 'demo-org', 'demo-p03');
+    const person = await getPersonDetail((await demoAdmin(database)).scope, 'demo-p03');
     expect(person).toMatchObject({ name: 'Cai Pritchard-Jones', locale: 'cy' });
   });
 
@@ -41,7 +41,7 @@ describe('the person page form', () => {
     const admin = await demoAdmin(database);
     const saved = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', roles: ['learner', 'mentor'], teamIds: ['demo-team-coast'], managedTeamIds: [], mentorId: '' }), 'en');
     expect(saved.redirect).toBe('/admin/people/demo-p03?done=saved');
-    expect((await getPersonDetail(database.db, 'demo-org', 'demo-p03'))?.roles.sort()).toEqual(['learner', 'mentor']);
+    expect((await getPersonDetail((await demoAdmin(database)).scope, 'demo-p03'))?.roles.sort()).toEqual(['learner', 'mentor']);
 
     const refused = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', teamIds: ['demo-team-coast'], mentorId: '' }), 'en');
     expect(refused).toMatchObject({ status: 422, redirect: null, errors: { roles: { key: 'errors.roleRequired' } } });

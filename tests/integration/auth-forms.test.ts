@@ -6,6 +6,7 @@ import { accountForm } from '../../src/server/auth/account-form.ts';
 import { setPasswordForm } from '../../src/server/auth/set-password-form.ts';
 import { createSession } from '../../src/server/auth/sessions.ts';
 import { signInForm } from '../../src/server/auth/sign-in-form.ts';
+import { scopeOf } from '../support/scope.ts';
 import { formPost, freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -77,7 +78,7 @@ describe('the set-password form', () => {
 });
 
 describe('the account form', () => {
-  const context = async (personId = 'demo-learner') => ({ db: database.db, personId, sessionId: (await createSession(database.db, personId)).session.id, ip: '10.0.0.3', locale: 'en' as const });
+  const context = async (personId = 'demo-learner') => ({ scope: await scopeOf(database.db, personId), sessionId: (await createSession(database.db, personId)).session.id, ip: '10.0.0.3', locale: 'en' as const });
 
   it('saves the language and goes to the account page in that language', async () => {
     const result = await accountForm(await context(), formPost({ action: 'language', locale: 'en' }));

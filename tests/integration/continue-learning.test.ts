@@ -3,6 +3,7 @@ import type { Module } from '../../src/content/schemas.ts';
 import { continueLearningFor } from '../../src/server/learning/continue-learning.ts';
 import { recordSectionVisit, submitKnowledgeCheck } from '../../src/server/learning/learning.ts';
 import { allRight, fixtureModule } from '../fixtures/module.ts';
+import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -17,7 +18,7 @@ const first = fixtureModule();
 const second = fixtureModule({ id: 'cc-second', title: { en: 'Second module', cy: 'Ail fodiwl' } });
 const modules = new Map<string, Module>([first, second].map((m) => [m.id, m]));
 const findModule = async (id: string) => modules.get(id) ?? null;
-const place = () => continueLearningFor(database.db, learner, findModule);
+const place = async () => continueLearningFor(await scopeOf(database.db, learner), findModule);
 const summary = async () => {
   const p = await place();
   return p && { module: p.module.id, section: p.section.id, next: p.next.kind === 'section' ? p.next.section.id : p.next.kind };
@@ -29,7 +30,7 @@ describe('continue where you left off', () => {
   });
 
   it('names the section read last and the section after it', async () => {
-    await recordSectionVisit(database.db, learner, first, 'one', 1_000);
+    await recordSectionVisit(await scopeOf(database.db, learner, 1_000), first, 'one');
     expect(await summary()).toEqual({ module: 'cc-fixture', section: 'one', next: 'two' });
     const p = (await place())!;
     expect(p.section.title.en).toBe('Section one');
@@ -37,23 +38,23 @@ describe('continue where you left off', () => {
   });
 
   it('follows the learner to the module they opened most recently', async () => {
-    await recordSectionVisit(database.db, learner, first, 'two', 1_000);
-    await recordSectionVisit(database.db, learner, second, 'one', 2_000);
+    await recordSectionVisit(await scopeOf(database.db, learner, 1_000), first, 'two');
+    await recordSectionVisit(await scopeOf(database.db, learner, 2_000), second, 'one');
     expect(await summary()).toEqual({ module: 'cc-second', section: 'one', next: 'two' });
-    await recordSectionVisit(database.db, learner, first, 'two', 3_000);
+    await recordSectionVisit(await scopeOf(database.db, learner, 3_000), first, 'two');
     expect(await summary()).toEqual({ module: 'cc-fixture', section: 'two', next: 'three' });
   });
 
   it('sends the learner to the knowledge check once every section is read, and says all done once it is passed', async () => {
-    for (const [i, s] of first.sections.entries()) await recordSectionVisit(database.db, learner, first, s.id, 1_000 + i);
+    for (const [i, s] of first.sections.entries()) await recordSectionVisit(await scopeOf(database.db, learner, 1_000 + i), first, s.id);
     expect(await summary()).toEqual({ module: 'cc-fixture', section: 'three', next: 'check' });
-    await submitKnowledgeCheck(database.db, { personId: learner, module: first, version: 1, answers: allRight, startedAt: null }, 5_000);
+    await submitKnowledgeCheck(await scopeOf(database.db, learner, 5_000), { module: first, version: 1, answers: allRight, startedAt: null });
     expect(await summary()).toEqual({ module: 'cc-fixture', section: 'three', next: 'done' });
   });
 
   it('passes over a module that no longer exists', async () => {
-    await recordSectionVisit(database.db, learner, first, 'one', 1_000);
-    await recordSectionVisit(database.db, learner, fixtureModule({ id: 'cc-retired' }), 'one', 2_000);
+    await recordSectionVisit(await scopeOf(database.db, learner, 1_000), first, 'one');
+    await recordSectionVisit(await scopeOf(database.db, learner, 2_000), fixtureModule({ id: 'cc-retired' }), 'one');
     expect(await summary()).toEqual({ module: 'cc-fixture', section: 'one', next: 'two' });
   });
 });

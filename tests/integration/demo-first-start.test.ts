@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { prepareDatabase } from '../../scripts/prepare-database.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { readConfig } from '../../src/server/platform/config.ts';
-import { loadViewer } from '../../src/server/people/people-repo.ts';
+import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
@@ -24,7 +24,7 @@ afterAll(() => {
 
 describe('the consistency page on first start', () => {
   it('shows every headline figure for the whole organisation, none undefined', async () => {
-    const report = await groupConsistency(database.db, (await loadViewer(database.db, 'demo-admin'))!, { kind: 'organisation' }, vignettes);
+    const report = await groupConsistency(await scopeOf(database.db, 'demo-admin'), { kind: 'organisation' }, vignettes);
     if (!report.enough) throw new Error('expected figures for the demo organisation');
     expect(report.decisionAlpha).toEqual({ value: expect.any(Number), reason: null });
     expect(report.decisionKappa).toMatchObject({ value: expect.any(Number), reason: null });
@@ -36,9 +36,9 @@ describe('the consistency page on first start', () => {
 
   it('shows the headline figures for each group the demo manager and mentor can choose', async () => {
     for (const id of ['demo-manager', 'demo-mentor']) {
-      const viewer = (await loadViewer(database.db, id))!;
-      for (const { key, group } of await consistencyGroups(database.db, viewer)) {
-        const report = await groupConsistency(database.db, viewer, group, vignettes);
+      const scope = await scopeOf(database.db, id);
+      for (const { key, group } of await consistencyGroups(scope)) {
+        const report = await groupConsistency(scope, group, vignettes);
         expect(report.enough, `${id} ${key}`).toBe(true);
         if (report.enough) expect([key, report.decisionAlpha.reason, report.decisionKappa.reason]).toEqual([key, null, null]);
       }

@@ -14,6 +14,7 @@ import { conversationStructure, getOwnSimulationAttempt, listSimulationEvents, s
 import { attemptState, getOwnThresholdAttempt } from '../../src/server/thresholds/threshold-practice.ts';
 import { fixtureConversation } from '../fixtures/simulations.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
+import { scopeOf } from '../support/scope.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'camau-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -133,16 +134,17 @@ describe('the migration to MITI 4.2.1 codes and the Wales kinds of harm', () => 
       }
 
       await migrateDatabase(db);
+      const learner = await scopeOf(db, 'p-a');
 
       // Own words and events: each earlier code as the one domain mapping reads it.
       const own = await db.all<{ id: string; code: string }>(sql`SELECT id, code FROM simulation_own_responses ORDER BY created_at`);
       expect(own.map((r) => r.code)).toEqual(legacyCodes.map((c) => toMiCode(c)));
-      const events = await listSimulationEvents(db, 's-1');
-      expect(events.slice(0, legacyCodes.length).map((e) => (e.event as { code: string }).code)).toEqual(legacyCodes.map((c) => toMiCode(c)));
+      const events = await listSimulationEvents(learner, 's-1');
+      expect(events.slice(0, legacyCodes.length).map((e) => (e.event as unknown as { code: string }).code)).toEqual(legacyCodes.map((c) => toMiCode(c)));
       expect(events.at(-1)!.event).toEqual({ type: 'CHOOSE', optionId: 'ask' });
 
       // The saved conversation: the stored JSON itself is re-coded, and the app restores it.
-      const attempt = (await getOwnSimulationAttempt(db, 'p-a', 's-1'))!;
+      const attempt = (await getOwnSimulationAttempt(learner, 's-1'))!;
       const stored = attempt.snapshot as ReturnType<typeof oldConversationSnapshot>;
       expect(stored.context.transcript.map((e: { code: string; own: { code: string } | null }) => [e.code, e.own?.code ?? null])).toEqual([['question', null], ['confront', 'confront']]);
       const storedCodes = stored.context.structure.turns.flatMap((t: { options: { code: string }[] }) => t.options.map((o) => o.code));
@@ -151,13 +153,14 @@ describe('the migration to MITI 4.2.1 codes and the Wales kinds of harm', () => 
       const state = simulationState(attempt, fixtureConversation());
       expect(state).toMatchObject({ done: true, context: { ending: 'walks-out' } });
       expect(state.context.transcript.map((e) => e.code)).toEqual(['question', 'confront']);
-      expect(simulationResult(fixtureConversation(), state.context).counts).toEqual({ questions: 1, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 1 });
+      const result = simulationResult(fixtureConversation(), state.context);
+      expect(result.kind === 'conversation' && result.counts).toEqual({ questions: 1, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 1 });
 
       // Threshold answers: domestic abuse read as emotional abuse, counted once, in the order chosen.
       const expected = { 't-both': ['emotional'], 't-mixed': ['neglect', 'emotional', 'physical'], 't-current': ['sexual', 'emotional'] };
       for (const [id, list] of Object.entries(kinds)) {
         expect(toHarmKinds(list)).toEqual(expected[id as keyof typeof expected]);
-        const thresholdAttempt = (await getOwnThresholdAttempt(db, 'p-a', id))!;
+        const thresholdAttempt = (await getOwnThresholdAttempt(learner, id))!;
         expect((thresholdAttempt.snapshot as ReturnType<typeof thresholdSnapshot>).context.assessment.kindsOfHarm).toEqual(expected[id as keyof typeof expected]);
         expect(attemptState(thresholdAttempt, fixtureVignette()).context.assessment?.kindsOfHarm).toEqual(expected[id as keyof typeof expected]);
       }

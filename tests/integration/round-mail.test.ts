@@ -3,9 +3,9 @@ import { mailOutbox } from '../../db/schema/index.ts';
 import { mailJobKinds } from '../../src/server/mail/jobs.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
 import { runDueJobs } from '../../src/server/platform/jobs/runner.ts';
-import { loadViewer } from '../../src/server/people/people-repo.ts';
 import { roundForm } from '../../src/server/thresholds/round-form.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
+import { scopeOf } from '../support/scope.ts';
 import { startSmtpServer } from './smtp.ts';
 import { formPost, freshDatabase, PUBLIC_URL } from './support.ts';
 
@@ -28,8 +28,7 @@ const participants = ['demo-p01', 'demo-p03', 'demo-p05', 'demo-p06', 'demo-p09'
 const fields = { title: 'Hydref: trothwyon', vignetteIds: [vignette.id], participantIds: participants, opens: today, closes: later };
 
 async function open(mailer: ReturnType<typeof smtpMailer>) {
-  const manager = (await loadViewer(database.db, 'demo-manager'))!;
-  const result = await roundForm(database.db, manager, formPost(fields), [vignette], 'cy', Date.now(), { mailer, publicUrl: PUBLIC_URL });
+  const result = await roundForm(await scopeOf(database.db, 'demo-manager'), formPost(fields), [vignette], 'cy', { mailer, publicUrl: PUBLIC_URL });
   const id = /\/practice\/rounds\/([^?]+)\?created$/.exec(result.redirect ?? '')?.[1];
   if (!id) throw new Error(`round not opened: ${JSON.stringify(result)}`);
   return id;

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/index.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
 import { EMAIL_MAX_LENGTH, formAgain, formRedirect, formValues, readFormData, safeNextPath, type FieldError, type FieldErrors, type FormResult } from '../platform/index.ts';
-import { setPreferredLocale } from './account.ts';
+import { rememberLocale } from './account.ts';
 import { lockedMessage } from './rate-limit.ts';
 import { signIn } from './sign-in.ts';
 
@@ -33,7 +33,7 @@ export async function signInForm(db: Db, request: Request, ip: string, locale: L
 
   const result = await signIn(db, { email, password, ip }, now);
   if (result.ok) {
-    if (result.person.locale !== locale) await setPreferredLocale(db, result.person.id, locale);
+    if (result.person.locale !== locale) await rememberLocale(db, result.person.id, locale, now);
     const target = safeNextPath(String(values.next ?? '')) ?? '/home';
     return { ...formRedirect(localePath(locale, target), values), ...none, session: { token: result.token, expiresAt: result.expiresAt } };
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import { lastPlace, nextStep, type NextStep } from '../../domain/learning/continue-learning.ts';
 import { getModule, type Module } from '../content/index.ts';
 import { learningProgress } from './learning.ts';
@@ -17,8 +17,8 @@ export type ContinueLearning = {
  * The place a learner left off and what comes next, or null before they have opened any section
  * of a module that still exists. `findModule` reads the training content (a test passes its own).
  */
-export async function continueLearningFor(db: Db, personId: string, findModule: (id: string) => Promise<Module | null> = getModule): Promise<ContinueLearning | null> {
-  const progress = await learningProgress(db, personId);
+export async function continueLearningFor(scope: Scope, findModule: (id: string) => Promise<Module | null> = getModule): Promise<ContinueLearning | null> {
+  const progress = await learningProgress(scope);
   const modules = new Map<string, Module>();
   for (const moduleId of progress.keys()) {
     const module = await findModule(moduleId);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, min } from 'drizzle-orm';
 import { createActor, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
@@ -11,6 +11,7 @@ import { conversationEventProblems, conversationMachine, withCurrentCodes, type 
 import type { Tx } from '../cpd/index.ts';
 import { applyAttemptStep, getOwnAttempt, startAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import { newId } from '../platform/index.ts';
+import type { Scope } from '../people/index.ts';
 
 export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
 export type SimulationEvent = ConversationEvent | CaseConferenceEvent;
@@ -81,13 +82,14 @@ export function simulationResult(scenario: SimulationScenario, context: Conversa
 const outcomeOf = (result: ReturnType<typeof simulationResult>): string | null =>
   result.kind === 'conversation' ? result.outcome : result.reviewAgrees === null ? null : `areas-${result.figures.areasFound}-of-${result.figures.areasExpected}`;
 
-/** Starts a new attempt at a scenario for a person. */
-export function startSimulation(db: Db, input: { personId: string; organisationId: string; scenario: SimulationScenario }, now = Date.now()): Promise<string> {
+/** Starts a new attempt at a scenario for the viewer. */
+export function startSimulation(scope: Scope, input: { scenario: SimulationScenario }): Promise<string> {
+  const now = scope.now.getTime();
   return startAttempt(async ({ id, snapshot }) => {
-    await db.insert(simulationAttempts).values({
+    await scope.db.insert(simulationAttempts).values({
       id,
-      personId: input.personId,
-      organisationId: input.organisationId,
+      personId: scope.viewer.id,
+      organisationId: scope.organisationId,
       kind: input.scenario.kind,
       scenarioId: input.scenario.id,
       scenarioVersion: input.scenario.version,
@@ -98,18 +100,20 @@ export function startSimulation(db: Db, input: { personId: string; organisationI
   }, restore(null, input.scenario));
 }
 
-/** One of the person's own attempts, or null (someone else's attempt looks like none). */
-export function getOwnSimulationAttempt(db: Db, personId: string, attemptId: string): Promise<SimulationAttempt | null> {
-  return getOwnAttempt(db, { load: loadSimulationAttempt }, personId, attemptId);
+/** One of the viewer's own attempts, or null (someone else's attempt looks like none). */
+export function getOwnSimulationAttempt(scope: Scope, attemptId: string): Promise<SimulationAttempt | null> {
+  return getOwnAttempt(scope, { load: loadSimulationAttempt }, attemptId);
 }
 
-export async function listOwnSimulationAttempts(db: Db, personId: string) {
-  return db.select().from(simulationAttempts).where(eq(simulationAttempts.personId, personId)).orderBy(desc(simulationAttempts.startedAt));
+/** The viewer's own attempts, newest first. */
+export async function listOwnSimulationAttempts(scope: Scope) {
+  return scope.db.select().from(simulationAttempts).where(eq(simulationAttempts.personId, scope.viewer.id)).orderBy(desc(simulationAttempts.startedAt));
 }
 
-/** The accepted events of an attempt, in order. */
-export async function listSimulationEvents(db: Db, attemptId: string) {
-  return db.select().from(simulationEvents).where(eq(simulationEvents.attemptId, attemptId)).orderBy(asc(simulationEvents.revision));
+/** The accepted events of one of the viewer's own attempts, in order (none for anyone else's). */
+export async function listSimulationEvents(scope: Scope, attemptId: string) {
+  const own = scope.db.select({ id: simulationAttempts.id }).from(simulationAttempts).where(and(eq(simulationAttempts.id, attemptId), eq(simulationAttempts.personId, scope.viewer.id)));
+  return scope.db.select().from(simulationEvents).where(inArray(simulationEvents.attemptId, own)).orderBy(asc(simulationEvents.revision));
 }
 
 // The shapes an event may have; anything else is refused before the machine sees it.
@@ -219,11 +223,10 @@ function simulationKind(scenario: SimulationScenario): AttemptKind<SimulationAtt
  * review; a finished attempt gets its result and a CPD entry.
  */
 export function applySimulationEvent(
-  db: Db,
-  input: { personId: string; attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
-  now = Date.now(),
+  scope: Scope,
+  input: { attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
 ): Promise<SimulationStepResult> {
-  return applyAttemptStep(db, simulationKind(input.scenario), input, now);
+  return applyAttemptStep(scope, simulationKind(input.scenario), input);
 }
 
 /** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */

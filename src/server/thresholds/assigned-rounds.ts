@@ -1,14 +1,15 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, roundParticipants, thresholdAttempts } from '../../../db/schema/index.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
-import type { Viewer } from '../people/index.ts';
+import type { Scope } from '../people/index.ts';
 
 /**
  * The calibration rounds a person is asked to answer that are not closed yet, soonest closing
  * first, each with how many of its situations they have finished (for their home page).
  */
-export async function assignedRounds(db: Db, viewer: Viewer, now = Date.now()) {
+export async function assignedRounds(scope: Scope) {
+  const { db, viewer } = scope;
+  const now = scope.now.getTime();
   const rounds = await db
     .select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, opensAt: calibrationRounds.opensAt, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt })
     .from(calibrationRounds)

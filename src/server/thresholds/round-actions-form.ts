@@ -1,7 +1,6 @@
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
 import { getVignette, type Vignette } from '../content/index.ts';
-import type { Viewer } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldError, type FormResult } from '../platform/index.ts';
 import { refusalToHttp } from '../attempts/index.ts';
 import { closeRound, roundState, startRoundAttempt, type RoundAccess } from './calibration.ts';
@@ -15,8 +14,7 @@ export type RoundActionsFormResult = FormResult<{ refusal: FieldError | null; co
  * organiser closes the round (after confirming it), a participant starts (or continues) a vignette in it.
  */
 export async function roundActionsForm(
-  db: Db,
-  viewer: Viewer,
+  scope: Scope,
   access: RoundAccess,
   request: Request,
   locale: Locale,
@@ -32,10 +30,10 @@ export async function roundActionsForm(
     // Closing cannot be undone: a second POST with `confirm` does it, so this works without JavaScript.
     return { ...formAgain({}, {}, 200), refusal: null, confirmClose: true };
   }
-  if (action === 'close' && (await closeRound(db, access))) return { ...formRedirect(`${localePath(locale, `/practice/rounds/${access.round.id}`)}?closed`), refusal: null };
+  if (action === 'close' && (await closeRound(scope, access))) return { ...formRedirect(`${localePath(locale, `/practice/rounds/${access.round.id}`)}?closed`), refusal: null };
   if (action !== 'start') return refused('not-allowed');
   const vignette = await findVignette(String(form.get('vignette') ?? ''));
-  const started = vignette ? await startRoundAttempt(db, viewer, access, vignette) : ({ ok: false, reason: 'not-allowed' } as const);
+  const started = vignette ? await startRoundAttempt(scope, access, vignette) : ({ ok: false, reason: 'not-allowed' } as const);
   if (started.ok) return { ...formRedirect(localePath(locale, `/practice/attempts/${started.attemptId}`)), refusal: null };
   return refused(started.reason);
 }

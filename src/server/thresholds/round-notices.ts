@@ -1,10 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, people, roundParticipants } from '../../../db/schema/index.ts';
 import { localePath, nameIn } from '../../domain/shared/index.ts';
 import { formatDateTime, translator } from '../../i18n/index.ts';
 import { sendNotice, type Mailer } from '../mail/index.ts';
-import type { Viewer } from '../people/index.ts';
+import type { Scope } from '../people/index.ts';
 
 /** What a round's e-mails need from the outside world. */
 export type RoundMail = { mailer: Mailer; publicUrl: URL };
@@ -13,7 +12,9 @@ export type RoundMail = { mailer: Mailer; publicUrl: URL };
  * Tells each active participant of a new round, in their own language, what they are asked to
  * answer, by when, with a link to the round. Through the outbox, so a failed delivery is retried.
  */
-export async function notifyRoundParticipants(db: Db, organiser: Viewer, roundId: string, mail: RoundMail, now = Date.now()) {
+export async function notifyRoundParticipants(scope: Scope, roundId: string, mail: RoundMail) {
+  const { db, viewer: organiser } = scope;
+  const now = scope.now.getTime();
   const [round] = await db.select().from(calibrationRounds).where(and(eq(calibrationRounds.id, roundId), eq(calibrationRounds.organisationId, organiser.organisationId)));
   if (!round) return [];
   const participants = db.select({ id: roundParticipants.personId }).from(roundParticipants).where(eq(roundParticipants.roundId, round.id));
