@@ -66,3 +66,5 @@ export function missingKeys(): { missingInCy: string[]; missingInEn: string[] } 
     missingInEn: cyKeys.filter((k) => !enKeys.includes(k)),
   };
 }
+
+export { fieldErrorText } from './field-error.ts';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { expectNoAxeViolations, linkIn, mailTo, signIn } from './support.ts';
+import { expectNoAxeViolations, linkIn, mailTo, NARROWEST, signIn } from './support.ts';
 
 const ADMIN = 'admin@camau.example';
 
@@ -267,5 +267,21 @@ test('the administrator’s own account page is accessible', async ({ page }) =>
   await expect(page).toHaveURL('/account');
   await expect(page.getByText(ADMIN, { exact: true })).toBeVisible();
   await expect(page.getByText('Administrator', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('on a phone the people list shows every column of each person, labelled, with no sideways scroll', async ({ page }) => {
+  await page.setViewportSize({ width: NARROWEST, height: 720 });
+  await page.goto('/admin/people');
+  const table = page.getByRole('table', { name: 'People in Example Council' });
+  const firstPerson = table.getByRole('row').nth(1);
+  // Still a table to assistive technology: a row with a row header and its cells.
+  await expect(firstPerson.getByRole('rowheader')).toHaveCount(1);
+  await expect(firstPerson.getByRole('cell')).toHaveCount(4);
+  for (const cell of await firstPerson.getByRole('cell').all()) await expect(cell).toBeInViewport();
+  const status = firstPerson.getByRole('cell').last();
+  expect(await status.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Status: "');
+  const region = page.getByRole('region', { name: 'People in Example Council' });
+  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expectNoAxeViolations(page);
 });

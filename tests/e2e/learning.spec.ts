@@ -146,6 +146,31 @@ test.describe('a learner working through modules', () => {
     await expect(page.getByText(/^Best answer: /)).toContainText(best.text.en);
   });
 
+  test('counts answers ticked before the page’s script has loaded', async ({ page, account }) => {
+    await signIn(page, account.email);
+    const module = moduleById('cc-oars');
+    // Hold the knowledge check's script back while the learner answers all but one question.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/KnowledgeCheckForm[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
+    const questions = page.getByRole('main').getByRole('group');
+    const total = module.knowledgeCheck.length;
+    for (const [i, option] of answers(module.id, true).slice(0, total - 1).entries()) {
+      await questions.nth(i).getByRole('radio', { name: option.text.en, exact: true }).check();
+    }
+    release();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByText(`${total - 1} of ${total} answered`)).toBeVisible();
+    // Submitting points to the one question left, without a round trip.
+    await page.getByRole('button', { name: 'Submit my answers' }).click();
+    await expect(page.getByText('Answer every question before you submit.')).toHaveCount(1);
+    await expect(page).toHaveURL(new RegExp(`/learn/collaborative-conversations/${module.id}/check$`));
+  });
+
   test('never gets the answers in the page before submitting', async ({ page, account }) => {
     await signIn(page, account.email);
     const module = moduleById('cc-oars');

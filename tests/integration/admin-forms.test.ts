@@ -8,7 +8,7 @@ import { inviteForm, inviteNotice, INVITE_NOTICES } from '../../src/server/peopl
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { startSmtpServer } from './smtp.ts';
-import { peopleImportForm } from '../../src/server/people/people-import-form.ts';
+import { importProblemText, peopleImportForm } from '../../src/server/people/people-import-form.ts';
 import { demoAdmin, formPost, freshDatabase, PUBLIC_URL } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -65,10 +65,20 @@ describe('the person page form', () => {
   it('resends an invitation only to someone still invited', async () => {
     const admin = await demoAdmin(database);
     const before = (await database.db.select().from(mailOutbox)).length;
-    expect((await personAdminForm(admin, 'demo-p23', formPost({ action: 'resend' }), 'en')).redirect).toBe('/admin/people/demo-p23?done=resent');
+    // With no mail server the notice says the invitation was kept, not sent.
+    expect((await personAdminForm(admin, 'demo-p23', formPost({ action: 'resend' }), 'en')).redirect).toBe('/admin/people/demo-p23?done=resent-kept');
     expect((await database.db.select().from(mailOutbox)).length).toBe(before + 1);
     const refused = await personAdminForm(admin, 'demo-p03', formPost({ action: 'resend' }), 'en');
     expect(refused).toMatchObject({ status: 422, errors: { _form: { key: 'errors.invalidChoice' } } });
+  });
+
+  it('says a re-sent invitation was e-mailed only when the mail server took it', async () => {
+    smtp = await startSmtpServer();
+    const admin = await demoAdmin(database, { mailer: smtpMailer(smtp.url, 'Camau <no-reply@camau.test>') });
+    const result = await personAdminForm(admin, 'demo-p23', formPost({ action: 'resend' }), 'cy');
+    expect(result.redirect).toBe('/cy/admin/people/demo-p23?done=resent-emailed');
+    expect(smtp.received).toHaveLength(1);
+    expect(translator('cy')('person.inviteResentEmailed', { email: 'x@example.org' })).toContain('x@example.org');
   });
 
   it('refuses an action it does not know, including names of object methods', async () => {
@@ -165,5 +175,11 @@ describe('the people import form', () => {
     const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\nAnwen Parry,not-an-address,,learner,cy\n'), 'en');
     expect(result).toMatchObject({ status: 422, redirect: null, errors: {} });
     expect(result.problems).toEqual([expect.objectContaining({ line: 2, field: 'email' })]);
+  });
+
+  it('names the line and the column of each problem, in the page’s language', async () => {
+    const result = await peopleImportForm(await demoAdmin(database), upload('name,email,team,roles,language\n,anwen.parry@example.org,,learner,cy\n'), 'cy');
+    expect(result.problems.map((p) => importProblemText(translator('cy'), p))).toEqual(['Llinell 2, colofn “name”: Mae angen llenwi’r maes hwn.']);
+    expect(result.problems.map((p) => importProblemText(translator('en'), p))).toEqual(['Line 2, column “name”: This field is required.']);
   });
 });

@@ -59,20 +59,26 @@ describe('the simulation attempt form (no JavaScript)', () => {
 
   it('applies a choice and sends the learner to the current step', async () => {
     const attempt = await started();
-    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: '0', event: 'CHOOSE', optionId: 'reflect' }), { attempt, scenario, self: '/sim/a', t });
+    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: '0', event: 'CHOOSE', optionId: 'reflect' }), { attempt, scenario, self: '/sim/a', t, locale: 'cy' });
     expect(result).toMatchObject({ status: 303, redirect: '/sim/a#sim-current' });
   });
 
   it('answers an unknown option with 422 and a translated error on its field', async () => {
     const attempt = await started();
-    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: '0', event: 'CHOOSE', optionId: 'nope' }), { attempt, scenario, self: '/x', t });
+    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: '0', event: 'CHOOSE', optionId: 'nope' }), { attempt, scenario, self: '/x', t, locale: 'cy' });
     expect(result.status).toBe(422);
     expect(Object.values(result.errors)).toEqual([t('errors.invalidChoice')]);
   });
 
+  it('names the field in each error, as the page labels it', async () => {
+    const attempt = await started();
+    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: '0', event: 'RESPOND_OWN', text: ' ', code: '' }), { attempt, scenario, self: '/x', t, locale: 'cy' });
+    expect(result).toMatchObject({ status: 422, errors: { text: t('errors.requiredField', { field: t('sim.ownText') }), code: t('errors.requiredField', { field: t('sim.ownCode') }) } });
+  });
+
   it('answers a replayed post with 409 and the translated notice', async () => {
     const attempt = await started();
-    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: 'x', event: 'CHOOSE', optionId: 'reflect' }), { attempt, scenario, self: '/x', t });
+    const result = await handleSimulationAttemptPost(await scopeOf(database.db, personId), post({ revision: 'x', event: 'CHOOSE', optionId: 'reflect' }), { attempt, scenario, self: '/x', t, locale: 'cy' });
     expect(result).toMatchObject({ status: 409, notice: t('sim.errorStale'), values: {} });
   });
 });

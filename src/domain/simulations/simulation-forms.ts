@@ -61,3 +61,37 @@ export const PROBLEM_MESSAGES = {
   'too-late': 'errors.dateTooLate',
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_MESSAGES;
+
+/** The on-screen label of each step field the learner fills in, as a translation key. */
+const FIELD_LABELS = {
+  text: 'sim.ownText',
+  code: 'sim.ownCode',
+  areas: 'sim.chooseAreas',
+  moved: 'sim.moved',
+  actions: 'sim.actions',
+  decision: 'sim.decisionLegend',
+  reasons: 'sim.reasons',
+} as const;
+const AREA_TEXT_LABELS = { notGoodEnough: 'sim.notGoodEnough', goodEnough: 'sim.goodEnough', familyWords: 'sim.familyWords' } as const;
+/** Every key `stepFieldLabel` may look up (the islands are sent these labels). */
+export const STEP_FIELD_LABEL_KEYS = [...Object.values(FIELD_LABELS), ...Object.values(AREA_TEXT_LABELS), 'sim.scale', 'sim.meetingDate', 'sim.reviewDate'] as const;
+export type StepFieldLabelKey = (typeof STEP_FIELD_LABEL_KEYS)[number];
+
+/**
+ * The label a simulation step's field has on screen, so an error can name it (`step` is the
+ * state the form was posted in; `say` looks a key up in the reader's language; `areaLabel` names
+ * an area of change). Undefined for a field the learner does not fill in.
+ */
+export function stepFieldLabel(field: string, step: string, say: (key: StepFieldLabelKey, params?: { area: string }) => string, areaLabel: (id: string) => string | undefined): string | undefined {
+  const [head = '', tail = ''] = field.split('.');
+  if (head === 'scale') {
+    const area = areaLabel(tail);
+    return area && say('sim.scale', { area });
+  }
+  if (Object.hasOwn(AREA_TEXT_LABELS, tail)) {
+    const area = areaLabel(head);
+    return area && `${area}: ${say(AREA_TEXT_LABELS[tail as keyof typeof AREA_TEXT_LABELS])}`;
+  }
+  if (field === 'date') return say(step === 'review' ? 'sim.reviewDate' : 'sim.meetingDate');
+  return Object.hasOwn(FIELD_LABELS, field) ? say(FIELD_LABELS[field as keyof typeof FIELD_LABELS]) : undefined;
+}

@@ -34,7 +34,9 @@ export const people: Translation<typeof english> = {
   'person.reactivate': 'Ailactifadu’r cyfrif',
   'person.reactivated': 'Mae’r cyfrif wedi’i ailactifadu.',
   'person.resendInvite': 'Anfon gwahoddiad newydd',
-  'person.inviteResent': 'Mae gwahoddiad newydd wedi’i anfon.',
+  'person.inviteResentEmailed': 'Mae gwahoddiad newydd wedi’i anfon drwy e-bost at {email}. Nid yw’r ddolen flaenorol yn gweithio mwyach.',
+  'person.inviteResentKept': 'Does dim gweinydd e-bost wedi’i osod, felly nid yw’r gwahoddiad newydd wedi’i anfon drwy e-bost: mae wedi’i gadw yn y Blwch e-byst, ac mae ei ddolen wedi’i hargraffu yng nghofnod y gweinydd i bwy bynnag sy’n rhedeg Camau ei rhoi i’r person. Nid yw’r ddolen flaenorol yn gweithio mwyach.',
+  'person.inviteResentQueued': 'Wnaeth y gweinydd e-bost ddim derbyn y gwahoddiad newydd y tro hwn, felly mae wedi’i gadw yn y Blwch e-byst a cheisir ei anfon eto am 24 awr. Nid yw’r ddolen flaenorol yn gweithio mwyach.',
   'person.details': 'Enw ac iaith',
   'person.edit': 'Rheoli',
 
@@ -55,6 +57,7 @@ export const people: Translation<typeof english> = {
   'import.submit': 'Gwirio a mewnforio',
   'import.failed': 'Chafodd dim ei fewnforio. Cywirwch y rhesi hyn a llwythwch y ffeil eto:',
   'import.line': 'Llinell {line}',
+  'import.lineColumn': 'Llinell {line}, colofn “{column}”: {message}',
   'import.done': 'Cafodd {count} o bobl eu mewnforio a’u gwahodd.',
   'import.noFile': 'Dewiswch ffeil CSV i’w llwytho.',
   'import.tooLarge': 'Mae’r ffeil yn fwy nag 1 MB.',

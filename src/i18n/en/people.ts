@@ -31,7 +31,9 @@ export const people = {
   'person.reactivate': 'Reactivate account',
   'person.reactivated': 'The account has been reactivated.',
   'person.resendInvite': 'Send a new invitation',
-  'person.inviteResent': 'A new invitation has been sent.',
+  'person.inviteResentEmailed': 'A new invitation was emailed to {email}. The earlier link no longer works.',
+  'person.inviteResentKept': 'No mail server is set up, so the new invitation was not emailed: it is kept in the Email outbox, and its link is printed in the server’s log for whoever runs Camau to pass on. The earlier link no longer works.',
+  'person.inviteResentQueued': 'The mail server did not accept the new invitation just now, so it is kept in the Email outbox and will be tried again for 24 hours. The earlier link no longer works.',
   'person.details': 'Name and language',
   'person.edit': 'Manage',
 
@@ -52,6 +54,7 @@ export const people = {
   'import.submit': 'Check and import',
   'import.failed': 'Nothing was imported. Correct these rows and upload the file again:',
   'import.line': 'Line {line}',
+  'import.lineColumn': 'Line {line}, column “{column}”: {message}',
   'import.done': '{count} people were imported and invited.',
   'import.noFile': 'Choose a CSV file to upload.',
   'import.tooLarge': 'The file is larger than 1 MB.',

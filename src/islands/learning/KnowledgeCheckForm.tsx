@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ANSWER_FIELD_PREFIX, ORDER_FIELD } from '../../domain/learning/knowledge-check.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { interpolate } from '../../i18n/interpolate.ts';
@@ -29,12 +29,28 @@ type Props = {
 export default function KnowledgeCheckForm({ action, version, startedAt, orderSeed, questions, selected = {}, labels }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>(selected);
   const [showMissing, setShowMissing] = useState(false);
+  const form = useRef<HTMLFormElement | null>(null);
   const firstMissing = useRef<HTMLFieldSetElement | null>(null);
   const formId = useId();
   const answered = questions.filter((q) => answers[q.id]).length;
 
+  // The form, not React's state, is the truth: radios ticked before hydration (a quick learner,
+  // back/forward) fire no change event, so the count and the check read what the form holds.
+  const answersInForm = () => {
+    const data = form.current ? new FormData(form.current) : null;
+    const found: Record<string, string> = {};
+    for (const q of questions) {
+      const value = data?.get(`${ANSWER_FIELD_PREFIX}${q.id}`);
+      if (typeof value === 'string' && value) found[q.id] = value;
+    }
+    return found;
+  };
+  useEffect(() => setAnswers(answersInForm()), []);
+
   function onSubmit(event: { preventDefault(): void }) {
-    if (answered === questions.length) return;
+    const current = answersInForm();
+    setAnswers(current);
+    if (questions.every((q) => current[q.id])) return;
     event.preventDefault();
     setShowMissing(true);
     requestAnimationFrame(() => firstMissing.current?.querySelector('input')?.focus());
@@ -42,7 +58,7 @@ export default function KnowledgeCheckForm({ action, version, startedAt, orderSe
 
   let missingSeen = false;
   return (
-    <form method="post" action={action} onSubmit={onSubmit} noValidate>
+    <form method="post" action={action} onSubmit={onSubmit} noValidate ref={form}>
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="startedAt" value={startedAt} />
       <input type="hidden" name={ORDER_FIELD} value={orderSeed} />

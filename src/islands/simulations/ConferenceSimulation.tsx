@@ -2,7 +2,7 @@ import { useActor } from '@xstate/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { nextDeadline, PLAN_TEXT_MAX, planNudge, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
 import { formatDay } from '../../domain/shared/index.ts';
-import { MULTI_FIELDS, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
+import { MULTI_FIELDS, stepFieldLabel, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
 import type { AGENCIES } from '../../content/schemas.ts';
 import type { ConferenceLabels } from './labels.ts';
@@ -62,6 +62,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     actor,
     multi: MULTI_FIELDS,
     problemsOf: (event) => conferenceEventProblems(snapshot.context, event),
+    labelOf: (field) => stepFieldLabel(field, String(snapshot.value), (key, params) => fill(labels[key], params), (id) => text.areas.find((a) => a.id === id)?.label),
     // The self-check after the review shows the model answers, which only the server hands out.
     serverDrawn: (event) => event.type === 'DECIDE',
     onResync,

@@ -1,7 +1,7 @@
 import { useActor } from '@xstate/react';
 import { useEffect } from 'react';
 import { OWN_RESPONSE_MAX, type ConversationStructure } from '../../domain/simulations/conversation.ts';
-import type { SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
+import { stepFieldLabel, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { conversationEventProblems, conversationMachine, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
 import type { ConversationLabels } from './labels.ts';
 import { fill, focusStepAfterLoad, useServerCopy, useStepSubmit, withStructure, type Resync as ResyncOf } from './simulation-client.ts';
@@ -56,6 +56,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
     actor,
     multi: [],
     problemsOf: (event) => conversationEventProblems(snapshot.context, event),
+    labelOf: (field) => stepFieldLabel(field, String(snapshot.value), (key, params) => fill(labels[key], params), () => undefined),
     onResync: onResync as (r: ResyncOf<SubmittedValues>) => void,
   });
   useEffect(focusStepAfterLoad, []);

@@ -1,9 +1,10 @@
 // The UI strings each simulation island shows, as key lists the page looks up on the server and
 // types the islands read them through, so a label an island uses but is not sent is a type error.
-import { PROBLEM_MESSAGES } from '../../domain/simulations/simulation-forms.ts';
+import { PROBLEM_MESSAGES, STEP_FIELD_LABEL_KEYS } from '../../domain/simulations/simulation-forms.ts';
+import { NAMED_FIELD_MESSAGES } from '../../i18n/field-error.ts';
 import type { MessageKey, Messages } from '../../i18n/index.ts';
 
-const STEP_LABELS = ['errors.summary', 'sim.errorNetwork', 'sim.saving', ...Object.values(PROBLEM_MESSAGES)] as const satisfies readonly MessageKey[];
+const STEP_LABELS = ['errors.summary', 'sim.errorNetwork', 'sim.saving', ...Object.values(PROBLEM_MESSAGES), ...Object.values(NAMED_FIELD_MESSAGES), ...STEP_FIELD_LABEL_KEYS] as const satisfies readonly MessageKey[];
 
 export const CONVERSATION_LABELS = [
   ...STEP_LABELS,

@@ -3,6 +3,7 @@
 // /api/simulations/….
 import { useState, type SyntheticEvent } from 'react';
 import { interpolate, type MessageParams } from '../../i18n/interpolate.ts';
+import { namedFieldMessage } from '../../i18n/field-error.ts';
 import { readFormValues } from '../../domain/shared/index.ts';
 import type { StepLabels } from './labels.ts';
 import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
@@ -89,6 +90,8 @@ export function useStepSubmit<E extends { type: string }>(options: {
   actor: StepActor<E>;
   multi: readonly string[];
   problemsOf: (event: E) => readonly { field: string; problem: ProblemKind; max?: number }[];
+  /** A field's on-screen label, so a message like "required" can name it. */
+  labelOf: (field: string) => string | undefined;
   serverDrawn?: (event: E) => boolean;
   onResync: (r: Resync<SubmittedValues>) => void;
 }) {
@@ -105,7 +108,12 @@ export function useStepSubmit<E extends { type: string }>(options: {
     const next = eventFromForm(typed) as E | null;
     if (!next) return form.submit();
     const problems: Record<string, string> = {};
-    for (const p of options.problemsOf(next)) problems[p.field] ??= fill(labels[PROBLEM_MESSAGES[p.problem]], { max: p.max ?? '' });
+    for (const p of options.problemsOf(next)) {
+      const key = PROBLEM_MESSAGES[p.problem];
+      const field = options.labelOf(p.field);
+      const named = field ? namedFieldMessage(key) : undefined;
+      problems[p.field] ??= named && field ? fill(labels[named], { max: p.max ?? '', field }) : fill(labels[key], { max: p.max ?? '' });
+    }
     setErrors(problems);
     if (Object.keys(problems).length) return focusSoon('sim-errors');
     if (!actor.getSnapshot().can(next)) return form.submit(); // let the server explain

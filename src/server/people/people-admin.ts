@@ -107,8 +107,11 @@ export async function invitePerson(ctx: AdminContext, input: InviteInput): Promi
   return { ok: true, value: { id: created.id, delivery: sent.status } };
 }
 
-/** Sends a fresh invitation to someone who has not yet set a password; the old link stops working. */
-export async function resendInvitation(ctx: AdminContext, personId: string): Promise<AdminResult> {
+/**
+ * Sends a fresh invitation to someone who has not yet set a password; the old link stops working.
+ * `delivery` says whether it was e-mailed, only kept in the outbox or queued for retries.
+ */
+export async function resendInvitation(ctx: AdminContext, personId: string): Promise<AdminResult<{ delivery: DeliveryResult['status'] }>> {
   const now = ctx.scope.now.getTime();
   const person = await getPerson(ctx.scope, personId);
   if (!person || person.status !== 'invited') return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
@@ -117,8 +120,8 @@ export async function resendInvitation(ctx: AdminContext, personId: string): Pro
     await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.scope.viewer.id, subjectId: person.id, action: 'person.invitation-resent', ip: ctx.ip }, now);
     return t;
   });
-  await sendInvitation(ctx, person, token);
-  return { ok: true, value: undefined };
+  const sent = await sendInvitation(ctx, person, token);
+  return { ok: true, value: { delivery: sent.status } };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

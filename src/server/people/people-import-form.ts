@@ -1,11 +1,18 @@
 import type { ImportProblem } from '../../domain/people/index.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { formAgain, formRedirect, readFormData, type FieldError, type FormResult } from '../platform/index.ts';
 import type { AdminContext } from './people-admin.ts';
 import { IMPORT_MAX_BYTES, importPeople } from './people-import.ts';
 
 /** An import that failed either as a whole (`errors.file`) or line by line (`problems`). */
 export type PeopleImportFormResult = FormResult<{ problems: ImportProblem[] }>;
+
+/** One problem as the error summary lists it: the line, the column it is about (by its heading in the file) and what is wrong. */
+export function importProblemText(t: Translate, problem: ImportProblem): string {
+  const message = t(problem.key, problem.params);
+  return 'field' in problem ? t('import.lineColumn', { line: problem.line, column: problem.field, message }) : `${t('import.line', { line: problem.line })}: ${message}`;
+}
 
 /** The CSV upload form: imports every row or none, and says what was wrong. */
 export async function peopleImportForm(ctx: AdminContext, request: Request, locale: Locale): Promise<PeopleImportFormResult> {

@@ -10,11 +10,16 @@ export const PERSON_NOTICES = {
   saved: 'person.saved',
   deactivated: 'person.deactivated',
   reactivated: 'person.reactivated',
-  resent: 'person.inviteResent',
+  'resent-emailed': 'person.inviteResentEmailed',
+  'resent-kept': 'person.inviteResentKept',
+  'resent-queued': 'person.inviteResentQueued',
 } as const;
 export type PersonNotice = keyof typeof PERSON_NOTICES;
 
 type ActionOutcome = { result: { ok: true } | { ok: false; errors: FieldErrors }; values: FormValues; done: PersonNotice };
+
+// A re-sent invitation's notice says what became of it, as the invitation form's does.
+const RESENT_NOTICE = { sent: 'resent-emailed', kept: 'resent-kept', failed: 'resent-queued' } as const;
 type PersonAction = (ctx: AdminContext, personId: string, form: FormData) => Promise<ActionOutcome>;
 
 // One handler per value of the form's hidden `action` field.
@@ -29,7 +34,10 @@ const ACTIONS: Record<string, PersonAction> = {
   },
   deactivate: async (ctx, personId, form) => ({ result: await setActive(ctx, personId, false), values: formValues(form), done: 'deactivated' }),
   reactivate: async (ctx, personId, form) => ({ result: await setActive(ctx, personId, true), values: formValues(form), done: 'reactivated' }),
-  resend: async (ctx, personId, form) => ({ result: await resendInvitation(ctx, personId), values: formValues(form), done: 'resent' }),
+  resend: async (ctx, personId, form) => {
+    const result = await resendInvitation(ctx, personId);
+    return { result, values: formValues(form), done: result.ok ? RESENT_NOTICE[result.value.delivery] : 'resent-emailed' };
+  },
 };
 
 /**

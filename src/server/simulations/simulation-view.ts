@@ -1,10 +1,10 @@
 // What the simulation pages show, built from a scenario and an attempt: the islands' props in
 // the reader's language, problem messages, and outcome labels. Server-only; no database.
-import type { ConferenceScenario, ConversationScenario } from '../../content/schemas.ts';
-import { PROBLEM_MESSAGES } from '../../domain/simulations/simulation-forms.ts';
+import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../../content/schemas.ts';
+import { PROBLEM_MESSAGES, stepFieldLabel } from '../../domain/simulations/simulation-forms.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import { CONVERSATION_OUTCOMES, MI_CODES, type ConversationOutcome } from '../../domain/simulations/conversation.ts';
-import { labelKey, type Translate } from '../../i18n/index.ts';
+import { fieldErrorText, labelKey, type Translate } from '../../i18n/index.ts';
 import type { SimulationAttempt, SimulationProblem } from './simulations.ts';
 
 const isConversationOutcome = (value: string): value is ConversationOutcome => CONVERSATION_OUTCOMES.some((o) => o === value);
@@ -19,11 +19,20 @@ export function attemptOutcomeLabel(attempt: Pick<SimulationAttempt, 'outcome' |
   return isConversationOutcome(attempt.outcome) ? t(labelKey('sim.outcome', attempt.outcome)) : t('sim.outcome.none');
 }
 
-/** Each problem as a translated message, keyed by the form field it belongs to (first problem wins). */
-export function problemMessages(problems: readonly SimulationProblem[], t: Translate): Record<string, string> {
+/**
+ * Each problem as a translated message, keyed by the form field it belongs to (first problem
+ * wins); a message that would not say which field it is about names the field's label.
+ */
+export function problemMessages(problems: readonly SimulationProblem[], t: Translate, labelOf: (field: string) => string | undefined = () => undefined): Record<string, string> {
   const messages: Record<string, string> = {};
-  for (const p of problems) messages[p.field] ??= t(PROBLEM_MESSAGES[p.problem], { max: p.max ?? '' });
+  for (const p of problems) messages[p.field] ??= fieldErrorText(t, { key: PROBLEM_MESSAGES[p.problem], params: { max: p.max ?? '' } }, labelOf(p.field));
   return messages;
+}
+
+/** The on-screen label of a step's field in the reader's language (see the domain's `stepFieldLabel`). */
+export function stepFieldLabelIn(scenario: SimulationScenario, step: string, field: string, locale: Locale, t: Translate): string | undefined {
+  const areas = scenario.kind === 'conference' ? scenario.areas : [];
+  return stepFieldLabel(field, step, (key, params) => t(key, params), (id) => areas.find((a) => a.id === id)?.label[locale]);
 }
 
 /** A conversation's words in one language, shaped for the island. */

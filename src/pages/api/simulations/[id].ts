@@ -3,12 +3,12 @@
 import type { APIRoute } from 'astro';
 import { getSimulation } from '../../../server/content/index.ts';
 import { refusalToHttp } from '../../../server/attempts/index.ts';
-import { problemMessages, SIMULATION_REFUSALS } from '../../../server/simulations/index.ts';
+import { problemMessages, SIMULATION_REFUSALS, stepFieldLabelIn } from '../../../server/simulations/index.ts';
 import { applySimulationEvent, getOwnSimulationAttempt, simulationState, withoutStructure } from '../../../server/simulations/index.ts';
 import { signedIn } from '../../../server/auth/index.ts';
 
 export const POST: APIRoute = async ({ params, request, locals }) => {
-  const { t } = locals;
+  const { t, locale } = locals;
   const { scope } = signedIn(locals);
   const attempt = await getOwnSimulationAttempt(scope, params.id ?? '');
   const scenario = attempt ? await getSimulation(attempt.scenarioId) : null;
@@ -25,7 +25,10 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     const state = simulationState(result.attempt, scenario);
     return Response.json({ revision: result.attempt.revision, done: state.done, value: state.value });
   }
-  if (result.reason === 'invalid') return Response.json({ error: t('errors.summary'), errors: problemMessages(result.problems, t) }, { status: 422 });
+  if (result.reason === 'invalid') {
+    const step = simulationState(attempt, scenario).value;
+    return Response.json({ error: t('errors.summary'), errors: problemMessages(result.problems, t, (field) => stepFieldLabelIn(scenario, step, field, locale, t)) }, { status: 422 });
+  }
   const { status, key } = refusalToHttp(result.reason, SIMULATION_REFUSALS);
   // With a conflict, the island gets the attempt as it stands, so it can show the truth.
   const current = status === 409 ? await getOwnSimulationAttempt(scope, attempt.id) : null;
