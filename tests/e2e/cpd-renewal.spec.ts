@@ -54,7 +54,7 @@ test('a practitioner adds learning done elsewhere, says how it contributed, and 
   await expect(page.getByText('Social Care Wales registration number: 1234567')).toBeVisible();
   const packRow = page.getByRole('row', { name: /Trauma-informed practice day/ });
   await expect(packRow).toContainText('I now ask about a child’s sleep before anything else.');
-  await expect(packRow).toContainText('(manager)');
+  await expect(packRow).toContainText('With the manager on');
   await expect(page.getByRole('table', { name: 'Totals by type' })).toContainText('External learning');
   await expectNoAxeViolations(page);
 

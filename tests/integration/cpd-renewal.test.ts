@@ -153,7 +153,7 @@ describe('the CPD pack', () => {
     const mine = rows.filter((r) => r[0] !== 'Dyddiad' && ['Diwrnod hyfforddi', 'Gweithdy llys', 'Cyn y cyfnod'].includes(r[1]!));
     expect(rows[0]).toEqual(['Dyddiad', 'Gweithgaredd', 'Math', 'Darparwr', 'Oriau', 'Sut y cyfrannodd at fy ymarfer', 'Trafodwyd']);
     expect(mine).toEqual([
-      ['2 Mawrth 2026', 'Diwrnod hyfforddi', 'Dysgu allanol', 'Cyngor Gwynedd', '1.5', 'Rwy’n holi am gwsg yn gyntaf.', '20 Mawrth 2026 (rheolwr)'],
+      ['2 Mawrth 2026', 'Diwrnod hyfforddi', 'Dysgu allanol', 'Cyngor Gwynedd', '1.5', 'Rwy’n holi am gwsg yn gyntaf.', 'Gyda’r rheolwr ar 20 Mawrth 2026'],
       ['20 Ebrill 2026', 'Gweithdy llys', 'Gweithdy', '', '2', '', ''],
     ]);
     // The entry before the period is left out of the rows and the totals.
