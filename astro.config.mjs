@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import { i18nParity } from './src/i18n/build-check.ts';
 import { contentCheck } from './src/content/build-check.ts';
 import { REQUEST_BODY_LIMIT } from './src/domain/people/index.ts';
+import { isHarmlessBuildWarning } from './scripts/build-warnings.ts';
 
 // Behind a reverse proxy, Astro trusts X-Forwarded-Host/-Proto only for the public address,
 // so the origin check and Astro.url see what the browser sees.
@@ -28,4 +29,13 @@ export default defineConfig({
   // Shiki's inline styles would break the CSP; modules do not need code highlighting.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          if (!isHarmlessBuildWarning(warning)) warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -19,7 +19,7 @@ import { conversationStructure } from '../src/server/simulations/index.ts';
 import { conversationMachine } from '../src/machines/simulations/index.ts';
 import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
-import type { Viewer } from '../src/server/people/index.ts';
+import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { percentile, seededRandom } from '../src/domain/shared/index.ts';
 
 const STEADY_RATE = 100; // requests per second
@@ -113,7 +113,7 @@ async function consistencyAtScale(dir: string): Promise<{ median: number; p95: n
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const start = performance.now();
-    const report = await groupConsistency(db, viewer, { kind: 'organisation' }, vignettes);
+    const report = await groupConsistency(scopeFor(db, viewer), { kind: 'organisation' }, vignettes);
     times.push(performance.now() - start);
     if (!report.enough) throw new Error('expected figures');
   }

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
 import { REQUEST_BODY_LIMIT } from '../src/domain/people/index.ts';
 import { startMailJobs } from '../src/server/mail/index.ts';
 import { guardRequests, readConfig } from '../src/server/platform/index.ts';
+import { startBanner } from './banner.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
 const entry = resolve('dist/server/entry.mjs');
@@ -26,21 +27,13 @@ try {
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
-const shownHost = ['0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
-console.log(`\nCamau is running at http://${shownHost}:${process.env.PORT}/  (Cymraeg: http://${shownHost}:${process.env.PORT}/cy/)`);
-if (config.demo) {
-  console.log(`Demo sign-ins, all with the password ${DEMO_PASSWORD}:`);
-  for (const { email, role } of DEMO_SIGN_INS) console.log(`  ${role.padEnd(8)} ${email}`);
-}
-if (!config.smtpUrl) console.log('No SMTP_URL: e-mails are kept in the outbox (Admin › Email outbox) and printed here.');
-console.log('');
 
 // Astro's handler runs behind our front door (address rule, size limit, TRACE), so the
 // adapter must not start a server of its own.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof guardRequests>[0] };
 const server = createServer(guardRequests(handler, { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }));
-server.listen(Number(process.env.PORT), process.env.HOST);
+await new Promise<void>((listening) => server.listen(Number(process.env.PORT), process.env.HOST, listening));
 
 // Scheduled jobs (mail retries, digests) run in this process beside the pages, on the same
 // database connection; on shutdown the job in progress finishes before the process ends.
@@ -50,3 +43,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void jobs.stop().finally(() => process.exit(0));
   });
 }
+
+// Last, so the address and sign-ins are what is left on screen.
+console.log(
+  startBanner({
+    publicUrl: config.publicUrl,
+    listen: { host: process.env.HOST, port: process.env.PORT },
+    demo: config.demo ? { password: DEMO_PASSWORD, signIns: DEMO_SIGN_INS } : null,
+    smtp: Boolean(config.smtpUrl),
+  }),
+);

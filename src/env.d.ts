@@ -8,9 +8,8 @@ declare namespace App {
     path: string;
     /** Translator for `locale`. */
     t: import('./i18n/index.ts').Translate;
-    /** The signed-in person, or null. */
-    viewer: import('./server/people/index.ts').Viewer | null;
-    sessionId: string | null;
+    /** The signed-in person with their session and request scope, or null (never half of it). */
+    auth: import('./server/auth/index.ts').Auth | null;
     /** The client's address, for rate limits and the audit log. */
     ip: string;
   }

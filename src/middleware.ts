@@ -1,10 +1,9 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { localePath, negotiateLocale, splitLocalePath } from './domain/shared/index.ts';
 import { translator } from './i18n/index.ts';
-import { clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale, validateSessionToken } from './server/auth/index.ts';
+import { authFromSession, clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale } from './server/auth/index.ts';
 import { clientIp, config, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';
 import { isRouteAllowed } from './server/access/index.ts';
-import { loadViewer } from './server/people/index.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -27,22 +26,21 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   return out;
 });
 
-/** The session cookie, if valid, makes `locals.viewer` the signed-in person (both or neither). */
+/**
+ * The session cookie, if valid, makes `locals.auth` the signed-in person with their session and
+ * the request's scope (all three or none); a session whose person may no longer sign in ends.
+ */
 const session = defineMiddleware(async (context, next) => {
-  context.locals.viewer = null;
-  context.locals.sessionId = null;
+  context.locals.auth = null;
   context.locals.ip = clientIp(context);
   const secure = isHttps(context);
   const token = context.cookies.get(sessionCookieName(secure))?.value;
   if (token) {
     const db = await getDb();
-    const found = await validateSessionToken(db, token);
-    const viewer = found ? await loadViewer(db, found.personId) : null;
-    if (found && viewer) {
-      context.locals.viewer = viewer;
-      context.locals.sessionId = found.id;
-    } else {
-      if (found) await passingWrite('stale session', () => deleteSession(db, found.id));
+    const { auth, staleSessionId } = await authFromSession(db, token);
+    context.locals.auth = auth;
+    if (!auth) {
+      if (staleSessionId) await passingWrite('stale session', () => deleteSession(db, staleSessionId));
       clearSessionCookie(context.cookies, secure);
     }
   }
@@ -62,7 +60,7 @@ const locale = defineMiddleware(async (context, next) => {
   context.locals.t = translator(pageLocale);
   const isPageView = context.request.method === 'GET' && (context.request.headers.get('accept') ?? '').includes('text/html');
 
-  if (context.url.pathname === '/' && isPageView && !context.cookies.has(LANGUAGE_COOKIE) && !context.locals.viewer) {
+  if (context.url.pathname === '/' && isPageView && !context.cookies.has(LANGUAGE_COOKIE) && !context.locals.auth) {
     const preferred = negotiateLocale(context.request.headers.get('accept-language')) ?? config().defaultLanguage;
     if (preferred === 'cy') return context.redirect('/cy/', 302);
   }
@@ -70,10 +68,9 @@ const locale = defineMiddleware(async (context, next) => {
     if (context.cookies.get(LANGUAGE_COOKIE)?.value !== pageLocale) {
       context.cookies.set(LANGUAGE_COOKIE, pageLocale, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'lax', httpOnly: true, secure: isHttps(context) });
     }
-    const viewer = context.locals.viewer;
-    if (viewer && viewer.locale !== pageLocale) {
-      const db = await getDb();
-      if (await passingWrite('remembered language', () => setPreferredLocale(db, viewer.id, pageLocale))) viewer.locale = pageLocale;
+    const auth = context.locals.auth;
+    if (auth && auth.viewer.locale !== pageLocale) {
+      if (await passingWrite('remembered language', () => setPreferredLocale(auth.scope, pageLocale))) auth.viewer.locale = pageLocale;
     }
   }
   return pageLocale === 'cy' ? next(path + context.url.search) : next();
@@ -92,7 +89,7 @@ const sameOrigin = defineMiddleware(async (context, next) => {
 
 /** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
 const access = defineMiddleware(async (context, next) => {
-  const decision = isRouteAllowed(context.locals.path, context.locals.viewer);
+  const decision = isRouteAllowed(context.locals.path, context.locals.auth?.viewer ?? null);
   if (decision === 'unauthorised') return Response.json({ error: context.locals.t('errors.signedOut') }, { status: 401 });
   if (decision === 'sign-in') {
     const target = localePath(context.locals.locale, '/sign-in');

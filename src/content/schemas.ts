@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
+import { checkDateChain, describeChainProblem, FIRST_CONFERENCE_DATE, hintedDateChain, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
 import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/simulations/index.ts';
-import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT } from '../domain/thresholds/index.ts';
+import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT, significantHarmFits } from '../domain/thresholds/index.ts';
 
 /** Text in both languages; an empty string counts as missing. */
 export const bilingual = z.object({ en: z.string().trim().min(1), cy: z.string().trim().min(1) }, { error: 'needs both en and cy text' });
@@ -85,8 +85,9 @@ export const vignetteSchema = z
       summary: bilingual,
     }),
   })
-  .refine((v) => v.panel.significant.answer === 'no' || ['likely', 'very-likely'].includes(v.panel.likelihood.answer), {
-    error: 'significant harm goes with a likelihood of likely or very likely',
+  // Both limbs of s.47: suffering significant harm now, or likely to suffer it.
+  .refine((v) => v.panel.significant.answer === 'no' || significantHarmFits({ levelOfHarm: v.panel.levelOfHarm.answer, likelihood: v.panel.likelihood.answer }), {
+    error: 'significant harm goes with harm that is serious or severe now, or future harm that is likely or very likely',
     path: ['panel', 'significant'],
   })
   .refine((v) => !['no-further-action', 'information-and-advice'].includes(v.panel.decision.answer) || v.panel.significant.answer === 'no', {
@@ -211,6 +212,10 @@ export const conferenceScenarioSchema = z
     });
     const infoIds = [...s.information, ...s.meetings.flatMap((m) => m.information), ...s.review.information].map((x) => x.id);
     if (new Set(infoIds).size !== infoIds.length) ctx.addIssue({ code: 'custom', message: 'information ids must be unique across the scenario', path: ['information'] });
+    // Following the on-screen deadlines must never force a fail (only for dates the schema accepts).
+    if (parseDate(s.conferenceDate) !== null && s.conferenceDate >= FIRST_CONFERENCE_DATE && s.conferenceDate <= LAST_CONFERENCE_DATE) {
+      for (const problem of checkDateChain(s.conferenceDate, hintedDateChain(s.conferenceDate, s.meetings.length))) ctx.addIssue({ code: 'custom', message: `impossible date chain: ${describeChainProblem(problem)}`, path: ['meetings'] });
+    }
   });
 export type ConferenceScenario = z.infer<typeof conferenceScenarioSchema>;
 export type SimulationScenario = ConversationScenario | ConferenceScenario;

@@ -3,14 +3,14 @@ import { localePath } from '../domain/shared/index.ts';
 import { recordAudit } from '../server/audit/index.ts';
 import { clearSessionCookie } from '../server/auth/index.ts';
 import { deleteSession } from '../server/auth/index.ts';
-import { getDb } from '../server/platform/index.ts';
 import { isHttps } from '../server/platform/index.ts';
 
 /** Ends this session on the server and clears the cookie. */
 export const POST: APIRoute = async (context) => {
-  const { viewer, sessionId, locale, ip } = context.locals;
-  if (viewer && sessionId) {
-    const db = await getDb();
+  const { auth, locale, ip } = context.locals;
+  if (auth) {
+    const { sessionId, viewer, scope } = auth;
+    const db = scope.db;
     await deleteSession(db, sessionId);
     await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'sign-out', ip });
   }

@@ -11,10 +11,11 @@ const moduleById = (id: string) => {
   if (!found) throw new Error(`module ${id} is missing from content/`);
   return found;
 };
-const answers = (id: string, right: boolean) => moduleById(id).knowledgeCheck.map((q) => q.options.find((o) => o.correct === right)!);
+/** The option to choose for each question: the best one where `right` (or `right[i]`) says so, else a wrong one. */
+const answers = (id: string, right: boolean | readonly boolean[]) => moduleById(id).knowledgeCheck.map((q, i) => q.options.find((o) => o.correct === (typeof right === 'boolean' ? right : right[i]))!);
 
-/** Answers the knowledge check by clicking the labelled radio buttons. */
-async function answerCheck(page: Page, moduleId: string, locale: Locale, right: boolean) {
+/** Answers the knowledge check by clicking the labelled radio buttons (options are found by name, in whatever order they are shown). */
+async function answerCheck(page: Page, moduleId: string, locale: Locale, right: boolean | readonly boolean[]) {
   const questions = page.getByRole('group');
   for (const [i, option] of answers(moduleId, right).entries()) {
     await questions.nth(i).getByRole('radio', { name: option.text[locale], exact: true }).check();
@@ -108,6 +109,37 @@ test.describe('a learner working through modules', () => {
     await page.goto(`/learn/effective-child-protection/${module.id}`);
     await page.getByRole('link', { name: 'Resume where I left off' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[1]!.title.en);
+
+    // The home page says where they left off and takes them on to the next section.
+    await page.goto('/home');
+    const resume = page.getByRole('region', { name: 'Continue where you left off' });
+    await expect(resume).toContainText(`You last read “${module.sections[1]!.title.en}” in the module “${module.title.en}”.`);
+    await expect(resume).toContainText(`Next: ${module.sections[2]!.title.en}`);
+    await expectNoAxeViolations(page);
+    await resume.getByRole('link', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(module.sections[2]!.title.en);
+  });
+
+  test('after a failed check sees whether each answer was right and why, but the best answers only after a pass', async ({ page, account }) => {
+    await signIn(page, account.email);
+    const module = moduleById('cc-oars');
+    await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
+    await answerCheck(page, module.id, 'en', false);
+    await expect(page.getByRole('status')).toContainText(TEXT.en.notYet);
+    await expect(page.getByText(/^Your answer: /)).toHaveCount(module.knowledgeCheck.length);
+    for (const option of answers(module.id, false)) await expect(page.getByText(option.feedback.en, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText(/^Best answer: /)).toHaveCount(0);
+    await expect(page.getByText('The best answers are shown once you pass.', { exact: false })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Pass with the last answer wrong: now its best answer is revealed, and only that one.
+    await page.getByRole('link', { name: TEXT.en.tryAgain }).click();
+    const lastWrong = module.knowledgeCheck.map((_, i) => i < module.knowledgeCheck.length - 1);
+    await answerCheck(page, module.id, 'en', lastWrong);
+    await expect(page.getByRole('status')).toContainText(TEXT.en.passed);
+    const best = module.knowledgeCheck.at(-1)!.options.find((o) => o.correct)!;
+    await expect(page.getByText(/^Best answer: /)).toHaveCount(1);
+    await expect(page.getByText(/^Best answer: /)).toContainText(best.text.en);
   });
 
   test('never gets the answers in the page before submitting', async ({ page, account }) => {
@@ -168,6 +200,23 @@ test.describe('a learner working through modules', () => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('a knowledge check refused for a missing answer comes back in the order it was shown, with the answer kept', async ({ page, account }) => {
+    await signIn(page, account.email);
+    const module = moduleById('cc-oars');
+    await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
+    const questions = page.getByRole('group');
+    const shownOrder = async () => Promise.all(module.knowledgeCheck.map((_, i) => questions.nth(i).locator('label').allTextContents()));
+    const before = await shownOrder();
+    const first = answers(module.id, true)[0]!;
+    await questions.nth(0).getByRole('radio', { name: first.text.en, exact: true }).check();
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Submit my answers' }).click();
+    expect((await refused).status()).toBe(422);
+    await expect(page.getByText('Answer every question before you submit.')).toBeVisible();
+    expect(await shownOrder()).toEqual(before);
+    await expect(questions.nth(0).getByRole('radio', { name: first.text.en, exact: true })).toBeChecked();
+  });
 
   test('a knowledge check is still a form that marks on the server, and a pass before reading does not complete the module', async ({ page, account }) => {
     await signIn(page, account.email);

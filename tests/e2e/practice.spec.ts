@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { loadContent } from '../../src/content/load.ts';
 import type { Vignette } from '../../src/content/schemas.ts';
 import { expect, test } from './fixtures.ts';
-import { expectNoAxeViolations, signIn } from './support.ts';
+import { expectNoAxeViolations, mailTo, signIn } from './support.ts';
 
 const vignettes = loadContent(resolve('content')).vignettes;
 const vignette = [...vignettes].sort((a, b) => a.title.en.localeCompare(b.title.en))[0]!;
@@ -12,7 +12,7 @@ const LABELS = {
   screening: { yes: 'Yes: there is a concern about significant harm now', no: 'No', 'need-more-information': 'I need more information to say' },
   needs: { meets: 'Meet the child’s needs', partly: 'Partly', 'does-not-meet': 'Do not meet them', 'not-known': 'Not known yet' },
   harm: { none: 'None', low: 'Low', moderate: 'Moderate', serious: 'Serious', severe: 'Severe' },
-  kind: { neglect: 'Neglect', physical: 'Physical harm', emotional: 'Emotional harm', sexual: 'Sexual harm', 'domestic-abuse': 'Exposure to domestic abuse' },
+  kind: { physical: 'Physical abuse', sexual: 'Sexual abuse', emotional: 'Emotional or psychological abuse', financial: 'Financial abuse', neglect: 'Neglect' },
   likelihood: { unlikely: 'Unlikely', possible: 'Possible', likely: 'Likely', 'very-likely': 'Very likely' },
   significant: { yes: 'Yes, the harm is significant', no: 'No' },
   decision: {
@@ -66,7 +66,7 @@ async function answerAttempt(page: Page, v: Vignette, scan: boolean) {
   const refused = page.waitForResponse((r) => r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Record my decision' }).click();
   expect((await refused).status()).toBe(422);
-  await expect(page.getByRole('alert')).toContainText('This field is required.');
+  await expect(page.getByRole('alert')).toContainText('‘Reason for your decision’ is required.');
   await expect(group(page, 'Your decision').getByRole('radio', { name: LABELS.decision[p.decision.answer], exact: true })).toBeChecked();
 
   await page.getByLabel('Reason for your decision').fill('The evidence across all stages, weighed for and against, leads me to this decision.');
@@ -124,7 +124,9 @@ test('a team manager reads the consistency of their team’s decisions, with rea
   await expect(page.getByRole('heading', { level: 1, name: 'Consistency of threshold decisions' })).toBeVisible();
   const summary = page.getByRole('table', { name: 'Summary' });
   await expect(summary.getByRole('rowheader', { name: 'Practitioners', exact: true })).toBeVisible();
-  await expect(summary.getByRole('row', { name: /Fleiss’ kappa/ })).toContainText(/(Slight|Fair|Moderate|Substantial|Almost perfect|Poor|Not defined)/);
+  await expect(summary.getByRole('row', { name: /Fleiss’ kappa/ })).toContainText(/(Slight|Fair|Moderate|Substantial|Almost perfect|Poor|Not defined: )/);
+  await expect(summary.getByRole('row', { name: /Krippendorff’s alpha, nominal/ })).toContainText(/(Slight|Fair|Moderate|Substantial|Almost perfect|Poor)/);
+  await expect(page.getByRole('table', { name: 'Each situation' }).getByRole('cell', { name: /\(\d+% of answers\)$/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel('Group').selectOption({ label: 'Uplands Children and Families Team' });
   await page.getByRole('button', { name: 'Show' }).click();
@@ -146,12 +148,14 @@ test('a practitioner cannot open the consistency page; their mentor sees their i
   await mentorPage.goto(`/people/${nia.id}`); // Iwan's mentee, with the answers she has just given
   await expect(mentorPage.getByRole('heading', { level: 2, name: 'Threshold practice answers' })).toBeVisible();
   await expect(mentorPage.getByRole('table', { name: 'Threshold practice answers' }).getByRole('row')).not.toHaveCount(1);
+  await expect(mentorPage.getByRole('columnheader', { name: `${nia.name}’s decision` })).toBeVisible();
   await expectNoAxeViolations(mentorPage);
 });
 
 test('a mentor opens a calibration round, a participant answers, and the mentor closes it and reads the results', async ({ page, browser, newAccount }) => {
   const gwenno = await newAccount({ name: 'Gwenno Parry', roles: ['mentor', 'learner'] });
-  const mentees = [await newAccount({ name: 'Delyth Morgan', mentor: gwenno }), await newAccount({ name: 'Gethin Thomas', mentor: gwenno }), await newAccount({ name: 'Elin Hughes', mentor: gwenno })];
+  const mentees = [];
+  for (const name of ['Delyth Morgan', 'Gethin Thomas', 'Elin Hughes', 'Llinos Wyn', 'Owain Rhys']) mentees.push(await newAccount({ name, mentor: gwenno }));
   const delyth = mentees[0]!;
   await signIn(page, gwenno.email, gwenno.password, 'en');
   await page.goto('/practice/rounds');
@@ -160,18 +164,29 @@ test('a mentor opens a calibration round, a participant answers, and the mentor 
   await page.getByLabel('Name of the round').fill('Team calibration: November');
   await page.getByRole('group', { name: 'Situations to answer' }).getByRole('checkbox', { name: vignette.title.en, exact: true }).check();
   const participants = page.getByRole('group', { name: 'Participants' });
-  for (const { name } of mentees) await participants.getByRole('checkbox', { name, exact: true }).check();
+  // Four are refused: results need at least 5, and the error names the field.
+  for (const { name } of mentees.slice(0, 4)) await participants.getByRole('checkbox', { name, exact: true }).check();
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await expect(page.getByRole('alert')).toContainText('Participants: choose at least 5');
+  await expect(participants.getByRole('checkbox', { name: mentees[0]!.name, exact: true })).toBeChecked();
+  await participants.getByRole('checkbox', { name: mentees[4]!.name, exact: true }).check();
   await page.getByRole('button', { name: 'Open the round' }).click();
   await expect(page.getByRole('status')).toContainText('The round is open.');
   await expect(page.getByText('Results are shown when the round closes.')).toBeVisible();
   await expectNoAxeViolations(page);
   const roundUrl = new URL(page.url()).pathname;
+  // Each participant is told by e-mail, with a link to the round.
+  const [invitation] = await mailTo(delyth.email);
+  expect(invitation!.subject).toBe('Calibration round to answer: Team calibration: November');
+  expect(invitation!.text).toContain(roundUrl);
 
   // A participant answers independently, and sees no results while the round is open.
   const delythPage = await (await browser.newContext()).newPage();
   await signIn(delythPage, delyth.email, delyth.password, 'en');
-  await delythPage.goto('/practice/rounds');
-  await delythPage.getByRole('link', { name: 'Team calibration: November' }).click();
+  await delythPage.goto('/home');
+  const assigned = delythPage.getByRole('region', { name: 'Assigned to you' });
+  await expect(assigned).toContainText('Situations finished: 0 of 1');
+  await assigned.getByRole('link', { name: 'Team calibration: November' }).click();
   await delythPage.getByRole('button', { name: `Start: ${vignette.title.en}` }).click();
   await answerAttempt(delythPage, vignette, false);
   await delythPage.goto(roundUrl);
@@ -179,9 +194,14 @@ test('a mentor opens a calibration round, a participant answers, and the mentor 
   await expect(delythPage.getByRole('button', { name: /^Close the round/ })).toHaveCount(0);
 
   await page.reload();
-  await expect(page.getByText('Finished answers: 1 of 3')).toBeVisible();
+  await expect(page.getByText('Finished answers: 1 of 5')).toBeVisible();
   await page.getByRole('button', { name: 'Close the round now and show the results' }).click();
+  // Closing cannot be undone, so it is confirmed on a page of its own first.
+  await expect(page.getByRole('heading', { level: 1, name: 'Close “Team calibration: November” now?' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Yes, close the round now' }).click();
   await expect(page.getByText('The round is closed and the results are shown to the group.')).toBeVisible();
+  await expect(page.getByText(/closed early; it was due to close/)).toBeVisible();
   await expect(page.getByText(/Fewer than 5 people in this group/)).toBeVisible();
   const individual = page.getByRole('table', { name: 'Individual answers (only you can see these)' });
   await expect(individual.getByRole('row', { name: delyth.name })).toContainText('Yes');
@@ -191,9 +211,13 @@ test('a mentor opens a calibration round, a participant answers, and the mentor 
   const csv = Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString('utf8');
   expect(csv).toContain(delyth.name);
   expect(csv.split('\n')[0]).toContain('Practitioner');
+  expect(csv.split('\n')[0]).toContain('Decision');
+  expect(csv).not.toContain('Your decision');
 
   // Once closed, the participant sees the group result but not individual answers.
   await delythPage.goto(roundUrl);
   await expect(delythPage.getByText(/Fewer than 5 people in this group/)).toBeVisible();
   await expect(delythPage.getByRole('table', { name: 'Individual answers (only you can see these)' })).toHaveCount(0);
+  await delythPage.goto('/home');
+  await expect(delythPage.getByRole('region', { name: 'Assigned to you' })).toHaveCount(0);
 });

@@ -36,10 +36,10 @@ function follower(scenario: ConversationScenario) {
   };
 }
 
-const PREFERRED = ['complex-reflection', 'emphasising-autonomy', 'summary', 'affirmation', 'seeking-collaboration', 'simple-reflection', 'open-question', 'giving-information-with-permission', 'closed-question'];
+const PREFERRED = ['complex-reflection', 'emphasising-autonomy', 'affirm', 'seeking-collaboration', 'simple-reflection', 'question', 'giving-information', 'persuade-with-permission'];
 const rank = (code: string) => (PREFERRED.includes(code) ? PREFERRED.indexOf(code) : PREFERRED.length);
 const bestOption = (turn: ConversationScenario['turns'][number]) => [...turn.options].sort((a, b) => rank(a.code) - rank(b.code))[0]!;
-const worstOption = (turn: ConversationScenario['turns'][number]) => turn.options.find((o) => ['confronting', 'warning', 'persuading-without-permission'].includes(o.code)) ?? turn.options[0]!;
+const worstOption = (turn: ConversationScenario['turns'][number]) => turn.options.find((o) => ['confront', 'persuade'].includes(o.code)) ?? turn.options[0]!;
 
 async function startSimulation(page: Page, title: string) {
   await page.goto('/simulations');
@@ -213,6 +213,15 @@ test.describe('a Case Conference → Core Group simulation', () => {
       await type(group.getByLabel('Good enough: what would be seen or heard, and for how long'), area.model!.goodEnough.en);
       await type(group.getByLabel('The family’s own words for the change'), area.model!.familyWords.en);
     }
+    // A fourth area is allowed, with a nudge back towards three.
+    const fourth = page.getByRole('checkbox', { name: `Make “${conference.areas.find((a) => !a.expected)!.label.en}” an area of change` });
+    const nudge = page.getByRole('status').filter({ hasText: 'Most plans work best with three areas of change' });
+    await expect(nudge).toHaveCount(0);
+    await tabTo(page, fourth);
+    await page.keyboard.press('Space');
+    await expect(nudge).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(nudge).toHaveCount(0);
     await tabTo(page, page.getByRole('button', { name: 'Agree the plan' }));
     await page.keyboard.press('Enter');
 

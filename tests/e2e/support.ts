@@ -46,6 +46,59 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     .join('\n');
   const summary = violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   expect.soft(summary, `Accessibility violations on ${page.url()}:\n${readable}\n`).toEqual([]);
+  await expectNoHorizontalOverflow(page);
+}
+
+/** The narrowest screen every page must fit without sideways scrolling (WCAG 1.4.10 Reflow). */
+export const NARROWEST = 320;
+
+type Overflow = { scrollWidth: number; clientWidth: number; offenders: { element: string; width: number; right: number }[] };
+
+/**
+ * Lays the page out `NARROWEST` pixels wide, without loading it again, and fails (softly, like the
+ * axe check) if the page scrolls sideways or any element pokes out of the screen other than
+ * inside a scrolling region (a wide table's own region may scroll); the size is then restored.
+ */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: NARROWEST, height: before?.height ?? 720 });
+  try {
+    const found: Overflow = await page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const root = document.documentElement;
+      const width = root.clientWidth;
+      // Inside an element that scrolls or clips sideways, overflow cannot widen the page.
+      const contained = (el: Element): boolean => {
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+          if (getComputedStyle(up).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const describe = (el: Element): string => {
+        const id = el.id ? `#${el.id}` : '';
+        const classes = [...el.classList].map((c) => `.${c}`).join('');
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+        return `<${el.tagName.toLowerCase()}${id}${classes}>${text ? ` “${text}”` : ''}`;
+      };
+      // Cheapest test first: most elements are inside the screen, and only those that are not are looked at further.
+      const offenders = [...document.body.querySelectorAll('*')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ el, box }) => box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) && el.checkVisibility({ visibilityProperty: true }) && !contained(el))
+        .sort((a, b) => b.box.width - a.box.width || b.box.right - a.box.right)
+        .map(({ el, box }) => ({ element: describe(el), width: Math.round(box.width), right: Math.round(box.right) }));
+      return { scrollWidth: root.scrollWidth, clientWidth: width, offenders };
+    });
+    const widest = found.offenders[0];
+    const because = widest ? `the widest element sticking out is ${widest.element}, ${widest.width}px wide, ending at ${widest.right}px` : 'no single element was found sticking out';
+    expect
+      .soft(
+        { pageWidth: found.scrollWidth, offenders: found.offenders.length },
+        `${page.url()} is wider than ${NARROWEST}px (${found.scrollWidth}px for a ${found.clientWidth}px screen): ${because}.`,
+      )
+      .toEqual({ pageWidth: found.clientWidth, offenders: 0 });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 export type CaughtMail = { to: string[]; subject: string; text: string };

@@ -5,9 +5,11 @@ import { auditEvents, mailOutbox, people, sessions } from '../../db/schema/index
 import { findUsableAccountLink, LINK_LIFETIME_MS, setPasswordFromLink } from '../../src/server/auth/account-links.ts';
 import { changePassword } from '../../src/server/auth/account.ts';
 import { signIn } from '../../src/server/auth/sign-in.ts';
-import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, validateSessionToken } from '../../src/server/auth/sessions.ts';
+import { createSession, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, validateSessionToken } from '../../src/server/auth/sessions.ts';
 import { invitePerson, setActive, updateAccess } from '../../src/server/people/people-admin.ts';
-import { getPerson, getPersonInAnyOrganisation } from '../../src/server/people/people-repo.ts';
+import { getPerson, getPersonInAnyOrganisation, listPeople } from '../../src/server/people/people-repo.ts';
+import { authFromSession, signedIn } from '../../src/server/auth/signed-in.ts';
+import { scopeOf } from '../support/scope.ts';
 import { demoAdmin, freshDatabase, latestLinkToken } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -49,7 +51,7 @@ describe('an invitation', () => {
 
   it('expires after 7 days', async () => {
     const start = Date.now();
-    await invitePerson({ ...(await demoAdmin(database)), now: start }, { name: 'Late Comer', email: 'late@example.org', locale: 'en', roles: ['learner'], teamIds: [] });
+    await invitePerson(await demoAdmin(database, { now: start }), { name: 'Late Comer', email: 'late@example.org', locale: 'en', roles: ['learner'], teamIds: [] });
     const { token } = await latestLinkToken(database);
     expect(await findUsableAccountLink(database.db, token, start + LINK_LIFETIME_MS.invitation - 1)).not.toBeNull();
     expect(await findUsableAccountLink(database.db, token, start + LINK_LIFETIME_MS.invitation)).toBeNull();
@@ -84,8 +86,8 @@ describe('an invitation', () => {
     const admin = await demoAdmin(database);
     const fresh = await invitePerson(admin, { name: 'New Person', email: 'new.person@example.org', locale: 'en', roles: ['learner'], teamIds: [] });
     const elsewhere = await invitePerson(admin, { name: 'Carys', email: 'Carys.Meredith@arall.example', locale: 'en', roles: ['learner'], teamIds: [] });
-    expect(fresh.ok).toBe(true);
-    expect(elsewhere).toEqual({ ok: true, value: { id: null } });
+    expect(fresh).toMatchObject({ ok: true, value: { delivery: 'kept' } });
+    expect(elsewhere).toEqual({ ok: true, value: { id: null, delivery: 'kept' } });
 
     // No second account; the existing one stays where it was.
     const carys = await database.db.select().from(people).where(eq(people.email, 'carys.meredith@arall.example'));
@@ -157,8 +159,7 @@ describe('sessions', () => {
     const other = await signInLearner(now);
     const current = await signInLearner(now);
     const currentSession = (await validateSessionToken(database.db, current))!;
-    const result = await changePassword(database.db, {
-      personId: 'demo-learner',
+    const result = await changePassword(await scopeOf(database.db, 'demo-learner'), {
       sessionId: currentSession.id,
       current: DEMO_PASSWORD,
       password: 'llwybr newydd i’r mynydd',
@@ -174,7 +175,7 @@ describe('sessions', () => {
   it('stay put when the current password is wrong', async () => {
     const token = await signInLearner(Date.now());
     const session = (await validateSessionToken(database.db, token))!;
-    const result = await changePassword(database.db, { personId: 'demo-learner', sessionId: session.id, current: 'wrong password', password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: true, ip: null });
+    const result = await changePassword(await scopeOf(database.db, 'demo-learner'), { sessionId: session.id, current: 'wrong password', password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: true, ip: null });
     expect(result).toEqual({ ok: false, errors: { current: { key: 'account.currentWrong' } } });
     expect(await database.db.select().from(sessions)).toHaveLength(1);
   });
@@ -251,22 +252,64 @@ describe('the current-password check when changing a password', () => {
       return r.token;
     })();
     const session = (await validateSessionToken(database.db, token, start))!;
-    const attempt = (current: string, at: number) =>
-      changePassword(database.db, { personId: 'demo-learner', sessionId: session.id, current, password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: false, ip: '10.9.0.1' }, at);
+    const attempt = async (current: string, at: number) =>
+      changePassword(await scopeOf(database.db, 'demo-learner', at), { sessionId: session.id, current, password: 'a fine new phrase', confirm: 'a fine new phrase', signOutOthers: false, ip: '10.9.0.1' });
     for (let i = 0; i < 10; i++) expect(await attempt(`guess ${i}`, start + i)).toEqual({ ok: false, errors: { current: { key: 'account.currentWrong' } } });
     expect(await attempt(DEMO_PASSWORD, start + 20)).toEqual({ ok: false, errors: { current: { key: 'signIn.lockedMany', params: { minutes: 5 } } } });
   });
 });
 
 describe('looking a person up', () => {
-  it('finds someone only within the organisation asked about', async () => {
-    expect((await getPerson(database.db, 'demo-org', 'demo-learner'))?.id).toBe('demo-learner');
-    expect(await getPerson(database.db, 'demo-other-org', 'demo-learner')).toBeNull();
+  it('finds someone only within the organisation of the scope asking', async () => {
+    expect((await getPerson(await scopeOf(database.db, 'demo-admin'), 'demo-learner'))?.id).toBe('demo-learner');
+    expect(await getPerson(await scopeOf(database.db, 'demo-other-p01'), 'demo-learner')).toBeNull();
     expect((await getPersonInAnyOrganisation(database.db, 'demo-learner'))?.organisationId).toBe('demo-org');
   });
 
   it('lets an administrator change only people of their own organisation', async () => {
     const ctx = await demoAdmin(database);
     expect(await updateAccess(ctx, 'demo-other-p01', { roles: ['learner'], teamIds: [], managedTeamIds: [], mentorId: '' })).toMatchObject({ ok: false, errors: { _form: { key: 'person.notFound' } } });
+  });
+});
+
+describe('a request scope', () => {
+  it('reads only its own organisation’s rows, even when a search matches someone elsewhere', async () => {
+    const home = await listPeople(await scopeOf(database.db, 'demo-admin'));
+    const other = await listPeople(await scopeOf(database.db, 'demo-other-admin'));
+    expect(home.total).toBeGreaterThan(0);
+    expect(home.people.every((p) => p.organisationId === 'demo-org')).toBe(true);
+    expect(other.people.map((p) => p.id).sort()).toEqual(['demo-other-admin', 'demo-other-p01']);
+    // Carys Meredith belongs to the other organisation only.
+    expect((await listPeople(await scopeOf(database.db, 'demo-admin'), { q: 'Carys' })).people).toEqual([]);
+    expect((await listPeople(await scopeOf(database.db, 'demo-other-admin'), { q: 'Carys' })).people.map((p) => p.id)).toEqual(['demo-other-p01']);
+  });
+});
+
+describe('the signed-in state of a request', () => {
+  it('holds the session, the person and their scope together', async () => {
+    const { token, session } = await createSession(database.db, 'demo-learner');
+    const now = new Date();
+    const { auth, staleSessionId } = await authFromSession(database.db, token, now);
+    expect(staleSessionId).toBeNull();
+    expect(auth).toMatchObject({ sessionId: session.id, viewer: { id: 'demo-learner', organisationId: 'demo-org' }, scope: { organisationId: 'demo-org', now } });
+    expect(auth!.scope.viewer).toBe(auth!.viewer);
+  });
+
+  it('is nothing at all, with the session named for ending, when the person may no longer sign in', async () => {
+    const { token, session } = await createSession(database.db, 'demo-learner');
+    await database.db.update(people).set({ status: 'deactivated' }).where(eq(people.id, 'demo-learner'));
+    expect(await authFromSession(database.db, token)).toEqual({ auth: null, staleSessionId: session.id });
+  });
+
+  it('is handed to a page whole, and a page on a route left open by mistake fails loudly', async () => {
+    const { token } = await createSession(database.db, 'demo-learner');
+    const { auth } = await authFromSession(database.db, token);
+    expect(signedIn({ auth })).toBe(auth);
+    expect(() => signedIn({ auth: null })).toThrow(/open without signing in/);
+  });
+
+  it('is nothing at all for a missing or unknown token', async () => {
+    expect(await authFromSession(database.db, undefined)).toEqual({ auth: null, staleSessionId: null });
+    expect(await authFromSession(database.db, 'abc.def')).toEqual({ auth: null, staleSessionId: null });
   });
 });

@@ -4,7 +4,10 @@ import { mailOutbox, people } from '../../db/schema/index.ts';
 import { getPersonDetail } from '../../src/server/people/people-repo.ts';
 import { personAdminForm } from '../../src/server/people/person-admin-form.ts';
 import { teamForm } from '../../src/server/people/team-form.ts';
-import { inviteForm } from '../../src/server/people/invite-form.ts';
+import { inviteForm, inviteNotice, INVITE_NOTICES } from '../../src/server/people/invite-form.ts';
+import { smtpMailer } from '../../src/server/mail/mailer.ts';
+import { translator } from '../../src/i18n/index.ts';
+import { startSmtpServer } from './smtp.ts';
 import { peopleImportForm } from '../../src/server/people/people-import-form.ts';
 import { demoAdmin, formPost, freshDatabase, PUBLIC_URL } from './support.ts';
 
@@ -12,7 +15,12 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeEach(async () => {
   database = await freshDatabase({ demo: true });
 });
-afterEach(() => database.cleanup());
+let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+  await database.cleanup();
+});
 
 const statusOf = async (id: string) => (await database.db.select({ status: people.status }).from(people).where(eq(people.id, id)))[0]?.status;
 
@@ -20,7 +28,7 @@ describe('the person page form', () => {
   it('saves details and sends the administrator back to the person with a notice', async () => {
     const result = await personAdminForm(await demoAdmin(database), 'demo-p03', formPost({ action: 'details', name: 'Cai Pritchard-Jones', locale: 'cy' }), 'en');
     expect(result.redirect).toBe('/admin/people/demo-p03?done=saved');
-    const person = await getPersonDetail(database.db, 'demo-org', 'demo-p03');
+    const person = await getPersonDetail((await demoAdmin(database)).scope, 'demo-p03');
     expect(person).toMatchObject({ name: 'Cai Pritchard-Jones', locale: 'cy' });
   });
 
@@ -33,7 +41,7 @@ describe('the person page form', () => {
     const admin = await demoAdmin(database);
     const saved = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', roles: ['learner', 'mentor'], teamIds: ['demo-team-coast'], managedTeamIds: [], mentorId: '' }), 'en');
     expect(saved.redirect).toBe('/admin/people/demo-p03?done=saved');
-    expect((await getPersonDetail(database.db, 'demo-org', 'demo-p03'))?.roles.sort()).toEqual(['learner', 'mentor']);
+    expect((await getPersonDetail((await demoAdmin(database)).scope, 'demo-p03'))?.roles.sort()).toEqual(['learner', 'mentor']);
 
     const refused = await personAdminForm(admin, 'demo-p03', formPost({ action: 'access', teamIds: ['demo-team-coast'], mentorId: '' }), 'en');
     expect(refused).toMatchObject({ status: 422, redirect: null, errors: { roles: { key: 'errors.roleRequired' } } });
@@ -91,9 +99,44 @@ describe('the teams form', () => {
 });
 
 describe('the invitation form', () => {
-  it('invites and goes back to the people list', async () => {
-    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Anwen Parry', email: 'anwen.parry@example.org', locale: 'cy', roles: ['learner'] }), 'cy');
-    expect(result.redirect).toBe('/cy/admin/people?done=invited');
+  const anwen = () => formPost({ name: 'Anwen Parry', email: 'anwen.parry@example.org', locale: 'cy', roles: ['learner'] });
+
+  it('invites and goes back to the people list, saying the invitation was e-mailed when the mail server took it', async () => {
+    smtp = await startSmtpServer();
+    const result = await inviteForm(await demoAdmin(database, { mailer: smtpMailer(smtp.url, 'Camau <no-reply@camau.test>') }), anwen(), 'cy');
+    expect(result.redirect).toBe('/cy/admin/people?done=invitation-emailed');
+    expect(smtp.received.map((m) => m.to)).toEqual([['anwen.parry@example.org']]);
+  });
+
+  it('says the invitation is only kept in the outbox when no mail server is set up', async () => {
+    const result = await inviteForm(await demoAdmin(database), anwen(), 'en');
+    expect(result.redirect).toBe('/admin/people?done=invitation-kept');
+  });
+
+  it('says the invitation is queued for retries when the mail server refuses it', async () => {
+    smtp = await startSmtpServer({ refuse: () => true });
+    const result = await inviteForm(await demoAdmin(database, { mailer: smtpMailer(smtp.url, 'Camau <no-reply@camau.test>') }), anwen(), 'en');
+    expect(result.redirect).toBe('/admin/people?done=invitation-queued');
+    const [kept] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'anwen.parry@example.org'));
+    expect(kept?.status).toBe('failed');
+  });
+
+  it('answers an address with an account in another organisation exactly as a new one', async () => {
+    const result = await inviteForm(await demoAdmin(database), formPost({ name: 'Carys', email: 'carys.meredith@arall.example', locale: 'en', roles: ['learner'] }), 'en');
+    expect(result.redirect).toBe('/admin/people?done=invitation-kept');
+  });
+
+  it('shows each notice in both languages, and none for a value it does not know', () => {
+    for (const [done, key] of Object.entries(INVITE_NOTICES)) {
+      expect(inviteNotice(done)).toBe(key);
+      expect(translator('en')(key)).not.toBe(translator('cy')(key));
+    }
+    expect(translator('en')(inviteNotice('invitation-emailed')!)).toMatch(/^The invitation was emailed\./);
+    expect(translator('en')(inviteNotice('invitation-kept')!)).toMatch(/^No mail server is set up, so the invitation was not emailed/);
+    expect(translator('cy')(inviteNotice('invitation-kept')!)).toMatch(/^Does dim gweinydd e-bost wedi’i osod/);
+    expect(inviteNotice('invited')).toBeNull();
+    expect(inviteNotice('constructor')).toBeNull();
+    expect(inviteNotice(null)).toBeNull();
   });
 
   it('keeps what was typed, with the ticked boxes as lists, when the address is missing', async () => {

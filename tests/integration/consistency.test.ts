@@ -5,8 +5,8 @@ import { consistencyReport } from '../../src/domain/thresholds/consistency.ts';
 import type { Decision } from '../../src/domain/thresholds/thresholds.ts';
 import { consistencyGroups, groupAnswers, groupConsistency, mayViewConsistency } from '../../src/server/thresholds/consistency.ts';
 import { seedSyntheticAnswers } from '../../src/server/thresholds/practice-seed.ts';
-import { loadViewer } from '../../src/server/people/people-repo.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
+import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -16,12 +16,12 @@ beforeAll(async () => {
   await seedSyntheticAnswers(database.db, 'demo-org', vignettes);
 });
 afterAll(() => database.cleanup());
-const viewer = async (id: string) => (await loadViewer(database.db, id))!;
+const scopeAs = (id: string) => scopeOf(database.db, id);
 const ids = vignettes.map((v) => v.id);
 
 describe('consistency analytics', () => {
   it('come from the synthetic demo answers from the first start', async () => {
-    const report = await groupConsistency(database.db, await viewer('demo-admin'), { kind: 'organisation' }, vignettes);
+    const report = await groupConsistency(await scopeAs('demo-admin'), { kind: 'organisation' }, vignettes);
     expect(report.enough).toBe(true);
     if (!report.enough) return;
     expect(report.respondents).toBeGreaterThanOrEqual(20);
@@ -31,40 +31,40 @@ describe('consistency analytics', () => {
   });
 
   it('are for mentors, managers and administrators, not practitioners alone', async () => {
-    expect(mayViewConsistency(await viewer('demo-learner'))).toBe(false);
-    expect(await consistencyGroups(database.db, await viewer('demo-learner'))).toEqual([]);
-    for (const id of ['demo-mentor', 'demo-manager', 'demo-admin']) expect(mayViewConsistency(await viewer(id))).toBe(true);
+    expect(mayViewConsistency((await scopeAs('demo-learner')).viewer)).toBe(false);
+    expect(await consistencyGroups(await scopeAs('demo-learner'))).toEqual([]);
+    for (const id of ['demo-mentor', 'demo-manager', 'demo-admin']) expect(mayViewConsistency((await scopeAs(id)).viewer)).toBe(true);
   });
 
   it('offer a manager only the teams they manage, a mentor their mentees, an admin every team', async () => {
-    const keys = async (id: string) => (await consistencyGroups(database.db, await viewer(id))).map((g) => g.key).sort();
+    const keys = async (id: string) => (await consistencyGroups(await scopeAs(id))).map((g) => g.key).sort();
     expect(await keys('demo-manager')).toEqual(['organisation', 'team:demo-team-assessment', 'team:demo-team-coast']);
     expect(await keys('demo-mentor')).toEqual(['mentees', 'organisation']);
     expect(await keys('demo-admin')).toEqual(['organisation', 'team:demo-team-assessment', 'team:demo-team-coast', 'team:demo-team-uplands']);
   });
 
   it('count a mentor’s own mentees only, and never another organisation', async () => {
-    const mentees = await groupAnswers(database.db, await viewer('demo-mentor'), { kind: 'mentees' }, ids);
+    const mentees = await groupAnswers(await scopeAs('demo-mentor'), { kind: 'mentees' }, ids);
     const personIds = new Set(mentees.map((a) => a.personId));
     expect([...personIds].every((id) => ['demo-learner', 'demo-p01', 'demo-p02', 'demo-p04', 'demo-p07', 'demo-p08'].includes(id))).toBe(true);
     expect(personIds.size).toBeGreaterThan(0);
-    const otherAdmin = await viewer('demo-other-admin');
-    expect(await groupAnswers(database.db, otherAdmin, { kind: 'organisation' }, ids)).toEqual([]);
+    const otherAdmin = await scopeAs('demo-other-admin');
+    expect(await groupAnswers(otherAdmin, { kind: 'organisation' }, ids)).toEqual([]);
   });
 
   it('show figures for exactly five respondents, and nothing for fewer', async () => {
-    const mentees = await groupConsistency(database.db, await viewer('demo-mentor'), { kind: 'mentees' }, vignettes);
+    const mentees = await groupConsistency(await scopeAs('demo-mentor'), { kind: 'mentees' }, vignettes);
     expect(mentees).toMatchObject({ enough: true, respondents: 5 });
-    const other = await groupConsistency(database.db, await viewer('demo-other-admin'), { kind: 'organisation' }, vignettes);
+    const other = await groupConsistency(await scopeAs('demo-other-admin'), { kind: 'organisation' }, vignettes);
     expect(other).toEqual({ enough: false, respondents: 0 });
   });
 
   it('computed by the database are exactly what the reference computation gives from the answers', async () => {
     const panel = new Map(vignettes.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
     for (const [id, group] of [['demo-admin', { kind: 'organisation' }], ['demo-manager', { kind: 'team', teamId: 'demo-team-coast' }], ['demo-mentor', { kind: 'mentees' }]] as const) {
-      const person = await viewer(id);
-      const fromDatabase = await groupConsistency(database.db, person, group, vignettes);
-      const fromAnswers = consistencyReport(await groupAnswers(database.db, person, group, ids), panel, ids);
+      const person = await scopeAs(id);
+      const fromDatabase = await groupConsistency(person, group, vignettes);
+      const fromAnswers = consistencyReport(await groupAnswers(person, group, ids), panel, ids);
       expect(fromDatabase).toEqual(fromAnswers);
     }
   });

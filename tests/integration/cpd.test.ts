@@ -8,6 +8,7 @@ import { applyAttemptEvent, startAttempt } from '../../src/server/thresholds/thr
 import { allRight, fixtureModule } from '../fixtures/module.ts';
 import { fixtureConversation } from '../fixtures/simulations.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
+import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -29,9 +30,9 @@ const twoSteps = [{ type: 'CHOOSE', optionId: 'reflect' }, { type: 'CHOOSE', opt
 
 /** Plays the fixture conversation to its end, each step at the time given (real time when omitted). */
 async function converse(stepTimes: readonly (number | undefined)[] = [undefined, undefined]) {
-  const attemptId = await startSimulation(database.db, { personId: learner, organisationId: 'demo-org', scenario: conversation }, stepTimes[0]);
+  const attemptId = await startSimulation(await scopeOf(database.db, learner, stepTimes[0]), { scenario: conversation });
   for (const [revision, event] of twoSteps.entries()) {
-    const result = await applySimulationEvent(database.db, { personId: learner, attemptId, revision, event, scenario: conversation }, stepTimes[revision]);
+    const result = await applySimulationEvent(await scopeOf(database.db, learner, stepTimes[revision]), { attemptId, revision, event, scenario: conversation });
     if (!result.ok) throw new Error(`step ${revision} refused: ${result.reason}`);
   }
   return attemptId;
@@ -80,9 +81,9 @@ describe('CPD from threshold practice cannot be farmed', () => {
     { type: 'SUBMIT_ASSESSMENT', assessment },
   ] as const;
   async function exercise(first: number, minutesBetweenSteps: number) {
-    const attemptId = await startAttempt(database.db, { personId: learner, organisationId: 'demo-org', vignette }, first);
+    const attemptId = await startAttempt(await scopeOf(database.db, learner, first), { vignette });
     for (const [revision, event] of steps.entries()) {
-      const result = await applyAttemptEvent(database.db, { personId: learner, attemptId, revision, event, vignette }, first + revision * minutesBetweenSteps * MINUTE);
+      const result = await applyAttemptEvent(await scopeOf(database.db, learner, first + revision * minutesBetweenSteps * MINUTE), { attemptId, revision, event, vignette });
       if (!result.ok) throw new Error(`step ${revision} refused: ${result.reason}`);
     }
   }
@@ -97,16 +98,16 @@ describe('CPD from threshold practice cannot be farmed', () => {
 describe('completing a module for CPD', () => {
   const module = fixtureModule();
   const readAll = async (at: number) => {
-    for (const s of module.sections) await recordSectionVisit(database.db, learner, module, s.id, at);
+    for (const s of module.sections) await recordSectionVisit(await scopeOf(database.db, learner, at), module, s.id);
   };
-  const pass = (at: number) => submitKnowledgeCheck(database.db, { personId: learner, module, version: module.version, answers: allRight, startedAt: null }, at);
+  const pass = async (at: number) => submitKnowledgeCheck(await scopeOf(database.db, learner, at), { module, version: module.version, answers: allRight, startedAt: null });
 
   it('needs every section opened before the check is passed: reading them afterwards is not enough', async () => {
     expect(await pass(morning)).toMatchObject({ ok: true, grade: { passed: true }, completed: false });
     await readAll(morning + MINUTE);
     expect(await database.db.select().from(moduleCompletions)).toHaveLength(0);
-    expect(await listCpdEntries(database.db, learner)).toEqual([]);
-    expect((await learningProgress(database.db, learner)).get(module.id)?.completedVersions).toEqual([]);
+    expect(await listCpdEntries(await scopeOf(database.db, learner))).toEqual([]);
+    expect((await learningProgress(await scopeOf(database.db, learner))).get(module.id)?.completedVersions).toEqual([]);
 
     expect(await pass(morning + 11 * MINUTE)).toMatchObject({ ok: true, completed: true });
     expect(await minutesOf('module')).toEqual([10]);
@@ -122,8 +123,8 @@ describe('completing a module for CPD', () => {
     await readAll(morning);
     await pass(morning + 20 * MINUTE);
     const v2 = fixtureModule({ version: 2 });
-    expect(await submitKnowledgeCheck(database.db, { personId: learner, module: v2, version: 2, answers: allRight, startedAt: null }, morning + 40 * MINUTE)).toMatchObject({ completed: true });
-    expect((await listCpdEntries(database.db, learner)).map((e) => [e.sourceId, e.minutes])).toEqual([
+    expect(await submitKnowledgeCheck(await scopeOf(database.db, learner, morning + 40 * MINUTE), { module: v2, version: 2, answers: allRight, startedAt: null })).toMatchObject({ completed: true });
+    expect((await listCpdEntries(await scopeOf(database.db, learner))).map((e) => [e.sourceId, e.minutes])).toEqual([
       ['cc-fixture@v2', 0],
       ['cc-fixture@v1', 20],
     ]);

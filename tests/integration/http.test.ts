@@ -3,7 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,26 @@ function send(method: string, path: string, headers: Record<string, string> = {}
     req.on('error', (error: NodeJS.ErrnoException) => (['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error)));
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/** The first line of the server's answer to a raw request, exactly as it came over the wire. */
+function statusLine(method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<string> {
+  const url = new URL(base);
+  const head = [`${method} ${path} HTTP/1.1`, `Host: ${url.host}`, 'Connection: close', ...Object.entries({ ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers }).map(([k, v]) => `${k}: ${v}`)];
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(`${head.join('\r\n')}\r\n\r\n${body}`));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      const end = received.indexOf('\r\n');
+      if (end >= 0) {
+        socket.destroy();
+        resolve(received.slice(0, end));
+      }
+    });
+    socket.on('error', reject);
   });
 }
 
@@ -151,6 +171,18 @@ describe('the production server', () => {
     expect(output).not.toContain('\u202e');
     expect(output).not.toContain('A'.repeat(200));
     expect(output).not.toContain('FAKE LOG LINE');
+  });
+
+  it('sends the standard reason phrase with every status, not "OK"', async () => {
+    const cookie = await signIn('learner@camau.example');
+    expect(await statusLine('GET', '/health')).toBe('HTTP/1.1 200 OK');
+    expect(await statusLine('POST', '/sign-in', { ...FORM, ...ours() }, form({ email: 'nobody-phrase@example.org', password: 'wrong password' }))).toBe('HTTP/1.1 401 Unauthorized');
+    expect(await statusLine('POST', '/sign-out', { cookie, 'content-type': 'application/json', origin: 'https://evil.example' }, '{}')).toBe('HTTP/1.1 403 Forbidden');
+    expect(await statusLine('GET', '/no-such-page', { cookie, accept: 'text/html' })).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusLine('GET', '/cy/no-such-page', { cookie, accept: 'text/html' })).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusLine('POST', '/sign-in', { ...FORM, ...ours(), 'content-length': String(REQUEST_BODY_LIMIT + 1) })).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(await statusLine('POST', '/sign-in', { ...FORM, ...ours() }, form({ email: '', password: '' }))).toBe('HTTP/1.1 422 Unprocessable Entity');
+    expect(await statusLine('TRACE', '/')).toBe('HTTP/1.1 405 Method Not Allowed');
   });
 
   it('says on its 500 page that what was being sent may not have been saved', async () => {

@@ -8,6 +8,7 @@ import { getOutboxMessage, RETRY_WINDOW_MS, sendNotice } from '../../src/server/
 import { resendOutboxMessage } from '../../src/server/mail/resend.ts';
 import { runDueJobs } from '../../src/server/platform/jobs/runner.ts';
 import { startSmtpServer } from './smtp.ts';
+import { scopeOf } from '../support/scope.ts';
 import { demoAdmin, freshDatabase, PUBLIC_URL, quietMailer, tokenFromText } from './support.ts';
 
 const T0 = Date.UTC(2031, 2, 3, 9, 0); // Monday 3 March 2031, 09:00 UTC: a fixed clock
@@ -118,13 +119,13 @@ describe('the outbox', () => {
     const stored = await onlyOutboxRow();
     const admin = await demoAdmin(database, { now: T0 + MINUTE, mailer: quietMailer });
 
-    const asAdmin = await getOutboxMessage(database.db, admin.actor, stored.id);
+    const asAdmin = await getOutboxMessage(admin.scope, stored.id);
     expect(asAdmin!.text).not.toMatch(/set-password\?token=/);
     expect(asAdmin!.text).toContain('[link not shown: it works only for the person this was sent to]');
     expect(asAdmin).toMatchObject({ linkWithheld: true, resendable: true });
     expect(asAdmin).not.toHaveProperty('liveText');
     // The person it was addressed to still reads their own link.
-    const asAddressee = await getOutboxMessage(database.db, { id: 'demo-mentor', organisationId: admin.actor.organisationId }, stored.id);
+    const asAddressee = await getOutboxMessage(await scopeOf(database.db, 'demo-mentor'), stored.id);
     const oldToken = tokenFromText(asAddressee!.text);
 
     expect(await resendOutboxMessage(admin, stored.id)).toEqual({ ok: true, value: undefined });
@@ -140,7 +141,7 @@ describe('the outbox', () => {
   it('shows an administrator the link in a message addressed to themselves', async () => {
     await requestPasswordReset(database.db, quietMailer, PUBLIC_URL, 'admin@camau.example', null, T0);
     const admin = await demoAdmin(database);
-    const own = await getOutboxMessage(database.db, admin.actor, (await onlyOutboxRow()).id);
+    const own = await getOutboxMessage(admin.scope, (await onlyOutboxRow()).id);
     expect(own).toMatchObject({ linkWithheld: false });
     expect(tokenFromText(own!.text)).toBeTruthy();
   });
@@ -148,8 +149,8 @@ describe('the outbox', () => {
   it('refuses to re-send a message of another organisation', async () => {
     await requestPasswordReset(database.db, quietMailer, PUBLIC_URL, 'mentor@camau.example', null, T0);
     const admin = await demoAdmin(database);
-    const stranger = { ...admin, actor: { ...admin.actor, organisationId: 'another-org' } };
+    const stranger = { ...admin, scope: { ...admin.scope, organisationId: 'another-org', viewer: { ...admin.scope.viewer, organisationId: 'another-org' } } };
     expect(await resendOutboxMessage(stranger, (await onlyOutboxRow()).id)).toEqual({ ok: false, errors: { _form: { key: 'outbox.resendRefused' } } });
-    expect(await getOutboxMessage(database.db, stranger.actor, (await onlyOutboxRow()).id)).toBeNull();
+    expect(await getOutboxMessage(stranger.scope, (await onlyOutboxRow()).id)).toBeNull();
   });
 });

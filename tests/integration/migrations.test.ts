@@ -5,6 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase, MIGRATIONS_FOLDER } from '../../db/migrate.ts';
+import { createActor } from 'xstate';
+import { LEGACY_MI_CODES, MI_CODES, toMiCode } from '../../src/domain/simulations/conversation.ts';
+import { toHarmKinds } from '../../src/domain/thresholds/thresholds.ts';
+import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
+import { thresholdExerciseMachine } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
+import { conversationStructure, getOwnSimulationAttempt, listSimulationEvents, simulationResult, simulationState } from '../../src/server/simulations/simulations.ts';
+import { attemptState, getOwnThresholdAttempt } from '../../src/server/thresholds/threshold-practice.ts';
+import { fixtureConversation } from '../fixtures/simulations.ts';
+import { fixtureVignette } from '../fixtures/vignette.ts';
+import { scopeOf } from '../support/scope.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'camau-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +60,116 @@ describe('the migration that gives learning records their organisation', () => {
       // The rebuilt tables keep their cascade: a person's records go with them.
       await database.db.run(sql`DELETE FROM people WHERE id = 'p-a'`);
       expect(await database.db.all(sql`SELECT person_id FROM section_visits`)).toEqual([{ person_id: 'p-b' }]);
+    } finally {
+      database.client.close();
+    }
+  });
+});
+
+describe('the migration to MITI 4.2.1 codes and the Wales kinds of harm', () => {
+  const legacyCodes = Object.keys(LEGACY_MI_CODES);
+
+  /** A finished conversation's saved machine as the product stored it before: every code one of the earlier ones. */
+  function oldConversationSnapshot() {
+    const actor = createActor(conversationMachine, { input: { structure: conversationStructure(fixtureConversation()) } }).start();
+    actor.send({ type: 'CHOOSE', optionId: 'ask' });
+    actor.send({ type: 'RESPOND_OWN', text: 'You will have to stop this.', code: 'confront' });
+    const snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    const before: Record<string, string> = { question: 'open-question', confront: 'warning', affirm: 'affirmation', 'complex-reflection': 'summary', 'giving-information': 'giving-information-with-permission', persuade: 'persuading-without-permission' };
+    for (const turn of snapshot.context.structure.turns) for (const option of turn.options) option.code = before[option.code] ?? option.code;
+    snapshot.context.structure.turns[1].options[2].code = 'closed-question';
+    snapshot.context.transcript[0].code = 'open-question';
+    snapshot.context.transcript[1].code = 'warning';
+    snapshot.context.transcript[1].own.code = 'warning';
+    return snapshot;
+  }
+
+  /** A finished threshold exercise whose answer named these kinds of harm. */
+  function thresholdSnapshot(kindsOfHarm: string[]) {
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 3 } }).start();
+    const assessment = { ...fixtureVignette().panel, summary: 'A pattern.' };
+    actor.send({ type: 'SCREEN', screening: { answer: 'yes', reason: 'Police report.' } });
+    actor.send({ type: 'REVEAL_NEXT' });
+    actor.send({ type: 'REVEAL_NEXT' });
+    actor.send({ type: 'START_ASSESSMENT' });
+    actor.send({
+      type: 'SUBMIT_ASSESSMENT',
+      assessment: {
+        needs: { developmentalNeeds: assessment.needs.developmentalNeeds.answer, parentingCapacity: assessment.needs.parentingCapacity.answer, familyAndEnvironment: assessment.needs.familyAndEnvironment.answer },
+        childNeedsMet: assessment.childNeedsMet.answer,
+        levelOfHarm: assessment.levelOfHarm.answer,
+        kindsOfHarm: ['emotional'],
+        likelihood: assessment.likelihood.answer,
+        significant: assessment.significant.answer,
+        decision: assessment.decision.answer,
+        followUp: [],
+        summary: 'A pattern.',
+      },
+    });
+    const snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    snapshot.context.assessment.kindsOfHarm = kindsOfHarm;
+    return snapshot;
+  }
+
+  it('re-codes stored conversations, own words and events, and maps domestic abuse to emotional abuse once', async () => {
+    const database = await openDatabase(`file:${join(dir, 'codes.db')}`);
+    const { db } = database;
+    try {
+      await migrateDatabase(db, migrationsBefore('0011_miti_codes_harm_kinds'));
+      await db.run(sql`INSERT INTO organisations (id, name_en, name_cy, default_locale, created_at) VALUES ('org-a', 'A', 'A', 'cy', 0)`);
+      await db.run(sql`INSERT INTO people (id, organisation_id, email, name, locale, status, created_at, updated_at) VALUES ('p-a', 'org-a', 'a@example.org', 'A', 'cy', 'active', 0, 0)`);
+
+      // A finished conversation, one own-words response and one event for every earlier code.
+      await db.run(sql`INSERT INTO simulation_attempts (id, person_id, organisation_id, kind, scenario_id, scenario_version, snapshot, revision, status, started_at, updated_at) VALUES ('s-1', 'p-a', 'org-a', 'conversation', 'cc-fixture', 1, ${JSON.stringify(oldConversationSnapshot())}, ${legacyCodes.length}, 'complete', 0, 0)`);
+      for (const [i, code] of legacyCodes.entries()) {
+        await db.run(sql`INSERT INTO simulation_events (attempt_id, revision, event, at) VALUES ('s-1', ${i + 1}, ${JSON.stringify({ type: 'RESPOND_OWN', text: `Words ${i}`, code })}, ${i})`);
+        await db.run(sql`INSERT INTO simulation_own_responses (id, attempt_id, person_id, organisation_id, scenario_id, turn_id, text, code, created_at) VALUES (${`o-${i}`}, 's-1', 'p-a', 'org-a', 'cc-fixture', 'opening', ${`Words ${i}`}, ${code}, ${i})`);
+      }
+      await db.run(sql`INSERT INTO simulation_events (attempt_id, revision, event, at) VALUES ('s-1', 100, ${JSON.stringify({ type: 'CHOOSE', optionId: 'ask' })}, 100)`);
+
+      const kinds = { 't-both': ['domestic-abuse', 'emotional'], 't-mixed': ['neglect', 'domestic-abuse', 'physical'], 't-current': ['sexual', 'emotional'] };
+      for (const [id, list] of Object.entries(kinds)) {
+        await db.run(sql`INSERT INTO threshold_attempts (id, person_id, organisation_id, vignette_id, vignette_version, snapshot, revision, status, started_at) VALUES (${id}, 'p-a', 'org-a', 'v-fixture', 1, ${JSON.stringify(thresholdSnapshot(list))}, 5, 'complete', 0)`);
+        await db.run(sql`INSERT INTO threshold_events (attempt_id, revision, event, at) VALUES (${id}, 5, ${JSON.stringify({ type: 'SUBMIT_ASSESSMENT', assessment: { kindsOfHarm: list, summary: 'A pattern.' } })}, 5)`);
+      }
+
+      await migrateDatabase(db);
+      const learner = await scopeOf(db, 'p-a');
+
+      // Own words and events: each earlier code as the one domain mapping reads it.
+      const own = await db.all<{ id: string; code: string }>(sql`SELECT id, code FROM simulation_own_responses ORDER BY created_at`);
+      expect(own.map((r) => r.code)).toEqual(legacyCodes.map((c) => toMiCode(c)));
+      const events = await listSimulationEvents(learner, 's-1');
+      expect(events.slice(0, legacyCodes.length).map((e) => (e.event as unknown as { code: string }).code)).toEqual(legacyCodes.map((c) => toMiCode(c)));
+      expect(events.at(-1)!.event).toEqual({ type: 'CHOOSE', optionId: 'ask' });
+
+      // The saved conversation: the stored JSON itself is re-coded, and the app restores it.
+      const attempt = (await getOwnSimulationAttempt(learner, 's-1'))!;
+      const stored = attempt.snapshot as ReturnType<typeof oldConversationSnapshot>;
+      expect(stored.context.transcript.map((e: { code: string; own: { code: string } | null }) => [e.code, e.own?.code ?? null])).toEqual([['question', null], ['confront', 'confront']]);
+      const storedCodes = stored.context.structure.turns.flatMap((t: { options: { code: string }[] }) => t.options.map((o) => o.code));
+      expect(storedCodes.every((c: string) => (MI_CODES as readonly string[]).includes(c))).toBe(true);
+      expect(stored.context.structure.turns.map((t: { id: string }) => t.id)).toEqual(['opening', 'guarded', 'opening-up']);
+      const state = simulationState(attempt, fixtureConversation());
+      expect(state).toMatchObject({ done: true, context: { ending: 'walks-out' } });
+      expect(state.context.transcript.map((e) => e.code)).toEqual(['question', 'confront']);
+      const result = simulationResult(fixtureConversation(), state.context);
+      expect(result.kind === 'conversation' && result.counts).toEqual({ questions: 1, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 1 });
+
+      // Threshold answers: domestic abuse read as emotional abuse, counted once, in the order chosen.
+      const expected = { 't-both': ['emotional'], 't-mixed': ['neglect', 'emotional', 'physical'], 't-current': ['sexual', 'emotional'] };
+      for (const [id, list] of Object.entries(kinds)) {
+        expect(toHarmKinds(list)).toEqual(expected[id as keyof typeof expected]);
+        const thresholdAttempt = (await getOwnThresholdAttempt(learner, id))!;
+        expect((thresholdAttempt.snapshot as ReturnType<typeof thresholdSnapshot>).context.assessment.kindsOfHarm).toEqual(expected[id as keyof typeof expected]);
+        expect(attemptState(thresholdAttempt, fixtureVignette()).context.assessment?.kindsOfHarm).toEqual(expected[id as keyof typeof expected]);
+      }
+      const submitted = await db.all<{ attempt_id: string; event: string }>(sql`SELECT attempt_id, event FROM threshold_events ORDER BY attempt_id`);
+      expect(submitted.map((e) => [e.attempt_id, JSON.parse(e.event).assessment.kindsOfHarm])).toEqual([
+        ['t-both', ['emotional']],
+        ['t-current', ['sexual', 'emotional']],
+        ['t-mixed', ['neglect', 'emotional', 'physical']],
+      ]);
     } finally {
       database.client.close();
     }

@@ -7,6 +7,8 @@ import { loadContent } from '../../src/content/load.ts';
 import { applySimulationEvent, getOwnSimulationAttempt, listOwnSimulationAttempts, listSimulationEvents, simulationResult, simulationState, startSimulation } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
 import { conferencePaths, conversationPaths, replayEvents } from '../support/simulation-paths.ts';
+import type { Scope } from '../../src/server/people/scope.ts';
+import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -19,22 +21,24 @@ const content = loadContent(resolve('content'));
 const person = { personId: 'demo-p03', organisationId: 'demo-org' };
 
 /** Posts each event as the learner would, carrying the revision the page was made from. */
-async function play(scenario: SimulationScenario, events: readonly unknown[]) {
-  const attemptId = await startSimulation(database.db, { ...person, scenario });
+async function play(scenario: SimulationScenario, events: readonly unknown[], scope?: Scope) {
+  const asPerson = scope ?? (await scopeOf(database.db, person.personId));
+  const attemptId = await startSimulation(asPerson, { scenario });
   for (const [revision, event] of events.entries()) {
-    const result = await applySimulationEvent(database.db, { personId: person.personId, attemptId, revision, event, scenario });
+    const result = await applySimulationEvent(asPerson, { attemptId, revision, event, scenario });
     if (!result.ok) throw new Error(`event ${revision} (${JSON.stringify(event)}) refused: ${result.reason}`);
   }
-  return (await getOwnSimulationAttempt(database.db, person.personId, attemptId))!;
+  return (await getOwnSimulationAttempt(asPerson, attemptId))!;
 }
 
 describe('every model-based path, replayed through the server', () => {
   it.each([fixtureConversation(), ...content.conversations].map((s) => [s.id, s] as const))('%s: every path to an ending reaches the same ending and the same result', { timeout: 120_000 }, async (_id, scenario) => {
     const paths = conversationPaths(scenario).filter((p) => p.state.value === 'ended');
     expect(new Set(paths.map((p) => p.state.context.ending)).size).toBe(scenario.endings.length);
+    const asPerson = await scopeOf(database.db, person.personId);
     for (const path of paths) {
       const events = path.steps.slice(1).map((s) => s.event);
-      const attempt = await play(scenario, events);
+      const attempt = await play(scenario, events, asPerson);
       const state = simulationState(attempt, scenario);
       expect(state).toMatchObject({ value: 'ended', done: true, context: { ending: path.state.context.ending, state: path.state.context.state } });
       expect(attempt.status).toBe('complete');
@@ -47,8 +51,9 @@ describe('every model-based path, replayed through the server', () => {
 
   it.each([fixtureConference(), ...content.conferences].map((s) => [s.id, s] as const))('%s: every path to the end gives the same result', async (_id, scenario) => {
     const finished = conferencePaths(scenario).filter((p) => p.state.value === 'complete');
+    const asPerson = await scopeOf(database.db, person.personId);
     for (const path of finished) {
-      const attempt = await play(scenario, path.steps.slice(1).map((s) => s.event));
+      const attempt = await play(scenario, path.steps.slice(1).map((s) => s.event), asPerson);
       const state = simulationState(attempt, scenario);
       expect(state).toMatchObject({ value: 'complete', done: true });
       expect(attempt.result).toEqual(simulationResult(scenario, path.state.context));
@@ -61,7 +66,7 @@ describe('a simulation attempt on the server', () => {
 
   it('stores every event, so the transcript and the snapshot can be rebuilt from them', async () => {
     const attempt = await play(scenario, [{ type: 'CHOOSE', optionId: 'reflect' }, { type: 'CHOOSE', optionId: 'summarise' }]);
-    const events = await listSimulationEvents(database.db, attempt.id);
+    const events = await listSimulationEvents(await scopeOf(database.db, person.personId), attempt.id);
     expect(events.map((e) => e.revision)).toEqual([1, 2]);
     expect(replayEvents(scenario, events.map((e) => e.event)).context).toEqual(simulationState(attempt, scenario).context);
     expect(attempt.outcome).toBe('change-named');
@@ -81,44 +86,45 @@ describe('a simulation attempt on the server', () => {
   });
 
   it('refuses a stale or replayed post, an unknown option, an event the step does not take and a finished attempt, changing nothing', async () => {
-    const attemptId = await startSimulation(database.db, { ...person, scenario });
-    const post = (revision: number, event: unknown) => applySimulationEvent(database.db, { personId: person.personId, attemptId, revision, event, scenario });
+    const attemptId = await startSimulation(await scopeOf(database.db, person.personId), { scenario });
+    const post = async (revision: number, event: unknown) => applySimulationEvent(await scopeOf(database.db, person.personId), { attemptId, revision, event, scenario });
     expect(await post(0, { type: 'CHOOSE', optionId: 'summarise' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'optionId', problem: 'invalid-choice' }] });
     expect(await post(0, { type: 'SHOUT' })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await post(0, { type: 'RESPOND_OWN', text: '', code: 'warning' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'text', problem: 'required' }] });
+    expect(await post(0, { type: 'RESPOND_OWN', text: '', code: 'confront' })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'text', problem: 'required' }] });
     expect(await post(0, { type: 'CHOOSE', optionId: 'ask' })).toMatchObject({ ok: true });
     expect(await post(0, { type: 'CHOOSE', optionId: 'ask' })).toEqual({ ok: false, reason: 'stale' });
     expect(await post(1, { type: 'CHOOSE', optionId: 'warn' })).toMatchObject({ ok: true });
     expect(await post(2, { type: 'CHOOSE', optionId: 'affirm' })).toEqual({ ok: false, reason: 'not-allowed' });
-    const attempt = (await getOwnSimulationAttempt(database.db, person.personId, attemptId))!;
+    const attempt = (await getOwnSimulationAttempt(await scopeOf(database.db, person.personId), attemptId))!;
     expect(attempt).toMatchObject({ revision: 2, status: 'complete', outcome: 'disengaged' });
     expect(await database.db.select().from(simulationEvents).where(eq(simulationEvents.attemptId, attemptId))).toHaveLength(2);
   });
 
   it('refuses a conference event meant for another step (409) apart from a wrong one for this step (422)', async () => {
     const conference = fixtureConference();
-    const attemptId = await startSimulation(database.db, { ...person, scenario: conference });
-    const post = (event: unknown) => applySimulationEvent(database.db, { personId: person.personId, attemptId, revision: 0, event, scenario: conference });
+    const attemptId = await startSimulation(await scopeOf(database.db, person.personId), { scenario: conference });
+    const post = async (event: unknown) => applySimulationEvent(await scopeOf(database.db, person.personId), { attemptId, revision: 0, event, scenario: conference });
     expect(await post({ type: 'DECIDE', review: { date: '2026-05-01', decision: 'end', reasons: 'x' } })).toEqual({ ok: false, reason: 'not-allowed' });
     expect(await post({ type: 'SET_PLAN', areas: [] })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'areas', problem: 'required' }] });
-    expect((await getOwnSimulationAttempt(database.db, person.personId, attemptId))!.revision).toBe(0);
+    expect((await getOwnSimulationAttempt(await scopeOf(database.db, person.personId), attemptId))!.revision).toBe(0);
   });
 
   it('lets two tabs post at once: one step is taken, the other is told it is stale', async () => {
-    const attemptId = await startSimulation(database.db, { ...person, scenario });
-    const results = await Promise.all(['reflect', 'ask'].map((optionId) => applySimulationEvent(database.db, { personId: person.personId, attemptId, revision: 0, event: { type: 'CHOOSE', optionId }, scenario })));
+    const attemptId = await startSimulation(await scopeOf(database.db, person.personId), { scenario });
+    const asPerson = await scopeOf(database.db, person.personId);
+    const results = await Promise.all(['reflect', 'ask'].map((optionId) => applySimulationEvent(asPerson, { attemptId, revision: 0, event: { type: 'CHOOSE', optionId }, scenario })));
     expect(results.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['ok', 'stale']);
-    const attempt = (await getOwnSimulationAttempt(database.db, person.personId, attemptId))!;
+    const attempt = (await getOwnSimulationAttempt(await scopeOf(database.db, person.personId), attemptId))!;
     expect(attempt.revision).toBe(1);
     expect(simulationState(attempt, scenario).context.transcript).toHaveLength(1);
   });
 
   it('is the learner’s own: another person cannot see it or post to it, and a changed scenario version is refused', async () => {
-    const attemptId = await startSimulation(database.db, { ...person, scenario });
-    expect(await getOwnSimulationAttempt(database.db, 'demo-p04', attemptId)).toBeNull();
-    expect(await applySimulationEvent(database.db, { personId: 'demo-p04', attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario })).toEqual({ ok: false, reason: 'not-found' });
-    expect(await applySimulationEvent(database.db, { personId: person.personId, attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario: { ...scenario, version: 2 } })).toEqual({ ok: false, reason: 'changed-content' });
-    expect((await listOwnSimulationAttempts(database.db, person.personId)).some((a) => a.id === attemptId)).toBe(true);
-    expect((await listOwnSimulationAttempts(database.db, 'demo-p04')).some((a) => a.id === attemptId)).toBe(false);
+    const attemptId = await startSimulation(await scopeOf(database.db, person.personId), { scenario });
+    expect(await getOwnSimulationAttempt(await scopeOf(database.db, 'demo-p04'), attemptId)).toBeNull();
+    expect(await applySimulationEvent(await scopeOf(database.db, 'demo-p04'), { attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario })).toEqual({ ok: false, reason: 'not-found' });
+    expect(await applySimulationEvent(await scopeOf(database.db, person.personId), { attemptId, revision: 0, event: { type: 'CHOOSE', optionId: 'ask' }, scenario: { ...scenario, version: 2 } })).toEqual({ ok: false, reason: 'changed-content' });
+    expect((await listOwnSimulationAttempts(await scopeOf(database.db, person.personId))).some((a) => a.id === attemptId)).toBe(true);
+    expect((await listOwnSimulationAttempts(await scopeOf(database.db, 'demo-p04'))).some((a) => a.id === attemptId)).toBe(false);
   });
 });

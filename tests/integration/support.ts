@@ -9,7 +9,8 @@ import { mailOutbox } from '../../db/schema/index.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { outboxOnlyMailer } from '../../src/server/mail/mailer.ts';
 import type { AdminContext } from '../../src/server/people/people-admin.ts';
-import { loadViewer } from '../../src/server/people/people-repo.ts';
+import type { Mailer } from '../../src/server/mail/mailer.ts';
+import { scopeOf } from '../support/scope.ts';
 
 let demoHash: Promise<string> | undefined;
 
@@ -36,10 +37,8 @@ export const quietMailer = outboxOnlyMailer(() => {});
 export const PUBLIC_URL = new URL('http://camau.test');
 
 /** An admin context acting as the demo organisation's administrator. */
-export async function demoAdmin(database: Database, overrides: Partial<AdminContext> = {}): Promise<AdminContext> {
-  const actor = await loadViewer(database.db, 'demo-admin');
-  if (!actor) throw new Error('demo admin missing');
-  return { db: database.db, mailer: quietMailer, publicUrl: PUBLIC_URL, actor, ip: '127.0.0.1', ...overrides };
+export async function demoAdmin(database: Database, overrides: { now?: number; mailer?: Mailer } = {}): Promise<AdminContext> {
+  return { scope: await scopeOf(database.db, 'demo-admin', overrides.now), mailer: overrides.mailer ?? quietMailer, publicUrl: PUBLIC_URL, ip: '127.0.0.1' };
 }
 
 /** The token in the newest e-mail's set-password link. */

@@ -10,6 +10,7 @@ import { validateSessionToken } from '../../src/server/auth/sessions.ts';
 import { databaseWorks } from '../../src/server/platform/health.ts';
 import { passingWrite } from '../../src/server/platform/passing-write.ts';
 import { loadViewer } from '../../src/server/people/people-repo.ts';
+import { scopeFor } from '../../src/server/people/scope.ts';
 
 const [path, token, personId] = process.argv.slice(2) as [string, string, string];
 // libSQL passes a "file:" path on to SQLite, which reads URI parameters from it; the "?" must be escaped.
@@ -19,11 +20,12 @@ const lines: string[] = [];
 const log = console.error;
 console.error = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
 
+const viewer = await loadViewer(db, personId);
 const report = {
   session: (await validateSessionToken(db, token)) !== null,
   sessionAgain: (await validateSessionToken(db, token)) !== null,
-  viewer: (await loadViewer(db, personId))?.id ?? null,
-  language: await passingWrite('remembered language', () => setPreferredLocale(db, personId, 'cy')),
+  viewer: viewer?.id ?? null,
+  language: viewer ? await passingWrite('remembered language', () => setPreferredLocale(scopeFor(db, viewer), 'cy')) : null,
   health: await databaseWorks(db),
   logLines: lines,
 };

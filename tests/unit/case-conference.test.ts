@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate } from '../../src/domain/simulations/case-conference.ts';
+import { addMonths, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate, MAX_AREAS, planNudge, RECOMMENDED_AREAS } from '../../src/domain/simulations/case-conference.ts';
 import { BANK_HOLIDAYS_COVER } from '../../src/domain/shared/working-days.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
@@ -45,10 +45,23 @@ describe('Wales timescales', () => {
   });
 });
 
+describe('the nudge towards three areas of change', () => {
+  it('is given for a fourth area, and not for three or fewer', () => {
+    expect([0, 1, 2, 3].map(planNudge)).toEqual([false, false, false, false]);
+    expect(planNudge(4)).toBe(true);
+  });
+
+  it('is not given for a plan that is refused as too long anyway', () => {
+    expect(planNudge(MAX_AREAS + 1)).toBe(false);
+    expect(RECOMMENDED_AREAS).toBe(3);
+  });
+});
+
 describe('what a plan must contain', () => {
-  it('one to three distinct known areas, each with all three texts', () => {
+  it('one to four distinct known areas, each with all three texts', () => {
     expect(checkPlan([], ['home'])).toEqual([{ field: 'areas', problem: 'required' }]);
-    expect(checkPlan([area('a'), area('b'), area('c'), area('d')], ['a', 'b', 'c', 'd']).map((p) => p.problem)).toContain('too-many');
+    expect(checkPlan([area('a'), area('b'), area('c'), area('d')], ['a', 'b', 'c', 'd'])).toEqual([]);
+    expect(checkPlan([area('a'), area('b'), area('c'), area('d'), area('e')], ['a', 'b', 'c', 'd', 'e'])).toEqual([{ field: 'areas', problem: 'too-many', max: 4 }]);
     expect(checkPlan([area('a'), area('a')], ['a'])).toEqual([{ field: 'areas', problem: 'duplicate' }]);
     expect(checkPlan([area('zzz')], ['a'])).toEqual([{ field: 'areas', problem: 'invalid-choice' }]);
     expect(checkPlan([{ ...area('a'), goodEnough: ' ', familyWords: 'x'.repeat(2001) }], ['a'])).toEqual([

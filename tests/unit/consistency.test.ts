@@ -18,7 +18,35 @@ describe('a consistency report', () => {
   it('shows perfect agreement when everyone agrees with the panel and each other', () => {
     const answers = ['a', 'b', 'c', 'd', 'e'].flatMap((p) => [answer(p, 'v1', 'strategy-discussion', 'likely'), answer(p, 'v2', 'care-and-support-assessment', 'possible')]);
     const report = consistencyReport(answers, panel, ['v1', 'v2']);
-    expect(report).toMatchObject({ enough: true, respondents: 5, percentWithPanel: 100, decisionKappa: { value: 1, raters: 5 }, likelihoodAlpha: 1 });
+    expect(report).toMatchObject({ enough: true, respondents: 5, percentWithPanel: 100, decisionAlpha: { value: 1, reason: null }, decisionKappa: { value: 1, raters: 5, reason: null }, likelihoodAlpha: 1, likelihoodAlphaReason: null });
+  });
+
+  it('measures agreement on the decision with Krippendorff’s alpha when nobody answered every situation, and says why Fleiss’ kappa is undefined', () => {
+    // a–e answered only v1, f–g only v2: nobody answered both.
+    const answers = [
+      ...['a', 'b', 'c'].map((p) => answer(p, 'v1', 'strategy-discussion', 'likely')),
+      ...['d', 'e'].map((p) => answer(p, 'v1', 'immediate-protection', 'very-likely')),
+      ...['f', 'g'].map((p) => answer(p, 'v2', 'care-and-support-assessment', 'possible')),
+    ];
+    const none = consistencyReport(answers, panel, ['v1', 'v2']);
+    if (!none.enough) throw new Error('expected a report');
+    expect(none.decisionKappa).toMatchObject({ value: null, raters: 0, reason: 'no-complete-sets' });
+    expect(none.decisionAlpha.value).toEqual(expect.any(Number));
+    expect(none.decisionAlpha.reason).toBeNull();
+  });
+
+  it('gives “no variation” as the reason when everyone chose the same decision', () => {
+    const answers = ['a', 'b', 'c', 'd', 'e'].map((p) => answer(p, 'v1', 'strategy-discussion', 'likely'));
+    const report = consistencyReport(answers, panel, ['v1']);
+    expect(report).toMatchObject({ enough: true, decisionAlpha: { value: null, reason: 'no-variation' }, decisionKappa: { value: null, reason: 'no-variation' }, likelihoodAlphaReason: 'no-variation' });
+  });
+
+  it('names the most common decision of each situation, with its share', () => {
+    const answers = ['a', 'b', 'c', 'd', 'e'].map((p, i) => answer(p, 'v1', i < 3 ? 'information-and-advice' : 'strategy-discussion', 'likely'));
+    const report = consistencyReport(answers, panel, ['v1', 'v2']);
+    if (!report.enough) throw new Error('expected a report');
+    expect(report.vignettes[0]).toMatchObject({ modalDecision: 'information-and-advice', percentModal: 60 });
+    expect(report.vignettes[1]).toMatchObject({ respondents: 0, modalDecision: null });
   });
 
   it('flags a vignette where fewer than 60% agree with the panel, and counts each person’s latest answer once', () => {

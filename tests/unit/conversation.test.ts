@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, OWN_RESPONSE_EFFECTS, respond, MI_CODES } from '../../src/domain/simulations/conversation.ts';
+import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, LEGACY_MI_CODES, OWN_RESPONSE_EFFECTS, respond, MI_CODES, toMiCode } from '../../src/domain/simulations/conversation.ts';
 import { conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { fixtureConversation } from '../fixtures/simulations.ts';
 
@@ -31,7 +31,7 @@ describe('a conversation’s rules', () => {
       state: applyEffect(start, OWN_RESPONSE_EFFECTS['complex-reflection']),
       next: 'opening-up',
     });
-    expect(respond(structure, 'opening', start, { own: { text: 'Calm down.', code: 'warning' } })?.next).toBe('walks-out');
+    expect(respond(structure, 'opening', start, { own: { text: 'Calm down.', code: 'confront' } })?.next).toBe('walks-out');
   });
 
   it('refuse an unknown turn or option', () => {
@@ -42,21 +42,29 @@ describe('a conversation’s rules', () => {
   it('need the learner’s own words and a known code, within the length limit', () => {
     expect(checkOwnResponse({ text: ' ', code: '' })).toEqual([{ field: 'text', problem: 'required' }, { field: 'code', problem: 'required' }]);
     expect(checkOwnResponse({ text: 'x'.repeat(1001), code: 'shouting' })).toEqual([{ field: 'text', problem: 'too-long', max: 1000 }, { field: 'code', problem: 'invalid-choice' }]);
-    expect(checkOwnResponse({ text: 'Tell me more.', code: 'open-question' })).toEqual([]);
+    expect(checkOwnResponse({ text: 'Tell me more.', code: 'question' })).toEqual([]);
   });
 
-  it('count questions, reflections (a summary as complex) and MI-adherent and non-adherent responses', () => {
-    expect(countCodes(['open-question', 'closed-question', 'simple-reflection', 'complex-reflection', 'summary', 'affirmation', 'emphasising-autonomy', 'confronting', 'warning', 'giving-information-with-permission'])).toEqual({
+  it('count questions, reflections and MI-adherent and non-adherent responses as MITI 4.2.1 does', () => {
+    expect(countCodes(['question', 'question', 'simple-reflection', 'complex-reflection', 'complex-reflection', 'affirm', 'emphasising-autonomy', 'seeking-collaboration', 'confront', 'persuade', 'giving-information'])).toEqual({
       questions: 2,
       simpleReflections: 1,
       complexReflections: 2,
-      miAdherent: 2,
+      miAdherent: 3,
       miNonAdherent: 2,
     });
   });
 
+  it('count persuading with permission as neither MI-adherent nor MI-non-adherent', () => {
+    expect(countCodes(['persuade-with-permission'])).toEqual({ questions: 0, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 0 });
+  });
+
+  it('offer exactly the ten MITI 4.2.1 behaviour codes', () => {
+    expect([...MI_CODES].sort()).toEqual(['affirm', 'complex-reflection', 'confront', 'emphasising-autonomy', 'giving-information', 'persuade', 'persuade-with-permission', 'question', 'seeking-collaboration', 'simple-reflection']);
+  });
+
   it('give a result with the ending’s outcome and MITI figures', () => {
-    const result = conversationResult(structure, ['open-question', 'complex-reflection', 'simple-reflection'], 'names-change');
+    const result = conversationResult(structure, ['question', 'complex-reflection', 'simple-reflection'], 'names-change');
     expect(result.outcome).toBe('change-named');
     expect(result.miti).toMatchObject({ reflectionToQuestion: 2, percentComplexReflections: 50, bands: { reflectionToQuestion: 'good', percentComplexReflections: 'good' } });
     expect(conversationResult(structure, [], null)).toMatchObject({ outcome: null, miti: { reflectionToQuestion: null, percentComplexReflections: null } });
@@ -87,10 +95,41 @@ describe('the conversation check (content:check)', () => {
   });
 
   it('explores the learner’s own coded words as well as the scripted options', () => {
-    // Only a response in the learner's own words coded as a warning reaches "walks-out" from "guarded" here.
+    // Only a response in the learner's own words coded as confront reaches "walks-out" from "guarded" here.
     const s = conversationStructure(fixtureConversation());
     const onlyOwn = { ...s, turns: s.turns.map((t) => ({ ...t, options: t.options.filter((o) => !['confront', 'warn'].includes(o.id)) })) };
     expect(exploreConversation(onlyOwn).reachedEndings.has('walks-out')).toBe(true);
-    expect(MI_CODES).toHaveLength(12);
+    expect(MI_CODES).toHaveLength(10);
+  });
+});
+
+describe('reading a stored behaviour code', () => {
+  it('keeps every MITI 4.2.1 code as it is', () => {
+    for (const code of MI_CODES) expect(toMiCode(code)).toBe(code);
+  });
+
+  it('maps the codes used before MITI 4.2.1 to their MITI 4.2.1 code', () => {
+    expect(toMiCode('open-question')).toBe('question');
+    expect(toMiCode('closed-question')).toBe('question');
+    expect(toMiCode('summary')).toBe('complex-reflection');
+    expect(toMiCode('giving-information-with-permission')).toBe('giving-information');
+    expect(toMiCode('persuading-without-permission')).toBe('persuade');
+    expect(toMiCode('confronting')).toBe('confront');
+    expect(toMiCode('affirmation')).toBe('affirm');
+    expect(toMiCode('warning')).toBe('confront');
+  });
+
+  it('maps every earlier code to a current one, so no stored attempt is left unreadable', () => {
+    for (const [old, current] of Object.entries(LEGACY_MI_CODES)) {
+      expect(MI_CODES).not.toContain(old);
+      expect(MI_CODES).toContain(current);
+    }
+  });
+
+  it('answers null for anything that was never a code', () => {
+    expect(toMiCode('shouting')).toBeNull();
+    expect(toMiCode('toString')).toBeNull();
+    expect(toMiCode(undefined)).toBeNull();
+    expect(toMiCode(3)).toBeNull();
   });
 });

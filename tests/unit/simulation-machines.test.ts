@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import { caseConferenceMachine } from '../../src/machines/simulations/case-conference.machine.ts';
-import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
+import { conversationMachine, withCurrentCodes } from '../../src/machines/simulations/conversation.machine.ts';
 import { conferenceStructure, conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { fixtureConference, fixtureConversation } from '../fixtures/simulations.ts';
 import { conferencePaths, conversationPaths, replayEvents } from '../support/simulation-paths.ts';
@@ -56,11 +56,12 @@ describe('the case conference machine, for every scenario', () => {
     }
   });
 
-  it('refuses a plan with more than three areas, an undated meeting and a review before the last meeting', () => {
+  it('refuses a plan with more than four areas, an undated meeting and a review before the last meeting', () => {
     const scenario = fixtureConference();
     const actor = createActor(caseConferenceMachine, { input: { structure: conferenceStructure(scenario) } }).start();
     const planned = (areaId: string) => ({ areaId, notGoodEnough: 'a', goodEnough: 'b', familyWords: 'c' });
-    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned) })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football', 'garden'].map(planned) })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned) })).toBe(true);
     actor.send({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned) });
     expect(actor.getSnapshot().can({ type: 'RECORD_MEETING', meeting: { date: '', scales: { home: 3, health: 3 }, moved: 'x', actions: [] } })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-01', decision: 'end', reasons: 'x' } })).toBe(false);
@@ -69,5 +70,27 @@ describe('the case conference machine, for every scenario', () => {
     expect(actor.getSnapshot().can({ type: 'RECORD_MEETING', meeting: { date: '2026-03-09', scales: { home: 3, health: 3 }, moved: 'x', actions: [] } })).toBe(false);
     actor.send({ type: 'RECORD_MEETING', meeting: { date: '2026-04-10', scales: { home: 4, health: 3 }, moved: 'x', actions: ['cg2-letter'] } });
     expect(actor.getSnapshot().value).toBe('review');
+  });
+});
+
+describe('a conversation stored before the MITI 4.2.1 codes', () => {
+  it('restores with today’s codes in its structure, its transcript and the learner’s own words', () => {
+    const actor = createActor(conversationMachine, { input: { structure: conversationStructure(fixtureConversation()) } }).start();
+    actor.send({ type: 'CHOOSE', optionId: 'ask' });
+    actor.send({ type: 'RESPOND_OWN', text: 'That sounds hard.', code: 'affirm' });
+    const stored = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    // Write the codes back as the product stored them before.
+    stored.context.structure.turns[0].options[1].code = 'open-question';
+    stored.context.transcript[0].code = 'open-question';
+    stored.context.transcript[1].code = 'affirmation';
+    stored.context.transcript[1].own.code = 'affirmation';
+    const restored = createActor(conversationMachine, { snapshot: withCurrentCodes(stored), input: { structure: conversationStructure(fixtureConversation()) } }).start().getSnapshot();
+    expect(restored.context.structure.turns[0]!.options[1]!.code).toBe('question');
+    expect(restored.context.transcript.map((e) => [e.code, e.own?.code ?? null])).toEqual([['question', null], ['affirm', 'affirm']]);
+  });
+
+  it('leaves a case conference snapshot as it was', () => {
+    const snapshot = { value: 'conference', context: { plan: null, meetings: [] } };
+    expect(withCurrentCodes(snapshot)).toBe(snapshot);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { checkAssessment, checkScreening, compareKinds, compareOnScale, LIKELIHOODS, NEEDS_MET, panelComparison, type Assessment } from '../../src/domain/thresholds/thresholds.ts';
-import { thresholdExerciseMachine, type ThresholdExerciseEvent } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
+import { checkAssessment, checkScreening, compareKinds, compareOnScale, HARM_KINDS, LIKELIHOODS, NEEDS_MET, panelComparison, toHarmKinds, type Assessment } from '../../src/domain/thresholds/thresholds.ts';
+import { thresholdExerciseMachine, withCurrentHarmKinds, type ThresholdExerciseEvent } from '../../src/machines/thresholds/threshold-exercise.machine.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
 
 const screening = { answer: 'need-more-information' as const, reason: 'A single report; I need to know what the school and GP know.' };
@@ -107,7 +107,7 @@ describe('comparing with the panel', () => {
   });
 
   it('lists harm kinds shared, missed and added', () => {
-    expect(compareKinds(['neglect', 'emotional'], ['neglect', 'domestic-abuse'])).toEqual({ agreement: 'different', shared: ['neglect'], missed: ['domestic-abuse'], added: ['emotional'] });
+    expect(compareKinds(['neglect', 'emotional'], ['neglect', 'financial'])).toEqual({ agreement: 'different', shared: ['neglect'], missed: ['financial'], added: ['emotional'] });
     expect(compareKinds(['physical'], ['physical']).agreement).toBe('exact');
   });
 
@@ -122,5 +122,40 @@ describe('comparing with the panel', () => {
       decision: 'exact',
       kindsOfHarm: { shared: ['neglect'], missed: [], added: ['emotional'] },
     });
+  });
+});
+
+describe('kinds of harm as used in Wales', () => {
+  it('are physical, sexual, emotional or psychological, financial abuse, and neglect', () => {
+    expect(HARM_KINDS).toEqual(['physical', 'sexual', 'emotional', 'financial', 'neglect']);
+  });
+
+  it('read a stored exposure to domestic abuse as emotional abuse', () => {
+    expect(toHarmKinds(['domestic-abuse'])).toEqual(['emotional']);
+    expect(toHarmKinds(['neglect', 'domestic-abuse'])).toEqual(['neglect', 'emotional']);
+  });
+
+  it('count emotional abuse once when both it and domestic abuse were chosen', () => {
+    expect(toHarmKinds(['domestic-abuse', 'emotional'])).toEqual(['emotional']);
+    expect(toHarmKinds(['emotional', 'physical', 'domestic-abuse'])).toEqual(['emotional', 'physical']);
+  });
+
+  it('keep today’s kinds as they are and drop anything that was never a kind', () => {
+    expect(toHarmKinds([...HARM_KINDS])).toEqual([...HARM_KINDS]);
+    expect(toHarmKinds(['cruelty', 7, 'sexual', 'toString'])).toEqual(['sexual']);
+    expect(toHarmKinds([])).toEqual([]);
+  });
+
+  it('restore an attempt stored with domestic abuse as a kind, with emotional abuse in its place', () => {
+    const actor = createActor(thresholdExerciseMachine, { input: { stageCount: 2 } }).start();
+    actor.send({ type: 'SCREEN', screening: { answer: 'yes', reason: 'Police report.' } });
+    actor.send({ type: 'REVEAL_NEXT' });
+    actor.send({ type: 'START_ASSESSMENT' });
+    actor.send({ type: 'SUBMIT_ASSESSMENT', assessment: { ...assessment, kindsOfHarm: ['emotional'] } });
+    const stored = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    stored.context.assessment.kindsOfHarm = ['domestic-abuse', 'emotional'];
+    const restored = createActor(thresholdExerciseMachine, { snapshot: withCurrentHarmKinds(stored), input: { stageCount: 2 } }).start().getSnapshot();
+    expect(restored.value).toBe('complete');
+    expect(restored.context.assessment?.kindsOfHarm).toEqual(['emotional']);
   });
 });

@@ -1,6 +1,9 @@
 /** Each answer is posted as a form field named by this prefix and the question's id (the island and the page agree on it here). */
 export const ANSWER_FIELD_PREFIX = 'q:';
 
+/** The form field carrying the seed of an attempt's option order (see `shuffledOptions`). */
+export const ORDER_FIELD = 'order';
+
 /** The pass mark for every knowledge check, as a percentage. */
 export const PASS_MARK_PERCENT = 80;
 

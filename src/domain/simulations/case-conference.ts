@@ -16,7 +16,10 @@ export const TIMESCALES = {
 /** Meetings are dated within this many months of the initial conference (the plan's first year). */
 export const DATE_WINDOW_MONTHS = 12;
 
-export const MAX_AREAS = 3;
+/** A plan holds at most four areas of change; most plans work best with three (`planNudge`). */
+export const MAX_AREAS = 4;
+/** The number of areas of change the framework expects a conference to agree. */
+export const RECOMMENDED_AREAS = 3;
 export const SCALE = { min: 1, max: 10 } as const;
 export const PLAN_TEXT_MAX = 2000;
 export const REVIEW_DECISIONS = ['continue', 'end'] as const;
@@ -38,11 +41,19 @@ export function addDays(from: string, days: number): string {
   return iso(parseDate(from)! + days * DAY);
 }
 
-/** The latest date the next meeting may be held on: the first Core Group, a later one, or the review conference. */
-export function nextDeadline(conferenceDate: string, meetingDates: readonly string[], reviewNext: boolean): string {
-  if (reviewNext) return addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+/**
+ * The latest date the next meeting may be held on: the first Core Group, a later one, or the
+ * review conference. Given `coreGroupsAfter` (how many Core Groups follow this one), a Core
+ * Group's date also leaves a day for each of them and for the review, which must come after.
+ */
+export function nextDeadline(conferenceDate: string, meetingDates: readonly string[], reviewNext: boolean, coreGroupsAfter?: number): string {
+  const review = addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
+  if (reviewNext) return review;
   const last = meetingDates.at(-1);
-  return last ? addDays(last, TIMESCALES.coreGroupIntervalDays) : addWorkingDays(conferenceDate, TIMESCALES.firstCoreGroupWorkingDays);
+  const interval = last ? addDays(last, TIMESCALES.coreGroupIntervalDays) : addWorkingDays(conferenceDate, TIMESCALES.firstCoreGroupWorkingDays);
+  if (coreGroupsAfter === undefined) return interval;
+  const beforeReview = addDays(review, -(coreGroupsAfter + 1));
+  return beforeReview < interval ? beforeReview : interval;
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -111,7 +122,15 @@ function checkDate(problems: PlanProblem[], field: string, value: unknown, after
 /** The latest date any meeting in a simulation may carry. */
 export const latestMeetingDate = (conferenceDate: string) => addMonths(conferenceDate, DATE_WINDOW_MONTHS);
 
-/** The initial conference's plan: one to three distinct areas from the scenario, each with all three texts. */
+/**
+ * Whether a plan with this many areas of change should get the nudge towards three: a fourth is
+ * allowed, as some plans need one, but a longer plan dilutes the Core Group's focus.
+ */
+export function planNudge(areaCount: number): boolean {
+  return areaCount > RECOMMENDED_AREAS && areaCount <= MAX_AREAS;
+}
+
+/** The initial conference's plan: one to four distinct areas from the scenario, each with all three texts. */
 export function checkPlan(areas: readonly PlannedArea[], knownAreaIds: readonly string[]): PlanProblem[] {
   const problems: PlanProblem[] = [];
   if (!areas.length) problems.push({ field: 'areas', problem: 'required' });

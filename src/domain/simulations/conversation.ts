@@ -6,27 +6,54 @@
  */
 import { mitiSummary, type MitiCounts } from './miti.ts';
 
-/** Motivational Interviewing behaviour codes a response can carry (MITI 4.2.1 families). */
+/** The MITI 4.2.1 behaviour codes a response can carry. */
 export const MI_CODES = [
-  'open-question',
-  'closed-question',
+  'giving-information',
+  'persuade',
+  'persuade-with-permission',
+  'question',
   'simple-reflection',
   'complex-reflection',
-  'affirmation',
-  'summary',
+  'affirm',
   'seeking-collaboration',
   'emphasising-autonomy',
-  'giving-information-with-permission',
-  'persuading-without-permission',
-  'confronting',
-  'warning',
+  'confront',
 ] as const;
 export type MiCode = (typeof MI_CODES)[number];
 
-/** MITI's MI-adherent behaviours (affirm, seek collaboration, emphasise autonomy). */
-export const MI_ADHERENT: readonly MiCode[] = ['affirmation', 'seeking-collaboration', 'emphasising-autonomy'];
-/** MITI's MI-non-adherent behaviours (persuade without permission, confront) and warning. */
-export const MI_NON_ADHERENT: readonly MiCode[] = ['persuading-without-permission', 'confronting', 'warning'];
+/** MITI 4.2.1's MI-adherent behaviours. */
+export const MI_ADHERENT: readonly MiCode[] = ['affirm', 'seeking-collaboration', 'emphasising-autonomy'];
+/** MITI 4.2.1's MI-non-adherent behaviours (persuading with permission is neither). */
+export const MI_NON_ADHERENT: readonly MiCode[] = ['confront', 'persuade'];
+
+/**
+ * The codes this product used before it followed MITI 4.2.1, and the code each one is now.
+ * MITI 4 codes a summary as a reflection, and a collecting summary is a complex one. A warning
+ * is a threat of consequences, which MITI 4.2.1 codes as confront: scripted options were
+ * re-coded one by one, but a stored own-words response coded "warning" always becomes confront
+ * (one fixed rule; nobody re-reads the learner's text).
+ */
+export const LEGACY_MI_CODES = {
+  'open-question': 'question',
+  'closed-question': 'question',
+  summary: 'complex-reflection',
+  affirmation: 'affirm',
+  'giving-information-with-permission': 'giving-information',
+  'persuading-without-permission': 'persuade',
+  confronting: 'confront',
+  warning: 'confront',
+} as const satisfies Record<string, MiCode>;
+
+/**
+ * A stored behaviour code as a MITI 4.2.1 code: current codes as they are, the product's
+ * earlier codes mapped (see `LEGACY_MI_CODES`), anything else null. Both the migration of
+ * stored attempts and every read of a stored code go through this one mapping.
+ */
+export function toMiCode(value: unknown): MiCode | null {
+  if (typeof value !== 'string') return null;
+  if ((MI_CODES as readonly string[]).includes(value)) return value as MiCode;
+  return Object.hasOwn(LEGACY_MI_CODES, value) ? LEGACY_MI_CODES[value as keyof typeof LEGACY_MI_CODES] : null;
+}
 
 export const CONVERSATION_OUTCOMES = ['change-named', 'next-step-agreed', 'disengaged'] as const;
 export type ConversationOutcome = (typeof CONVERSATION_OUTCOMES)[number];
@@ -60,18 +87,16 @@ export type ConversationStructure = {
  * they give it, as the scripted responses with that code generally do.
  */
 export const OWN_RESPONSE_EFFECTS: Record<MiCode, Effect> = {
-  'open-question': { engagement: 1, talk: 'neutral' },
-  'closed-question': { talk: 'neutral' },
+  'giving-information': { talk: 'neutral' },
+  persuade: { engagement: -1, discord: 1, talk: 'sustain' },
+  'persuade-with-permission': { talk: 'neutral' },
+  question: { engagement: 1, talk: 'neutral' },
   'simple-reflection': { engagement: 1, discord: -1, talk: 'neutral' },
   'complex-reflection': { engagement: 1, discord: -1, talk: 'change' },
-  affirmation: { engagement: 1, discord: -1, talk: 'neutral' },
-  summary: { engagement: 1, talk: 'change' },
+  affirm: { engagement: 1, discord: -1, talk: 'neutral' },
   'seeking-collaboration': { engagement: 1, discord: -1, talk: 'change' },
   'emphasising-autonomy': { discord: -1, talk: 'change' },
-  'giving-information-with-permission': { talk: 'neutral' },
-  'persuading-without-permission': { engagement: -1, discord: 1, talk: 'sustain' },
-  confronting: { engagement: -1, discord: 2, talk: 'sustain' },
-  warning: { engagement: -1, discord: 2, talk: 'sustain' },
+  confront: { engagement: -1, discord: 2, talk: 'sustain' },
 };
 
 const clamp = (n: number) => Math.min(LEVEL_MAX, Math.max(0, n));
@@ -129,13 +154,13 @@ export function checkOwnResponse(own: { text?: unknown; code?: unknown }): { fie
   return problems;
 }
 
-/** The MITI-style counts of the codes of a learner's responses (a summary counts as a complex reflection, as MITI codes it). */
+/** The MITI 4.2.1 counts of the codes of a learner's responses. */
 export function countCodes(codes: readonly MiCode[]): MitiCounts {
   const count = (...wanted: MiCode[]) => codes.filter((c) => wanted.includes(c)).length;
   return {
-    questions: count('open-question', 'closed-question'),
+    questions: count('question'),
     simpleReflections: count('simple-reflection'),
-    complexReflections: count('complex-reflection', 'summary'),
+    complexReflections: count('complex-reflection'),
     miAdherent: count(...MI_ADHERENT),
     miNonAdherent: count(...MI_NON_ADHERENT),
   };

@@ -5,3 +5,8 @@ export function roundState(round: { opensAt: number; closesAt: number; closedAt:
   if (round.closedAt !== null || now >= round.closesAt) return 'closed';
   return now < round.opensAt ? 'upcoming' : 'open';
 }
+
+/** When a round stopped (or will stop) taking answers: the moment it was closed early, else its planned end. */
+export function roundEndsAt(round: { closesAt: number; closedAt: number | null }): number {
+  return round.closedAt !== null && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+}

@@ -1,5 +1,6 @@
 import { fleissKappa, krippendorffAlphaFromCounts } from '../shared/index.ts';
 import { DECISIONS, LIKELIHOODS, type Decision, type Likelihood } from './thresholds.ts';
+import { undefinedReason, type UndefinedReason } from './agreement-reasons.ts';
 
 /** One practitioner's final answer to one vignette. */
 export type ThresholdAnswer = { personId: string; vignetteId: string; decision: Decision; likelihood: Likelihood; completedAt: number };
@@ -15,6 +16,8 @@ export type VignetteConsistency = {
   respondents: number;
   decisions: Record<Decision, number>;
   percentWithPanel: number;
+  /** The most common decision (the first on the scale when tied); null with no answers. */
+  modalDecision: Decision | null;
   /** Share choosing the most common decision: how far practitioners agree with each other. */
   percentModal: number;
   flagged: boolean;
@@ -26,10 +29,13 @@ export type ConsistencyReport =
       enough: true;
       respondents: number;
       percentWithPanel: number;
+      /** Krippendorff's alpha (nominal) on the decision, all answers, missing allowed: the headline figure. */
+      decisionAlpha: { value: number | null; reason: UndefinedReason | null };
       /** Fleiss' kappa on the decision, among practitioners who answered every vignette; null when undefined. */
-      decisionKappa: { value: number | null; raters: number };
+      decisionKappa: { value: number | null; raters: number; reason: UndefinedReason | null };
       /** Krippendorff's alpha (ordinal) on likelihood, all answers, missing allowed. */
       likelihoodAlpha: number | null;
+      likelihoodAlphaReason: UndefinedReason | null;
       vignettes: VignetteConsistency[];
       byMonth: { month: string; answers: number; percentWithPanel: number }[];
     };
@@ -127,20 +133,22 @@ export function consistencyFromCounts(counts: AnswerCounts, panel: ReadonlyMap<s
     answers += n;
     withPanelTotal += withPanel;
     const percentWithPanel = n ? (withPanel / n) * 100 : 0;
-    const percentModal = n ? (Math.max(...Object.values(decisions)) / n) * 100 : 0;
-    return { vignetteId, respondents: n, decisions, percentWithPanel, percentModal, flagged: n >= MIN_RESPONDENTS && percentWithPanel < LOW_AGREEMENT_PERCENT };
+    const most = Math.max(...Object.values(decisions));
+    const percentModal = n ? (most / n) * 100 : 0;
+    const modalDecision = n ? DECISIONS.find((d) => decisions[d] === most)! : null;
+    return { vignetteId, respondents: n, decisions, percentWithPanel, modalDecision, percentModal, flagged: n >= MIN_RESPONDENTS && percentWithPanel < LOW_AGREEMENT_PERCENT };
   });
 
   const units = vignettes.filter((v) => v.respondents > 0).map((v) => v.vignetteId);
-  let decisionKappa: number | null = null;
-  if (counts.completeRaters >= 2 && units.length >= 1) {
-    const matrix = new Map(units.map((id) => [id, DECISIONS.map(() => 0)]));
-    for (const c of counts.completeDecisions) {
-      const row = matrix.get(c.vignetteId);
-      if (row) row[DECISIONS.indexOf(c.decision)]! += c.count;
-    }
-    decisionKappa = fleissKappa([...matrix.values()]);
+  const decisionRows = vignettes.filter((v) => v.respondents > 0).map((v) => DECISIONS.map((d) => v.decisions[d]));
+  const decisionAlpha = krippendorffAlphaFromCounts(decisionRows, DECISIONS.map((_, i) => i), 'nominal');
+  const completeMatrix = new Map(units.map((id) => [id, DECISIONS.map(() => 0)]));
+  for (const c of counts.completeDecisions) {
+    const row = completeMatrix.get(c.vignetteId);
+    if (row) row[DECISIONS.indexOf(c.decision)]! += c.count;
   }
+  const kappaReason = units.length ? undefinedReason([...completeMatrix.values()], { completeRaters: counts.completeRaters }) : 'too-few-pairs';
+  const decisionKappa = kappaReason ? null : fleissKappa([...completeMatrix.values()]);
 
   const likelihoodBy = new Map(units.map((id) => [id, LIKELIHOODS.map(() => 0)]));
   for (const c of counts.likelihoods) {
@@ -161,8 +169,10 @@ export function consistencyFromCounts(counts: AnswerCounts, panel: ReadonlyMap<s
     enough: true,
     respondents: counts.respondents,
     percentWithPanel: answers ? (withPanelTotal / answers) * 100 : 0,
-    decisionKappa: { value: decisionKappa, raters: counts.completeRaters },
+    decisionAlpha: { value: decisionAlpha, reason: decisionAlpha === null ? undefinedReason(decisionRows) ?? 'no-variation' : null },
+    decisionKappa: { value: decisionKappa, raters: counts.completeRaters, reason: decisionKappa === null ? (kappaReason ?? 'no-variation') : null },
     likelihoodAlpha,
+    likelihoodAlphaReason: likelihoodAlpha === null ? (undefinedReason([...likelihoodBy.values()]) ?? 'no-variation') : null,
     vignettes,
     byMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, answers: m.answers, percentWithPanel: (m.agree / m.answers) * 100 })),
   };

@@ -1,3 +1,4 @@
+export * from './agreement-reasons.ts';
 export * from './calibration.ts';
 export * from './consistency.ts';
 export * from './thresholds.ts';

@@ -4,7 +4,12 @@ export const SCREENING_ANSWERS = ['yes', 'no', 'need-more-information'] as const
 export const NEEDS_MET = ['meets', 'partly', 'does-not-meet', 'not-known'] as const;
 export const NEEDS_DOMAINS = ['developmentalNeeds', 'parentingCapacity', 'familyAndEnvironment'] as const;
 export const HARM_LEVELS = ['none', 'low', 'moderate', 'serious', 'severe'] as const;
-export const HARM_KINDS = ['neglect', 'physical', 'emotional', 'sexual', 'domestic-abuse'] as const;
+/**
+ * The categories of abuse and neglect used in Wales (Social Services and Well-being (Wales) Act
+ * 2014 s.197; Wales Safeguarding Procedures). A child's exposure to domestic abuse is not a
+ * category of its own: it is usually registered as emotional abuse.
+ */
+export const HARM_KINDS = ['physical', 'sexual', 'emotional', 'financial', 'neglect'] as const;
 export const LIKELIHOODS = ['unlikely', 'possible', 'likely', 'very-likely'] as const;
 export const SIGNIFICANT = ['yes', 'no'] as const;
 export const DECISIONS = ['no-further-action', 'information-and-advice', 'care-and-support-assessment', 'strategy-discussion', 'immediate-protection'] as const;
@@ -18,6 +23,20 @@ export type Likelihood = (typeof LIKELIHOODS)[number];
 export type Decision = (typeof DECISIONS)[number];
 
 export const REASON_MAX = 2000;
+
+/** Levels of harm at which a child is suffering significant harm now: the first limb of s.47. */
+export const SIGNIFICANT_HARM_NOW: readonly HarmLevel[] = ['serious', 'severe'];
+/** Likelihoods at which future significant harm is likely: the second limb of s.47. */
+export const SIGNIFICANT_HARM_LIKELY: readonly Likelihood[] = ['likely', 'very-likely'];
+
+/**
+ * Whether harm can be judged significant with these judgements. The Children Act 1989 s.47
+ * asks whether a child is suffering, or is likely to suffer, significant harm: either limb is
+ * enough, so harm that is serious now counts even when future harm is only possible.
+ */
+export function significantHarmFits(judgements: { levelOfHarm: HarmLevel; likelihood: Likelihood }): boolean {
+  return SIGNIFICANT_HARM_NOW.includes(judgements.levelOfHarm) || SIGNIFICANT_HARM_LIKELY.includes(judgements.likelihood);
+}
 
 export type Screening = { answer: ScreeningAnswer; reason: string };
 export type Assessment = {
@@ -85,6 +104,24 @@ export function checkAssessment(value: Partial<Record<keyof Assessment, unknown>
       summary,
     },
   };
+}
+
+/** Kinds of harm stored before the Wales categories, and the kind each one is now. */
+export const LEGACY_HARM_KINDS = { 'domestic-abuse': 'emotional' } as const satisfies Record<string, HarmKind>;
+
+/**
+ * Stored kinds of harm as today's categories: earlier kinds mapped (see `LEGACY_HARM_KINDS`),
+ * each kind once, in the order first chosen, and anything never a kind dropped. Both the
+ * migration of stored attempts and every read of a stored answer go through this mapping.
+ */
+export function toHarmKinds(values: readonly unknown[]): HarmKind[] {
+  const kinds: HarmKind[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const kind = isOneOf(HARM_KINDS, value) ? value : Object.hasOwn(LEGACY_HARM_KINDS, value) ? LEGACY_HARM_KINDS[value as keyof typeof LEGACY_HARM_KINDS] : null;
+    if (kind && !kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds;
 }
 
 export type Agreement = 'exact' | 'one-step' | 'different';

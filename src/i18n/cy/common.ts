@@ -10,6 +10,9 @@ export const common: Translation<typeof english> = {
   'layout.menu': 'Prif ddewislen',
   'layout.language': 'Iaith',
   'layout.signedInAs': 'Wedi mewngofnodi fel {name}',
+  'layout.menuButton': 'Dewislen',
+  'layout.adminMenu': 'Gweinyddu',
+  'layout.scrollHint': 'Sgroliwch i’r ochr i weld rhagor',
   'lang.other': 'English',
   'lang.otherLabel': 'read this page in English',
 

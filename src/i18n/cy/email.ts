@@ -14,4 +14,6 @@ export const email: Translation<typeof english> = {
   'email.linkWithheld': '[dolen heb ei dangos: dim ond i’r sawl yr anfonwyd hwn ato y mae’n gweithio]',
   'email.digest.subject': 'Eich hysbysiadau Camau ({count})',
   'email.digest.intro': 'Dyma eich hysbysiadau gan Camau ers y crynodeb diwethaf ({count} i gyd):',
+  'email.round.subject': 'Rownd galibradu i’w hateb: {title}',
+  'email.round.body': 'Mae {organiser} wedi gofyn i chi ateb y sefyllfaoedd ffuglennol yn y rownd galibradu “{title}” (sefyllfaoedd i’w hateb: {count}). Atebwch ar eich pen eich hun: does neb yn gweld atebion neb arall nes bod y rownd yn cau.\n\nMae’r rownd ar agor o {opens} tan {closes}. Dewch o hyd iddi yma, neu o dan Wedi’u neilltuo i chi ar eich tudalen gartref:\n{link}',
 };

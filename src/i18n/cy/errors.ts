@@ -5,7 +5,9 @@ import type { Translation } from '../en/index.ts';
 export const errors: Translation<typeof english> = {
   'errors.summary': 'Mae problem',
   'errors.required': 'Mae angen llenwi’r maes hwn.',
+  'errors.requiredField': 'Mae angen rhoi ateb i ‘{field}’.',
   'errors.tooLong': 'Defnyddiwch {max} nod neu lai.',
+  'errors.tooLongField': 'Rhaid i ‘{field}’ fod yn {max} nod neu lai.',
   'errors.emailInvalid': 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.org.',
   'errors.emailTaken': 'Mae gan rywun gyfrif gyda’r cyfeiriad e-bost hwn yn barod.',
   'errors.passwordTooShort': 'Defnyddiwch o leiaf 8 nod.',
@@ -37,6 +39,6 @@ export const errors: Translation<typeof english> = {
   'errors.signedOut': 'Dydych chi ddim wedi mewngofnodi, neu mae eich sesiwn wedi dod i ben. Mewngofnodwch eto i fwrw ymlaen: does dim byd rydych chi eisoes wedi’i gadw wedi’i golli.',
   'errors.duplicate': 'Dewiswch bob un unwaith yn unig.',
   'errors.notAfter': 'Dewiswch ddyddiad ar ôl y cyfarfod blaenorol.',
-  'errors.invalidDate': 'Rhowch ddyddiad go iawn, er enghraifft 2026-03-16.',
+  'errors.invalidDate': 'Rhowch ddyddiad go iawn, gyda diwrnod, mis a blwyddyn.',
   'errors.dateTooLate': 'Dewiswch ddyddiad o fewn blwyddyn i’r gynhadledd gychwynnol.',
 };

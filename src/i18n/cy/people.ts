@@ -43,7 +43,9 @@ export const people: Translation<typeof english> = {
   'invite.name': 'Enw llawn',
   'invite.language': 'Dewis iaith',
   'invite.submit': 'Anfon gwahoddiad',
-  'people.invitationSent': 'Mae’r gwahoddiad wedi’i anfon. Mae rhywun sydd â chyfrif Camau gyda sefydliad arall yn barod yn cael gwybod hynny mewn e-bost yn lle hynny, a dydyn nhw ddim yn cael eu hychwanegu yma.',
+  'people.invitationEmailed': 'Mae’r gwahoddiad wedi’i anfon drwy e-bost. Os oes gan y cyfeiriad gyfrif Camau gyda sefydliad arall yn barod, caiff y person hwnnw neges i ddweud hynny yn hytrach, ac ni chaiff ei ychwanegu yma.',
+  'people.invitationKept': 'Does dim gweinydd e-bost wedi’i osod, felly nid yw’r gwahoddiad wedi’i anfon drwy e-bost: mae wedi’i gadw yn y Blwch e-byst, ac mae ei ddolen wedi’i hargraffu yng nghofnod y gweinydd i bwy bynnag sy’n rhedeg Camau ei rhoi i’r person. Os oes gan y cyfeiriad gyfrif Camau gyda sefydliad arall yn barod, caiff y person hwnnw neges yn hytrach, ac ni chaiff ei ychwanegu yma.',
+  'people.invitationQueued': 'Wnaeth y gweinydd e-bost ddim derbyn y gwahoddiad y tro hwn, felly mae wedi’i gadw yn y Blwch e-byst a cheisir ei anfon eto am 24 awr. Os oes gan y cyfeiriad gyfrif Camau gyda sefydliad arall yn barod, caiff y person hwnnw neges yn hytrach, ac ni chaiff ei ychwanegu yma.',
   'invite.sent': 'Mae gwahoddiad wedi’i anfon at {email}.',
 
   'import.title': 'Mewnforio pobl o ffeil CSV',

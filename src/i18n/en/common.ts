@@ -7,6 +7,9 @@ export const common = {
   'layout.menu': 'Main menu',
   'layout.language': 'Language',
   'layout.signedInAs': 'Signed in as {name}',
+  'layout.menuButton': 'Menu',
+  'layout.adminMenu': 'Administration',
+  'layout.scrollHint': 'Scroll sideways to see more',
   'lang.other': 'Cymraeg',
   'lang.otherLabel': 'darllen y dudalen hon yn Gymraeg',
 

@@ -11,4 +11,6 @@ export const email = {
   'email.linkWithheld': '[link not shown: it works only for the person this was sent to]',
   'email.digest.subject': 'Your Camau notices ({count})',
   'email.digest.intro': 'Here are your notices from Camau since the last summary ({count} in all):',
+  'email.round.subject': 'Calibration round to answer: {title}',
+  'email.round.body': '{organiser} has asked you to answer the fictional situations in the calibration round “{title}” (situations to answer: {count}). Answer on your own: nobody sees anyone else’s answers until the round closes.\n\nThe round is open from {opens} until {closes}. Find it here, or under Assigned to you on your home page:\n{link}',
 } as const;

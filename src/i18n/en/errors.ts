@@ -2,7 +2,9 @@
 export const errors = {
   'errors.summary': 'There is a problem',
   'errors.required': 'This field is required.',
+  'errors.requiredField': '‘{field}’ is required.',
   'errors.tooLong': 'Use {max} characters or fewer.',
+  'errors.tooLongField': '‘{field}’ must be {max} characters or fewer.',
   'errors.emailInvalid': 'Enter an email address in the right format, like name@example.org.',
   'errors.emailTaken': 'Someone already has an account with this email address.',
   'errors.passwordTooShort': 'Use at least 8 characters.',
@@ -34,6 +36,6 @@ export const errors = {
   'errors.signedOut': 'You are not signed in, or your session has ended. Sign in again to carry on: nothing you have already saved is lost.',
   'errors.duplicate': 'Choose each one only once.',
   'errors.notAfter': 'Choose a date after the previous meeting.',
-  'errors.invalidDate': 'Enter a real date, for example 2026-03-16.',
+  'errors.invalidDate': 'Enter a real date, with a day, month and year.',
   'errors.dateTooLate': 'Choose a date within a year of the initial conference.',
 } as const;

@@ -40,7 +40,9 @@ export const people = {
   'invite.name': 'Full name',
   'invite.language': 'Preferred language',
   'invite.submit': 'Send invitation',
-  'people.invitationSent': 'The invitation has been sent. A person who already has a Camau account with another organisation is told so by email instead, and is not added here.',
+  'people.invitationEmailed': 'The invitation was emailed. If the address already has a Camau account with another organisation, that person is told so instead and is not added here.',
+  'people.invitationKept': 'No mail server is set up, so the invitation was not emailed: it is kept in the Email outbox, and its link is printed in the server’s log for whoever runs Camau to pass on. If the address already has a Camau account with another organisation, that person gets a notice instead and is not added here.',
+  'people.invitationQueued': 'The mail server did not accept the invitation just now, so it is kept in the Email outbox and will be tried again for 24 hours. If the address already has a Camau account with another organisation, that person gets a notice instead and is not added here.',
   'invite.sent': 'An invitation has been sent to {email}.',
 
   'import.title': 'Import people from a CSV file',

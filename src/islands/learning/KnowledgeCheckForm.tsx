@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { ANSWER_FIELD_PREFIX } from '../../domain/learning/knowledge-check.ts';
+import { ANSWER_FIELD_PREFIX, ORDER_FIELD } from '../../domain/learning/knowledge-check.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { interpolate } from '../../i18n/interpolate.ts';
 
@@ -13,6 +13,8 @@ type Props = {
   action: string;
   version: number;
   startedAt: number;
+  /** The seed this attempt's option order was drawn from, posted back so a refused form keeps it. */
+  orderSeed: string;
   questions: KnowledgeCheckQuestion[];
   /** The learner's previous answers, to show them again after a refused submission. */
   selected?: Record<string, string>;
@@ -24,7 +26,7 @@ type Props = {
  * JavaScript; once hydrated it counts answers as they are given and points to any question left
  * unanswered before submitting. It never holds the answers: marking happens on the server.
  */
-export default function KnowledgeCheckForm({ action, version, startedAt, questions, selected = {}, labels }: Props) {
+export default function KnowledgeCheckForm({ action, version, startedAt, orderSeed, questions, selected = {}, labels }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>(selected);
   const [showMissing, setShowMissing] = useState(false);
   const firstMissing = useRef<HTMLFieldSetElement | null>(null);
@@ -43,6 +45,7 @@ export default function KnowledgeCheckForm({ action, version, startedAt, questio
     <form method="post" action={action} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="startedAt" value={startedAt} />
+      <input type="hidden" name={ORDER_FIELD} value={orderSeed} />
       {questions.map((question, index) => {
         const missing = showMissing && !answers[question.id];
         const isFirstMissing = missing && !missingSeen;

@@ -1,6 +1,6 @@
 import { useActor } from '@xstate/react';
 import { useEffect, useState, type ReactNode } from 'react';
-import { nextDeadline, PLAN_TEXT_MAX, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
+import { nextDeadline, PLAN_TEXT_MAX, planNudge, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
 import { formatDay } from '../../domain/shared/index.ts';
 import { MULTI_FIELDS, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
@@ -96,7 +96,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   const textarea = (name: string, label: string, rows = 3, hint?: string) =>
     field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} maxLength={PLAN_TEXT_MAX} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
   const dateField = (label: string, deadlineKey: Extract<keyof ConferenceLabels, `sim.timescale.${string}`>, deadline: string) =>
-    field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${fill(labels['sim.dateHint'], { example: deadline })}`);
+    field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${labels['sim.dateHint']}`);
   const information = (items: Information, headingId: string, heading: string) =>
     items.length > 0 && (
       <section aria-labelledby={headingId}>
@@ -159,6 +159,8 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
           <fieldset className={errors.areas ? 'field field--error' : 'field'} aria-describedby={['field-areas-hint', errors.areas && 'field-areas-error'].filter(Boolean).join(' ')}>
             <legend>{labels['sim.chooseAreas']}</legend>
             <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
+            {/* Always in the page, so a screen reader hears the nudge when a fourth area is ticked. */}
+            <p className="hint" role="status" id="field-areas-nudge">{planNudge(chosen.length) ? labels['sim.areasNudge'] : null}</p>
             {errors.areas && <p className="error-message" id="field-areas-error">{errors.areas}</p>}
             {text.areas.map((area, i) => {
               const open = !hydrated || chosen.includes(area.id) || Object.keys(errors).some((name) => name.startsWith(`${area.id}.`));
@@ -192,7 +194,10 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
   } else if (step === 'coreGroup') {
     const index = context.meetings.length;
     const meeting = text.meetings[index]!;
-    const deadline = nextDeadline(structure.conferenceDate, context.meetings.map((m) => m.date), false);
+    const held = context.meetings.map((m) => m.date);
+    // The deadline leaves room for the Core Groups still to come and the review after them.
+    const deadline = nextDeadline(structure.conferenceDate, held, false, structure.meetings.length - index - 1);
+    const hintKey = deadline !== nextDeadline(structure.conferenceDate, held, false) ? 'sim.timescale.beforeReview' : index === 0 ? 'sim.timescale.first' : 'sim.timescale.next';
     body = (
       <>
         <h2 id="sim-current" tabIndex={-1}>{meeting.title}</h2>
@@ -203,7 +208,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
           'RECORD_MEETING',
           labels['sim.recordMeeting'],
           <>
-            {dateField(labels['sim.meetingDate'], index === 0 ? 'sim.timescale.first' : 'sim.timescale.next', deadline)}
+            {dateField(labels['sim.meetingDate'], hintKey, deadline)}
             {planned.map((a) =>
               field(
                 `scale.${a.areaId}`,

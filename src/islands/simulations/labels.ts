@@ -13,8 +13,8 @@ export const CONVERSATION_LABELS = [
 
 export const CONFERENCE_LABELS = [
   ...STEP_LABELS,
-  'sim.information', 'sim.from', 'sim.conferenceHeading', 'sim.chooseAreas', 'sim.chooseAreasHint', 'sim.areaChoose', 'sim.notGoodEnough', 'sim.goodEnough', 'sim.familyWords', 'sim.setPlan',
-  'sim.plan', 'sim.newInformation', 'sim.meetingDate', 'sim.dateHint', 'sim.timescale.first', 'sim.timescale.next', 'sim.timescale.review', 'sim.scale', 'sim.scaleHint', 'sim.scaleChoose',
+  'sim.information', 'sim.from', 'sim.conferenceHeading', 'sim.chooseAreas', 'sim.chooseAreasHint', 'sim.areasNudge', 'sim.areaChoose', 'sim.notGoodEnough', 'sim.goodEnough', 'sim.familyWords', 'sim.setPlan',
+  'sim.plan', 'sim.newInformation', 'sim.meetingDate', 'sim.dateHint', 'sim.timescale.first', 'sim.timescale.next', 'sim.timescale.review', 'sim.timescale.beforeReview', 'sim.scale', 'sim.scaleHint', 'sim.scaleChoose',
   'sim.moved', 'sim.actions', 'sim.recordMeeting', 'sim.meetingsSoFar', 'sim.meetingSummary', 'sim.reviewHeading', 'sim.reviewDate', 'sim.decisionLegend', 'sim.decision.continue',
   'sim.decision.end', 'sim.reasons', 'sim.decide', 'sim.selfCheckHeading', 'sim.selfCheckIntro', 'sim.yourAnswer', 'sim.modelAnswer', 'sim.noModel', 'sim.check.legend', 'sim.check.observable',
   'sim.check.specific', 'sim.check.ownWords', 'sim.finishCheck', 'sim.openDebrief',

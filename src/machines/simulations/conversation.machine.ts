@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { checkOwnResponse, respond, type ConversationState, type ConversationStructure, type MiCode, type Response } from '../../domain/simulations/conversation.ts';
+import { checkOwnResponse, respond, toMiCode, type ConversationState, type ConversationStructure, type MiCode, type Response } from '../../domain/simulations/conversation.ts';
 
 export type ConversationEvent = { type: 'CHOOSE'; optionId: string } | { type: 'RESPOND_OWN'; text: string; code: MiCode };
 
@@ -86,3 +86,21 @@ export const conversationMachine = setup({
     ended: { type: 'final' },
   },
 });
+
+/**
+ * A persisted conversation snapshot with every behaviour code read as a MITI 4.2.1 code, so an
+ * attempt stored before the codes changed (and missed by the migration) still restores and
+ * displays: the structure's options, the transcript and the learner's own codes. Anything that
+ * is not a conversation snapshot comes back as it was.
+ */
+export function withCurrentCodes<S>(snapshot: S): S {
+  const context = (snapshot as { context?: Partial<ConversationContext> } | null)?.context;
+  if (!context || !Array.isArray(context.transcript)) return snapshot;
+  const code = (value: MiCode) => toMiCode(value) ?? value;
+  const structure = context.structure && {
+    ...context.structure,
+    turns: context.structure.turns.map((t) => ({ ...t, options: t.options.map((o) => ({ ...o, code: code(o.code) })) })),
+  };
+  const transcript = context.transcript.map((e) => ({ ...e, code: code(e.code), own: e.own && { ...e.own, code: code(e.own.code) } }));
+  return { ...snapshot, context: { ...context, ...(structure ? { structure } : {}), transcript } };
+}

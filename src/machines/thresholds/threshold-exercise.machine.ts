@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { checkAssessment, checkScreening, type Assessment, type Screening } from '../../domain/thresholds/thresholds.ts';
+import { checkAssessment, checkScreening, toHarmKinds, type Assessment, type Screening } from '../../domain/thresholds/thresholds.ts';
 
 export type ThresholdExerciseEvent =
   | { type: 'SCREEN'; screening: Screening }
@@ -67,3 +67,15 @@ export const thresholdExerciseMachine = setup({
     complete: { type: 'final', tags: ['feedback'] },
   },
 });
+
+/**
+ * A persisted threshold exercise with its kinds of harm read as today's Wales categories, so an
+ * attempt stored with an earlier kind (and missed by the migration) still restores and
+ * displays. Anything without an assessment comes back as it was.
+ */
+export function withCurrentHarmKinds<S>(snapshot: S): S {
+  const context = (snapshot as { context?: Partial<ThresholdExerciseContext> } | null)?.context;
+  const assessment = context?.assessment;
+  if (!assessment || !Array.isArray(assessment.kindsOfHarm)) return snapshot;
+  return { ...snapshot, context: { ...context, assessment: { ...assessment, kindsOfHarm: toHarmKinds(assessment.kindsOfHarm) } } };
+}

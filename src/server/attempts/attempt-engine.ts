@@ -2,6 +2,7 @@
 // and next the mentor's reviews): a capability describes its table and machine, the engine
 // owns the order of the checks, the revision guard and the CPD entry at the end.
 import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import { recordCpd, type CpdActivity, type Tx } from '../cpd/index.ts';
 import { newId } from '../platform/index.ts';
 
@@ -68,8 +69,8 @@ export async function startAttempt<E, C>(insert: (row: { id: string; snapshot: u
 }
 
 /** One of the person's own attempts, or null. */
-export async function getOwnAttempt<A extends OwnedAttempt>(db: Db, store: Pick<AttemptStore<A, unknown>, 'load'>, personId: string, attemptId: string): Promise<A | null> {
-  return (await store.load(db, personId, attemptId)) ?? null;
+export async function getOwnAttempt<A extends OwnedAttempt>(scope: Scope, store: Pick<AttemptStore<A, unknown>, 'load'>, attemptId: string): Promise<A | null> {
+  return (await store.load(scope.db, scope.viewer.id, attemptId)) ?? null;
 }
 
 /**
@@ -80,16 +81,16 @@ export async function getOwnAttempt<A extends OwnedAttempt>(db: Db, store: Pick<
  * runs from the attempt's first step to its last.
  */
 export async function applyAttemptStep<A extends OwnedAttempt, E, P, I, C>(
-  db: Db,
+  scope: Scope,
   kind: AttemptKind<A, E, P, I, C>,
-  input: { personId: string; attemptId: string; revision: number; event: I },
-  now = Date.now(),
+  input: { attemptId: string; revision: number; event: I },
 ): Promise<StepResult<A, P>> {
+  const now = scope.now.getTime();
   const parsed = kind.parse(input.event);
   if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
   const { event } = parsed;
-  return db.transaction(async (tx): Promise<StepResult<A, P>> => {
-    const attempt = await kind.store.load(tx, input.personId, input.attemptId);
+  return scope.db.transaction(async (tx): Promise<StepResult<A, P>> => {
+    const attempt = await kind.store.load(tx, scope.viewer.id, input.attemptId);
     const content = attempt ? kind.contentOf(attempt) : null;
     if (!attempt || content?.id !== kind.content.id) return { ok: false, reason: 'not-found' };
     if (content.version !== kind.content.version) return { ok: false, reason: 'changed-content' };

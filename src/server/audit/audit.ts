@@ -2,6 +2,7 @@ import { and, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { auditEvents, people } from '../../../db/schema/index.ts';
 import { type AuditAction } from '../../domain/audit/index.ts';
+import type { Scope } from '../people/index.ts';
 
 export type AuditEntry = {
   organisationId: string | null;
@@ -29,8 +30,8 @@ export async function recordAudit(db: Writer, entry: AuditEntry, now = Date.now(
 
 export type AuditFilter = { personId?: string; action?: AuditAction; limit?: number; offset?: number };
 
-/** An organisation's audit log, newest first; `personId` matches the actor or the subject. */
-export async function listAudit(db: Db, organisationId: string, filter: AuditFilter = {}) {
+/** The scope's organisation's audit log, newest first; `personId` matches the actor or the subject. */
+export async function listAudit({ db, organisationId }: Scope, filter: AuditFilter = {}) {
   const conditions: SQL[] = [eq(auditEvents.organisationId, organisationId)];
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   if (filter.personId) conditions.push(or(eq(auditEvents.actorId, filter.personId), eq(auditEvents.subjectId, filter.personId))!);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Db } from '../../../db/client.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
+import type { Scope } from '../people/index.ts';
 import { fields, formAgain, formRedirect, formValues, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { changePassword, setPreferredLocale } from './account.ts';
 import { deletePersonSessions } from './sessions.ts';
@@ -9,7 +9,7 @@ import { deletePersonSessions } from './sessions.ts';
 export type AccountFormResult = FormResult<{ endSession: boolean }>;
 
 /** Who is changing their own account, from which session and address, on which language's page. */
-export type AccountFormContext = { db: Db; personId: string; sessionId: string; ip: string | null; locale: Locale };
+export type AccountFormContext = { scope: Scope; sessionId: string; ip: string | null; locale: Locale };
 
 const languageSchema = z.object({ locale: fields.locale() });
 
@@ -23,14 +23,13 @@ export async function accountForm(ctx: AccountFormContext, request: Request): Pr
   if (action === 'language') {
     const parsed = parseForm(languageSchema, form);
     if (!parsed.ok) return { ...formAgain(parsed.errors), endSession: false };
-    await setPreferredLocale(ctx.db, ctx.personId, parsed.data.locale);
+    await setPreferredLocale(ctx.scope, parsed.data.locale);
     // The next page is in the language just chosen.
     return { ...formRedirect(`${localePath(parsed.data.locale, '/account')}?done=language`), endSession: false };
   }
   if (action === 'password') {
     const { current, password, confirm, ...values } = formValues(form);
-    const result = await changePassword(ctx.db, {
-      personId: ctx.personId,
+    const result = await changePassword(ctx.scope, {
       sessionId: ctx.sessionId,
       current: String(current ?? ''),
       password: String(password ?? ''),
@@ -42,7 +41,7 @@ export async function accountForm(ctx: AccountFormContext, request: Request): Pr
     return { ...formAgain(result.errors, values), endSession: false };
   }
   if (action === 'sign-out-everywhere') {
-    await deletePersonSessions(ctx.db, ctx.personId);
+    await deletePersonSessions(ctx.scope.db, ctx.scope.viewer.id);
     return { ...formRedirect(`${localePath(ctx.locale, '/sign-in')}?signed-out`), endSession: true };
   }
   return { ...formAgain({ _form: { key: 'errors.invalidChoice' } }), endSession: false };

@@ -4,15 +4,20 @@ import { people } from '../../../db/schema/index.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
-import { getPersonInAnyOrganisation } from '../people/index.ts';
+import { getPersonInAnyOrganisation, type Scope } from '../people/index.ts';
 import { minutesToWait } from '../../domain/auth/rate-limit.ts';
 import { hashPassword, PASSWORD_PROBLEM_MESSAGE, validateNewPassword, verifyPassword } from './password.ts';
 import { clearAccountFailures, lockedMessage, reserveSignInAttempt } from './rate-limit.ts';
 import { deletePersonSessions } from './sessions.ts';
 
 /** Saves a person's language, used for pages and the e-mails Camau sends them. */
-export async function setPreferredLocale(db: Db, personId: string, locale: Locale): Promise<void> {
-  await db.update(people).set({ locale, updatedAt: Date.now() }).where(eq(people.id, personId));
+export async function setPreferredLocale(scope: Scope, locale: Locale): Promise<void> {
+  await rememberLocale(scope.db, scope.viewer.id, locale, scope.now.getTime());
+}
+
+/** The same while signing in, before the request has a scope: the sign-in page's language is a choice. */
+export async function rememberLocale(db: Db, personId: string, locale: Locale, now: number): Promise<void> {
+  await db.update(people).set({ locale, updatedAt: now }).where(eq(people.id, personId));
 }
 
 /**
@@ -20,11 +25,12 @@ export async function setPreferredLocale(db: Db, personId: string, locale: Local
  * when the person asks (this one stays signed in).
  */
 export async function changePassword(
-  db: Db,
-  input: { personId: string; sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null },
-  now = Date.now(),
+  scope: Scope,
+  input: { sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null },
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const person = await getPersonInAnyOrganisation(db, input.personId);
+  const { db } = scope;
+  const now = scope.now.getTime();
+  const person = await getPersonInAnyOrganisation(db, scope.viewer.id);
   if (!person) return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
   // Guessing the current password from a stolen session counts against the sign-in limits.
   const ip = input.ip ?? 'unknown';

@@ -9,3 +9,4 @@ export * from './account-form.ts';
 export * from './forgot-password-form.ts';
 export * from './set-password-form.ts';
 export * from './sign-in-form.ts';
+export * from './signed-in.ts';

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/client.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/index.ts';
-import { localePath } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/shared/index.ts';
 import { EMAIL_MAX_LENGTH, formAgain, formRedirect, formValues, readFormData, safeNextPath, type FieldError, type FieldErrors, type FormResult } from '../platform/index.ts';
+import { rememberLocale } from './account.ts';
 import { lockedMessage } from './rate-limit.ts';
 import { signIn } from './sign-in.ts';
 
@@ -15,9 +16,10 @@ export type SignInFormResult = FormResult<{
 
 /**
  * The sign-in form: checks the fields, then the password (rate-limited and audited by signIn).
- * The password never comes back in the values.
+ * The password never comes back in the values. Signing in on a page in one language (`locale`)
+ * is a choice of that language: the person lands in it and it becomes their preference.
  */
-export async function signInForm(db: Db, request: Request, ip: string, now = Date.now()): Promise<SignInFormResult> {
+export async function signInForm(db: Db, request: Request, ip: string, locale: Locale, now = Date.now()): Promise<SignInFormResult> {
   const { password: rawPassword, ...values } = formValues(await readFormData(request));
   const email = String(values.email ?? '').trim();
   const password = String(rawPassword ?? '');
@@ -31,9 +33,9 @@ export async function signInForm(db: Db, request: Request, ip: string, now = Dat
 
   const result = await signIn(db, { email, password, ip }, now);
   if (result.ok) {
-    // Land in the language the person chose last time (remembered), not the sign-in page's.
+    if (result.person.locale !== locale) await rememberLocale(db, result.person.id, locale, now);
     const target = safeNextPath(String(values.next ?? '')) ?? '/home';
-    return { ...formRedirect(localePath(result.person.locale, target), values), ...none, session: { token: result.token, expiresAt: result.expiresAt } };
+    return { ...formRedirect(localePath(locale, target), values), ...none, session: { token: result.token, expiresAt: result.expiresAt } };
   }
   if (result.reason === 'locked') return { ...formAgain({}, values, 429), ...none, refusal: lockedMessage(result.minutes), retryAfterSeconds: result.minutes * 60 };
   return { ...formAgain({}, values, 401), ...none, refusal: { key: 'signIn.invalid' } };

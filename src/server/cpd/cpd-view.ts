@@ -2,13 +2,13 @@ import { cpdTotals } from '../../domain/cpd/cpd.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import { formatDateTime, formatDuration, translator, labelKey } from '../../i18n/index.ts';
 import { getModule, listProgrammes, pick } from '../content/index.ts';
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import { listCpdEntries, listReflections } from '../learning/index.ts';
 
-/** A learner's CPD record as pages and exports show it, in one language, with time in hours and minutes. */
-export async function cpdRecord(db: Db, personId: string, locale: Locale) {
+/** The viewer's CPD record as pages and exports show it, in one language, with time in hours and minutes. */
+export async function cpdRecord(scope: Scope, locale: Locale) {
   const t = translator(locale);
-  const [entries, programmes] = await Promise.all([listCpdEntries(db, personId), listProgrammes()]);
+  const [entries, programmes] = await Promise.all([listCpdEntries(scope), listProgrammes()]);
   const programmeName = (id: string | null) => {
     const programme = id ? programmes.find((p) => p.id === id) : undefined;
     return programme ? pick(programme.title, locale) : t('cpd.other');
@@ -38,8 +38,8 @@ export async function cpdRecord(db: Db, personId: string, locale: Locale) {
  * module title (null when the module has gone) and its prompt in the reader's language where the
  * module still exists, else as it was saved.
  */
-export async function reflectiveLog(db: Db, personId: string, locale: Locale) {
-  const entries = await listReflections(db, personId);
+export async function reflectiveLog(scope: Scope, locale: Locale) {
+  const entries = await listReflections(scope);
   return Promise.all(
     entries.map(async (e) => {
       const module = e.moduleId ? await getModule(e.moduleId) : null;

@@ -2,3 +2,4 @@ export * from './learning-view.ts';
 export * from './learning.ts';
 export * from './search.ts';
 export * from './reflection-form.ts';
+export * from './continue-learning.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import type { Module, Programme } from '../../content/schemas.ts';
 import { moduleStatus, programmeProgress, resumeSection, type ModuleStatus } from '../../domain/learning/module-progress.ts';
 import { getProgramme, listProgrammes, modulesOf } from '../content/index.ts';
@@ -55,14 +55,14 @@ export async function programmeView(programme: Programme, progress: Progress): P
   return { programme, modules, totals, minutes: modules.reduce((sum, m) => sum + m.module.minutes, 0), complete, completedAt: complete ? Math.max(...modules.map((m) => m.completedAt ?? 0)) : null };
 }
 
-/** One programme as one learner sees it, or null when there is no such programme. */
-export async function programmeViewFor(db: Db, personId: string, programmeId: string): Promise<ProgrammeView | null> {
+/** One programme as the viewer sees it, or null when there is no such programme. */
+export async function programmeViewFor(scope: Scope, programmeId: string): Promise<ProgrammeView | null> {
   const programme = await getProgramme(programmeId);
-  return programme ? programmeView(programme, await learningProgress(db, personId)) : null;
+  return programme ? programmeView(programme, await learningProgress(scope)) : null;
 }
 
-/** Every programme, in catalogue order, as one learner sees it. */
-export async function allProgrammeViews(db: Db, personId: string): Promise<ProgrammeView[]> {
-  const progress = await learningProgress(db, personId);
+/** Every programme, in catalogue order, as the viewer sees it. */
+export async function allProgrammeViews(scope: Scope): Promise<ProgrammeView[]> {
+  const progress = await learningProgress(scope);
   return Promise.all((await listProgrammes()).map((p) => programmeView(p, progress)));
 }

@@ -4,9 +4,10 @@ import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntrie
 import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
+import { checkFeedback } from '../../domain/learning/check-feedback.ts';
 import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
-import { organisationOf } from '../people/index.ts';
+import type { Scope } from '../people/index.ts';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -28,7 +29,7 @@ async function sectionVisitsOf(db: Reader, personId: string, moduleId: string) {
  * caller's write transaction. Reading the sections after passing does not complete the module:
  * the check must be passed again once they have been read.
  */
-async function completeOnPass(tx: Tx, personId: string, module: Module, now: number): Promise<boolean> {
+async function completeOnPass(tx: Tx, personId: string, organisationId: string, module: Module, now: number): Promise<boolean> {
   const [done] = await tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, module.id), eq(moduleCompletions.moduleVersion, module.version)));
   if (done) return false;
   const sectionIds = module.sections.map((s) => s.id);
@@ -51,11 +52,12 @@ async function completeOnPass(tx: Tx, personId: string, module: Module, now: num
 }
 
 /** Notes that a learner opened a section (for progress, "resume", and the sections a pass needs). */
-export async function recordSectionVisit(db: Db, personId: string, module: Module, sectionId: string, now = Date.now()): Promise<void> {
+export async function recordSectionVisit(scope: Scope, module: Module, sectionId: string): Promise<void> {
   if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
-  await db
+  const now = scope.now.getTime();
+  await scope.db
     .insert(sectionVisits)
-    .values({ personId, organisationId: organisationOf(personId), moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
+    .values({ personId: scope.viewer.id, organisationId: scope.organisationId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
     .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
 }
 
@@ -67,18 +69,19 @@ export type SubmitResult = { ok: true; attemptId: string; grade: Grade; complete
  * is its own attempt, so two tabs submitting at once make two attempts.
  */
 export async function submitKnowledgeCheck(
-  db: Db,
-  input: { personId: string; module: Module; version: number; answers: Record<string, string>; startedAt: number | null },
-  now = Date.now(),
+  scope: Scope,
+  input: { module: Module; version: number; answers: Record<string, string>; startedAt: number | null },
 ): Promise<SubmitResult> {
+  const now = scope.now.getTime();
+  const personId = scope.viewer.id;
   const marked = gradeKnowledgeCheck(answerKey(input.module), { version: input.version, answers: input.answers });
   if (!marked.ok) return marked;
   const attemptId = newId();
-  const completed = await db.transaction(async (tx) => {
+  const completed = await scope.db.transaction(async (tx) => {
     await tx.insert(knowledgeCheckAttempts).values({
       id: attemptId,
-      personId: input.personId,
-      organisationId: organisationOf(input.personId),
+      personId,
+      organisationId: scope.organisationId,
       moduleId: input.module.id,
       moduleVersion: input.module.version,
       answers: input.answers,
@@ -88,19 +91,21 @@ export async function submitKnowledgeCheck(
       startedAt: input.startedAt && input.startedAt <= now ? input.startedAt : null,
       submittedAt: now,
     });
-    return marked.grade.passed ? completeOnPass(tx, input.personId, input.module, now) : false;
+    return marked.grade.passed ? completeOnPass(tx, personId, scope.organisationId, input.module, now) : false;
   });
   return { ok: true, attemptId, grade: marked.grade, completed };
 }
 
 /** One of the person's own attempts, or null (someone else's attempt is never returned). */
-export async function getOwnAttempt(db: Db, personId: string, attemptId: string) {
-  const [attempt] = await db.select().from(knowledgeCheckAttempts).where(and(eq(knowledgeCheckAttempts.id, attemptId), eq(knowledgeCheckAttempts.personId, personId)));
+export async function getOwnAttempt(scope: Scope, attemptId: string) {
+  const [attempt] = await scope.db.select().from(knowledgeCheckAttempts).where(and(eq(knowledgeCheckAttempts.id, attemptId), eq(knowledgeCheckAttempts.personId, scope.viewer.id)));
   return attempt ?? null;
 }
 
-/** Everything the catalogue and module pages need about one person's learning, in three queries. */
-export async function learningProgress(db: Db, personId: string) {
+/** Everything the catalogue and module pages need about the viewer's learning, in three queries. */
+export async function learningProgress(scope: Scope) {
+  const { db } = scope;
+  const personId = scope.viewer.id;
   const [visits, attempts, completions] = await Promise.all([
     db.select().from(sectionVisits).where(eq(sectionVisits.personId, personId)),
     db
@@ -141,30 +146,31 @@ export async function learningProgress(db: Db, personId: string) {
 export const REFLECTION_MAX_LENGTH = LONGEST_TEXT_FIELD;
 
 /** Saves a reflection to the learner's private log. */
-export async function saveReflection(db: Db, input: { personId: string; moduleId: string; moduleVersion: number; prompt: string; text: string }, now = Date.now()) {
+export async function saveReflection(scope: Scope, input: { moduleId: string; moduleVersion: number; prompt: string; text: string }) {
   const id = newId();
-  await db.insert(reflectiveEntries).values({ id, ...input, organisationId: organisationOf(input.personId), sharedWithMentor: false, createdAt: now, updatedAt: now });
+  const now = scope.now.getTime();
+  await scope.db.insert(reflectiveEntries).values({ id, ...input, personId: scope.viewer.id, organisationId: scope.organisationId, sharedWithMentor: false, createdAt: now, updatedAt: now });
   return id;
 }
 
-export async function listReflections(db: Db, personId: string) {
-  return db.select().from(reflectiveEntries).where(eq(reflectiveEntries.personId, personId)).orderBy(desc(reflectiveEntries.createdAt));
+/** The viewer's reflective log, newest first. */
+export async function listReflections(scope: Scope) {
+  return scope.db.select().from(reflectiveEntries).where(and(eq(reflectiveEntries.personId, scope.viewer.id), eq(reflectiveEntries.organisationId, scope.organisationId))).orderBy(desc(reflectiveEntries.createdAt));
 }
 
-export async function listCpdEntries(db: Db, personId: string) {
-  return db.select().from(cpdEntries).where(eq(cpdEntries.personId, personId)).orderBy(desc(cpdEntries.completedAt));
+/** The viewer's CPD entries, newest first. */
+export async function listCpdEntries(scope: Scope) {
+  return scope.db.select().from(cpdEntries).where(and(eq(cpdEntries.personId, scope.viewer.id), eq(cpdEntries.organisationId, scope.organisationId))).orderBy(desc(cpdEntries.completedAt));
 }
 
 /**
  * Feedback on each question of an attempt, marked by the same rule as the attempt was: the
- * option chosen, the best option, and whether they agree. Null for an attempt on another
- * version of the module (its questions may have changed; the score stands on its own).
+ * option chosen and whether it is right; the best option only after a pass (`checkFeedback`).
+ * Null for an attempt on another version of the module (its questions may have changed; the
+ * score stands on its own).
  */
 export function attemptFeedback(module: Module, attempt: { moduleVersion: number; answers: Readonly<Record<string, string>> }) {
   const graded = gradeKnowledgeCheck(answerKey(module), { version: attempt.moduleVersion, answers: attempt.answers });
   if (!graded.ok) return null;
-  return module.knowledgeCheck.map((question, i) => {
-    const result = graded.grade.questions[i]!;
-    return { question, chosen: question.options.find((o) => o.id === result.chosenOptionId), best: question.options.find((o) => o.correct)!, correct: result.correct };
-  });
+  return checkFeedback(module.knowledgeCheck, graded.grade);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
 import { pick, type Module, type Programme } from '../content/index.ts';
 import { fields, formAgain, formRedirect, parseForm, readFormData, type FormResult } from '../platform/index.ts';
@@ -13,16 +13,14 @@ const reflectionSchema = () => z.object({ text: fields.requiredText(REFLECTION_M
  * they read it (in the page's language), or shows the form again with what they wrote.
  */
 export async function reflectionForm(
-  db: Db,
-  personId: string,
+  scope: Scope,
   found: { programme: Pick<Programme, 'id'>; module: Module },
   request: Request,
   locale: Locale,
-  now = Date.now(),
 ): Promise<FormResult> {
   const parsed = parseForm(reflectionSchema(), await readFormData(request));
   if (!parsed.ok) return formAgain(parsed.errors, { text: String(parsed.values.text ?? '') });
   const { module } = found;
-  await saveReflection(db, { personId, moduleId: module.id, moduleVersion: module.version, prompt: pick(module.reflection.prompt, locale), text: parsed.data.text }, now);
+  await saveReflection(scope, { moduleId: module.id, moduleVersion: module.version, prompt: pick(module.reflection.prompt, locale), text: parsed.data.text });
   return formRedirect(`${localePath(locale, `/learn/${found.programme.id}/${module.id}/reflect`)}?saved`, parsed.values);
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/shared/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { enqueueJob, newId } from '../platform/index.ts';
 import type { Mailer } from './mailer.ts';
+import type { Scope } from '../people/index.ts';
 
 export type MailTemplate = 'invitation' | 'reset' | 'accountExists';
 const TEMPLATES: Record<MailTemplate, { subject: MessageKey; body: MessageKey }> = {
@@ -152,8 +153,8 @@ export async function sendNotice(
   return { id, status: 'digest-queued' };
 }
 
-/** The organisation's outbox, newest first, without any message bodies. */
-export async function listOutbox(db: Db, organisationId: string, limit = 100) {
+/** The scope's organisation's outbox, newest first, without any message bodies. */
+export async function listOutbox({ db, organisationId }: Scope, limit = 100) {
   return db
     .select({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, locale: mailOutbox.locale, status: mailOutbox.status, createdAt: mailOutbox.createdAt })
     .from(mailOutbox)
@@ -163,13 +164,13 @@ export async function listOutbox(db: Db, organisationId: string, limit = 100) {
 }
 
 /**
- * One outbox message as `viewer` may see it: the live link only in a message addressed to
- * them, so no administrator can read another person's sign-in link.
+ * One outbox message of the scope's organisation as its viewer may see it: the live link only
+ * in a message addressed to them, so no administrator can read another person's sign-in link.
  */
-export async function getOutboxMessage(db: Db, viewer: { id: string; organisationId: string }, id: string) {
-  const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, viewer.organisationId), eq(mailOutbox.id, id)));
+export async function getOutboxMessage(scope: Scope, id: string) {
+  const [row] = await scope.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, scope.organisationId), eq(mailOutbox.id, id)));
   if (!row) return null;
   const { liveText, ...rest } = row;
-  const own = row.personId === viewer.id;
+  const own = row.personId === scope.viewer.id;
   return { ...rest, text: own && liveText ? liveText : row.text, linkWithheld: !own && isMailTemplate(row.template), resendable: row.personId !== null };
 }

@@ -12,25 +12,25 @@ import { deliverMessage, isMailTemplate, sendMail } from './outbox.ts';
  * delivered again as it was.
  */
 export async function resendOutboxMessage(ctx: AdminContext, outboxId: string): Promise<AdminResult> {
-  const now = ctx.now ?? Date.now();
+  const now = ctx.scope.now.getTime();
   const refused: AdminResult = { ok: false, errors: { _form: { key: 'outbox.resendRefused' } } };
-  const [row] = await ctx.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, ctx.actor.organisationId), eq(mailOutbox.id, outboxId)));
+  const [row] = await ctx.scope.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, ctx.scope.organisationId), eq(mailOutbox.id, outboxId)));
   if (!row || !row.personId) return refused;
-  const person = await getPerson(ctx.db, ctx.actor.organisationId, row.personId);
+  const person = await getPerson(ctx.scope, row.personId);
   if (!person || person.status === 'deactivated') return refused;
   if (!isMailTemplate(row.template)) {
-    await deliverMessage(ctx.db, ctx.mailer, { organisationId: row.organisationId, personId: person.id, to: person.email, locale: row.locale, subject: row.subject, text: row.text }, now);
+    await deliverMessage(ctx.scope.db, ctx.mailer, { organisationId: row.organisationId, personId: person.id, to: person.email, locale: row.locale, subject: row.subject, text: row.text }, now);
     return { ok: true, value: undefined };
   }
   if (person.status === 'invited') return resendInvitation(ctx, person.id);
-  const token = await ctx.db.transaction(async (tx) => {
+  const token = await ctx.scope.db.transaction(async (tx) => {
     const issued = await issueAccountLink(tx, person.id, 'password-reset', now);
-    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.actor.id, subjectId: person.id, action: 'password.reset-requested', detail: { via: 'outbox' }, ip: ctx.ip }, now);
+    await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.scope.viewer.id, subjectId: person.id, action: 'password.reset-requested', detail: { via: 'outbox' }, ip: ctx.ip }, now);
     return issued;
   });
-  await sendMail(ctx.db, ctx.mailer, {
+  await sendMail(ctx.scope.db, ctx.mailer, {
     organisationId: person.organisationId,
-    organisationName: nameIn(person.locale, ctx.actor.organisation),
+    organisationName: nameIn(person.locale, ctx.scope.viewer.organisation),
     personId: person.id,
     to: person.email,
     recipientName: person.name,

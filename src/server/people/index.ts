@@ -5,3 +5,4 @@ export * from './invite-form.ts';
 export * from './people-import-form.ts';
 export * from './person-admin-form.ts';
 export * from './team-form.ts';
+export * from './scope.ts';

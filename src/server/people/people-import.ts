@@ -25,7 +25,7 @@ export type ImportResult =
  * one transaction and then invited.
  */
 export async function importPeople(ctx: AdminContext, csv: string): Promise<ImportResult> {
-  const now = ctx.now ?? Date.now();
+  const now = ctx.scope.now.getTime();
   if (!csv.trim()) return { ok: false, fileError: 'import.noFile' };
   if (Buffer.byteLength(csv) > IMPORT_MAX_BYTES) return { ok: false, fileError: 'import.tooLarge' };
   let records: string[][];
@@ -38,17 +38,17 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
   } catch {
     return { ok: false, fileError: 'import.unreadable' };
   }
-  const teamList = await listTeams(ctx.db, ctx.actor.organisationId);
+  const teamList = await listTeams(ctx.scope);
   const teamIdByName = new Map<string, string>();
   for (const t of teamList) {
     teamIdByName.set(t.nameEn.toLowerCase(), t.id);
     teamIdByName.set(t.nameCy.toLowerCase(), t.id);
   }
-  const existingEmails = new Set((await ctx.db.select({ email: people.email }).from(people)).map((r) => r.email));
+  const existingEmails = new Set((await ctx.scope.db.select({ email: people.email }).from(people)).map((r) => r.email));
   const checked = validateImport(records, lines, { teamIdByName, existingEmails });
   if (!checked.ok) return checked;
 
-  const invitations = await ctx.db.transaction(async (tx) => {
+  const invitations = await ctx.scope.db.transaction(async (tx) => {
     // Re-check before writing anything: an address may have been taken since validation, and the
     // write lock this transaction holds means none can be taken from now until it commits.
     const wanted = checked.people.map((p) => p.email);
@@ -59,20 +59,20 @@ export async function importPeople(ctx: AdminContext, csv: string): Promise<Impo
     const result: { id: string; email: string; name: string; locale: 'cy' | 'en'; token: string }[] = [];
     for (const person of checked.people) {
       const id = newId();
-      await tx.insert(people).values({ id, organisationId: ctx.actor.organisationId, email: person.email, name: person.name, locale: person.locale, status: 'invited', createdAt: now, updatedAt: now });
+      await tx.insert(people).values({ id, organisationId: ctx.scope.organisationId, email: person.email, name: person.name, locale: person.locale, status: 'invited', createdAt: now, updatedAt: now });
       await tx.insert(personRoles).values(person.roles.map((role) => ({ personId: id, role })));
       if (person.teamIds.length) await tx.insert(teamMemberships).values(person.teamIds.map((teamId) => ({ personId: id, teamId })));
       const token = await issueAccountLink(tx, id, 'invitation', now);
       result.push({ id, email: person.email, name: person.name, locale: person.locale, token });
     }
-    await recordAudit(tx, { organisationId: ctx.actor.organisationId, actorId: ctx.actor.id, action: 'people.imported', detail: { count: result.length, personIds: result.map((r) => r.id) }, ip: ctx.ip }, now);
+    await recordAudit(tx, { organisationId: ctx.scope.organisationId, actorId: ctx.scope.viewer.id, action: 'people.imported', detail: { count: result.length, personIds: result.map((r) => r.id) }, ip: ctx.ip }, now);
     return { kind: 'imported' as const, people: result };
   });
   if (invitations.kind === 'taken') return { ok: false, problems: invitations.problems };
   for (const p of invitations.people) {
-    await sendMail(ctx.db, ctx.mailer, {
-      organisationId: ctx.actor.organisationId,
-      organisationName: nameIn(p.locale, ctx.actor.organisation),
+    await sendMail(ctx.scope.db, ctx.mailer, {
+      organisationId: ctx.scope.organisationId,
+      organisationName: nameIn(p.locale, ctx.scope.viewer.organisation),
       personId: p.id,
       to: p.email,
       recipientName: p.name,

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { type PersonStatus, type Role } from '../../domain/people/index.ts';
 import type { Actor, PersonTarget } from '../access/index.ts';
+import type { Scope } from './scope.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 export type Person = typeof people.$inferSelect;
@@ -26,8 +27,9 @@ export async function findPersonByEmail(db: Db, email: string): Promise<Person |
   return person ?? null;
 }
 
-/** A person of the organisation, or null: someone of another organisation looks like no one. */
-export async function getPerson(db: Db, organisationId: string, id: string): Promise<Person | null> {
+/** A person of the scope's organisation, or null: someone of another organisation looks like no one. */
+export async function getPerson(scope: Scope, id: string): Promise<Person | null> {
+  const { db, organisationId } = scope;
   const [person] = await db.select().from(people).where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
   return person ?? null;
 }
@@ -100,8 +102,9 @@ export type PersonDetail = Person & {
   mentees: { id: string; name: string }[];
 };
 
-/** Everything about one person in an organisation, or null when not found there. */
-export async function getPersonDetail(db: Db, organisationId: string, personId: string): Promise<PersonDetail | null> {
+/** Everything about one person in the scope's organisation, or null when not found there. */
+export async function getPersonDetail(scope: Scope, personId: string): Promise<PersonDetail | null> {
+  const { db, organisationId } = scope;
   const [person] = await db.select().from(people).where(and(eq(people.id, personId), eq(people.organisationId, organisationId)));
   if (!person) return null;
   const [roles, memberOf, manages, mentorRows, mentees] = await Promise.all([
@@ -124,8 +127,9 @@ export async function getPersonDetail(db: Db, organisationId: string, personId: 
 export type PeopleFilter = { q?: string; teamId?: string; role?: Role; status?: PersonStatus; page?: number };
 export const PEOPLE_PAGE_SIZE = 25;
 
-/** A page of an organisation's people, with their roles and team ids, filtered and by name. */
-export async function listPeople(db: Db, organisationId: string, filter: PeopleFilter = {}) {
+/** A page of the scope's organisation's people, with their roles and team ids, filtered and by name. */
+export async function listPeople(scope: Scope, filter: PeopleFilter = {}) {
+  const { db, organisationId } = scope;
   const conditions: SQL[] = [eq(people.organisationId, organisationId)];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -159,7 +163,9 @@ export async function listPeople(db: Db, organisationId: string, filter: PeopleF
   };
 }
 
-export async function countPeopleByStatus(db: Db, organisationId: string): Promise<Record<PersonStatus, number>> {
+/** How many of the scope's organisation's people are invited, active and deactivated. */
+export async function countPeopleByStatus(scope: Scope): Promise<Record<PersonStatus, number>> {
+  const { db, organisationId } = scope;
   const rows = await db.select({ status: people.status, n: count() }).from(people).where(eq(people.organisationId, organisationId)).groupBy(people.status);
   const counts: Record<PersonStatus, number> = { invited: 0, active: 0, deactivated: 0 };
   for (const r of rows) counts[r.status] = r.n;
@@ -167,7 +173,8 @@ export async function countPeopleByStatus(db: Db, organisationId: string): Promi
 }
 
 /** Active people holding the mentor role, for choosing someone's practice mentor. */
-export async function listMentors(db: Db, organisationId: string) {
+export async function listMentors(scope: Scope) {
+  const { db, organisationId } = scope;
   return db
     .select({ id: people.id, name: people.name })
     .from(people)
@@ -176,17 +183,20 @@ export async function listMentors(db: Db, organisationId: string) {
     .orderBy(asc(people.name));
 }
 
-export async function listMenteesOf(db: Db, mentorId: string) {
+/** A mentor's mentees within the scope's organisation. */
+export async function listMenteesOf(scope: Scope, mentorId: string) {
+  const { db, organisationId } = scope;
   return db
     .select({ id: people.id, name: people.name, email: people.email, status: people.status })
     .from(mentorLinks)
     .innerJoin(people, eq(people.id, mentorLinks.menteeId))
-    .where(eq(mentorLinks.mentorId, mentorId))
+    .where(and(eq(mentorLinks.mentorId, mentorId), eq(people.organisationId, organisationId)))
     .orderBy(asc(people.name));
 }
 
-/** Teams of an organisation with member and manager names, optionally only the given ids. */
-export async function listTeamsWithPeople(db: Db, organisationId: string, onlyTeamIds?: readonly string[]) {
+/** Teams of the scope's organisation with member and manager names, optionally only the given ids. */
+export async function listTeamsWithPeople(scope: Scope, onlyTeamIds?: readonly string[]) {
+  const { db, organisationId } = scope;
   if (onlyTeamIds && onlyTeamIds.length === 0) return [];
   const teamRows = await db
     .select()
@@ -206,12 +216,15 @@ export async function listTeamsWithPeople(db: Db, organisationId: string, onlyTe
   }));
 }
 
-export async function listTeams(db: Db, organisationId: string): Promise<Team[]> {
+/** The scope's organisation's teams by English name. */
+export async function listTeams(scope: Scope): Promise<Team[]> {
+  const { db, organisationId } = scope;
   return db.select().from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.nameEn));
 }
 
 /** Every person in the organisation by name (for filters and pickers). */
-export async function listPeopleNames(db: Db, organisationId: string) {
+export async function listPeopleNames(scope: Scope) {
+  const { db, organisationId } = scope;
   return db.select({ id: people.id, name: people.name }).from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.name));
 }
 

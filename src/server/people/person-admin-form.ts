@@ -38,8 +38,8 @@ const ACTIONS: Record<string, PersonAction> = {
  */
 export async function personAdminForm(ctx: AdminContext, personId: string, request: Request, locale: Locale): Promise<FormResult> {
   const form = await readFormData(request);
-  const target = await personTarget(ctx.db, personId);
-  if (!target || !mayOnPerson(ctx.actor, 'person.manage', target)) return formAgain({ _form: { key: 'person.notFound' } }, {}, 404);
+  const target = await personTarget(ctx.scope.db, personId);
+  if (!target || !mayOnPerson(ctx.scope.viewer, 'person.manage', target)) return formAgain({ _form: { key: 'person.notFound' } }, {}, 404);
   const action = String(form.get('action') ?? '');
   // hasOwn, so an action named like an Object method ("constructor") is refused, not called.
   const handle = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;

@@ -1,6 +1,6 @@
 // The production server's front door: what must be decided from the raw Node request, before
 // Astro turns it into a web Request (which reads the body and cannot represent TRACE).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 
 /** Methods the app answers; TRACE/TRACK would echo a request (and the web Request cannot hold them). */
 export const ALLOWED_METHODS = 'GET, HEAD, POST';
@@ -10,20 +10,38 @@ const ALWAYS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-o
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/**
+ * Makes the response carry the standard reason phrase of its status: Astro keeps a page's
+ * default statusText "OK" when the page sets another status, which gave "HTTP/1.1 401 OK".
+ */
+function standardReasonPhrases(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    const phrase = STATUS_CODES[statusCode];
+    if (phrase) {
+      this.statusMessage = phrase;
+      if (typeof rest[0] === 'string') rest[0] = phrase;
+    }
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+  } as ServerResponse['writeHead'];
+}
+
 /** The locale prefix of a raw request path ('/cy' or ''), for the translated refusal pages. */
 function localePrefix(url: string | undefined): '' | '/cy' {
   return /^\/cy(?:[/?#]|$)/.test(url ?? '') ? '/cy' : '';
 }
 
 /**
- * Wraps the Astro adapter's handler: adds the always-on headers, answers TRACE/TRACK with 405,
- * refuses a declared body over the limit with the translated 413 page before reading it, and,
- * unless a proxy is trusted, drops X-Forwarded-For so the socket's address is the client's.
+ * Wraps the Astro adapter's handler: adds the always-on headers and the standard reason
+ * phrases, answers TRACE/TRACK with 405, refuses a declared body over the limit with the
+ * translated 413 page before reading it, and, unless a proxy is trusted, drops X-Forwarded-For
+ * so the socket's address is the client's.
  */
 export function guardRequests(handler: Handler, options: { trustProxy: boolean; bodyLimit: number }): Handler {
   const limit = options.bodyLimit;
   return (req, res) => {
     for (const [name, value] of Object.entries(ALWAYS)) res.setHeader(name, value);
+    standardReasonPhrases(res);
     if (!options.trustProxy) delete req.headers['x-forwarded-for'];
     const method = (req.method ?? '').toUpperCase();
     if (method === 'TRACE' || method === 'TRACK') {

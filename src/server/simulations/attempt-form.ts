@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import type { SimulationScenario } from '../../content/schemas.ts';
 import { eventFromForm, MULTI_FIELDS } from '../../domain/simulations/simulation-forms.ts';
 import type { Translate } from '../../i18n/index.ts';
@@ -17,16 +17,16 @@ export type SimulationFormResult = { status: number; errors: Record<string, stri
  * (404/409, typed values dropped).
  */
 export async function handleSimulationAttemptPost(
-  db: Db,
+  scope: Scope,
   request: Request,
-  input: { personId: string; attempt: SimulationAttempt; scenario: SimulationScenario; self: string; t: Translate },
+  input: { attempt: SimulationAttempt; scenario: SimulationScenario; self: string; t: Translate },
 ): Promise<SimulationFormResult> {
-  const { personId, attempt, scenario, t } = input;
+  const { attempt, scenario, t } = input;
   const values = formValues(await readFormData(request), MULTI_FIELDS);
   const revision = typeof values.revision === 'string' && /^\d+$/.test(values.revision) ? Number(values.revision) : -1;
-  const result = await applySimulationEvent(db, { personId, attemptId: attempt.id, revision, event: eventFromForm(values), scenario });
+  const result = await applySimulationEvent(scope, { attemptId: attempt.id, revision, event: eventFromForm(values), scenario });
   if (result.ok) return { status: 303, errors: {}, values, notice: undefined, redirect: `${input.self}#sim-current`, attempt: result.attempt };
-  const current = await getOwnSimulationAttempt(db, personId, attempt.id);
+  const current = await getOwnSimulationAttempt(scope, attempt.id);
   if (result.reason === 'invalid') return { status: 422, errors: problemMessages(result.problems, t), values, notice: undefined, redirect: null, attempt: current };
   const { status, key } = refusalToHttp(result.reason, SIMULATION_REFUSALS);
   return { status, errors: {}, values: {}, notice: t(key), redirect: null, attempt: current };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, min } from 'drizzle-orm';
 import { createActor, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
@@ -7,10 +7,11 @@ import type { ConferenceScenario, ConversationScenario, SimulationScenario } fro
 import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../../domain/simulations/case-conference.ts';
 import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
 import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
-import { conversationEventProblems, conversationMachine, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
+import { conversationEventProblems, conversationMachine, withCurrentCodes, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
 import type { Tx } from '../cpd/index.ts';
 import { applyAttemptStep, getOwnAttempt, startAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import { newId } from '../platform/index.ts';
+import type { Scope } from '../people/index.ts';
 
 export type SimulationAttempt = typeof simulationAttempts.$inferSelect;
 export type SimulationEvent = ConversationEvent | CaseConferenceEvent;
@@ -51,7 +52,8 @@ export function machineFor(scenario: SimulationScenario): { logic: AnyActorLogic
 
 function restore(attempt: Pick<SimulationAttempt, 'snapshot'> | null, scenario: SimulationScenario) {
   const { logic, input } = machineFor(scenario);
-  return createActor(logic, attempt ? { snapshot: attempt.snapshot as SnapshotFrom<typeof logic>, input } : { input }).start();
+  // Codes stored before MITI 4.2.1 are read as today's, so an old attempt always restores.
+  return createActor(logic, attempt ? { snapshot: withCurrentCodes(attempt.snapshot) as SnapshotFrom<typeof logic>, input } : { input }).start();
 }
 
 /** Where an attempt stands: the machine's state value, its context and whether it has finished. */
@@ -80,13 +82,14 @@ export function simulationResult(scenario: SimulationScenario, context: Conversa
 const outcomeOf = (result: ReturnType<typeof simulationResult>): string | null =>
   result.kind === 'conversation' ? result.outcome : result.reviewAgrees === null ? null : `areas-${result.figures.areasFound}-of-${result.figures.areasExpected}`;
 
-/** Starts a new attempt at a scenario for a person. */
-export function startSimulation(db: Db, input: { personId: string; organisationId: string; scenario: SimulationScenario }, now = Date.now()): Promise<string> {
+/** Starts a new attempt at a scenario for the viewer. */
+export function startSimulation(scope: Scope, input: { scenario: SimulationScenario }): Promise<string> {
+  const now = scope.now.getTime();
   return startAttempt(async ({ id, snapshot }) => {
-    await db.insert(simulationAttempts).values({
+    await scope.db.insert(simulationAttempts).values({
       id,
-      personId: input.personId,
-      organisationId: input.organisationId,
+      personId: scope.viewer.id,
+      organisationId: scope.organisationId,
       kind: input.scenario.kind,
       scenarioId: input.scenario.id,
       scenarioVersion: input.scenario.version,
@@ -97,18 +100,20 @@ export function startSimulation(db: Db, input: { personId: string; organisationI
   }, restore(null, input.scenario));
 }
 
-/** One of the person's own attempts, or null (someone else's attempt looks like none). */
-export function getOwnSimulationAttempt(db: Db, personId: string, attemptId: string): Promise<SimulationAttempt | null> {
-  return getOwnAttempt(db, { load: loadSimulationAttempt }, personId, attemptId);
+/** One of the viewer's own attempts, or null (someone else's attempt looks like none). */
+export function getOwnSimulationAttempt(scope: Scope, attemptId: string): Promise<SimulationAttempt | null> {
+  return getOwnAttempt(scope, { load: loadSimulationAttempt }, attemptId);
 }
 
-export async function listOwnSimulationAttempts(db: Db, personId: string) {
-  return db.select().from(simulationAttempts).where(eq(simulationAttempts.personId, personId)).orderBy(desc(simulationAttempts.startedAt));
+/** The viewer's own attempts, newest first. */
+export async function listOwnSimulationAttempts(scope: Scope) {
+  return scope.db.select().from(simulationAttempts).where(eq(simulationAttempts.personId, scope.viewer.id)).orderBy(desc(simulationAttempts.startedAt));
 }
 
-/** The accepted events of an attempt, in order. */
-export async function listSimulationEvents(db: Db, attemptId: string) {
-  return db.select().from(simulationEvents).where(eq(simulationEvents.attemptId, attemptId)).orderBy(asc(simulationEvents.revision));
+/** The accepted events of one of the viewer's own attempts, in order (none for anyone else's). */
+export async function listSimulationEvents(scope: Scope, attemptId: string) {
+  const own = scope.db.select({ id: simulationAttempts.id }).from(simulationAttempts).where(and(eq(simulationAttempts.id, attemptId), eq(simulationAttempts.personId, scope.viewer.id)));
+  return scope.db.select().from(simulationEvents).where(inArray(simulationEvents.attemptId, own)).orderBy(asc(simulationEvents.revision));
 }
 
 // The shapes an event may have; anything else is refused before the machine sees it.
@@ -218,16 +223,15 @@ function simulationKind(scenario: SimulationScenario): AttemptKind<SimulationAtt
  * review; a finished attempt gets its result and a CPD entry.
  */
 export function applySimulationEvent(
-  db: Db,
-  input: { personId: string; attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
-  now = Date.now(),
+  scope: Scope,
+  input: { attemptId: string; revision: number; event: unknown; scenario: SimulationScenario },
 ): Promise<SimulationStepResult> {
-  return applyAttemptStep(db, simulationKind(input.scenario), input, now);
+  return applyAttemptStep(scope, simulationKind(input.scenario), input);
 }
 
 /** A persisted snapshot without the scenario structure (the page sends the structure once, separately). */
 export function withoutStructure(snapshot: unknown): unknown {
-  const s = snapshot as { context?: Record<string, unknown> };
+  const s = withCurrentCodes(snapshot) as { context?: Record<string, unknown> };
   if (!s?.context) return snapshot;
   const { structure: _omitted, ...context } = s.context;
   return { ...s, context };

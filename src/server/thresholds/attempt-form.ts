@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Scope } from '../people/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import type { ThresholdProblem } from '../../domain/thresholds/thresholds.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -18,19 +18,19 @@ const PROBLEM_MESSAGE: Record<ThresholdProblem['problem'], MessageKey> = { requi
  * has moved on).
  */
 export async function handleThresholdAttemptPost(
-  db: Db,
+  scope: Scope,
   request: Request,
-  input: { personId: string; attempt: ThresholdAttempt; vignette: Vignette; self: string },
+  input: { attempt: ThresholdAttempt; vignette: Vignette; self: string },
 ): Promise<AttemptFormResult> {
-  const { personId, attempt, vignette } = input;
+  const { attempt, vignette } = input;
   const values = formValues(await readFormData(request), ['kindsOfHarm']);
   const revision = Number(values.revision);
   const event = attemptEventFromForm(values);
   const result = event
-    ? await applyAttemptEvent(db, { personId, attemptId: attempt.id, revision: Number.isInteger(revision) ? revision : -1, event, vignette })
+    ? await applyAttemptEvent(scope, { attemptId: attempt.id, revision: Number.isInteger(revision) ? revision : -1, event, vignette })
     : ({ ok: false, reason: 'not-allowed' } as const);
   if (result.ok) return { status: 303, errors: {}, values, notice: null, redirect: input.self, attempt: result.attempt };
-  const current = await getOwnThresholdAttempt(db, personId, attempt.id);
+  const current = await getOwnThresholdAttempt(scope, attempt.id);
   if (result.reason === 'invalid') {
     const errors: FieldErrors = {};
     for (const p of result.problems) errors[p.field] ??= { key: PROBLEM_MESSAGE[p.problem], params: p.max ? { max: p.max } : undefined };

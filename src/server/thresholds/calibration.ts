@@ -1,20 +1,19 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, mentorLinks, people, roundParticipants, teamMemberships, thresholdAttempts } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
-import { consistencyReport, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
+import { consistencyReport, MIN_RESPONDENTS, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
 import type { Decision, Likelihood } from '../../domain/thresholds/thresholds.ts';
 import { recordAudit } from '../audit/index.ts';
 import { newId } from '../platform/index.ts';
 import { fields, type FieldErrors } from '../platform/index.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
 import { hasRole, mayInOrganisation } from '../access/index.ts';
-import type { Viewer } from '../people/index.ts';
+import type { Scope, Viewer } from '../people/index.ts';
 import { startAttempt } from './threshold-practice.ts';
 
 export type CalibrationRound = typeof calibrationRounds.$inferSelect;
-export { roundState, type RoundState } from '../../domain/thresholds/calibration.ts';
+export { roundEndsAt, roundState, type RoundState } from '../../domain/thresholds/calibration.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +23,8 @@ export function mayOpenRounds(viewer: Viewer): boolean {
 }
 
 /** Who a person may invite: a mentor's mentees, a manager's teams, anyone active for an admin. */
-export async function eligibleParticipants(db: Db, viewer: Viewer) {
+export async function eligibleParticipants(scope: Scope) {
+  const { db, viewer } = scope;
   const active = and(eq(people.organisationId, viewer.organisationId), eq(people.status, 'active'));
   if (hasRole(viewer, 'admin')) return db.select({ id: people.id, name: people.name }).from(people).where(active).orderBy(asc(people.name));
   const scopes = [];
@@ -38,17 +38,20 @@ const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.inval
 export const roundSchema = z.object({
   title: fields.requiredText(200),
   vignetteIds: z.array(z.string().max(100)).min(1, { error: 'rounds.errorVignettes' }),
-  participantIds: z.array(z.string().max(64)).min(2, { error: 'rounds.errorParticipants' }),
+  // Results are shown only from MIN_RESPONDENTS people, so a smaller round could never show any.
+  participantIds: z.array(z.string().max(64)).min(MIN_RESPONDENTS, { error: 'rounds.errorParticipants' }),
   opens: dateField,
   closes: dateField,
 });
 
 /** Opens a round: dates are whole days (opening at the start of the first, closing at the end of the last). */
-export async function openRound(db: Db, viewer: Viewer, input: z.infer<typeof roundSchema>, vignettes: readonly Vignette[], now = Date.now()): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+export async function openRound(scope: Scope, input: z.infer<typeof roundSchema>, vignettes: readonly Vignette[]): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+  const { db, viewer } = scope;
+  const now = scope.now.getTime();
   const errors: FieldErrors = {};
   const known = new Set(vignettes.map((v) => v.id));
   if (input.vignetteIds.some((id) => !known.has(id))) errors.vignetteIds = { key: 'errors.invalidChoice' };
-  const eligible = new Set((await eligibleParticipants(db, viewer)).map((p) => p.id));
+  const eligible = new Set((await eligibleParticipants(scope)).map((p) => p.id));
   if (input.participantIds.some((id) => !eligible.has(id))) errors.participantIds = { key: 'errors.invalidChoice' };
   const opensAt = Date.parse(`${input.opens}T00:00:00Z`);
   const closesAt = Date.parse(`${input.closes}T00:00:00Z`) + DAY_MS - 1;
@@ -65,7 +68,8 @@ export async function openRound(db: Db, viewer: Viewer, input: z.infer<typeof ro
 }
 
 /** Rounds a person organises (all of the organisation's, for an admin) or takes part in. */
-export async function listRounds(db: Db, viewer: Viewer) {
+export async function listRounds(scope: Scope) {
+  const { db, viewer } = scope;
   const participating = db.select({ id: roundParticipants.roundId }).from(roundParticipants).where(eq(roundParticipants.personId, viewer.id));
   const mine = hasRole(viewer, 'admin') ? eq(calibrationRounds.organisationId, viewer.organisationId) : eq(calibrationRounds.createdBy, viewer.id);
   return db
@@ -78,7 +82,8 @@ export async function listRounds(db: Db, viewer: Viewer) {
 export type RoundAccess = { round: CalibrationRound; organiser: boolean; participant: boolean; participantIds: string[] };
 
 /** A round and the viewer's relation to it, or null when they have none (it then looks like no round). */
-export async function roundFor(db: Db, viewer: Viewer, roundId: string): Promise<RoundAccess | null> {
+export async function roundFor(scope: Scope, roundId: string): Promise<RoundAccess | null> {
+  const { db, viewer } = scope;
   const [round] = await db.select().from(calibrationRounds).where(and(eq(calibrationRounds.id, roundId), eq(calibrationRounds.organisationId, viewer.organisationId)));
   if (!round) return null;
   const participantIds = (await db.select({ id: roundParticipants.personId }).from(roundParticipants).where(eq(roundParticipants.roundId, roundId))).map((r) => r.id);
@@ -88,7 +93,9 @@ export async function roundFor(db: Db, viewer: Viewer, roundId: string): Promise
 }
 
 /** Starts (or returns the unfinished) attempt of a participant at a vignette of an open round. */
-export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAccess, vignette: Vignette, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; reason: 'round-closed' | 'not-allowed' }> {
+export async function startRoundAttempt(scope: Scope, access: RoundAccess, vignette: Vignette): Promise<{ ok: true; attemptId: string } | { ok: false; reason: 'round-closed' | 'not-allowed' }> {
+  const { db, viewer } = scope;
+  const now = scope.now.getTime();
   if (!access.participant || !access.round.vignetteIds.includes(vignette.id)) return { ok: false, reason: 'not-allowed' };
   if (roundState(access.round, now) !== 'open') return { ok: false, reason: 'round-closed' };
   const [existing] = await db
@@ -96,22 +103,26 @@ export async function startRoundAttempt(db: Db, viewer: Viewer, access: RoundAcc
     .from(thresholdAttempts)
     .where(and(eq(thresholdAttempts.roundId, access.round.id), eq(thresholdAttempts.personId, viewer.id), eq(thresholdAttempts.vignetteId, vignette.id)));
   if (existing) return { ok: true, attemptId: existing.id };
-  return { ok: true, attemptId: await startAttempt(db, { personId: viewer.id, organisationId: viewer.organisationId, vignette, roundId: access.round.id }, now) };
+  return { ok: true, attemptId: await startAttempt(scope, { vignette, roundId: access.round.id }) };
 }
 
-export async function closeRound(db: Db, access: RoundAccess, now = Date.now()): Promise<boolean> {
+/** Closes a round early, if the viewer organises it and it is not closed already. */
+export async function closeRound(scope: Scope, access: RoundAccess): Promise<boolean> {
+  const { db } = scope;
+  const now = scope.now.getTime();
   if (!access.organiser || roundState(access.round, now) === 'closed') return false;
   await db.update(calibrationRounds).set({ closedAt: now }).where(eq(calibrationRounds.id, access.round.id));
   return true;
 }
 
 /** The round's attempts: who has finished what (for progress while open; answers once closed). */
-export async function roundAttempts(db: Db, roundId: string) {
+export async function roundAttempts(scope: Scope, roundId: string) {
+  const { db } = scope;
   return db
     .select({ personId: thresholdAttempts.personId, name: people.name, vignetteId: thresholdAttempts.vignetteId, status: thresholdAttempts.status, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt })
     .from(thresholdAttempts)
     .innerJoin(people, eq(people.id, thresholdAttempts.personId))
-    .where(eq(thresholdAttempts.roundId, roundId))
+    .where(and(eq(thresholdAttempts.roundId, roundId), eq(thresholdAttempts.organisationId, scope.organisationId)))
     .orderBy(asc(people.name));
 }
 
@@ -119,11 +130,12 @@ export async function roundAttempts(db: Db, roundId: string) {
  * Results, revealed only once the round has closed so that nobody anchors on others: the group
  * figures for everyone in the round, and individual answers for the organiser.
  */
-export async function roundResults(db: Db, access: RoundAccess, vignettes: readonly Vignette[], now = Date.now()) {
+export async function roundResults(scope: Scope, access: RoundAccess, vignettes: readonly Vignette[]) {
+  const now = scope.now.getTime();
   if (roundState(access.round, now) !== 'closed') return null;
   const inRound = vignettes.filter((v) => access.round.vignetteIds.includes(v.id));
   type Answered = Awaited<ReturnType<typeof roundAttempts>>[number] & { decision: Decision; likelihood: Likelihood; completedAt: number };
-  const attempts = (await roundAttempts(db, access.round.id)).filter((a): a is Answered => a.status === 'complete' && !!a.decision && !!a.likelihood && !!a.completedAt);
+  const attempts = (await roundAttempts(scope, access.round.id)).filter((a): a is Answered => a.status === 'complete' && !!a.decision && !!a.likelihood && !!a.completedAt);
   const answers: ThresholdAnswer[] = attempts.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision, likelihood: a.likelihood, completedAt: a.completedAt }));
   const panel = new Map(inRound.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
   const individual = attempts.map((a) => ({ ...a, agreesWithPanel: a.decision === panel.get(a.vignetteId)?.decision }));
@@ -131,6 +143,7 @@ export async function roundResults(db: Db, access: RoundAccess, vignettes: reado
 }
 
 /** Records that someone exported a round's results. */
-export async function auditRoundExport(db: Db, viewer: Viewer, roundId: string, rows: number, ip: string) {
-  await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, action: 'export.created', detail: { export: 'calibration-round', roundId, rows }, ip });
+export async function auditRoundExport(scope: Scope, roundId: string, rows: number, ip: string) {
+  const { db, viewer } = scope;
+  await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, action: 'export.created', detail: { export: 'calibration-round', roundId, rows }, ip }, scope.now.getTime());
 }

@@ -1,11 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
 import { thresholdAttempts } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import { consistencyFromCounts, type AnswerCounts, type ThresholdAnswer } from '../../domain/thresholds/consistency.ts';
 import type { Decision, Likelihood } from '../../domain/thresholds/thresholds.ts';
 import { hasRole, mayInOrganisation } from '../access/index.ts';
-import { listTeams, type Viewer } from '../people/index.ts';
+import { listTeams, type Scope, type Viewer } from '../people/index.ts';
 
 /** A group whose consistency can be looked at. */
 export type ConsistencyGroup = { kind: 'organisation' } | { kind: 'team'; teamId: string } | { kind: 'mentees' };
@@ -16,9 +15,10 @@ export function mayViewConsistency(viewer: Viewer): boolean {
 }
 
 /** The groups a person may choose: the organisation; teams they manage (all, for an admin); their mentees. */
-export async function consistencyGroups(db: Db, viewer: Viewer) {
+export async function consistencyGroups(scope: Scope) {
+  const { viewer } = scope;
   if (!mayViewConsistency(viewer)) return [];
-  const teams = await listTeams(db, viewer.organisationId);
+  const teams = await listTeams(scope);
   const visibleTeams = hasRole(viewer, 'admin') ? teams : teams.filter((t) => viewer.managedTeamIds.includes(t.id));
   return [
     { key: 'organisation', group: { kind: 'organisation' } as ConsistencyGroup, team: null },
@@ -51,7 +51,8 @@ function latestAnswers(viewer: Viewer, group: ConsistencyGroup, vignetteIds: rea
 }
 
 /** The individual final answers of a group (for small groups: a mentor's or a round's). */
-export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<ThresholdAnswer[]> {
+export async function groupAnswers(scope: Scope, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<ThresholdAnswer[]> {
+  const { db, viewer } = scope;
   if (!vignetteIds.length) return [];
   const rows = await db.all<{ person_id: string; vignette_id: string; decision: Decision; likelihood: Likelihood; completed_at: number }>(latestAnswers(viewer, group, vignetteIds));
   return rows.map((r) => ({ personId: r.person_id, vignetteId: r.vignette_id, decision: r.decision, likelihood: r.likelihood, completedAt: r.completed_at }));
@@ -62,17 +63,18 @@ export async function groupAnswers(db: Db, viewer: Viewer, group: ConsistencyGro
  * (`threshold_latest_answers`), so a whole authority (5,000 people × 24 vignettes) returns a
  * few hundred rows rather than 120,000, each from an index-only GROUP BY.
  */
-export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<AnswerCounts> {
+export async function groupCounts(scope: Scope, group: ConsistencyGroup, vignetteIds: readonly string[]): Promise<AnswerCounts> {
+  const { db, viewer } = scope;
   const empty: AnswerCounts = { respondents: 0, decisions: [], likelihoods: [], completeRaters: 0, completeDecisions: [], months: [] };
   if (!vignetteIds.length) return empty;
-  const scope = sql`organisation_id = ${viewer.organisationId} AND vignette_id IN (${sql.join(vignetteIds.map((id) => sql`${id}`), sql`, `)}) ${memberFilter(viewer, group)}`;
+  const matching = sql`organisation_id = ${viewer.organisationId} AND vignette_id IN (${sql.join(vignetteIds.map((id) => sql`${id}`), sql`, `)}) ${memberFilter(viewer, group)}`;
   const [answers, people] = await Promise.all([
     db.all<{ vignette_id: string; decision: Decision; likelihood: Likelihood; month: string; n: number }>(
-      sql`SELECT vignette_id, decision, likelihood, month, count(*) AS n FROM threshold_latest_answers WHERE ${scope} GROUP BY 1, 2, 3, 4`,
+      sql`SELECT vignette_id, decision, likelihood, month, count(*) AS n FROM threshold_latest_answers WHERE ${matching} GROUP BY 1, 2, 3, 4`,
     ),
     // How many people answered how many of the vignettes.
     db.all<{ answered: number; n: number }>(
-      sql`SELECT answered, count(*) AS n FROM (SELECT count(*) AS answered FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id) GROUP BY answered`,
+      sql`SELECT answered, count(*) AS n FROM (SELECT count(*) AS answered FROM threshold_latest_answers WHERE ${matching} GROUP BY person_id) GROUP BY answered`,
     ),
   ]);
   const units = new Set(answers.map((r) => r.vignette_id)).size;
@@ -93,7 +95,7 @@ export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGrou
   if (completeRaters > 0 && completeRaters < respondents) {
     const rows = await db.all<{ vignette_id: string; decision: Decision; n: number }>(sql`
       SELECT vignette_id, decision, count(*) AS n FROM threshold_latest_answers
-      WHERE ${scope} AND person_id IN (SELECT person_id FROM threshold_latest_answers WHERE ${scope} GROUP BY person_id HAVING count(*) = ${units})
+      WHERE ${matching} AND person_id IN (SELECT person_id FROM threshold_latest_answers WHERE ${matching} GROUP BY person_id HAVING count(*) = ${units})
       GROUP BY 1, 2`);
     completeDecisions = rows.map((r) => ({ vignetteId: r.vignette_id, decision: r.decision, count: r.n }));
   }
@@ -108,17 +110,18 @@ export async function groupCounts(db: Db, viewer: Viewer, group: ConsistencyGrou
 }
 
 /** The consistency report for a group over a set of vignettes. */
-export async function groupConsistency(db: Db, viewer: Viewer, group: ConsistencyGroup, vignettes: readonly Vignette[]) {
+export async function groupConsistency(scope: Scope, group: ConsistencyGroup, vignettes: readonly Vignette[]) {
   const panel = new Map(vignettes.map((v) => [v.id, { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer }]));
   const ids = vignettes.map((v) => v.id);
-  return consistencyFromCounts(await groupCounts(db, viewer, group, ids), panel, ids);
+  return consistencyFromCounts(await groupCounts(scope, group, ids), panel, ids);
 }
 
 /** A person's finished threshold answers, newest first, for themselves and for those who support them. */
-export async function personThresholdAnswers(db: Db, personId: string) {
+export async function personThresholdAnswers(scope: Scope, personId: string) {
+  const { db } = scope;
   return db
     .select({ id: thresholdAttempts.id, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt })
     .from(thresholdAttempts)
-    .where(and(eq(thresholdAttempts.personId, personId), eq(thresholdAttempts.status, 'complete')))
+    .where(and(eq(thresholdAttempts.personId, personId), eq(thresholdAttempts.organisationId, scope.organisationId), eq(thresholdAttempts.status, 'complete')))
     .orderBy(desc(thresholdAttempts.completedAt));
 }

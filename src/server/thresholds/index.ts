@@ -7,3 +7,5 @@ export * from './attempt-form.ts';
 export * from './practice-start-form.ts';
 export * from './round-actions-form.ts';
 export * from './round-form.ts';
+export * from './assigned-rounds.ts';
+export * from './round-notices.ts';

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people, personRoles, thresholdAttempts } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
@@ -7,6 +7,8 @@ import { DECISIONS, LIKELIHOODS, type Assessment, type Decision, type Likelihood
 import { thresholdExerciseMachine } from '../../machines/thresholds/threshold-exercise.machine.ts';
 import { newId } from '../platform/index.ts';
 import { seededRandom } from '../../domain/shared/index.ts';
+
+const DAY_MS = 86_400_000;
 
 const near = <T>(scale: readonly T[], value: T, roll: number): T => {
   const i = scale.indexOf(value);
@@ -30,7 +32,8 @@ export async function seedSyntheticAnswers(db: Db, organisationId: string, vigne
   const rows: (typeof thresholdAttempts.$inferInsert)[] = [];
   for (const [p, personId] of ids.entries()) {
     for (const [v, vignette] of vignettes.entries()) {
-      if ((p + v) % 5 === 4) continue; // not everyone has done every vignette
+      // Most have done every vignette (so Fleiss' kappa has complete sets); every third person skips some.
+      if (p % 3 === 2 && (p + v) % 5 === 4) continue;
       const spread = vignette.borderline ? 0.45 : 0.2;
       const decision: Decision = roll() < spread ? near(DECISIONS, vignette.panel.decision.answer, roll()) : vignette.panel.decision.answer;
       const likelihood: Likelihood = roll() < spread ? near(LIKELIHOODS, vignette.panel.likelihood.answer, roll()) : vignette.panel.likelihood.answer;
@@ -52,7 +55,7 @@ export async function seedSyntheticAnswers(db: Db, organisationId: string, vigne
       actor.send({ type: 'START_ASSESSMENT' });
       actor.send({ type: 'SUBMIT_ASSESSMENT', assessment });
       // Spread over the last six months, so the trend by month has something to show.
-      const completedAt = now - Math.floor(roll() * 180) * 86_400_000;
+      const completedAt = now - Math.floor(roll() * 180) * DAY_MS;
       rows.push({
         id: newId(),
         personId,
@@ -73,6 +76,12 @@ export async function seedSyntheticAnswers(db: Db, organisationId: string, vigne
   }
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 200) await tx.insert(thresholdAttempts).values(rows.slice(i, i + 200));
+    // A consistent history: whoever answered signed in then, and was there before their first answer.
+    await tx.run(sql`
+      UPDATE people SET
+        last_sign_in_at = max(coalesce(last_sign_in_at, 0), (SELECT max(completed_at) FROM threshold_attempts WHERE person_id = people.id)),
+        created_at = min(created_at, (SELECT min(started_at) FROM threshold_attempts WHERE person_id = people.id) - ${DAY_MS})
+      WHERE organisation_id = ${organisationId} AND id IN (SELECT person_id FROM threshold_attempts WHERE organisation_id = ${organisationId})`);
   });
   return rows.length;
 }

@@ -1,14 +1,14 @@
 import { and, count, desc, eq, min, ne } from 'drizzle-orm';
 import { createActor, type SnapshotFrom } from 'xstate';
-import type { Db } from '../../../db/client.ts';
 import { calibrationRounds, thresholdAttempts, thresholdEvents, thresholdLatestAnswers } from '../../../db/schema/index.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import { roundState } from '../../domain/thresholds/calibration.ts';
 import { MIN_RESPONDENTS } from '../../domain/thresholds/consistency.ts';
 import { checkAssessment, checkScreening, DECISIONS, NEEDS_DOMAINS, panelComparison as comparePanel, type Assessment, type Decision, type ThresholdProblem } from '../../domain/thresholds/thresholds.ts';
-import { thresholdExerciseMachine, type ThresholdExerciseContext, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
+import { thresholdExerciseMachine, withCurrentHarmKinds, type ThresholdExerciseContext, type ThresholdExerciseEvent } from '../../machines/thresholds/threshold-exercise.machine.ts';
 import { applyAttemptStep, getOwnAttempt, startAttempt as startEngineAttempt, type AttemptKind, type AttemptStore, type RefusalMessages, type StepResult } from '../attempts/index.ts';
 import type { FormValues } from '../platform/index.ts';
+import type { Scope } from '../people/index.ts';
 
 type Snapshot = SnapshotFrom<typeof thresholdExerciseMachine>;
 export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
@@ -17,17 +17,19 @@ export type ThresholdAttempt = typeof thresholdAttempts.$inferSelect;
 export const EXERCISE_MINUTES = 20;
 
 function restore(attempt: Pick<ThresholdAttempt, 'snapshot'>, stageCount: number) {
-  return createActor(thresholdExerciseMachine, { snapshot: attempt.snapshot as Snapshot, input: { stageCount } }).start();
+  // Kinds of harm stored before the Wales categories are read as today's, so an old attempt always restores.
+  return createActor(thresholdExerciseMachine, { snapshot: withCurrentHarmKinds(attempt.snapshot) as Snapshot, input: { stageCount } }).start();
 }
 
-/** Starts a new attempt at a vignette for a person. */
-export function startAttempt(db: Db, input: { personId: string; organisationId: string; vignette: Vignette; roundId?: string | null }, now = Date.now()): Promise<string> {
+/** Starts a new attempt at a vignette for the viewer. */
+export function startAttempt(scope: Scope, input: { vignette: Vignette; roundId?: string | null }): Promise<string> {
+  const now = scope.now.getTime();
   const fresh = createActor(thresholdExerciseMachine, { input: { stageCount: input.vignette.stages.length } }).start();
   return startEngineAttempt(async ({ id, snapshot }) => {
-    await db.insert(thresholdAttempts).values({
+    await scope.db.insert(thresholdAttempts).values({
       id,
-      personId: input.personId,
-      organisationId: input.organisationId,
+      personId: scope.viewer.id,
+      organisationId: scope.organisationId,
       vignetteId: input.vignette.id,
       vignetteVersion: input.vignette.version,
       roundId: input.roundId ?? null,
@@ -38,13 +40,14 @@ export function startAttempt(db: Db, input: { personId: string; organisationId: 
   }, fresh);
 }
 
-/** One of the person's own attempts, or null (someone else's attempt looks like none). */
-export function getOwnThresholdAttempt(db: Db, personId: string, attemptId: string): Promise<ThresholdAttempt | null> {
-  return getOwnAttempt(db, thresholdStore, personId, attemptId);
+/** One of the viewer's own attempts, or null (someone else's attempt looks like none). */
+export function getOwnThresholdAttempt(scope: Scope, attemptId: string): Promise<ThresholdAttempt | null> {
+  return getOwnAttempt(scope, thresholdStore, attemptId);
 }
 
-export async function listOwnThresholdAttempts(db: Db, personId: string) {
-  return db.select().from(thresholdAttempts).where(eq(thresholdAttempts.personId, personId)).orderBy(desc(thresholdAttempts.startedAt));
+/** The viewer's own attempts, newest first. */
+export async function listOwnThresholdAttempts(scope: Scope) {
+  return scope.db.select().from(thresholdAttempts).where(eq(thresholdAttempts.personId, scope.viewer.id)).orderBy(desc(thresholdAttempts.startedAt));
 }
 
 /** The machine's current state and context for an attempt. */
@@ -177,11 +180,10 @@ function thresholdKind(vignette: Vignette): AttemptKind<ThresholdAttempt, Thresh
  * machine. A completed attempt adds a CPD entry.
  */
 export function applyAttemptEvent(
-  db: Db,
-  input: { personId: string; attemptId: string; revision: number; event: ThresholdStepPost; vignette: Vignette },
-  now = Date.now(),
+  scope: Scope,
+  input: { attemptId: string; revision: number; event: ThresholdStepPost; vignette: Vignette },
 ): Promise<ThresholdStepResult> {
-  return applyAttemptStep(db, thresholdKind(input.vignette), input, now);
+  return applyAttemptStep(scope, thresholdKind(input.vignette), input);
 }
 
 /** How each judgement of an attempt compares with the vignette's expert panel (the rule is the domain's). */
@@ -194,7 +196,9 @@ export function panelComparison(vignette: Vignette, screening: { answer: string 
  * vignette (each counted once, with their latest answer; not counting the viewer), or null when
  * fewer than MIN_RESPONDENTS have.
  */
-export async function colleagueDecisions(db: Db, organisationId: string, vignetteId: string, excludePersonId: string) {
+export async function colleagueDecisions(scope: Scope, vignetteId: string) {
+  const { db, organisationId } = scope;
+  const excludePersonId = scope.viewer.id;
   const rows = await db
     .select({ decision: thresholdLatestAnswers.decision, n: count() })
     .from(thresholdLatestAnswers)
