@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import Chart from '../../src/components/charts/Chart.astro';
 import { chartTable, type BarChartProps } from '../../src/components/charts/chart-spec.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 const props: BarChartProps = {
   kind: 'bar',
@@ -22,7 +23,7 @@ const props: BarChartProps = {
 describe('the Chart component', () => {
   it('renders a figure whose caption names the SVG, with the numbers in a table beside it', async () => {
     const container = await AstroContainer.create();
-    const html = await container.renderToString(Chart, { props });
+    const html = await container.renderToString(Chart, { props, locals: { t: translator('en'), locale: 'en', path: '/', auth: null, ip: '127.0.0.1' } });
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const figure = document.querySelector('figure#agreement')!;
     expect(figure.querySelector('figcaption#agreement-title')!.textContent).toBe(props.title);

@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import TableRegion from '../../src/components/shared/TableRegion.astro';
+import TableRegion from '../../src/components/common/TableRegion.astro';
 import { messages, translator } from '../../src/i18n/index.ts';
 
 const table = '<table><caption id="people-caption">People in Gwynedd</caption><tbody><tr><th scope="row">Sam</th><td>sam@example.org</td></tr></tbody></table>';

@@ -16,7 +16,7 @@ const answers = (id: string, right: boolean | readonly boolean[]) => moduleById(
 
 /** Answers the knowledge check by clicking the labelled radio buttons (options are found by name, in whatever order they are shown). */
 async function answerCheck(page: Page, moduleId: string, locale: Locale, right: boolean | readonly boolean[]) {
-  const questions = page.getByRole('group');
+  const questions = page.getByRole('main').getByRole('group');
   for (const [i, option] of answers(moduleId, right).entries()) {
     await questions.nth(i).getByRole('radio', { name: option.text[locale], exact: true }).check();
   }
@@ -124,6 +124,9 @@ test.describe('a learner working through modules', () => {
     await signIn(page, account.email);
     const module = moduleById('cc-oars');
     await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
+    // Answer once the island has taken over the form (Astro drops `ssr` when it hydrates).
+    const hydrated = () => expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 15_000 });
+    await hydrated();
     await answerCheck(page, module.id, 'en', false);
     await expect(page.getByRole('status')).toContainText(TEXT.en.notYet);
     await expect(page.getByText(/^Your answer: /)).toHaveCount(module.knowledgeCheck.length);
@@ -134,6 +137,7 @@ test.describe('a learner working through modules', () => {
 
     // Pass with the last answer wrong: now its best answer is revealed, and only that one.
     await page.getByRole('link', { name: TEXT.en.tryAgain }).click();
+    await hydrated();
     const lastWrong = module.knowledgeCheck.map((_, i) => i < module.knowledgeCheck.length - 1);
     await answerCheck(page, module.id, 'en', lastWrong);
     await expect(page.getByRole('status')).toContainText(TEXT.en.passed);
@@ -205,7 +209,7 @@ test.describe('without JavaScript', () => {
     await signIn(page, account.email);
     const module = moduleById('cc-oars');
     await page.goto(`/learn/collaborative-conversations/${module.id}/check`);
-    const questions = page.getByRole('group');
+    const questions = page.getByRole('main').getByRole('group');
     const shownOrder = async () => Promise.all(module.knowledgeCheck.map((_, i) => questions.nth(i).locator('label').allTextContents()));
     const before = await shownOrder();
     const first = answers(module.id, true)[0]!;
