@@ -1,25 +1,27 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
 import { cpdEntries } from '../../../db/schema/index.ts';
 import { cpdDay, middayOf, type CpdDiscussedWith, type CpdKind, type CpdManualKind } from '../../domain/cpd/index.ts';
-import { mayOnPerson, type Actor, type PersonTarget } from '../access/index.ts';
+import { mayOnPerson, type PersonTarget } from '../access/index.ts';
+import type { Scope } from '../people/index.ts';
 import { newId } from '../platform/index.ts';
 import { recordCpd } from './record-cpd.ts';
 
 export type CpdEntryRow = typeof cpdEntries.$inferSelect;
 
-/** One of the person's own CPD entries, or null (someone else's looks exactly like none). */
-export async function getOwnCpdEntry(db: Db, personId: string, entryId: string): Promise<CpdEntryRow | null> {
-  const [row] = await db.select().from(cpdEntries).where(and(eq(cpdEntries.personId, personId), eq(cpdEntries.id, entryId)));
+const ownEntries = (scope: Scope) => and(eq(cpdEntries.personId, scope.viewer.id), eq(cpdEntries.organisationId, scope.organisationId));
+
+/** One of the viewer's own CPD entries, or null (someone else's looks exactly like none). */
+export async function getOwnCpdEntry(scope: Scope, entryId: string): Promise<CpdEntryRow | null> {
+  const [row] = await scope.db.select().from(cpdEntries).where(and(ownEntries(scope), eq(cpdEntries.id, entryId)));
   return row ?? null;
 }
 
 /** The entry an activity just added (a module version, an attempt), so a finished page can offer to reflect on it. */
-export async function cpdEntryForSource(db: Db, personId: string, kind: CpdKind, sourceId: string): Promise<Pick<CpdEntryRow, 'id' | 'contribution'> | null> {
-  const [row] = await db
+export async function cpdEntryForSource(scope: Scope, kind: CpdKind, sourceId: string): Promise<Pick<CpdEntryRow, 'id' | 'contribution'> | null> {
+  const [row] = await scope.db
     .select({ id: cpdEntries.id, contribution: cpdEntries.contribution })
     .from(cpdEntries)
-    .where(and(eq(cpdEntries.personId, personId), eq(cpdEntries.kind, kind), eq(cpdEntries.sourceId, sourceId)));
+    .where(and(ownEntries(scope), eq(cpdEntries.kind, kind), eq(cpdEntries.sourceId, sourceId)));
   return row ?? null;
 }
 
@@ -29,12 +31,12 @@ export type ExternalCpd = { title: string; date: string; provider: string; minut
  * Adds learning done outside Camau through the one CPD writer: the person's stated time is both
  * the estimate and the time spent, and each hand-added entry is its own activity.
  */
-export async function addExternalCpd(db: Db, personId: string, entry: ExternalCpd): Promise<string> {
+export async function addExternalCpd(scope: Scope, entry: ExternalCpd): Promise<string> {
   const completedAt = middayOf(entry.date);
   const sourceId = `manual-${newId()}`;
-  const result = await db.transaction((tx) =>
+  const result = await scope.db.transaction((tx) =>
     recordCpd(tx, {
-      personId,
+      personId: scope.viewer.id,
       kind: entry.kind,
       activityId: sourceId,
       sourceId,
@@ -54,12 +56,12 @@ export async function addExternalCpd(db: Db, personId: string, entry: ExternalCp
 
 export type CpdReflection = { contribution: string | null; discussedWith: CpdDiscussedWith | null; discussedOn: string | null };
 
-/** Saves how an entry contributed to the person's practice and who they discussed it with; false when it is not theirs. */
-export async function updateCpdReflection(db: Db, personId: string, entryId: string, reflection: CpdReflection): Promise<boolean> {
-  const updated = await db
+/** Saves how an entry contributed to the viewer's practice and who they discussed it with; false when it is not theirs. */
+export async function updateCpdReflection(scope: Scope, entryId: string, reflection: CpdReflection): Promise<boolean> {
+  const updated = await scope.db
     .update(cpdEntries)
     .set(reflection)
-    .where(and(eq(cpdEntries.personId, personId), eq(cpdEntries.id, entryId)))
+    .where(and(ownEntries(scope), eq(cpdEntries.id, entryId)))
     .returning({ id: cpdEntries.id });
   return updated.length > 0;
 }
@@ -68,13 +70,17 @@ export async function updateCpdReflection(db: Db, personId: string, entryId: str
 export type VisibleCpdEntry = Omit<CpdEntryRow, 'contribution'> & { contribution: string | null; contributionHidden: boolean };
 
 /**
- * A person's CPD entries, newest first, as `actor` may see them: nothing unless the policy lets
- * them see the person, and the "how it contributed" text only when the policy says it is theirs.
+ * A person's CPD entries, newest first, as the viewer may see them: nothing unless the policy
+ * lets them see the person, and the "how it contributed" text only when the policy says it is theirs.
  */
-export async function cpdEntriesFor(db: Db, actor: Actor, target: PersonTarget): Promise<VisibleCpdEntry[] | null> {
-  if (!mayOnPerson(actor, 'person.view', target)) return null;
-  const mayReadContribution = mayOnPerson(actor, 'cpd.contribution.view', target);
-  const rows = await db.select().from(cpdEntries).where(eq(cpdEntries.personId, target.id)).orderBy(desc(cpdEntries.completedAt));
+export async function cpdEntriesFor(scope: Scope, target: PersonTarget): Promise<VisibleCpdEntry[] | null> {
+  if (!mayOnPerson(scope.viewer, 'person.view', target)) return null;
+  const mayReadContribution = mayOnPerson(scope.viewer, 'cpd.contribution.view', target);
+  const rows = await scope.db
+    .select()
+    .from(cpdEntries)
+    .where(and(eq(cpdEntries.personId, target.id), eq(cpdEntries.organisationId, scope.organisationId)))
+    .orderBy(desc(cpdEntries.completedAt));
   return rows.map((row) => ({ ...row, contribution: mayReadContribution ? row.contribution : null, contributionHidden: !mayReadContribution }));
 }
 

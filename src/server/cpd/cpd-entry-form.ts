@@ -1,4 +1,3 @@
-import type { Db } from '../../../db/client.ts';
 import {
   checkDiscussion,
   CPD_CONTRIBUTION_MAX_LENGTH,
@@ -10,11 +9,12 @@ import {
   type CpdManualKind,
 } from '../../domain/cpd/index.ts';
 import { localePath, type Locale } from '../../domain/shared/index.ts';
+import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldErrors, type FormResult, type FormValues } from '../platform/index.ts';
 import { addExternalCpd, getOwnCpdEntry, ukToday, updateCpdReflection } from './cpd-entries.ts';
 
-/** Whose record, on which language's page, at what time (tests pass their own clock). */
-export type CpdFormContext = { db: Db; personId: string; locale: Locale; now?: number };
+/** Whose record (the viewer's), on which language's page, at the request's time. */
+export type CpdFormContext = { scope: Scope; locale: Locale };
 
 const text = (values: FormValues, name: string) => {
   const value = values[name];
@@ -40,7 +40,7 @@ function readReflection(values: FormValues, errors: FieldErrors, today: string) 
  */
 export async function externalCpdForm(ctx: CpdFormContext, request: Request): Promise<FormResult> {
   const values = formValues(await readFormData(request));
-  const today = ukToday(ctx.now);
+  const today = ukToday(ctx.scope.now.getTime());
   const errors: FieldErrors = {};
   const title = text(values, 'title');
   const date = text(values, 'date');
@@ -58,7 +58,7 @@ export async function externalCpdForm(ctx: CpdFormContext, request: Request): Pr
   const contribution = text(values, 'contribution');
   checkLength(errors, 'contribution', contribution, CPD_CONTRIBUTION_MAX_LENGTH);
   if (Object.keys(errors).length || !time.ok) return formAgain(errors, values);
-  await addExternalCpd(ctx.db, ctx.personId, { title, date, provider, minutes: time.minutes, kind: kind as CpdManualKind, contribution: contribution || null });
+  await addExternalCpd(ctx.scope, { title, date, provider, minutes: time.minutes, kind: kind as CpdManualKind, contribution: contribution || null });
   return formRedirect(`${localePath(ctx.locale, '/cpd')}?done=added`);
 }
 
@@ -68,10 +68,10 @@ export async function externalCpdForm(ctx: CpdFormContext, request: Request): Pr
  */
 export async function cpdReflectionForm(ctx: CpdFormContext, entryId: string, request: Request): Promise<FormResult> {
   const values = formValues(await readFormData(request));
-  if (!(await getOwnCpdEntry(ctx.db, ctx.personId, entryId))) return formAgain({}, values, 404);
+  if (!(await getOwnCpdEntry(ctx.scope, entryId))) return formAgain({}, values, 404);
   const errors: FieldErrors = {};
-  const reflection = readReflection(values, errors, ukToday(ctx.now));
+  const reflection = readReflection(values, errors, ukToday(ctx.scope.now.getTime()));
   if (Object.keys(errors).length || !reflection) return formAgain(errors, values);
-  await updateCpdReflection(ctx.db, ctx.personId, entryId, reflection);
+  await updateCpdReflection(ctx.scope, entryId, reflection);
   return formRedirect(`${localePath(ctx.locale, '/cpd')}?done=saved#entry-${entryId}`);
 }

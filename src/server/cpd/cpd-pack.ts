@@ -1,25 +1,25 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
 import { cpdEntries } from '../../../db/schema/index.ts';
 import { cpdDay, decimalHours, inPeriod, totalsByKind, type CpdPeriod } from '../../domain/cpd/index.ts';
 import { formatDay, type Locale } from '../../domain/shared/index.ts';
 import { formatDuration, labelKey, translator } from '../../i18n/index.ts';
+import type { Scope } from '../people/index.ts';
 import { toCsv } from '../platform/index.ts';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The CPD pack for Social Care Wales: the person's own entries in the period, oldest first, in
+ * The CPD pack for Social Care Wales: the viewer's own entries in the period, oldest first, in
  * their language, with date, title, time, how each contributed and when (and with whom) it was
  * discussed, and the totals by kind.
  */
-export async function cpdPack(db: Db, personId: string, locale: Locale, period: CpdPeriod) {
+export async function cpdPack(scope: Scope, locale: Locale, period: CpdPeriod) {
   const t = translator(locale);
   // A day either side, then the UK calendar day decides.
-  const rows = await db
+  const rows = await scope.db
     .select()
     .from(cpdEntries)
-    .where(and(eq(cpdEntries.personId, personId), gte(cpdEntries.completedAt, Date.parse(`${period.from}T00:00:00Z`) - DAY_MS), lte(cpdEntries.completedAt, Date.parse(`${period.to}T00:00:00Z`) + 2 * DAY_MS)))
+    .where(and(eq(cpdEntries.personId, scope.viewer.id), eq(cpdEntries.organisationId, scope.organisationId), gte(cpdEntries.completedAt, Date.parse(`${period.from}T00:00:00Z`) - DAY_MS), lte(cpdEntries.completedAt, Date.parse(`${period.to}T00:00:00Z`) + 2 * DAY_MS)))
     .orderBy(asc(cpdEntries.completedAt));
   const entries = rows.filter((r) => inPeriod(r.completedAt, period));
   const totalMinutes = entries.reduce((sum, e) => sum + e.minutes, 0);

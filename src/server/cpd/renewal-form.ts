@@ -17,6 +17,6 @@ export async function renewalForm(ctx: CpdFormContext, request: Request): Promis
     for (const [field, key] of Object.entries(parsed.errors)) errors[field] = { key };
     return formAgain(errors, values);
   }
-  await saveRenewalDetails(ctx.db, ctx.personId, parsed.value, ctx.now);
+  await saveRenewalDetails(ctx.scope, parsed.value);
   return formRedirect(`${localePath(ctx.locale, '/account')}?renewal=saved#renewal-heading`);
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { and, eq } from 'drizzle-orm';
 import { people } from '../../../db/schema/index.ts';
+import type { Scope } from '../people/index.ts';
 import { renewalReminderSchedule, type RenewalReminderDays } from '../../domain/cpd/index.ts';
 import { enqueueJob } from '../platform/index.ts';
 import { ukToday } from './cpd-entries.ts';
@@ -12,9 +12,11 @@ export type RenewalReminderPayload = { personId: string; renewalDate: string; da
 
 export type RenewalDetails = { registrationNumber: string | null; renewalDate: string | null };
 
-/** The person's Social Care Wales registration number and renewal date, as they gave them. */
-export async function getRenewalDetails(db: Db, personId: string): Promise<RenewalDetails> {
-  const [row] = await db.select({ registrationNumber: people.registrationNumber, renewalDate: people.renewalDate }).from(people).where(eq(people.id, personId));
+const viewerRow = (scope: Scope) => and(eq(people.id, scope.viewer.id), eq(people.organisationId, scope.organisationId));
+
+/** The viewer's Social Care Wales registration number and renewal date, as they gave them. */
+export async function getRenewalDetails(scope: Scope): Promise<RenewalDetails> {
+  const [row] = await scope.db.select({ registrationNumber: people.registrationNumber, renewalDate: people.renewalDate }).from(people).where(viewerRow(scope));
   return row ?? { registrationNumber: null, renewalDate: null };
 }
 
@@ -27,9 +29,11 @@ const reminderTime = (day: string) => Date.parse(`${day}T07:00:00Z`);
  * saving the same date again never queues a second copy; a reminder for a date since changed
  * is dropped when it comes due.
  */
-export async function saveRenewalDetails(db: Db, personId: string, details: RenewalDetails, now = Date.now()): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.update(people).set({ ...details, updatedAt: now }).where(eq(people.id, personId));
+export async function saveRenewalDetails(scope: Scope, details: RenewalDetails): Promise<void> {
+  const now = scope.now.getTime();
+  const personId = scope.viewer.id;
+  await scope.db.transaction(async (tx) => {
+    await tx.update(people).set({ ...details, updatedAt: now }).where(viewerRow(scope));
     if (!details.renewalDate) return;
     for (const reminder of renewalReminderSchedule(details.renewalDate, ukToday(now))) {
       const payload: RenewalReminderPayload = { personId, renewalDate: details.renewalDate, days: reminder.days };
