@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CPD_KINDS } from '../../src/domain/cpd/index.ts';
+import { CPD_DISCUSSED_WITH, CPD_KINDS } from '../../src/domain/cpd/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
 
@@ -102,6 +102,13 @@ export const cpdEntries = sqliteTable(
     titleCy: text('title_cy').notNull(),
     minutes: integer('minutes').notNull(),
     completedAt: integer('completed_at').notNull(),
+    /** Who provided learning added by hand (a course, a conference); null for Camau's own. */
+    provider: text('provider'),
+    /** How it contributed to the person's practice: theirs alone to read. */
+    contribution: text('contribution'),
+    discussedWith: text('discussed_with', { enum: CPD_DISCUSSED_WITH }),
+    /** The calendar day (YYYY-MM-DD) it was discussed: a date, not a moment. */
+    discussedOn: text('discussed_on'),
   },
   // One entry per thing done, even if two requests record it at once.
   (t) => [index('cpd_entries_person_idx').on(t.personId, t.completedAt), uniqueIndex('cpd_entries_source_uq').on(t.personId, t.kind, t.sourceId)],

@@ -20,6 +20,10 @@ export const people = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     lastSignInAt: integer('last_sign_in_at'),
+    /** Social Care Wales registration number (digits), when the person gives it. */
+    registrationNumber: text('registration_number'),
+    /** The calendar day (YYYY-MM-DD) their registration is due for renewal: a date, not a moment. */
+    renewalDate: text('renewal_date'),
   },
   (t) => [
     uniqueIndex('people_email_uq').on(t.email),

@@ -39,6 +39,11 @@ const table: [string, PersonAction, string, boolean][] = [
   ['admin', 'person.view', 'otherOrganisation', false],
   ['admin', 'person.manage', 'otherOrganisation', false],
   ['otherAdmin', 'person.view', 'colleague', false],
+  // How learning contributed to practice is the person's own: a manager sees titles and time only.
+  ['learner', 'cpd.contribution.view', 'self', true],
+  ['manager', 'cpd.contribution.view', 'teamMember', false],
+  ['mentor', 'cpd.contribution.view', 'mentee', false],
+  ['admin', 'cpd.contribution.view', 'colleague', false],
 ];
 
 describe('who may see or change a person record', () => {

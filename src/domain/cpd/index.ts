@@ -1,1 +1,5 @@
 export * from './cpd.ts';
+export * from './calendar-date.ts';
+export * from './cpd-entry-rules.ts';
+export * from './cpd-pack.ts';
+export * from './renewal.ts';

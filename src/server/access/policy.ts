@@ -22,7 +22,7 @@ export type OrganisationAction =
   | 'organisation.overview'
   | 'consistency.view'
   | 'rounds.open';
-export type PersonAction = 'person.view' | 'person.manage';
+export type PersonAction = 'person.view' | 'person.manage' | 'cpd.contribution.view';
 
 const ADMIN_ONLY: readonly OrganisationAction[] = [
   'people.list',
@@ -56,6 +56,8 @@ export function mayInOrganisation(actor: Actor | null, action: OrganisationActio
  */
 export function mayOnPerson(actor: Actor | null, action: PersonAction, target: PersonTarget): boolean {
   if (!actor || actor.organisationId !== target.organisationId) return false;
+  // How learning contributed to someone's practice is theirs: not even an administrator reads it.
+  if (action === 'cpd.contribution.view') return actor.id === target.id;
   if (hasRole(actor, 'admin')) return true;
   if (action === 'person.manage') return false;
   if (actor.id === target.id) return true;

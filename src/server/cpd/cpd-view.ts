@@ -24,6 +24,8 @@ export async function cpdRecord(scope: Scope, locale: Locale) {
       programme: programmeName(e.programmeId),
       minutes: e.minutes,
       time: time(e.minutes),
+      reflected: Boolean(e.contribution),
+      discussed: e.discussedWith !== null && e.discussedOn !== null,
     })),
     totalTime: time(totals.totalMinutes),
     byProgramme: totals.byProgramme.map((p) => ({ programme: programmeName(p.programmeId), time: time(p.minutes), entries: p.entries })),

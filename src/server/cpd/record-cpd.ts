@@ -22,6 +22,10 @@ export type CpdActivity = {
   /** When the person started it (its first step). */
   startedAt: number;
   completedAt: number;
+  /** Who provided learning added by hand; Camau's own activities leave it out. */
+  provider?: string | null;
+  /** How it contributed to the person's practice, when they say so as they add it. */
+  contribution?: string | null;
 };
 
 // Longer than any UK calendar day, so every earlier completion on the same day is found.
@@ -32,7 +36,7 @@ const DAY_WINDOW_MS = 26 * 3_600_000;
  * with the time the domain's rule allows (time actually spent, capped at the estimate, none for
  * a same-day repeat). The same source is recorded once, even if two requests finish it at once.
  */
-export async function recordCpd(tx: Tx, entry: CpdActivity): Promise<{ recorded: boolean; minutes: number }> {
+export async function recordCpd(tx: Tx, entry: CpdActivity): Promise<{ recorded: boolean; minutes: number; id: string | null }> {
   const earlier = await tx
     .select({ completedAt: cpdEntries.completedAt })
     .from(cpdEntries)
@@ -52,8 +56,10 @@ export async function recordCpd(tx: Tx, entry: CpdActivity): Promise<{ recorded:
       titleCy: entry.title.cy,
       minutes,
       completedAt: entry.completedAt,
+      provider: entry.provider ?? null,
+      contribution: entry.contribution ?? null,
     })
     .onConflictDoNothing()
     .returning({ id: cpdEntries.id });
-  return { recorded: inserted.length > 0, minutes: inserted.length > 0 ? minutes : 0 };
+  return { recorded: inserted.length > 0, minutes: inserted.length > 0 ? minutes : 0, id: inserted[0]?.id ?? null };
 }

@@ -5,6 +5,7 @@ import { translator } from '../../i18n/index.ts';
 import { defineJobKind, getDb, readConfig, startJobRunner, type JobKind, type JobRunner } from '../platform/index.ts';
 import { getMailer } from './mailer-for.ts';
 import { getOrganisation } from '../people/index.ts';
+import { cpdJobKinds } from '../cpd/index.ts';
 import type { Mailer } from './mailer.ts';
 import { deliverMessage, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt } from './outbox.ts';
 
@@ -78,7 +79,9 @@ export function mailJobKinds(mailer: Mailer): JobKind[] {
 /** How often a server process looks for due jobs. */
 export const JOB_INTERVAL_MS = 30_000;
 
-/** Starts this process's job runner with the mail job kinds (retries and digests), the only ones so far. */
+/** Starts this process's job runner with the mail job kinds (retries and digests) and the CPD renewal reminders. */
 export async function startMailJobs(intervalMs = JOB_INTERVAL_MS): Promise<JobRunner> {
-  return startJobRunner({ db: await getDb(), kinds: mailJobKinds(getMailer(readConfig())), intervalMs });
+  const config = readConfig();
+  const mailer = getMailer(config);
+  return startJobRunner({ db: await getDb(), kinds: [...mailJobKinds(mailer), ...cpdJobKinds(mailer, config.publicUrl)], intervalMs });
 }
