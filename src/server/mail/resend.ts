@@ -22,7 +22,10 @@ export async function resendOutboxMessage(ctx: AdminContext, outboxId: string): 
     await deliverMessage(ctx.scope.db, ctx.mailer, { organisationId: row.organisationId, personId: person.id, to: person.email, locale: row.locale, subject: row.subject, text: row.text }, now);
     return { ok: true, value: undefined };
   }
-  if (person.status === 'invited') return resendInvitation(ctx, person.id);
+  if (person.status === 'invited') {
+    const resent = await resendInvitation(ctx, person.id);
+    return resent.ok ? { ok: true, value: undefined } : resent;
+  }
   const token = await ctx.scope.db.transaction(async (tx) => {
     const issued = await issueAccountLink(tx, person.id, 'password-reset', now);
     await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.scope.viewer.id, subjectId: person.id, action: 'password.reset-requested', detail: { via: 'outbox' }, ip: ctx.ip }, now);
