@@ -289,7 +289,8 @@ test('a learner who completes every module of a programme gets a bilingual certi
   }
 
   await page.goto(`/learn/${programme.id}`);
-  await expect(page.getByText('4 of 4 modules complete')).toBeVisible();
+  const count = programme.modules.length;
+  await expect(page.getByText(`${count} of ${count} modules complete`)).toBeVisible();
   await page.getByRole('link', { name: 'Your certificate' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeAttached();
   await expect(page.getByText('Tystysgrif cwblhau')).toBeVisible(); // the certificate itself is in both languages

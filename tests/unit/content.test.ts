@@ -12,7 +12,13 @@ describe('the training content', () => {
   it('offers the three programmes, each with at least four modules', () => {
     expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'risk-model']);
     for (const programme of content.programmes) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
-    expect(content.modules.length).toBeGreaterThanOrEqual(12);
+    expect(content.modules.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('teaches strategy discussions in the Risk Model and domestic abuse in Effective Child Protection', () => {
+    const modulesOf = (id: string) => content.programmes.find((p) => p.id === id)?.modules ?? [];
+    expect(modulesOf('risk-model')).toContain('rm-strategy-discussions');
+    expect(modulesOf('effective-child-protection')).toContain('ecp-domestic-abuse');
   });
 
   it.each(content.modules.map((m) => [m.id, m] as const))('%s has the same structure in both languages', (_, module) => {
