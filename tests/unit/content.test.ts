@@ -9,10 +9,11 @@ describe('the training content', () => {
     expect(content.problems).toEqual([]);
   });
 
-  it('offers the three programmes, each with at least four modules', () => {
-    expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'risk-model']);
-    for (const programme of content.programmes) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
-    expect(content.modules.length).toBeGreaterThanOrEqual(12);
+  it('offers the three framework programmes with at least four modules each, and Practice mentoring fourth', () => {
+    expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'practice-mentoring', 'risk-model']);
+    for (const programme of content.programmes.filter((p) => p.id !== 'practice-mentoring')) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
+    expect(content.programmes.find((p) => p.id === 'practice-mentoring')).toMatchObject({ order: 4, modules: ['pm-mentoring-supervision'] });
+    expect(content.modules.length).toBeGreaterThanOrEqual(14);
   });
 
   it.each(content.modules.map((m) => [m.id, m] as const))('%s has the same structure in both languages', (_, module) => {
