@@ -221,6 +221,22 @@ test.describe('a learner working through modules', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('sees every programme in content/ on the learning page, and opens the fourth, for mentors, in Welsh', async ({ page, account }) => {
+    await signIn(page, account.email);
+    await page.goto('/cy/learn');
+    const programmes = [...content.programmes].sort((a, b) => a.order - b.order);
+    for (const programme of programmes) await expect(page.getByRole('main').getByRole('link', { name: programme.title.cy, exact: true }).first()).toBeVisible();
+    const mentoring = programmes.find((p) => p.id === 'practice-mentoring')!;
+    await page.getByRole('main').getByRole('link', { name: mentoring.title.cy, exact: true }).first().click();
+    const module = moduleById(mentoring.modules[0]!);
+    await expect(page.getByRole('main').getByRole('link', { name: module.title.cy, exact: true }).first()).toBeVisible();
+    const coding = module.sections.find((s) => s.id === 'coding-miti')!;
+    await page.goto(`/cy/learn/${mentoring.id}/${module.id}/${coding.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(coding.title.cy);
+    await expect(page.getByText('Hefin yn codio chwarae rôl Dyfan')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('sees a translated 404 for a module that does not exist', async ({ page, account }) => {
     await signIn(page, account.email);
     const response = await page.goto('/cy/learn/risk-model/no-such-module');

@@ -9,16 +9,18 @@ describe('the training content', () => {
     expect(content.problems).toEqual([]);
   });
 
-  it('offers the three programmes, each with at least four modules', () => {
-    expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'risk-model']);
-    for (const programme of content.programmes) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
-    expect(content.modules.length).toBeGreaterThanOrEqual(14);
+  it('offers the three framework programmes with at least four modules each, and Practice mentoring fourth', () => {
+    expect(content.programmes.map((p) => p.id).sort()).toEqual(['collaborative-conversations', 'effective-child-protection', 'practice-mentoring', 'risk-model']);
+    for (const programme of content.programmes.filter((p) => p.id !== 'practice-mentoring')) expect(programme.modules.length).toBeGreaterThanOrEqual(4);
+    expect(content.programmes.find((p) => p.id === 'practice-mentoring')).toMatchObject({ order: 4, modules: ['pm-mentoring-supervision'] });
+    expect(content.modules.length).toBeGreaterThanOrEqual(16);
   });
 
-  it('teaches strategy discussions in the Risk Model and domestic abuse in Effective Child Protection', () => {
+  it('teaches strategy discussions in the Risk Model, domestic abuse in Effective Child Protection and parents with learning disabilities in Collaborative Conversations', () => {
     const modulesOf = (id: string) => content.programmes.find((p) => p.id === id)?.modules ?? [];
     expect(modulesOf('risk-model')).toContain('rm-strategy-discussions');
     expect(modulesOf('effective-child-protection')).toContain('ecp-domestic-abuse');
+    expect(modulesOf('collaborative-conversations')).toContain('cc-parents-learning-disabilities');
   });
 
   it.each(content.modules.map((m) => [m.id, m] as const))('%s has the same structure in both languages', (_, module) => {

@@ -4,7 +4,7 @@ import type { Translation } from '../en/index.ts';
 /** Welsh UI strings: modules, reading, reflections, search and certificates. A missing or extra key is a type error here. */
 export const learn: Translation<typeof english> = {
   'learn.title': 'Dysgu',
-  'learn.intro': 'Tair rhaglen Amddiffyn Plant Effeithiol. Gweithiwch drwy’r modiwlau yn eu trefn neu dewiswch yr un sydd ei angen arnoch; mae eich cynnydd yn cael ei gadw wrth i chi fynd.',
+  'learn.intro': 'Tair rhaglen Amddiffyn Plant Effeithiol, a phedwaredd i fentoriaid ymarfer a rheolwyr tîm. Gweithiwch drwy’r modiwlau yn eu trefn neu dewiswch yr un sydd ei angen arnoch; mae eich cynnydd yn cael ei gadw wrth i chi fynd.',
   'learn.programmeProgress': '{complete} o {total} modiwl wedi’u cwblhau',
   'learn.minutes': '{minutes} munud',
   'learn.minutesColumn': 'Munudau',

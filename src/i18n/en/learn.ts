@@ -1,7 +1,7 @@
 /** English UI strings: modules, reading, reflections, search and certificates. The Welsh file of the same name must match these keys. */
 export const learn = {
   'learn.title': 'Learning',
-  'learn.intro': 'The three programmes of Effective Child Protection. Work through the modules in order or pick the one you need; your progress is saved as you go.',
+  'learn.intro': 'The three programmes of Effective Child Protection, and a fourth for practice mentors and team managers. Work through the modules in order or pick the one you need; your progress is saved as you go.',
   'learn.programmeProgress': '{complete} of {total} modules complete',
   'learn.minutes': '{minutes} minutes',
   'learn.minutesColumn': 'Minutes',
