@@ -2,8 +2,10 @@
 // problem with its file. Also run by `npm test` and at every build.
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
+import { describeLengthBias, measureLengthBias } from '../src/domain/learning/index.ts';
 
 const { programmes, modules, vignettes, conversations, conferences, problems } = loadContent(resolve('content'));
+console.log(describeLengthBias(measureLengthBias(modules)));
 if (problems.length) {
   console.error(`Content problems (${problems.length}):`);
   for (const p of problems) console.error(`  ${p.file}: ${p.problem}`);

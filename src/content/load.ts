@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { checkContentStructure, type ContentProblem } from '../domain/learning/index.ts';
+import { checkContentStructure, checkQuestionFairness, type ContentProblem } from '../domain/learning/index.ts';
 import { LOCALES, type Locale } from '../domain/shared/index.ts';
 import { exploreConversation } from '../domain/simulations/index.ts';
 import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
@@ -80,6 +80,7 @@ export function loadContent(root: string): LoadedContent {
     sectionTexts.set(parsed.data.id, texts);
   }
   problems.push(...checkContentStructure({ programmes, modules, sectionTexts, strayFiles: [...allMdx] }));
+  problems.push(...checkQuestionFairness(modules, rel(join(root, 'modules'))));
 
   const vignettes: LoadedContent['vignettes'] = [];
   for (const path of listFiles(join(root, 'vignettes')).filter((p) => p.endsWith('.yaml'))) {

@@ -1,4 +1,5 @@
 export * from './content-rules.ts';
+export * from './question-fairness.ts';
 export * from './knowledge-check.ts';
 export * from './module-progress.ts';
 export * from './search.ts';
