@@ -138,6 +138,8 @@ export const conversationScenarioSchema = z
           says: bilingual,
           options: z.array(conversationOption).min(3, { error: 'a turn offers 3 to 5 responses' }).max(5, { error: 'a turn offers 3 to 5 responses' }).refine(uniqueIds, { error: 'option ids must be unique in a turn' }),
           next: branches,
+          // The family member's neutral answer to a response in the learner's own words, the same whatever its code.
+          ownWords: z.object({ reply: bilingual, next: branches.optional() }),
         }),
       )
       .min(3),

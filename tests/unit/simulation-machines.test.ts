@@ -30,6 +30,26 @@ describe('the conversation machine, for every scenario', () => {
     }
   });
 
+  it.each(conversations.map((s) => [s.id, s] as const))('%s: answers own words the same whatever code the learner gives them, and keeps each code', (_id, scenario) => {
+    const run = (code: 'complex-reflection' | 'confront') => {
+      const actor = createActor(conversationMachine, { input: { structure: conversationStructure(scenario) } }).start();
+      const path: string[] = [];
+      while (actor.getSnapshot().status !== 'done' && path.length < 50) {
+        actor.send({ type: 'RESPOND_OWN', text: 'In my own words', code });
+        const { context } = actor.getSnapshot();
+        path.push(`${context.ending ?? context.turn}|${JSON.stringify(context.state)}`);
+      }
+      return { path, context: actor.getSnapshot().context, done: actor.getSnapshot().status === 'done' };
+    };
+    const reflected = run('complex-reflection');
+    const confronted = run('confront');
+    expect(reflected.done).toBe(true);
+    expect(confronted.path).toEqual(reflected.path);
+    expect(confronted.context.state).toEqual(reflected.context.state);
+    expect(reflected.context.transcript.every((e) => e.code === 'complex-reflection' && e.own?.code === 'complex-reflection')).toBe(true);
+    expect(confronted.context.transcript.every((e) => e.code === 'confront' && e.own?.code === 'confront')).toBe(true);
+  });
+
   it('ignores an option from another turn and own words without a code', () => {
     const actor = createActor(conversationMachine, { input: { structure: conversationStructure(fixtureConversation()) } }).start();
     expect(actor.getSnapshot().can({ type: 'CHOOSE', optionId: 'summarise' })).toBe(false);

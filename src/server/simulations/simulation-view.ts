@@ -41,6 +41,7 @@ export function conversationText(scenario: ConversationScenario, locale: Locale)
     person: scenario.person.name,
     turns: Object.fromEntries(scenario.turns.map((t) => [t.id, { says: t.says[locale], options: t.options.map((o) => ({ id: o.id, text: o.text[locale] })) }])),
     replies: Object.fromEntries(scenario.turns.flatMap((t) => t.options.map((o) => [`${t.id}/${o.id}`, o.reply[locale]]))),
+    ownWordsReplies: Object.fromEntries(scenario.turns.map((t) => [t.id, t.ownWords.reply[locale]])),
     endings: Object.fromEntries(scenario.endings.map((e) => [e.id, e.says[locale]])),
   };
 }

@@ -25,7 +25,12 @@ export const SIMULATION_PROGRAMME = { conversation: 'collaborative-conversations
 export function conversationStructure(scenario: ConversationScenario): ConversationStructure {
   return {
     start: scenario.start,
-    turns: scenario.turns.map((t) => ({ id: t.id, next: t.next, options: t.options.map((o) => ({ id: o.id, code: o.code, effect: o.effect, ...(o.next ? { next: o.next } : {}) })) })),
+    turns: scenario.turns.map((t) => ({
+      id: t.id,
+      next: t.next,
+      options: t.options.map((o) => ({ id: o.id, code: o.code, effect: o.effect, ...(o.next ? { next: o.next } : {}) })),
+      ownWords: t.ownWords.next ? { next: t.ownWords.next } : {},
+    })),
     endings: scenario.endings.map((e) => ({ id: e.id, outcome: e.outcome })),
   };
 }
