@@ -128,6 +128,9 @@ test.describe('a Collaborative Conversation practice', () => {
     await page.getByRole('button', { name: 'Say this' }).click();
     model.own('x', 'complex-reflection');
     await expect(page.getByText('You (in your own words):')).toBeVisible();
+    // Own words get the turn's neutral continuation, whatever code they were given.
+    const ownReply = conversation.turns.find((t) => t.id === conversation.start.turn)!.ownWords.reply.en;
+    await expect(page.locator('.family-says')).toContainText(ownReply);
 
     while (!model.done()) {
       const turn = model.turn();
@@ -139,6 +142,7 @@ test.describe('a Collaborative Conversation practice', () => {
     }
     await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
     await expect(page.getByText('Your own words, coded by you as: Complex reflection')).toBeVisible();
+    await expect(page.locator('.transcript')).toContainText(ownReply);
     await expect(page.getByRole('row', { name: /MI-non-adherent/ })).toBeVisible();
     await context.close();
   });
