@@ -238,7 +238,8 @@ test.describe('a Case Conference → Core Group simulation', () => {
       // The family scales first: their scaling is on the page before the learner records the meeting.
       const familyScales = page.getByRole('region', { name: 'The family scales first' });
       await expect(familyScales).toContainText(meeting.familyScaling[0]!.says.en);
-      expect(await familyScales.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+      const meetingForm = 'form:has(input[name="event"][value="RECORD_MEETING"])';
+      expect(await familyScales.evaluate((el, selector) => Boolean(el.compareDocumentPosition(document.querySelector(selector)!) & Node.DOCUMENT_POSITION_FOLLOWING), meetingForm)).toBe(true);
       await typeDate(dates[i]!);
       for (const area of expected) {
         const select = page.getByLabel(`Steps to change for “${area.label.en}” (1 to 10)`);
@@ -305,7 +306,7 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await page.getByRole('checkbox', { name: `Make “${area.label.en}” an area of change` }).check();
     await group(area.label.en).getByLabel('Not good enough now: what is seen or heard').fill('Rubbish in the hall and kitchen.');
     await page.getByRole('button', { name: 'Agree the plan' }).click();
-    await expect(page.getByRole('alert')).toContainText('This field is required.');
+    await expect(page.getByRole('alert')).toContainText('Good enough: what would be seen or heard, and for how long’ is required.');
     await expect(group(area.label.en).getByLabel('Not good enough now: what is seen or heard')).toHaveValue('Rubbish in the hall and kitchen.');
 
     await group(area.label.en).getByLabel('Good enough: what would be seen or heard, and for how long').fill('Clean and safe on every visit for three months.');
