@@ -138,6 +138,8 @@ export const conversationScenarioSchema = z
           says: bilingual,
           options: z.array(conversationOption).min(3, { error: 'a turn offers 3 to 5 responses' }).max(5, { error: 'a turn offers 3 to 5 responses' }).refine(uniqueIds, { error: 'option ids must be unique in a turn' }),
           next: branches,
+          // The family member's neutral answer to a response in the learner's own words, the same whatever its code.
+          ownWords: z.object({ reply: bilingual, next: branches.optional() }),
         }),
       )
       .min(3),
@@ -189,6 +191,10 @@ export const conferenceScenarioSchema = z
         z.object({
           id: slug,
           title: bilingual,
+          // The family scales first: each named family member's own scaling, shown before the learner records the meeting.
+          familyScaling: z
+            .array(z.object({ who: z.string().trim().min(1), area: slug, scale: z.number().int().min(SCALE.min).max(SCALE.max), says: bilingual }))
+            .min(1, { error: 'the family scales first at every Core Group: give at least one family member’s scaling' }),
           information,
           scales: z.record(slug, z.number().int().min(SCALE.min).max(SCALE.max)),
           reasoning: bilingual,
@@ -209,6 +215,9 @@ export const conferenceScenarioSchema = z
     s.meetings.forEach((m, i) => {
       const scaled = Object.keys(m.scales).sort();
       if (scaled.join() !== expected.join()) ctx.addIssue({ code: 'custom', message: `scales exactly the expected areas (${expected.join(', ')}), not ${scaled.join(', ') || 'none'}`, path: ['meetings', i, 'scales'] });
+      m.familyScaling.forEach((f, j) => {
+        if (!expected.includes(f.area)) ctx.addIssue({ code: 'custom', message: `the family scales an expected area (${expected.join(', ')}), not ${f.area}`, path: ['meetings', i, 'familyScaling', j, 'area'] });
+      });
     });
     const infoIds = [...s.information, ...s.meetings.flatMap((m) => m.information), ...s.review.information].map((x) => x.id);
     if (new Set(infoIds).size !== infoIds.length) ctx.addIssue({ code: 'custom', message: 'information ids must be unique across the scenario', path: ['information'] });

@@ -17,7 +17,7 @@ function meetingForm(locale: 'en' | 'cy') {
   const structure = conferenceStructure(scenario);
   const actor = createActor(caseConferenceMachine, { input: { structure } }).start();
   const expected = scenario.areas.filter((a) => a.expected).map((a) => ({ areaId: a.id, notGoodEnough: 'Now.', goodEnough: 'Then.', familyWords: '“Ours.”' }));
-  actor.send({ type: 'SET_PLAN', areas: expected });
+  actor.send({ type: 'SET_PLAN', areas: expected, outlinePlanDate: '2026-03-05' });
   expect(String(actor.getSnapshot().value)).toBe('coreGroup');
   const html = renderToString(
     createElement(ConferenceSimulation, {
@@ -46,5 +46,20 @@ describe('the date of a Core Group meeting', () => {
     expect(described.textContent).toContain(hint);
     // A picker shows the date in the reader's own format, so the hint names no typed format.
     expect(described.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}|year-month-day|blwyddyn-mis-diwrnod/);
+  });
+});
+
+describe('a Core Group meeting', () => {
+  it.each([
+    ['en', 'The family scales first', 'Mam puts “Home conditions” at 5 out of 10.'],
+    ['cy', 'Y teulu sy’n graddio gyntaf', 'Mae Mam yn graddio “Home conditions (cy)” yn 5 allan o 10.'],
+  ] as const)('shows the family’s own scaling before the form the learner records it in (%s)', (locale, heading, scaling) => {
+    const doc = meetingForm(locale);
+    const section = doc.querySelector('section[aria-labelledby="sim-family-scales"]')!;
+    expect(section.querySelector('h3')!.textContent).toBe(heading);
+    expect(section.textContent).toContain(scaling);
+    expect(section.textContent).toContain(locale === 'en' ? 'The kitchen is better.' : 'The kitchen is better. (cy)');
+    const form = doc.querySelector('form')!;
+    expect(section.compareDocumentPosition(form) & 4).toBe(4);
   });
 });

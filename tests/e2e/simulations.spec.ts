@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
-import { addDays } from '../../src/domain/simulations/case-conference.ts';
+import { addDays, addMonths } from '../../src/domain/simulations/case-conference.ts';
 import { addWorkingDays } from '../../src/domain/shared/working-days.ts';
 import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
 import { conversationStructure } from '../../src/server/simulations/simulations.ts';
@@ -128,6 +128,9 @@ test.describe('a Collaborative Conversation practice', () => {
     await page.getByRole('button', { name: 'Say this' }).click();
     model.own('x', 'complex-reflection');
     await expect(page.getByText('You (in your own words):')).toBeVisible();
+    // Own words get the turn's neutral continuation, whatever code they were given.
+    const ownReply = conversation.turns.find((t) => t.id === conversation.start.turn)!.ownWords.reply.en;
+    await expect(page.locator('.family-says')).toContainText(ownReply);
 
     while (!model.done()) {
       const turn = model.turn();
@@ -139,6 +142,7 @@ test.describe('a Collaborative Conversation practice', () => {
     }
     await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
     await expect(page.getByText('Your own words, coded by you as: Complex reflection')).toBeVisible();
+    await expect(page.locator('.transcript')).toContainText(ownReply);
     await expect(page.getByRole('row', { name: /MI-non-adherent/ })).toBeVisible();
     await context.close();
   });
@@ -199,9 +203,9 @@ test.describe('a Case Conference → Core Group simulation', () => {
       await tabTo(page, target);
       await page.keyboard.type(text);
     };
-    const typeDate = async (iso: string) => {
+    const typeDate = async (iso: string, label?: string) => {
       const [y, m, d] = iso.split('-');
-      await tabTo(page, page.getByLabel('Date of this meeting').or(page.getByLabel('Date of the review conference')));
+      await tabTo(page, label ? page.getByLabel(label) : page.getByLabel('Date of this meeting').or(page.getByLabel('Date of the review conference')));
       await page.keyboard.type(`${m}${d}${y}`);
     };
     const expected = conference.areas.filter((a) => a.expected);
@@ -222,6 +226,8 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await expect(nudge).toBeVisible();
     await page.keyboard.press('Space');
     await expect(nudge).toHaveCount(0);
+    // The outline plan goes out within 5 working days of the conference.
+    await typeDate(addWorkingDays(conference.conferenceDate, 4), 'Date the outline plan goes to the family and every agency');
     await tabTo(page, page.getByRole('button', { name: 'Agree the plan' }));
     await page.keyboard.press('Enter');
 
@@ -229,6 +235,11 @@ test.describe('a Case Conference → Core Group simulation', () => {
     for (const [i, meeting] of conference.meetings.entries()) {
       await expect(page.getByRole('heading', { level: 2, name: meeting.title.en })).toBeFocused();
       await expectNoAxeViolations(page);
+      // The family scales first: their scaling is on the page before the learner records the meeting.
+      const familyScales = page.getByRole('region', { name: 'The family scales first' });
+      await expect(familyScales).toContainText(meeting.familyScaling[0]!.says.en);
+      const meetingForm = 'form:has(input[name="event"][value="RECORD_MEETING"])';
+      expect(await familyScales.evaluate((el, selector) => Boolean(el.compareDocumentPosition(document.querySelector(selector)!) & Node.DOCUMENT_POSITION_FOLLOWING), meetingForm)).toBe(true);
       await typeDate(dates[i]!);
       for (const area of expected) {
         const select = page.getByLabel(`Steps to change for “${area.label.en}” (1 to 10)`);
@@ -252,6 +263,8 @@ test.describe('a Case Conference → Core Group simulation', () => {
     else await page.keyboard.press('Space');
     await expect(decision).toBeChecked();
     await type(page.getByLabel('Your reasons'), 'Progress is real but has not lasted long enough yet.');
+    const reviewDate = addDays(dates.at(-1)!, 14);
+    if (conference.review.decision === 'continue') await typeDate(addMonths(reviewDate, 6), 'Date of the next review conference, if the plan continues');
     await tabTo(page, page.getByRole('button', { name: 'Record the recommendation' }));
     await page.keyboard.press('Enter');
 
@@ -266,6 +279,8 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
     await expect(page.getByText(`${expected.length} of ${expected.length} areas found`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: 'Timescales' })).toBeVisible();
+    await expect(page.getByText(/Outline plan circulated on .*: 4 working days after the conference \(at most 5\)\. Met/)).toBeVisible();
+    if (conference.review.decision === 'continue') await expect(page.getByText(/Next review conference on .*: at most 6 months after the first review, so by .*\. Met/)).toBeVisible();
     await expect(page.getByText('You recommended what the panel did.')).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -291,7 +306,7 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await page.getByRole('checkbox', { name: `Make “${area.label.en}” an area of change` }).check();
     await group(area.label.en).getByLabel('Not good enough now: what is seen or heard').fill('Rubbish in the hall and kitchen.');
     await page.getByRole('button', { name: 'Agree the plan' }).click();
-    await expect(page.getByRole('alert')).toContainText('This field is required.');
+    await expect(page.getByRole('alert')).toContainText('Good enough: what would be seen or heard, and for how long’ is required.');
     await expect(group(area.label.en).getByLabel('Not good enough now: what is seen or heard')).toHaveValue('Rubbish in the hall and kitchen.');
 
     await group(area.label.en).getByLabel('Good enough: what would be seen or heard, and for how long').fill('Clean and safe on every visit for three months.');
@@ -300,6 +315,8 @@ test.describe('a Case Conference → Core Group simulation', () => {
     for (const [label, text] of [['Not good enough now: what is seen or heard', 'x'], ['Good enough: what would be seen or heard, and for how long', 'y'], ['The family’s own words for the change', 'z']] as const) {
       await group(noise.label.en).getByLabel(label).fill(text);
     }
+    // The outline plan goes out a day late (6 working days).
+    await page.getByLabel('Date the outline plan goes to the family and every agency').fill(addWorkingDays(conference.conferenceDate, 6));
     await page.getByRole('button', { name: 'Agree the plan' }).click();
 
     // The first Core Group held late, then a date before it: refused.
@@ -326,6 +343,7 @@ test.describe('a Case Conference → Core Group simulation', () => {
     await expect(page.getByText(`1 of ${conference.areas.filter((a) => a.expected).length} areas found`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 4, name: 'Chosen, though the panel saw them as noise' })).toBeVisible();
     await expect(page.getByText(/First Core Group on .*: 12 working days after the conference \(at most 10\)\. Not met/)).toBeVisible();
+    await expect(page.getByText(/Outline plan circulated on .*: 6 working days after the conference \(at most 5\)\. Not met/)).toBeVisible();
     await context.close();
   });
 });

@@ -69,9 +69,11 @@ describe('the migration that gives learning records their organisation', () => {
 describe('the migration to MITI 4.2.1 codes and the Wales kinds of harm', () => {
   const legacyCodes = Object.keys(LEGACY_MI_CODES);
 
-  /** A finished conversation's saved machine as the product stored it before: every code one of the earlier ones. */
+  /** A finished conversation's saved machine as the product stored it before: every code one of the earlier ones, own words moved by their code. */
   function oldConversationSnapshot() {
-    const actor = createActor(conversationMachine, { input: { structure: conversationStructure(fixtureConversation()) } }).start();
+    const current = conversationStructure(fixtureConversation());
+    const structure = { ...current, turns: current.turns.map(({ ownWords: _none, ...turn }) => turn) };
+    const actor = createActor(conversationMachine, { input: { structure } }).start();
     actor.send({ type: 'CHOOSE', optionId: 'ask' });
     actor.send({ type: 'RESPOND_OWN', text: 'You will have to stop this.', code: 'confront' });
     const snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));

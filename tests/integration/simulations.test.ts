@@ -105,7 +105,7 @@ describe('a simulation attempt on the server', () => {
     const attemptId = await startSimulation(await scopeOf(database.db, person.personId), { scenario: conference });
     const post = async (event: unknown) => applySimulationEvent(await scopeOf(database.db, person.personId), { attemptId, revision: 0, event, scenario: conference });
     expect(await post({ type: 'DECIDE', review: { date: '2026-05-01', decision: 'end', reasons: 'x' } })).toEqual({ ok: false, reason: 'not-allowed' });
-    expect(await post({ type: 'SET_PLAN', areas: [] })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'areas', problem: 'required' }] });
+    expect(await post({ type: 'SET_PLAN', areas: [] })).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'areas', problem: 'required' }, { field: 'outlinePlanDate', problem: 'required' }] });
     expect((await getOwnSimulationAttempt(await scopeOf(database.db, person.personId), attemptId))!.revision).toBe(0);
   });
 

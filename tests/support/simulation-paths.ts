@@ -47,9 +47,10 @@ function conferenceEvents(scenario: ConferenceScenario) {
     switch (String(snapshot.value)) {
       case 'conference':
         return [
-          { type: 'SET_PLAN', areas: expected.map(planned) },
-          { type: 'SET_PLAN', areas: [planned(expected[0]!), planned(noise)] },
-          { type: 'SET_PLAN', areas: [{ ...planned(expected[0]!), goodEnough: '' }] },
+          { type: 'SET_PLAN', areas: expected.map(planned), outlinePlanDate: addDays(last, 3) },
+          { type: 'SET_PLAN', areas: [planned(expected[0]!), planned(noise)], outlinePlanDate: addDays(last, 10) },
+          { type: 'SET_PLAN', areas: [{ ...planned(expected[0]!), goodEnough: '' }], outlinePlanDate: addDays(last, 3) },
+          { type: 'SET_PLAN', areas: expected.map(planned), outlinePlanDate: '' },
         ];
       case 'coreGroup':
         return [7, 60].map((days, i) => ({
@@ -57,7 +58,7 @@ function conferenceEvents(scenario: ConferenceScenario) {
           meeting: { date: addDays(last, days), scales: Object.fromEntries(areaIds.map((id) => [id, 3 + c.meetings.length + i])), moved: 'What moved it.', actions: meeting ? [meeting.actionIds[0]!] : [] },
         }));
       case 'review':
-        return (['continue', 'end'] as const).map((decision) => ({ type: 'DECIDE' as const, review: { date: addDays(last, 14), decision, reasons: 'The evidence says so.' } }));
+        return (['continue', 'end'] as const).map((decision) => ({ type: 'DECIDE' as const, review: { date: addDays(last, 14), decision, reasons: 'The evidence says so.', nextReviewDate: addDays(last, 14 + 150) } }));
       case 'selfCheck':
         return [{ type: 'SELF_CHECK', check: Object.fromEntries(areaIds.map((id) => [id, { observable: true, specific: false, ownWords: true }])) }];
       default:

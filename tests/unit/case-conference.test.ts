@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, nextDeadline, checkMeeting, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate, MAX_AREAS, planNudge, RECOMMENDED_AREAS } from '../../src/domain/simulations/case-conference.ts';
+import { addMonths, nextDeadline, checkMeeting, checkOutlinePlanDate, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate, MAX_AREAS, planNudge, RECOMMENDED_AREAS } from '../../src/domain/simulations/case-conference.ts';
 import { BANK_HOLIDAYS_COVER } from '../../src/domain/shared/working-days.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
@@ -23,6 +23,27 @@ describe('Wales timescales', () => {
       { meeting: 'review-conference', date: '2026-06-02', latest: '2026-06-02', met: true },
     ]);
     expect(checkTimescales('2026-03-02', ['2026-03-17'], '2026-06-03').map((c) => c.met)).toEqual([false, false]);
+  });
+
+  it('check the outline plan (circulated within 5 working days of the conference) and a continuing plan’s next review (at most 6 months on)', () => {
+    // Monday 11 May 2026: the 25 May bank holiday is later, so 5 working days is Monday 18 May.
+    const inTime = checkTimescales('2026-05-11', [], '2026-08-11', { outlinePlanDate: '2026-05-18', nextReviewDate: '2027-02-11' });
+    expect(inTime).toEqual([
+      { meeting: 'outline-plan', date: '2026-05-18', workingDays: 5, limit: 5, met: true },
+      { meeting: 'review-conference', date: '2026-08-11', latest: '2026-08-11', met: true },
+      { meeting: 'next-review', date: '2027-02-11', latest: '2027-02-11', met: true },
+    ]);
+    const late = checkTimescales('2026-05-11', [], '2026-08-11', { outlinePlanDate: '2026-05-19', nextReviewDate: '2027-02-12' });
+    expect(late.map((c) => [c.meeting, c.met])).toEqual([['outline-plan', false], ['review-conference', true], ['next-review', false]]);
+    // Counted in working days: across the Spring bank holiday, Friday 22 May to Friday 29 May is 4.
+    expect(checkTimescales('2026-05-22', [], null, { outlinePlanDate: '2026-05-29' })[0]).toMatchObject({ workingDays: 4, met: true });
+  });
+
+  it('ask for an outline plan date on or after the conference, within the plan’s first year', () => {
+    expect(checkOutlinePlanDate('2026-05-11', '2026-05-11')).toEqual([]);
+    expect(checkOutlinePlanDate('2026-05-10', '2026-05-11')).toEqual([{ field: 'outlinePlanDate', problem: 'not-after' }]);
+    expect(checkOutlinePlanDate('', '2026-05-11')).toEqual([{ field: 'outlinePlanDate', problem: 'required' }]);
+    expect(checkOutlinePlanDate('2026-05-32', '2026-05-11')).toEqual([{ field: 'outlinePlanDate', problem: 'invalid-date' }]);
   });
 
   it('give the latest date for the next meeting', () => {
@@ -98,6 +119,10 @@ describe('what a plan must contain', () => {
       { field: 'decision', problem: 'invalid-choice' },
       { field: 'reasons', problem: 'required' },
     ]);
+    // A plan that continues needs the date of its next review, after this one.
+    expect(checkReview({ date: '2026-05-20', decision: 'continue', reasons: 'Not yet.' }, '2026-05-01', '2026-03-02')).toEqual([{ field: 'nextReviewDate', problem: 'required' }]);
+    expect(checkReview({ date: '2026-05-20', decision: 'continue', reasons: 'Not yet.', nextReviewDate: '2026-05-20' }, '2026-05-01', '2026-03-02')).toEqual([{ field: 'nextReviewDate', problem: 'not-after' }]);
+    expect(checkReview({ date: '2026-05-20', decision: 'continue', reasons: 'Not yet.', nextReviewDate: '2026-11-20' }, '2026-05-01', '2026-03-02')).toEqual([]);
     expect(checkSelfCheck({ a: { observable: true, specific: false, ownWords: true } }, ['a'])).toEqual([]);
     expect(checkSelfCheck({}, ['a'])).toHaveLength(1);
   });
@@ -123,12 +148,14 @@ describe('feedback against the expert answer', () => {
           { date: '2026-03-12', scales: { home: 3, rent: 5 }, moved: 'x', actions: [] },
           { date: '2026-04-30', scales: { home: 8, rent: 5 }, moved: 'x', actions: [] },
         ],
-        review: { date: '2026-05-20', decision: 'continue', reasons: 'x' },
+        outlinePlanDate: '2026-03-06',
+        review: { date: '2026-05-20', decision: 'continue', reasons: 'x', nextReviewDate: '2026-12-01' },
       },
     );
     expect(result.areas).toEqual({ found: ['home'], noise: ['rent'], missed: ['health'] });
     expect(result.scaling).toEqual([{ areaId: 'home', meetings: [{ learner: 3, expert: 3, agreement: 'follows' }, { learner: 8, expert: 5, agreement: 'apart' }], sameDirection: true }]);
     expect(result.reviewAgrees).toBe(true);
-    expect(result.figures).toEqual({ areasFound: 1, areasExpected: 2, timescalesMet: 2, timescalesChecked: 3, scalesFollowing: 1, scalesCompared: 2 });
+    expect(result.timescales.map((c) => [c.meeting, c.met])).toEqual([['outline-plan', true], ['first-core-group', true], ['core-group', false], ['review-conference', true], ['next-review', false]]);
+    expect(result.figures).toEqual({ areasFound: 1, areasExpected: 2, timescalesMet: 3, timescalesChecked: 5, scalesFollowing: 1, scalesCompared: 2 });
   });
 });

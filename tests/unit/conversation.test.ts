@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, LEGACY_MI_CODES, OWN_RESPONSE_EFFECTS, respond, MI_CODES, toMiCode } from '../../src/domain/simulations/conversation.ts';
+import { applyEffect, checkOwnResponse, conversationResult, countCodes, exploreConversation, followBranches, LEGACY_MI_CODES, LEGACY_OWN_RESPONSE_EFFECTS, respond, MI_CODES, toMiCode } from '../../src/domain/simulations/conversation.ts';
 import { conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { fixtureConversation } from '../fixtures/simulations.ts';
 
@@ -26,12 +26,27 @@ describe('a conversation’s rules', () => {
     expect(respond(structure, 'opening', { ...start, discord: 0 }, { optionId: 'ask' })?.next).toBe('opening-up');
   });
 
-  it('move the conversation for the learner’s own words by the code they give them', () => {
-    expect(respond(structure, 'opening', start, { own: { text: 'You feel judged.', code: 'complex-reflection' } })).toEqual({
-      state: applyEffect(start, OWN_RESPONSE_EFFECTS['complex-reflection']),
+  it('answer the learner’s own words with the turn’s neutral continuation, the same whatever code they give them', () => {
+    const reflected = respond(structure, 'opening', start, { own: { text: 'You feel judged.', code: 'complex-reflection' } });
+    const confronted = respond(structure, 'opening', start, { own: { text: 'Calm down.', code: 'confront' } });
+    expect(reflected).toEqual({ state: start, next: 'guarded' });
+    expect(confronted).toEqual(reflected);
+    for (const code of MI_CODES) expect(respond(structure, 'opening', start, { own: { text: 'Words', code } })).toEqual(reflected);
+  });
+
+  it('follow a turn’s own-words branches when it has them, and its usual branches otherwise', () => {
+    const keen = { engagement: 3, discord: 0, changeTalk: 1, sustainTalk: 0 };
+    expect(respond(structure, 'opening-up', keen, { own: { text: 'Words', code: 'confront' } })).toEqual({ state: keen, next: 'next-step' });
+    expect(respond(structure, 'opening', keen, { own: { text: 'Words', code: 'confront' } })?.next).toBe('opening-up');
+  });
+
+  it('still move a structure stored before own-words continuations by the learner’s code, so old attempts read as they happened', () => {
+    const stored = { ...structure, turns: structure.turns.map(({ ownWords: _none, ...turn }) => turn) };
+    expect(respond(stored, 'opening', start, { own: { text: 'You feel judged.', code: 'complex-reflection' } })).toEqual({
+      state: applyEffect(start, LEGACY_OWN_RESPONSE_EFFECTS['complex-reflection']),
       next: 'opening-up',
     });
-    expect(respond(structure, 'opening', start, { own: { text: 'Calm down.', code: 'confront' } })?.next).toBe('walks-out');
+    expect(respond(stored, 'opening', start, { own: { text: 'Calm down.', code: 'confront' } })?.next).toBe('walks-out');
   });
 
   it('refuse an unknown turn or option', () => {
@@ -94,10 +109,20 @@ describe('the conversation check (content:check)', () => {
     expect(problems).toContain('opening: the conversation can come back to this turn, so it might never end');
   });
 
-  it('explores the learner’s own coded words as well as the scripted options', () => {
-    // Only a response in the learner's own words coded as confront reaches "walks-out" from "guarded" here.
+  it('explores the learner’s own words as well as the scripted options', () => {
+    // Only own words reach "next-step" from "opening-up" when its scripted options all lead to the change being named.
     const s = conversationStructure(fixtureConversation());
-    const onlyOwn = { ...s, turns: s.turns.map((t) => ({ ...t, options: t.options.filter((o) => !['confront', 'warn'].includes(o.id)) })) };
+    const eager = { ...s, turns: s.turns.map((t) => (t.id === 'opening-up' ? { ...t, next: [{ to: 'names-change' }] } : t)) };
+    const noGuarded = { ...eager, turns: eager.turns.map((t) => (t.id === 'opening' ? { ...t, next: [{ to: 'opening-up' }] } : t)).filter((t) => t.id !== 'guarded') };
+    expect(exploreConversation(noGuarded).reachedEndings.has('next-step')).toBe(true);
+    const withoutOwnBranch = { ...noGuarded, turns: noGuarded.turns.map((t) => (t.id === 'opening-up' ? { ...t, ownWords: {} } : t)) };
+    expect(exploreConversation(withoutOwnBranch).reachedEndings.has('next-step')).toBe(false);
+  });
+
+  it('explores every code of own words in a structure stored before own-words continuations', () => {
+    // There, only own words coded as confront reach "walks-out" from "guarded".
+    const s = conversationStructure(fixtureConversation());
+    const onlyOwn = { ...s, turns: s.turns.map(({ ownWords: _none, ...t }) => ({ ...t, options: t.options.filter((o) => !['confront', 'warn'].includes(o.id)) })) };
     expect(exploreConversation(onlyOwn).reachedEndings.has('walks-out')).toBe(true);
     expect(MI_CODES).toHaveLength(10);
   });

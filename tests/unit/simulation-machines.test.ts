@@ -30,6 +30,26 @@ describe('the conversation machine, for every scenario', () => {
     }
   });
 
+  it.each(conversations.map((s) => [s.id, s] as const))('%s: answers own words the same whatever code the learner gives them, and keeps each code', (_id, scenario) => {
+    const run = (code: 'complex-reflection' | 'confront') => {
+      const actor = createActor(conversationMachine, { input: { structure: conversationStructure(scenario) } }).start();
+      const path: string[] = [];
+      while (actor.getSnapshot().status !== 'done' && path.length < 50) {
+        actor.send({ type: 'RESPOND_OWN', text: 'In my own words', code });
+        const { context } = actor.getSnapshot();
+        path.push(`${context.ending ?? context.turn}|${JSON.stringify(context.state)}`);
+      }
+      return { path, context: actor.getSnapshot().context, done: actor.getSnapshot().status === 'done' };
+    };
+    const reflected = run('complex-reflection');
+    const confronted = run('confront');
+    expect(reflected.done).toBe(true);
+    expect(confronted.path).toEqual(reflected.path);
+    expect(confronted.context.state).toEqual(reflected.context.state);
+    expect(reflected.context.transcript.every((e) => e.code === 'complex-reflection' && e.own?.code === 'complex-reflection')).toBe(true);
+    expect(confronted.context.transcript.every((e) => e.code === 'confront' && e.own?.code === 'confront')).toBe(true);
+  });
+
   it('ignores an option from another turn and own words without a code', () => {
     const actor = createActor(conversationMachine, { input: { structure: conversationStructure(fixtureConversation()) } }).start();
     expect(actor.getSnapshot().can({ type: 'CHOOSE', optionId: 'summarise' })).toBe(false);
@@ -56,13 +76,17 @@ describe('the case conference machine, for every scenario', () => {
     }
   });
 
-  it('refuses a plan with more than four areas, an undated meeting and a review before the last meeting', () => {
+  it('refuses a plan with more than four areas or no outline plan date, an undated meeting, a review before the last meeting and a continuing plan with no next review', () => {
     const scenario = fixtureConference();
     const actor = createActor(caseConferenceMachine, { input: { structure: conferenceStructure(scenario) } }).start();
     const planned = (areaId: string) => ({ areaId, notGoodEnough: 'a', goodEnough: 'b', familyWords: 'c' });
-    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football', 'garden'].map(planned) })).toBe(false);
-    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned) })).toBe(true);
-    actor.send({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned) });
+    const outlinePlanDate = '2026-03-06';
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football', 'garden'].map(planned), outlinePlanDate })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health', 'rent', 'football'].map(planned), outlinePlanDate })).toBe(true);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned), outlinePlanDate: '' })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned), outlinePlanDate: '2026-03-01' })).toBe(false);
+    actor.send({ type: 'SET_PLAN', areas: ['home', 'health'].map(planned), outlinePlanDate });
+    expect(actor.getSnapshot().context.outlinePlanDate).toBe(outlinePlanDate);
     expect(actor.getSnapshot().can({ type: 'RECORD_MEETING', meeting: { date: '', scales: { home: 3, health: 3 }, moved: 'x', actions: [] } })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-01', decision: 'end', reasons: 'x' } })).toBe(false);
     actor.send({ type: 'RECORD_MEETING', meeting: { date: '2026-03-10', scales: { home: 3, health: 3 }, moved: 'x', actions: ['cg1-visit'] } });
@@ -70,6 +94,12 @@ describe('the case conference machine, for every scenario', () => {
     expect(actor.getSnapshot().can({ type: 'RECORD_MEETING', meeting: { date: '2026-03-09', scales: { home: 3, health: 3 }, moved: 'x', actions: [] } })).toBe(false);
     actor.send({ type: 'RECORD_MEETING', meeting: { date: '2026-04-10', scales: { home: 4, health: 3 }, moved: 'x', actions: ['cg2-letter'] } });
     expect(actor.getSnapshot().value).toBe('review');
+    // A plan that continues must date its next review; one that ends has none.
+    expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-20', decision: 'continue', reasons: 'x' } })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-20', decision: 'continue', reasons: 'x', nextReviewDate: '2026-05-19' } })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'DECIDE', review: { date: '2026-05-20', decision: 'end', reasons: 'x' } })).toBe(true);
+    actor.send({ type: 'DECIDE', review: { date: '2026-05-20', decision: 'continue', reasons: ' x ', nextReviewDate: '2026-11-20' } });
+    expect(actor.getSnapshot().context.review).toEqual({ date: '2026-05-20', decision: 'continue', reasons: 'x', nextReviewDate: '2026-11-20' });
   });
 });
 

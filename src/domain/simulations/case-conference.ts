@@ -11,6 +11,8 @@ export const TIMESCALES = {
   firstCoreGroupWorkingDays: 10,
   coreGroupIntervalDays: 42,
   reviewConferenceMonths: 3,
+  outlinePlanWorkingDays: 5,
+  laterReviewMonths: 6,
 } as const;
 
 /** Meetings are dated within this many months of the initial conference (the plan's first year). */
@@ -74,13 +76,23 @@ export const FIRST_CONFERENCE_DATE = BANK_HOLIDAYS_COVER.first;
 export const LAST_CONFERENCE_DATE = addMonths(BANK_HOLIDAYS_COVER.last, -DATE_WINDOW_MONTHS);
 
 export type TimescaleCheck =
+  | { meeting: 'outline-plan'; date: string; workingDays: number; limit: number; met: boolean }
+  | { meeting: 'next-review'; date: string; latest: string; met: boolean }
   | { meeting: 'first-core-group'; date: string; workingDays: number; limit: number; met: boolean }
   | { meeting: 'core-group'; index: number; date: string; days: number; limit: number; met: boolean }
   | { meeting: 'review-conference'; date: string; latest: string; met: boolean };
 
-/** Each meeting's date against the Wales timescales, counted from the initial conference. */
-export function checkTimescales(conferenceDate: string, coreGroupDates: readonly string[], reviewDate: string | null): TimescaleCheck[] {
+/**
+ * Each date against the Wales timescales: the outline plan circulated within 5 working days of
+ * the initial conference, each meeting counted from the conference, and the next review at most
+ * 6 months after the first. Dates the learner has not given (yet) are not checked.
+ */
+export function checkTimescales(conferenceDate: string, coreGroupDates: readonly string[], reviewDate: string | null, plan: { outlinePlanDate?: string | null; nextReviewDate?: string | null } = {}): TimescaleCheck[] {
   const checks: TimescaleCheck[] = [];
+  if (plan.outlinePlanDate) {
+    const workingDays = workingDaysBetween(conferenceDate, plan.outlinePlanDate);
+    checks.push({ meeting: 'outline-plan', date: plan.outlinePlanDate, workingDays, limit: TIMESCALES.outlinePlanWorkingDays, met: workingDays <= TIMESCALES.outlinePlanWorkingDays });
+  }
   coreGroupDates.forEach((date, index) => {
     if (index === 0) {
       const workingDays = workingDaysBetween(conferenceDate, date);
@@ -93,6 +105,10 @@ export function checkTimescales(conferenceDate: string, coreGroupDates: readonly
   if (reviewDate) {
     const latest = addMonths(conferenceDate, TIMESCALES.reviewConferenceMonths);
     checks.push({ meeting: 'review-conference', date: reviewDate, latest, met: reviewDate <= latest });
+    if (plan.nextReviewDate) {
+      const next = addMonths(reviewDate, TIMESCALES.laterReviewMonths);
+      checks.push({ meeting: 'next-review', date: plan.nextReviewDate, latest: next, met: plan.nextReviewDate <= next });
+    }
   }
   return checks;
 }
@@ -100,7 +116,8 @@ export function checkTimescales(conferenceDate: string, coreGroupDates: readonly
 /** The learner's plan for one area of change, as written at the initial conference. */
 export type PlannedArea = { areaId: string; notGoodEnough: string; goodEnough: string; familyWords: string };
 export type MeetingRecord = { date: string; scales: Record<string, number>; moved: string; actions: string[] };
-export type ReviewRecord = { date: string; decision: ReviewDecision; reasons: string };
+/** The review conference's record; a plan that continues names the date of the next review. */
+export type ReviewRecord = { date: string; decision: ReviewDecision; reasons: string; nextReviewDate?: string };
 export type SelfCheck = Record<string, { observable: boolean; specific: boolean; ownWords: boolean }>;
 
 export type PlanProblem = { field: string; problem: 'required' | 'too-long' | 'invalid-choice' | 'too-many' | 'duplicate' | 'not-after' | 'invalid-date' | 'too-late'; max?: number };
@@ -128,6 +145,16 @@ export const latestMeetingDate = (conferenceDate: string) => addMonths(conferenc
  */
 export function planNudge(areaCount: number): boolean {
   return areaCount > RECOMMENDED_AREAS && areaCount <= MAX_AREAS;
+}
+
+/**
+ * The date the outline plan is circulated to the family and agencies: on or after the initial
+ * conference and within the simulation's window (whether it was in time is feedback, not a refusal).
+ */
+export function checkOutlinePlanDate(value: unknown, conferenceDate: string): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  checkDate(problems, 'outlinePlanDate', value, addDays(conferenceDate, -1), latestMeetingDate(conferenceDate));
+  return problems;
 }
 
 /** The initial conference's plan: one to four distinct areas from the scenario, each with all three texts. */
@@ -169,6 +196,8 @@ export function checkReview(review: ReviewRecord, previousDate: string, conferen
   checkDate(problems, 'date', review.date, previousDate, latestMeetingDate(conferenceDate));
   if (!review.decision) problems.push({ field: 'decision', problem: 'required' });
   else if (!REVIEW_DECISIONS.includes(review.decision)) problems.push({ field: 'decision', problem: 'invalid-choice' });
+  // A plan that continues needs its next review; how soon is judged in the feedback, not here.
+  else if (review.decision === 'continue' && parseDate(review.date) !== null) checkDate(problems, 'nextReviewDate', review.nextReviewDate, review.date, addMonths(review.date, DATE_WINDOW_MONTHS));
   checkText(problems, 'reasons', review.reasons);
   return problems;
 }
@@ -209,7 +238,7 @@ export function sameDirection(learner: readonly number[], expert: readonly numbe
 
 /** The scenario's expert answer, as the feedback needs it. */
 export type ConferenceExpert = { conferenceDate: string; expectedAreaIds: readonly string[]; meetingScales: readonly Record<string, number>[]; reviewDecision: ReviewDecision };
-export type ConferenceRecord = { plan: readonly PlannedArea[]; meetings: readonly MeetingRecord[]; review: ReviewRecord | null };
+export type ConferenceRecord = { plan: readonly PlannedArea[]; outlinePlanDate?: string | null; meetings: readonly MeetingRecord[]; review: ReviewRecord | null };
 
 /**
  * The feedback on a finished (or partly finished) plan: areas found, noise chosen and areas
@@ -218,7 +247,10 @@ export type ConferenceRecord = { plan: readonly PlannedArea[]; meetings: readonl
  */
 export function conferenceResult(expert: ConferenceExpert, record: ConferenceRecord) {
   const areas = compareAreas(record.plan.map((a) => a.areaId), expert.expectedAreaIds);
-  const timescales = checkTimescales(expert.conferenceDate, record.meetings.map((m) => m.date), record.review?.date ?? null);
+  const timescales = checkTimescales(expert.conferenceDate, record.meetings.map((m) => m.date), record.review?.date ?? null, {
+    outlinePlanDate: record.outlinePlanDate ?? null,
+    nextReviewDate: record.review?.decision === 'continue' ? (record.review.nextReviewDate ?? null) : null,
+  });
   const scaling = areas.found.map((areaId) => {
     const learner = record.meetings.map((m) => m.scales[areaId]!);
     const panel = expert.meetingScales.slice(0, learner.length).map((s) => s[areaId]!);

@@ -73,7 +73,13 @@ export type Effect = { engagement?: number; discord?: number; talk: Talk };
 export type Branch = { when?: Partial<Record<StateVariable, { min?: number; max?: number }>>; to: string };
 
 export type ScenarioOption = { id: string; code: MiCode; effect: Effect; next?: Branch[] };
-export type ScenarioTurn = { id: string; options: ScenarioOption[]; next: Branch[] };
+/**
+ * What follows a response in the learner's own words at a turn: the same for every code the
+ * learner gives it (a neutral continuation, no change to the family member's state), then
+ * `next` or, without it, the turn's own branches.
+ */
+export type OwnWordsContinuation = { next?: Branch[] };
+export type ScenarioTurn = { id: string; options: ScenarioOption[]; next: Branch[]; ownWords?: OwnWordsContinuation };
 export type ScenarioEnding = { id: string; outcome: ConversationOutcome };
 /** The structure of a scenario: what the rules need (the text lives alongside it in the content). */
 export type ConversationStructure = {
@@ -82,11 +88,15 @@ export type ConversationStructure = {
   endings: ScenarioEnding[];
 };
 
+/** How a response in the learner's own words moves the family member: not at all, whatever its code. */
+export const OWN_WORDS_EFFECT: Effect = { talk: 'neutral' };
+
 /**
- * How a response the learner writes in their own words moves the conversation: by the code
- * they give it, as the scripted responses with that code generally do.
+ * How own words moved the conversation before each turn had its own continuation: by the code
+ * the learner gave them. Only a structure stored with an attempt from then (no `ownWords` on
+ * its turns) still uses it, so such an attempt restores and reads as it happened.
  */
-export const OWN_RESPONSE_EFFECTS: Record<MiCode, Effect> = {
+export const LEGACY_OWN_RESPONSE_EFFECTS: Record<MiCode, Effect> = {
   'giving-information': { talk: 'neutral' },
   persuade: { engagement: -1, discord: 1, talk: 'sustain' },
   'persuade-with-permission': { talk: 'neutral' },
@@ -136,8 +146,9 @@ export function respond(structure: ConversationStructure, turnId: string, state:
     return next ? { state: after, next } : null;
   }
   if (!MI_CODES.includes(response.own.code)) return null;
-  const after = applyEffect(state, OWN_RESPONSE_EFFECTS[response.own.code]);
-  const next = followBranches(turn.next, after);
+  // The learner's own code is kept for the record but never moves the family member.
+  const after = applyEffect(state, turn.ownWords ? OWN_WORDS_EFFECT : LEGACY_OWN_RESPONSE_EFFECTS[response.own.code]);
+  const next = followBranches(turn.ownWords?.next ?? turn.next, after);
   return next ? { state: after, next } : null;
 }
 
@@ -170,7 +181,7 @@ export type ExplorationProblem = { turn?: string; problem: string };
 
 /**
  * Walks every state the conversation can really be in (turn × family member's state; every
- * scripted option and every code for a response in the learner's own words) and reports turns
+ * scripted option and a response in the learner's own words) and reports turns
  * and endings nobody can reach, branches that lead nowhere and conversations that could loop
  * for ever. The state space is small: levels are bounded and talk counts are capped by depth.
  */
@@ -198,7 +209,9 @@ export function exploreConversation(structure: ConversationStructure, limit = 20
     reachedTurns.add(turnId);
     onPath.add(turnId);
     const turn = turns.get(turnId)!;
-    const responses: Response[] = [...turn.options.map((o) => ({ optionId: o.id })), ...MI_CODES.map((code) => ({ own: { text: 'x', code } }))];
+    // Own words go the same way whatever their code, except in a structure stored before that.
+    const ownCodes: readonly MiCode[] = turn.ownWords ? [MI_CODES[0]] : MI_CODES;
+    const responses: Response[] = [...turn.options.map((o) => ({ optionId: o.id })), ...ownCodes.map((code) => ({ own: { text: 'x', code } }))];
     for (const response of responses) {
       const result = respond(structure, turnId, state, response);
       if (!result) {

@@ -28,6 +28,7 @@ export function eventFromForm(values: SubmittedValues): { type: string; [key: st
           goodEnough: one(values[`${areaId}.goodEnough`]),
           familyWords: one(values[`${areaId}.familyWords`]),
         })),
+        outlinePlanDate: one(values.outlinePlanDate),
       };
     case 'RECORD_MEETING': {
       const scales: Record<string, number | string | undefined> = {};
@@ -36,7 +37,7 @@ export function eventFromForm(values: SubmittedValues): { type: string; [key: st
       return { type: 'RECORD_MEETING', meeting: { date: one(values.date), scales: present, moved: one(values.moved), actions: many(values.actions) } };
     }
     case 'DECIDE':
-      return { type: 'DECIDE', review: { date: one(values.date), decision: one(values.decision), reasons: one(values.reasons) } };
+      return { type: 'DECIDE', review: { date: one(values.date), decision: one(values.decision), reasons: one(values.reasons), nextReviewDate: one(values.nextReviewDate) } };
     case 'SELF_CHECK': {
       const check: Record<string, { observable: boolean; specific: boolean; ownWords: boolean }> = {};
       for (const areaId of many(values.checked)) {
@@ -71,6 +72,8 @@ const FIELD_LABELS = {
   actions: 'sim.actions',
   decision: 'sim.decisionLegend',
   reasons: 'sim.reasons',
+  outlinePlanDate: 'sim.outlinePlanDate',
+  nextReviewDate: 'sim.nextReviewDate',
 } as const;
 const AREA_TEXT_LABELS = { notGoodEnough: 'sim.notGoodEnough', goodEnough: 'sim.goodEnough', familyWords: 'sim.familyWords' } as const;
 /** Every key `stepFieldLabel` may look up (the islands are sent these labels). */

@@ -14,7 +14,7 @@ type Information = { id: string; from: (typeof AGENCIES)[number]; text: string }
 export type ConferenceText = {
   information: Information;
   areas: { id: string; label: string; model: { notGoodEnough: string; goodEnough: string; familyWords: string } | null }[];
-  meetings: { id: string; title: string; information: Information; actions: { id: string; text: string }[] }[];
+  meetings: { id: string; title: string; familyScaling: { who: string; area: string; scale: number; says: string }[]; information: Information; actions: { id: string; text: string }[] }[];
   review: { information: Information };
 };
 
@@ -98,6 +98,8 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
     field(name, label, (describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} maxLength={PLAN_TEXT_MAX} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, hint);
   const dateField = (label: string, deadlineKey: Extract<keyof ConferenceLabels, `sim.timescale.${string}`>, deadline: string) =>
     field('date', label, (describedBy, invalid) => <input type="date" id="field-date" name="date" defaultValue={value('date')} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${fill(labels[deadlineKey], { date: day(deadline) })} ${labels['sim.dateHint']}`);
+  const plainDate = (name: string, label: string, hint: string) =>
+    field(name, label, (describedBy, invalid) => <input type="date" id={`field-${name}`} name={name} defaultValue={value(name)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />, `${hint} ${labels['sim.dateHint']}`);
   const information = (items: Information, headingId: string, heading: string) =>
     items.length > 0 && (
       <section aria-labelledby={headingId}>
@@ -157,6 +159,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         {form(
           'SET_PLAN',
           labels['sim.setPlan'],
+          <>
           <fieldset className={errors.areas ? 'field field--error' : 'field'} aria-describedby={['field-areas-hint', errors.areas && 'field-areas-error'].filter(Boolean).join(' ')}>
             <legend>{labels['sim.chooseAreas']}</legend>
             <p className="hint" id="field-areas-hint">{labels['sim.chooseAreasHint']}</p>
@@ -188,7 +191,9 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
                 </div>
               );
             })}
-          </fieldset>,
+          </fieldset>
+          {plainDate('outlinePlanDate', labels['sim.outlinePlanDate'], labels['sim.outlinePlanHint'])}
+          </>,
         )}
       </>
     );
@@ -204,6 +209,19 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
         <h2 id="sim-current" tabIndex={-1}>{meeting.title}</h2>
         {planSummary}
         {meetingsSoFar}
+        {meeting.familyScaling.length > 0 && (
+          <section aria-labelledby="sim-family-scales">
+            <h3 id="sim-family-scales">{labels['sim.familyScalesFirst']}</h3>
+            <p>{labels['sim.familyScalesIntro']}</p>
+            <ul className="information">
+              {meeting.familyScaling.map((f, i) => (
+                <li key={i}>
+                  <strong>{fill(labels['sim.familyScale'], { who: f.who, area: f.area, scale: f.scale })}</strong> {f.says}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {information(meeting.information, 'sim-new-information', labels['sim.newInformation'])}
         {form(
           'RECORD_MEETING',
@@ -266,6 +284,7 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
               </div>
             </fieldset>
             {textarea('reasons', labels['sim.reasons'], 5)}
+            {plainDate('nextReviewDate', labels['sim.nextReviewDate'], labels['sim.nextReviewHint'])}
           </>,
         )}
       </>
@@ -339,5 +358,5 @@ function Conference({ action, api, revision: initialRevision, snapshot: persiste
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 /** The input an error's link should lead to; errors about the step as a whole lead to its heading. */
-const FIELDS_WITH_INPUTS = /^(areas|date|moved|actions|decision|reasons|scale\..+|[^.]+\.(notGoodEnough|goodEnough|familyWords))$/;
+const FIELDS_WITH_INPUTS = /^(areas|date|outlinePlanDate|nextReviewDate|moved|actions|decision|reasons|scale\..+|[^.]+\.(notGoodEnough|goodEnough|familyWords))$/;
 const fieldAnchor = (name: string) => (FIELDS_WITH_INPUTS.test(name) ? `field-${name}` : 'sim-current');

@@ -12,6 +12,8 @@ export type ConversationText = {
   person: string;
   turns: Record<string, { says: string; options: { id: string; text: string }[] }>;
   replies: Record<string, string>;
+  /** By turn: the family member's neutral answer to a response in the learner's own words. */
+  ownWordsReplies: Record<string, string>;
   endings: Record<string, string>;
 };
 
@@ -65,7 +67,8 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
   const step = context.transcript.length + 1;
   const last = context.transcript.at(-1);
   // The family member's answer to the last response, then what they say next: both are announced.
-  const lastReply = last?.optionId ? text.replies[`${last.turn}/${last.optionId}`] : undefined;
+  const replyTo = (entry: { turn: string; optionId: string | null }) => (entry.optionId ? text.replies[`${entry.turn}/${entry.optionId}`] : text.ownWordsReplies[entry.turn]);
+  const lastReply = last ? replyTo(last) : undefined;
 
   return (
     <div className="simulation">
@@ -78,7 +81,7 @@ function Conversation({ action, api, revision: initialRevision, snapshot: persis
               <li key={i}>
                 <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.turns[entry.turn]?.says}</p>
                 <p className="transcript__you"><strong>{entry.own ? labels['sim.yourWords'] : labels['sim.you']}</strong> {entry.own ? entry.own.text : text.turns[entry.turn]?.options.find((o) => o.id === entry.optionId)?.text}</p>
-                {entry.optionId && i < context.transcript.length - 1 && <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {text.replies[`${entry.turn}/${entry.optionId}`]}</p>}
+                {i < context.transcript.length - 1 && replyTo(entry) && <p className="transcript__family"><strong>{fill(labels['sim.says'], { name: text.person })}</strong> {replyTo(entry)}</p>}
               </li>
             ))}
           </ol>

@@ -18,7 +18,8 @@ export const CONFERENCE_LABELS = [
   'sim.plan', 'sim.newInformation', 'sim.meetingDate', 'sim.dateHint', 'sim.timescale.first', 'sim.timescale.next', 'sim.timescale.review', 'sim.timescale.beforeReview', 'sim.scale', 'sim.scaleHint', 'sim.scaleChoose',
   'sim.moved', 'sim.actions', 'sim.recordMeeting', 'sim.meetingsSoFar', 'sim.meetingSummary', 'sim.reviewHeading', 'sim.reviewDate', 'sim.decisionLegend', 'sim.decision.continue',
   'sim.decision.end', 'sim.reasons', 'sim.decide', 'sim.selfCheckHeading', 'sim.selfCheckIntro', 'sim.yourAnswer', 'sim.modelAnswer', 'sim.noModel', 'sim.check.legend', 'sim.check.observable',
-  'sim.check.specific', 'sim.check.ownWords', 'sim.finishCheck', 'sim.openDebrief',
+  'sim.check.specific', 'sim.check.ownWords', 'sim.finishCheck', 'sim.openDebrief', 'sim.outlinePlanDate', 'sim.outlinePlanHint', 'sim.nextReviewDate', 'sim.nextReviewHint',
+  'sim.familyScalesFirst', 'sim.familyScalesIntro', 'sim.familyScale',
   'sim.agency.health-visitor', 'sim.agency.school', 'sim.agency.police', 'sim.agency.gp', 'sim.agency.family', 'sim.agency.social-worker', 'sim.agency.housing', 'sim.agency.nursery', 'sim.agency.probation', 'sim.agency.hospital',
 ] as const satisfies readonly MessageKey[];
 

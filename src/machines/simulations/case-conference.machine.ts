@@ -1,11 +1,11 @@
 import { and, assign, setup } from 'xstate';
-import { checkMeeting, checkPlan, checkReview, checkSelfCheck, type MeetingRecord, type PlannedArea, type ReviewRecord, type SelfCheck } from '../../domain/simulations/case-conference.ts';
+import { checkMeeting, checkOutlinePlanDate, checkPlan, checkReview, checkSelfCheck, type MeetingRecord, type PlannedArea, type ReviewRecord, type SelfCheck } from '../../domain/simulations/case-conference.ts';
 
 /** What the machine needs from a scenario: its ids and dates, not its text. */
 export type ConferenceStructure = { conferenceDate: string; areaIds: string[]; meetings: { id: string; actionIds: string[] }[] };
 
 export type CaseConferenceEvent =
-  | { type: 'SET_PLAN'; areas: PlannedArea[] }
+  | { type: 'SET_PLAN'; areas: PlannedArea[]; outlinePlanDate: string }
   | { type: 'RECORD_MEETING'; meeting: MeetingRecord }
   | { type: 'DECIDE'; review: ReviewRecord }
   | { type: 'SELF_CHECK'; check: SelfCheck };
@@ -13,6 +13,8 @@ export type CaseConferenceEvent =
 export type CaseConferenceContext = {
   structure: ConferenceStructure;
   plan: PlannedArea[] | null;
+  /** When the outline plan is circulated (absent in attempts stored before it was asked for). */
+  outlinePlanDate?: string | null;
   meetings: MeetingRecord[];
   review: ReviewRecord | null;
   selfCheck: SelfCheck | null;
@@ -28,7 +30,7 @@ export const CONFERENCE_STEP_EVENT: Readonly<Record<string, CaseConferenceEvent[
 export function conferenceEventProblems(context: CaseConferenceContext, event: CaseConferenceEvent) {
   switch (event.type) {
     case 'SET_PLAN':
-      return checkPlan(event.areas ?? [], context.structure.areaIds);
+      return [...checkPlan(event.areas ?? [], context.structure.areaIds), ...checkOutlinePlanDate(event.outlinePlanDate, context.structure.conferenceDate)];
     case 'RECORD_MEETING': {
       const meeting = context.structure.meetings[context.meetings.length];
       if (!meeting) return [{ field: 'meeting', problem: 'invalid-choice' as const }];
@@ -43,8 +45,8 @@ export function conferenceEventProblems(context: CaseConferenceContext, event: C
 
 /**
  * The Case Conference → Core Group simulation: the learner sets the plan's areas of change at
- * the initial conference, records each Core Group meeting (date, scaling, what moved it,
- * actions), decides at the review conference, then checks their own evidence against the model
+ * the initial conference (and when its outline plan goes out), records each Core Group meeting (date, scaling, what moved it,
+ * actions), decides at the review conference (dating the next review if the plan continues), then checks their own evidence against the model
  * answer. Any scenario runs on it; events with problems are not taken.
  */
 export const caseConferenceMachine = setup({
@@ -67,11 +69,11 @@ export const caseConferenceMachine = setup({
   },
 }).createMachine({
   id: 'caseConference',
-  context: ({ input }) => ({ structure: input.structure, plan: null, meetings: [], review: null, selfCheck: null }),
+  context: ({ input }) => ({ structure: input.structure, plan: null, outlinePlanDate: null, meetings: [], review: null, selfCheck: null }),
   initial: 'conference',
   states: {
     conference: {
-      on: { SET_PLAN: { guard: 'acceptable', target: 'coreGroup', actions: assign({ plan: ({ event }) => event.areas.map(trimArea) }) } },
+      on: { SET_PLAN: { guard: 'acceptable', target: 'coreGroup', actions: assign({ plan: ({ event }) => event.areas.map(trimArea), outlinePlanDate: ({ event }) => event.outlinePlanDate }) } },
     },
     coreGroup: {
       on: {
@@ -82,7 +84,14 @@ export const caseConferenceMachine = setup({
       },
     },
     review: {
-      on: { DECIDE: { guard: 'acceptable', target: 'selfCheck', actions: assign({ review: ({ event }) => ({ ...event.review, reasons: event.review.reasons.trim() }) }) } },
+      on: {
+        DECIDE: {
+          guard: 'acceptable',
+          target: 'selfCheck',
+          // A next review only belongs to a plan that continues.
+          actions: assign({ review: ({ event }) => ({ date: event.review.date, decision: event.review.decision, reasons: event.review.reasons.trim(), ...(event.review.decision === 'continue' ? { nextReviewDate: event.review.nextReviewDate } : {}) }) }),
+        },
+      },
     },
     selfCheck: {
       on: { SELF_CHECK: { guard: 'acceptable', target: 'complete', actions: assign({ selfCheck: ({ event }) => event.check }) } },

@@ -41,6 +41,7 @@ export function conversationText(scenario: ConversationScenario, locale: Locale)
     person: scenario.person.name,
     turns: Object.fromEntries(scenario.turns.map((t) => [t.id, { says: t.says[locale], options: t.options.map((o) => ({ id: o.id, text: o.text[locale] })) }])),
     replies: Object.fromEntries(scenario.turns.flatMap((t) => t.options.map((o) => [`${t.id}/${o.id}`, o.reply[locale]]))),
+    ownWordsReplies: Object.fromEntries(scenario.turns.map((t) => [t.id, t.ownWords.reply[locale]])),
     endings: Object.fromEntries(scenario.endings.map((e) => [e.id, e.says[locale]])),
   };
 }
@@ -55,7 +56,13 @@ export function conferenceText(scenario: ConferenceScenario, locale: Locale, wit
   return {
     information: info(scenario.information),
     areas: scenario.areas.map((a) => ({ id: a.id, label: a.label[locale], model: withModel && a.model ? { notGoodEnough: a.model.notGoodEnough[locale], goodEnough: a.model.goodEnough[locale], familyWords: a.model.familyWords[locale] } : null })),
-    meetings: scenario.meetings.map((m) => ({ id: m.id, title: m.title[locale], information: info(m.information), actions: m.actions.map((a) => ({ id: a.id, text: a.text[locale] })) })),
+    meetings: scenario.meetings.map((m) => ({
+      id: m.id,
+      title: m.title[locale],
+      familyScaling: m.familyScaling.map((f) => ({ who: f.who, area: scenario.areas.find((a) => a.id === f.area)?.label[locale] ?? f.area, scale: f.scale, says: f.says[locale] })),
+      information: info(m.information),
+      actions: m.actions.map((a) => ({ id: a.id, text: a.text[locale] })),
+    })),
     review: { information: info(scenario.review.information) },
   };
 }

@@ -25,7 +25,12 @@ export const SIMULATION_PROGRAMME = { conversation: 'collaborative-conversations
 export function conversationStructure(scenario: ConversationScenario): ConversationStructure {
   return {
     start: scenario.start,
-    turns: scenario.turns.map((t) => ({ id: t.id, next: t.next, options: t.options.map((o) => ({ id: o.id, code: o.code, effect: o.effect, ...(o.next ? { next: o.next } : {}) })) })),
+    turns: scenario.turns.map((t) => ({
+      id: t.id,
+      next: t.next,
+      options: t.options.map((o) => ({ id: o.id, code: o.code, effect: o.effect, ...(o.next ? { next: o.next } : {}) })),
+      ownWords: t.ownWords.next ? { next: t.ownWords.next } : {},
+    })),
     endings: scenario.endings.map((e) => ({ id: e.id, outcome: e.outcome })),
   };
 }
@@ -76,7 +81,7 @@ export function simulationResult(scenario: SimulationScenario, context: Conversa
     return { kind: 'conversation' as const, ...conversationResult(c.structure, c.transcript.map((e) => e.code), c.ending) };
   }
   const c = context as CaseConferenceContext;
-  return { kind: 'conference' as const, ...conferenceResult(conferenceExpert(scenario), { plan: c.plan ?? [], meetings: c.meetings, review: c.review }) };
+  return { kind: 'conference' as const, ...conferenceResult(conferenceExpert(scenario), { plan: c.plan ?? [], outlinePlanDate: c.outlinePlanDate ?? null, meetings: c.meetings, review: c.review }) };
 }
 
 const outcomeOf = (result: ReturnType<typeof simulationResult>): string | null =>
@@ -124,12 +129,12 @@ const conversationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RESPOND_OWN'), text, code: z.string().max(100) }),
 ]);
 const conferenceEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('SET_PLAN'), areas: z.array(z.object({ areaId: z.string().max(100), notGoodEnough: text, goodEnough: text, familyWords: text })).max(20) }),
+  z.object({ type: z.literal('SET_PLAN'), areas: z.array(z.object({ areaId: z.string().max(100), notGoodEnough: text, goodEnough: text, familyWords: text })).max(20), outlinePlanDate: z.string().max(20).default('') }),
   z.object({
     type: z.literal('RECORD_MEETING'),
     meeting: z.object({ date: z.string().max(20), scales: z.record(z.string().max(100), z.union([z.number(), z.string().max(20)])), moved: text, actions: z.array(z.string().max(100)).max(20) }),
   }),
-  z.object({ type: z.literal('DECIDE'), review: z.object({ date: z.string().max(20), decision: z.string().max(20), reasons: text }) }),
+  z.object({ type: z.literal('DECIDE'), review: z.object({ date: z.string().max(20), decision: z.string().max(20), reasons: text, nextReviewDate: z.string().max(20).optional() }) }),
   z.object({ type: z.literal('SELF_CHECK'), check: z.record(z.string().max(100), z.object({ observable: z.boolean(), specific: z.boolean(), ownWords: z.boolean() })) }),
 ]);
 
