@@ -2,8 +2,10 @@
 // problem with its file. Also run by `npm test` and at every build.
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
+import { describeDecisionSpread } from '../src/domain/thresholds/index.ts';
 
-const { programmes, modules, vignettes, conversations, conferences, problems } = loadContent(resolve('content'));
+const { programmes, modules, vignettes, decisionSpread, conversations, conferences, problems } = loadContent(resolve('content'));
+console.log(describeDecisionSpread(decisionSpread));
 if (problems.length) {
   console.error(`Content problems (${problems.length}):`);
   for (const p of problems) console.error(`  ${p.file}: ${p.problem}`);
