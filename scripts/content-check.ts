@@ -3,9 +3,11 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
 import { describeLengthBias, measureLengthBias } from '../src/domain/learning/index.ts';
+import { describeDecisionSpread } from '../src/domain/thresholds/index.ts';
 
-const { programmes, modules, vignettes, conversations, conferences, problems } = loadContent(resolve('content'));
+const { programmes, modules, vignettes, decisionSpread, conversations, conferences, problems } = loadContent(resolve('content'));
 console.log(describeLengthBias(measureLengthBias(modules)));
+console.log(describeDecisionSpread(decisionSpread));
 if (problems.length) {
   console.error(`Content problems (${problems.length}):`);
   for (const p of problems) console.error(`  ${p.file}: ${p.problem}`);

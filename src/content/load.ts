@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { checkContentStructure, checkQuestionFairness, type ContentProblem } from '../domain/learning/index.ts';
 import { LOCALES, type Locale } from '../domain/shared/index.ts';
 import { exploreConversation } from '../domain/simulations/index.ts';
+import { decisionSpread, type DecisionSpread } from '../domain/thresholds/index.ts';
 import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
 
 export type LoadedContent = {
@@ -13,6 +14,8 @@ export type LoadedContent = {
   modules: (Module & { file: string; folder: string })[];
   sectionTexts: Map<string, Map<string, Partial<Record<Locale, string>>>>;
   vignettes: (Vignette & { file: string })[];
+  /** How the panel's decisions spread across the vignettes (its problems are in `problems` too). */
+  decisionSpread: DecisionSpread;
   conversations: (ConversationScenario & { file: string })[];
   conferences: (ConferenceScenario & { file: string })[];
   problems: ContentProblem[];
@@ -94,6 +97,9 @@ export function loadContent(root: string): LoadedContent {
     if (vignettes.some((v) => v.id === parsed.data.id)) problems.push({ file: rel(path), problem: `vignette id "${parsed.data.id}" is used twice` });
     vignettes.push({ ...parsed.data, file: rel(path) });
   }
+  // A set where one answer matches the panel most of the time teaches nothing about thresholds.
+  const spread = decisionSpread(vignettes.map((v) => ({ borderline: v.borderline, decision: v.panel.decision.answer, significant: v.panel.significant.answer })));
+  for (const problem of spread.problems) problems.push({ file: rel(join(root, 'vignettes')), problem });
 
   const moduleIds = new Set(modules.map((m) => m.id));
   const scenarioIds = new Set<string>();
@@ -119,5 +125,5 @@ export function loadContent(root: string): LoadedContent {
     for (const p of exploreConversation(scenario).problems) problems.push({ file: scenario.file, problem: p.turn ? `step "${p.turn}": ${p.problem}` : p.problem });
   }
   const conferences = loadScenarios<ConferenceScenario>('conference', conferenceScenarioSchema);
-  return { programmes, modules, sectionTexts, vignettes, conversations, conferences, problems };
+  return { programmes, modules, sectionTexts, vignettes, decisionSpread: spread, conversations, conferences, problems };
 }

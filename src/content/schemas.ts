@@ -53,7 +53,7 @@ export type Module = z.infer<typeof moduleSchema>;
 // Threshold practice vignettes (see docs/authoring.md). The scales come from the domain module.
 
 const judged = <T extends z.ZodType>(answer: T) => z.object({ answer, reason: bilingual });
-export const VIGNETTE_CATEGORIES = ['no-concern', 'care-and-support', 'neglect', 'physical', 'emotional', 'sexual', 'domestic-abuse'] as const;
+export const VIGNETTE_CATEGORIES = ['no-concern', 'care-and-support', 'neglect', 'physical', 'emotional', 'sexual', 'financial', 'domestic-abuse', 'exploitation'] as const;
 
 export const vignetteSchema = z
   .object({

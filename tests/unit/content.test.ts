@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
+import { VIGNETTE_CATEGORIES } from '../../src/content/schemas.ts';
+import { DECISIONS } from '../../src/domain/thresholds/index.ts';
 
 const content = loadContent(resolve('content'));
 
@@ -44,11 +46,28 @@ describe('the training content', () => {
     }
   });
 
-  it('has at least twelve threshold vignettes spanning every category, with borderline cases', () => {
-    expect(content.vignettes.length).toBeGreaterThanOrEqual(12);
+  it('has at least twenty threshold vignettes spanning every category, with borderline cases on both sides of the threshold', () => {
+    expect(content.vignettes.length).toBeGreaterThanOrEqual(20);
     const categories = new Set(content.vignettes.map((v) => v.category));
-    for (const category of ['no-concern', 'care-and-support', 'neglect', 'physical', 'emotional', 'sexual', 'domestic-abuse']) expect(categories).toContain(category);
-    expect(content.vignettes.filter((v) => v.borderline).length).toBeGreaterThanOrEqual(2);
+    for (const category of VIGNETTE_CATEGORIES) expect(categories).toContain(category);
+    expect(content.decisionSpread.borderline.met).toBeGreaterThanOrEqual(2);
+    expect(content.decisionSpread.borderline.notMet).toBeGreaterThanOrEqual(2);
     for (const v of content.vignettes) expect(v.stages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has panel decisions across the whole scale, none more than half of the vignettes', () => {
+    for (const decision of DECISIONS) expect(content.decisionSpread.counts[decision], decision).toBeGreaterThan(0);
+    expect(Math.max(...Object.values(content.decisionSpread.counts))).toBeLessThanOrEqual(content.vignettes.length / 2);
+  });
+
+  it('includes a vignette that turns on each limb of s.47', () => {
+    const significant = content.vignettes.filter((v) => v.panel.significant.answer === 'yes');
+    // Suffering significant harm now, with future harm only possible; and likely to suffer it, with harm now below serious.
+    expect(significant.some((v) => ['serious', 'severe'].includes(v.panel.levelOfHarm.answer) && ['unlikely', 'possible'].includes(v.panel.likelihood.answer))).toBe(true);
+    expect(significant.some((v) => !['serious', 'severe'].includes(v.panel.levelOfHarm.answer) && ['likely', 'very-likely'].includes(v.panel.likelihood.answer))).toBe(true);
+  });
+
+  it('uses financial abuse among the kinds of harm', () => {
+    expect(content.vignettes.some((v) => v.panel.kindsOfHarm.answer.includes('financial'))).toBe(true);
   });
 });

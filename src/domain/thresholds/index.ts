@@ -2,3 +2,4 @@ export * from './agreement-reasons.ts';
 export * from './calibration.ts';
 export * from './consistency.ts';
 export * from './thresholds.ts';
+export * from './decision-spread.ts';
