@@ -117,4 +117,10 @@ describe('text a person may have typed', () => {
     expect(markup).not.toContain('<img');
     expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
   });
+
+  it('keeps a hostile chart id inside its attributes', () => {
+    const markup = chartSvg({ ...bar, id: 'x"><img src=x onerror="alert(1)">' });
+    expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
+    expect(svgOf(markup).querySelectorAll('pattern')).toHaveLength(bar.series.length);
+  });
 });

@@ -74,7 +74,7 @@ export function chartTable(props: ChartProps): ChartTable {
 export const chartIds = (id: string) => ({ title: `${id}-title`, description: `${id}-description`, pattern: (i: number) => `${id}-pattern-${i}` });
 
 /** Hatching that survives black-and-white printing: solid, diagonal, dots, cross, horizontal, vertical. */
-function patternMarkup(id: string, i: number): string {
+function patternMarkup(i: number): string {
   const colour = COLOURS[i]!;
   // Explicit end tags: linkedom parses this markup as HTML, where a self-closed <rect/> would swallow what follows.
   const line = (d: string) => `<path d="${d}" stroke="#fff" stroke-width="2"></path>`;
@@ -86,7 +86,7 @@ function patternMarkup(id: string, i: number): string {
     line('M0,4 h8'),
     line('M4,0 v8'),
   ][i]!;
-  return `<pattern id="${chartIds(id).pattern(i)}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${colour}"></rect>${marks}</pattern>`;
+  return `<pattern width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${colour}"></rect>${marks}</pattern>`;
 }
 
 /** The chart as SVG markup: role="img", named by the caption (and description) ids. */
@@ -112,7 +112,9 @@ export function chartSvg(props: ChartProps): string {
   }
   if (props.kind === 'bar') {
     const defs = document.createElementNS('http://www.w3.org/2000/svg', 'defs');
-    defs.innerHTML = props.series.map((_, i) => patternMarkup(props.id, i)).join('');
+    // Only fixed markup goes through innerHTML; the caller's id is set as an attribute (escaped).
+    defs.innerHTML = props.series.map((_, i) => patternMarkup(i)).join('');
+    defs.querySelectorAll('pattern').forEach((pattern, i) => pattern.setAttribute('id', ids.pattern(i)));
     svg.insertBefore(defs, svg.firstChild);
   }
   return svg.outerHTML;
