@@ -20,7 +20,7 @@ import { conversationMachine } from '../src/machines/simulations/index.ts';
 import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
-import { percentile, seededRandom } from '../src/domain/shared/index.ts';
+import { percentile, seededRandom } from '../src/domain/common/index.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;

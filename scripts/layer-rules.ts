@@ -18,7 +18,7 @@ const RULES: { layer: string; forbidden: RegExp; why: string }[] = [
 /** Layers whose sub-folders are capabilities with an index.ts. */
 const CAPABILITY_LAYERS = ['src/domain', 'src/machines', 'src/server'];
 /** The plumbing every capability uses; it must not depend on any capability. */
-const PLUMBING = new Set(['shared', 'platform']);
+const PLUMBING = new Set(['common', 'platform']);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 

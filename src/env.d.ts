@@ -3,7 +3,7 @@
 declare namespace App {
   interface Locals {
     /** Language of this page, from its URL (`/cy/…` is Welsh). */
-    locale: import('./domain/shared/index.ts').Locale;
+    locale: import('./domain/common/index.ts').Locale;
     /** The page's path without the `/cy` prefix, for links to the same page in the other language. */
     path: string;
     /** Translator for `locale`. */

@@ -1,5 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { localePath, negotiateLocale, splitLocalePath } from './domain/shared/index.ts';
+import { localePath, negotiateLocale, splitLocalePath } from './domain/common/index.ts';
 import { translator } from './i18n/index.ts';
 import { authFromSession, clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale } from './server/auth/index.ts';
 import { clientIp, config, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { JOB_STATUSES } from '../../src/domain/shared/index.ts';
+import { JOB_STATUSES } from '../../src/domain/common/index.ts';
 
 /**
  * Work to do later (mail retries, digests, reminders). A job is claimed in one UPDATE before it

@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { MAIL_STATUSES } from '../../src/domain/mail/index.ts';
-import { LOCALES } from '../../src/domain/shared/index.ts';
+import { LOCALES } from '../../src/domain/common/index.ts';
 import { organisations } from './organisations.ts';
 
 /** Every e-mail Camau sends. Without SMTP it is `kept` here for administrators to read. */

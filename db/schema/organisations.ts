@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LOCALES } from '../../src/domain/shared/index.ts';
+import { LOCALES } from '../../src/domain/common/index.ts';
 
 /** One local authority. Everything a person can see is scoped to their organisation. */
 export const organisations = sqliteTable('organisations', {

@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PERSON_STATUSES, ROLES } from '../../src/domain/people/index.ts';
-import { LOCALES } from '../../src/domain/shared/index.ts';
+import { LOCALES } from '../../src/domain/common/index.ts';
 import { organisations, teams } from './organisations.ts';
 
 

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import { ATTEMPT_STATUSES } from '../../src/domain/shared/index.ts';
+import { ATTEMPT_STATUSES } from '../../src/domain/common/index.ts';
 import { SIMULATION_KINDS } from '../../src/domain/simulations/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import { ATTEMPT_STATUSES } from '../../src/domain/shared/index.ts';
+import { ATTEMPT_STATUSES } from '../../src/domain/common/index.ts';
 import { DECISIONS, LIKELIHOODS, SCREENING_ANSWERS, SIGNIFICANT } from '../../src/domain/thresholds/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContentStructure, checkQuestionFairness, type ContentProblem } from '../domain/learning/index.ts';
-import { LOCALES, type Locale } from '../domain/shared/index.ts';
+import { LOCALES, type Locale } from '../domain/common/index.ts';
 import { exploreConversation } from '../domain/simulations/index.ts';
 import { decisionSpread, type DecisionSpread } from '../domain/thresholds/index.ts';
 import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';

@@ -169,7 +169,7 @@ export const conferenceScenarioSchema = z
     conferenceDate: z
       .string()
       .refine((d) => parseDate(d) !== null, { error: 'a real date as YYYY-MM-DD' })
-      .refine((d) => d >= FIRST_CONFERENCE_DATE && d <= LAST_CONFERENCE_DATE, { error: `from ${FIRST_CONFERENCE_DATE} to ${LAST_CONFERENCE_DATE}: the bank holiday table in src/domain/shared/bank-holidays.ts covers a year past that (extend it first)` }),
+      .refine((d) => d >= FIRST_CONFERENCE_DATE && d <= LAST_CONFERENCE_DATE, { error: `from ${FIRST_CONFERENCE_DATE} to ${LAST_CONFERENCE_DATE}: the bank holiday table in src/domain/common/bank-holidays.ts covers a year past that (extend it first)` }),
     information: information.refine((list) => list.length >= 5, { error: 'a conference brings at least 5 pieces of information' }),
     areas: z
       .array(

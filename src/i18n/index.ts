@@ -1,8 +1,8 @@
 import { hoursAndMinutes } from '../domain/cpd/index.ts';
-import { intlLocale, type Locale } from '../domain/shared/index.ts';
+import { intlLocale, type Locale } from '../domain/common/index.ts';
 
 // Formatting by language lives with the locale rules (islands use it without the message tables).
-export { formatDay, intlLocale } from '../domain/shared/index.ts';
+export { formatDay, intlLocale } from '../domain/common/index.ts';
 import { cy } from './cy/index.ts';
 import { interpolate, type MessageParams } from './interpolate.ts';
 import { en, type MessageKey, type Messages } from './en/index.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { localePath } from '../domain/shared/index.ts';
+import { localePath } from '../domain/common/index.ts';
 import { recordAudit } from '../server/audit/index.ts';
 import { clearSessionCookie } from '../server/auth/index.ts';
 import { deleteSession } from '../server/auth/index.ts';

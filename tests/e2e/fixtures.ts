@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams } from '../../db/schema/index.ts';
 import { DEMO_ORGANISATION_ID, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import type { Role } from '../../src/domain/people/index.ts';
-import type { Locale } from '../../src/domain/shared/locale.ts';
+import type { Locale } from '../../src/domain/common/locale.ts';
 import { hashPassword } from '../../src/server/auth/index.ts';
 import { newId } from '../../src/server/platform/index.ts';
 

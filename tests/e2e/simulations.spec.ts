@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { loadContent } from '../../src/content/load.ts';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
 import { addDays, addMonths } from '../../src/domain/simulations/case-conference.ts';
-import { addWorkingDays } from '../../src/domain/shared/working-days.ts';
+import { addWorkingDays } from '../../src/domain/common/working-days.ts';
 import { conversationMachine } from '../../src/machines/simulations/conversation.machine.ts';
 import { conversationStructure } from '../../src/server/simulations/simulations.ts';
 import { expect, test } from './fixtures.ts';

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import { localePath, type Locale } from '../../src/domain/shared/locale.ts';
+import { localePath, type Locale } from '../../src/domain/common/locale.ts';
 import { messages } from '../../src/i18n/index.ts';
 
 export { DEMO_PASSWORD, type Locale };

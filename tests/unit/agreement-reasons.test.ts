@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { undefinedReason } from '../../src/domain/thresholds/agreement-reasons.ts';
-import { fleissKappa, krippendorffAlphaFromCounts } from '../../src/domain/shared/agreement.ts';
+import { fleissKappa, krippendorffAlphaFromCounts } from '../../src/domain/common/agreement.ts';
 
 const alpha = (counts: number[][]) => krippendorffAlphaFromCounts(counts, counts[0]!.map((_, i) => i), 'nominal');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fleissKappa, krippendorffAlpha, percentAgreement } from '../../src/domain/shared/agreement.ts';
+import { fleissKappa, krippendorffAlpha, percentAgreement } from '../../src/domain/common/agreement.ts';
 
 describe('percentage agreement with a reference', () => {
   it('counts matches among units both answered', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, nextDeadline, checkMeeting, checkOutlinePlanDate, checkPlan, checkReview, checkSelfCheck, checkTimescales, compareAreas, compareScale, conferenceResult, parseDate, sameDirection, FIRST_CONFERENCE_DATE, LAST_CONFERENCE_DATE, latestMeetingDate, MAX_AREAS, planNudge, RECOMMENDED_AREAS } from '../../src/domain/simulations/case-conference.ts';
-import { BANK_HOLIDAYS_COVER } from '../../src/domain/shared/working-days.ts';
+import { BANK_HOLIDAYS_COVER } from '../../src/domain/common/working-days.ts';
 
 const area = (areaId: string) => ({ areaId, notGoodEnough: 'Rubbish on the floor.', goodEnough: 'A clean floor for 8 weeks.', familyWords: '“A house the kids can play in.”' });
 

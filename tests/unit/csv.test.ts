@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula } from '../../src/domain/shared/csv.ts';
+import { neutraliseFormula } from '../../src/domain/common/csv.ts';
 import { toCsv } from '../../src/server/platform/csv.ts';
 
 describe('CSV exports', () => {

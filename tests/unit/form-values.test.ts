@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFormValues } from '../../src/domain/shared/form-values.ts';
+import { readFormValues } from '../../src/domain/common/form-values.ts';
 
 const formData = (entries: [string, string | Blob][]) => {
   const data = new FormData();

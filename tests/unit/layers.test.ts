@@ -26,9 +26,9 @@ describe('the layering rules', () => {
   it.each([
     ['a page reaching past an index', 'src/pages/cpd/index.astro', "import { cpdView } from '../../server/cpd/cpd-view.ts';", 'through src/server/cpd/index.ts'],
     ['a capability reaching into another', 'src/server/thresholds/consistency.ts', "import { getPerson } from '../people/people-repo.ts';", 'through src/server/people/index.ts'],
-    ['a script reaching past an index', 'scripts/bench.ts', "import { percentile } from '../src/domain/shared/statistics.ts';", 'through src/domain/shared/index.ts'],
+    ['a script reaching past an index', 'scripts/bench.ts', "import { percentile } from '../src/domain/common/statistics.ts';", 'through src/domain/common/index.ts'],
     ['plumbing depending on a capability', 'src/server/platform/db.ts', "import { getPerson } from '../people/index.ts';", 'plumbing and imports no capability'],
-    ['shared domain logic depending on a capability', 'src/domain/shared/csv.ts', "import { DECISIONS } from '../thresholds/index.ts';", 'plumbing and imports no capability'],
+    ['shared domain logic depending on a capability', 'src/domain/common/csv.ts', "import { DECISIONS } from '../thresholds/index.ts';", 'plumbing and imports no capability'],
   ])('catch %s', (_case, path, text, why) => {
     const problems = layerViolations([{ path, text }]);
     expect(problems).toHaveLength(1);

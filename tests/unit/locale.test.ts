@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localePath, negotiateLocale, otherLocale, splitLocalePath } from '../../src/domain/shared/locale.ts';
+import { localePath, negotiateLocale, otherLocale, splitLocalePath } from '../../src/domain/common/locale.ts';
 
 describe('choosing a language from Accept-Language', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile } from '../../src/domain/shared/statistics.ts';
+import { percentile } from '../../src/domain/common/statistics.ts';
 
 describe('percentiles by nearest rank', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1, unsorted on purpose

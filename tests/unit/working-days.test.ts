@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BANK_HOLIDAYS, BANK_HOLIDAYS_COVER } from '../../src/domain/shared/bank-holidays.ts';
-import { addWorkingDays, isBankHoliday, isWorkingDay, workingDaysBetween } from '../../src/domain/shared/working-days.ts';
+import { BANK_HOLIDAYS, BANK_HOLIDAYS_COVER } from '../../src/domain/common/bank-holidays.ts';
+import { addWorkingDays, isBankHoliday, isWorkingDay, workingDaysBetween } from '../../src/domain/common/working-days.ts';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);

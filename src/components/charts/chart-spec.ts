@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { intlLocale, type Locale } from '../../domain/shared/index.ts';
+import { intlLocale, type Locale } from '../../domain/common/index.ts';
 
 export type ChartSeries = { key: string; label: string; values: readonly number[] };
 

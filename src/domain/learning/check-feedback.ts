@@ -1,4 +1,4 @@
-import { seededRandom } from '../shared/index.ts';
+import { seededRandom } from '../common/index.ts';
 import type { Grade } from './knowledge-check.ts';
 
 /** A shuffle seed as a form carries it: short, URL- and HTML-safe. */

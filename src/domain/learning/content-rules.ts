@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../shared/index.ts';
+import { LOCALES, type Locale } from '../common/index.ts';
 
 export const MODULE_WORDS = { min: 1200, max: 2500 } as const;
 

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../shared/index.ts';
+import { LOCALES, type Locale } from '../common/index.ts';
 import type { ContentProblem } from './content-rules.ts';
 
 /** Most questions whose correct option may be the longest before length gives the answer away. */

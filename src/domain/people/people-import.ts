@@ -1,4 +1,4 @@
-import type { Locale } from '../shared/index.ts';
+import type { Locale } from '../common/index.ts';
 import type { Role } from './roles.ts';
 
 export const IMPORT_COLUMNS = ['name', 'email', 'team', 'roles', 'language'] as const;

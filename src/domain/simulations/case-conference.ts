@@ -4,7 +4,7 @@
  * scaling and dates compare with the scenario's expert answer. Pure.
  */
 
-import { addWorkingDays, BANK_HOLIDAYS_COVER, workingDaysBetween } from '../shared/index.ts';
+import { addWorkingDays, BANK_HOLIDAYS_COVER, workingDaysBetween } from '../common/index.ts';
 
 /** Wales Safeguarding Procedures timescales for a child on the child protection register. */
 export const TIMESCALES = {

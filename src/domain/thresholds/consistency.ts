@@ -1,4 +1,4 @@
-import { fleissKappa, krippendorffAlphaFromCounts } from '../shared/index.ts';
+import { fleissKappa, krippendorffAlphaFromCounts } from '../common/index.ts';
 import { DECISIONS, LIKELIHOODS, type Decision, type Likelihood } from './thresholds.ts';
 import { undefinedReason, type UndefinedReason } from './agreement-reasons.ts';
 

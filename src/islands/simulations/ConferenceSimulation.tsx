@@ -1,7 +1,7 @@
 import { useActor } from '@xstate/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { nextDeadline, PLAN_TEXT_MAX, planNudge, SCALE, type PlannedArea } from '../../domain/simulations/case-conference.ts';
-import { formatDay } from '../../domain/shared/index.ts';
+import { formatDay } from '../../domain/common/index.ts';
 import { MULTI_FIELDS, stepFieldLabel, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 import { caseConferenceMachine, conferenceEventProblems, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
 import type { AGENCIES } from '../../content/schemas.ts';

@@ -4,7 +4,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { interpolate, type MessageParams } from '../../i18n/interpolate.ts';
 import { namedFieldMessage } from '../../i18n/field-error.ts';
-import { readFormValues } from '../../domain/shared/index.ts';
+import { readFormValues } from '../../domain/common/index.ts';
 import type { StepLabels } from './labels.ts';
 import { eventFromForm, PROBLEM_MESSAGES, type ProblemKind, type SubmittedValues } from '../../domain/simulations/simulation-forms.ts';
 

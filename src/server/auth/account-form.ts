@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Scope } from '../people/index.ts';
 import { fields, formAgain, formRedirect, formValues, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { changePassword, setPreferredLocale } from './account.ts';

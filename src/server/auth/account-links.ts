@@ -2,7 +2,7 @@ import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { accountTokens, auditEvents, people } from '../../../db/schema/index.ts';
 import { type AccountTokenPurpose } from '../../domain/auth/index.ts';
-import { localePath, nameIn } from '../../domain/shared/index.ts';
+import { localePath, nameIn } from '../../domain/common/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import { sendMail } from '../mail/index.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people } from '../../../db/schema/index.ts';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 import { getPersonInAnyOrganisation, type Scope } from '../people/index.ts';

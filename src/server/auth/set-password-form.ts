@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult } from '../platform/index.ts';
 import { setPasswordFromLink } from './account-links.ts';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { EMAIL_MAX_LENGTH, formAgain, formRedirect, formValues, readFormData, safeNextPath, type FieldError, type FieldErrors, type FormResult } from '../platform/index.ts';
 import { rememberLocale } from './account.ts';
 import { lockedMessage } from './rate-limit.ts';

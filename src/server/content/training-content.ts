@@ -1,7 +1,7 @@
 // The one place pages read training content from (Astro content collections). Kept thin:
 // astro:content is not available under vitest, so this is covered by the end-to-end tests.
 // It is imported lazily so that this capability's index loads in scripts and tests too.
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette } from '../../content/schemas.ts';
 
 export type { ConferenceScenario, ConversationScenario, Module, Programme, SimulationScenario, Vignette };

@@ -8,7 +8,7 @@ import {
   parseManualTime,
   type CpdManualKind,
 } from '../../domain/cpd/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldErrors, type FormResult, type FormValues } from '../platform/index.ts';
 import { addExternalCpd, getOwnCpdEntry, ukToday, updateCpdReflection } from './cpd-entries.ts';

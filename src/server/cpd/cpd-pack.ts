@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { cpdEntries } from '../../../db/schema/index.ts';
 import { cpdDay, decimalHours, inPeriod, totalsByKind, type CpdPeriod } from '../../domain/cpd/index.ts';
-import { formatDay, type Locale } from '../../domain/shared/index.ts';
+import { formatDay, type Locale } from '../../domain/common/index.ts';
 import { formatDuration, labelKey, translator } from '../../i18n/index.ts';
 import type { Scope } from '../people/index.ts';
 import { toCsv } from '../platform/index.ts';

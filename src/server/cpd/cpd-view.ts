@@ -1,5 +1,5 @@
 import { cpdTotals } from '../../domain/cpd/cpd.ts';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import { formatDateTime, formatDuration, translator, labelKey } from '../../i18n/index.ts';
 import { getModule, listProgrammes, pick } from '../content/index.ts';
 import type { Scope } from '../people/index.ts';

@@ -1,5 +1,5 @@
 import { parseRenewalDetails } from '../../domain/cpd/index.ts';
-import { localePath } from '../../domain/shared/index.ts';
+import { localePath } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldErrors, type FormResult } from '../platform/index.ts';
 import type { CpdFormContext } from './cpd-entry-form.ts';
 import { saveRenewalDetails } from './renewal.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { people } from '../../../db/schema/index.ts';
 import { renewalReminderDates } from '../../domain/cpd/index.ts';
-import { formatDay, localePath, nameIn } from '../../domain/shared/index.ts';
+import { formatDay, localePath, nameIn } from '../../domain/common/index.ts';
 import { translator } from '../../i18n/index.ts';
 import { sendNotice, type Mailer } from '../mail/index.ts';
 import { getOrganisation } from '../people/index.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Scope } from '../people/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { pick, type Module, type Programme } from '../content/index.ts';
 import { fields, formAgain, formRedirect, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { REFLECTION_MAX_LENGTH, saveReflection } from './learning.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { LoadedContent } from '../../content/load.ts';
-import { LOCALES, type Locale } from '../../domain/shared/index.ts';
+import { LOCALES, type Locale } from '../../domain/common/index.ts';
 import { MARK_END, MARK_START, mdxToPlainText, toFtsQuery } from '../../domain/learning/search.ts';
 
 /** Rebuilds the search index from the content (at every start, so it always matches content/). */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { mailOutbox, people } from '../../../db/schema/index.ts';
-import { nameIn } from '../../domain/shared/index.ts';
+import { nameIn } from '../../domain/common/index.ts';
 import { translator } from '../../i18n/index.ts';
 import { defineJobKind, getDb, readConfig, startJobRunner, type JobKind, type JobRunner } from '../platform/index.ts';
 import { getMailer } from './mailer-for.ts';

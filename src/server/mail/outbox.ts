@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { mailOutbox } from '../../../db/schema/index.ts';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { enqueueJob, newId } from '../platform/index.ts';
 import type { Mailer } from './mailer.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { mailOutbox } from '../../../db/schema/index.ts';
-import { nameIn } from '../../domain/shared/index.ts';
+import { nameIn } from '../../domain/common/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
 import { getPerson, resendInvitation, type AdminContext, type AdminResult } from '../people/index.ts';

@@ -1,4 +1,4 @@
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { invitePerson, inviteSchema, type AdminContext } from './people-admin.ts';
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
-import { localePath, nameIn, type Locale } from '../../domain/shared/index.ts';
+import { localePath, nameIn, type Locale } from '../../domain/common/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
 import { deletePersonSessions } from '../auth/index.ts';

@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../../domain/people/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { formAgain, formRedirect, readFormData, type FieldError, type FormResult } from '../platform/index.ts';
 import type { AdminContext } from './people-admin.ts';

@@ -8,7 +8,7 @@ import { newId } from '../platform/index.ts';
 import { sendMail } from '../mail/index.ts';
 import { listTeams } from './people-repo.ts';
 import type { AdminContext } from './people-admin.ts';
-import { nameIn } from '../../domain/shared/index.ts';
+import { nameIn } from '../../domain/common/index.ts';
 
 import { IMPORT_MAX_BYTES } from '../../domain/people/index.ts';
 

@@ -1,4 +1,4 @@
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { mayOnPerson } from '../access/index.ts';
 import { formAgain, formRedirect, formValues, parseForm, readFormData, type FieldErrors, type FormResult, type FormValues } from '../platform/index.ts';
 import { accessSchema, detailsSchema, resendInvitation, setActive, updateAccess, updateDetails, type AdminContext } from './people-admin.ts';

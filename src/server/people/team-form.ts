@@ -1,4 +1,4 @@
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { createTeam, renameTeam, teamSchema, type AdminContext } from './people-admin.ts';
 

@@ -6,7 +6,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 
 export const CALENDAR_TIME_ZONE = 'Europe/London';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../../../db/client.ts';
-import { isLocale, type Locale } from '../../domain/shared/index.ts';
+import { isLocale, type Locale } from '../../domain/common/index.ts';
 
 /** Everything Camau reads from the environment, in one place (documented in the README). */
 export type Config = {

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../domain/shared/index.ts';
+import { neutraliseFormula } from '../../domain/common/index.ts';
 
 /**
  * A CSV file (UTF-8 with a byte-order mark, so spreadsheet programs show Welsh letters

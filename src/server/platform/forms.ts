@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readFormValues, type FormValues } from '../../domain/shared/index.ts';
+import { readFormValues, type FormValues } from '../../domain/common/index.ts';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 
 /**

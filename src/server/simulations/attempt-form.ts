@@ -1,7 +1,7 @@
 import type { Scope } from '../people/index.ts';
 import type { SimulationScenario } from '../../content/schemas.ts';
 import { eventFromForm, MULTI_FIELDS } from '../../domain/simulations/simulation-forms.ts';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { refusalToHttp } from '../attempts/index.ts';
 import { formValues, readFormData, type FormValues } from '../platform/index.ts';

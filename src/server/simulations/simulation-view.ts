@@ -2,7 +2,7 @@
 // the reader's language, problem messages, and outcome labels. Server-only; no database.
 import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../../content/schemas.ts';
 import { PROBLEM_MESSAGES, stepFieldLabel } from '../../domain/simulations/simulation-forms.ts';
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import { CONVERSATION_OUTCOMES, MI_CODES, type ConversationOutcome } from '../../domain/simulations/conversation.ts';
 import { fieldErrorText, labelKey, type Translate } from '../../i18n/index.ts';
 import type { SimulationAttempt, SimulationProblem } from './simulations.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../domain/shared/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 import { NEEDS_DOMAINS, type Agreement, type Assessment, type HarmKind, type Screening } from '../../domain/thresholds/thresholds.ts';
 import type { Vignette } from '../../content/schemas.ts';
 import { labelKey, type Translate } from '../../i18n/index.ts';

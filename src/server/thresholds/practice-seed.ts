@@ -6,7 +6,7 @@ import type { Vignette } from '../../content/schemas.ts';
 import { DECISIONS, LIKELIHOODS, type Assessment, type Decision, type Likelihood } from '../../domain/thresholds/thresholds.ts';
 import { thresholdExerciseMachine } from '../../machines/thresholds/threshold-exercise.machine.ts';
 import { newId } from '../platform/index.ts';
-import { seededRandom } from '../../domain/shared/index.ts';
+import { seededRandom } from '../../domain/common/index.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import type { Scope } from '../people/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { getVignette, type Vignette } from '../content/index.ts';
 import { formAgain, formRedirect, readFormData, type FormResult } from '../platform/index.ts';
 import { startAttempt } from './threshold-practice.ts';

@@ -1,5 +1,5 @@
 import type { Scope } from '../people/index.ts';
-import { localePath, type Locale } from '../../domain/shared/index.ts';
+import { localePath, type Locale } from '../../domain/common/index.ts';
 import { getVignette, type Vignette } from '../content/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldError, type FormResult } from '../platform/index.ts';
 import { refusalToHttp } from '../attempts/index.ts';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { calibrationRounds, people, roundParticipants } from '../../../db/schema/index.ts';
-import { localePath, nameIn } from '../../domain/shared/index.ts';
+import { localePath, nameIn } from '../../domain/common/index.ts';
 import { formatDateTime, translator } from '../../i18n/index.ts';
 import { sendNotice, type Mailer } from '../mail/index.ts';
 import type { Scope } from '../people/index.ts';

@@ -20,7 +20,7 @@ function timeOf(date: string): number {
   const time = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(time) || iso(time) !== date) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   if (date < BANK_HOLIDAYS_COVER.first || date > BANK_HOLIDAYS_COVER.last) {
-    throw new RangeError(`No bank holiday data for ${date}: src/domain/shared/bank-holidays.ts covers ${BANK_HOLIDAYS_COVER.first} to ${BANK_HOLIDAYS_COVER.last}; extend it`);
+    throw new RangeError(`No bank holiday data for ${date}: src/domain/common/bank-holidays.ts covers ${BANK_HOLIDAYS_COVER.first} to ${BANK_HOLIDAYS_COVER.last}; extend it`);
   }
   return time;
 }
