@@ -3,7 +3,7 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { SnapshotFrom } from 'xstate';
 import type { ConferenceScenario, ConversationScenario } from '../../src/content/schemas.ts';
-import { addDays } from '../../src/domain/simulations/case-conference.ts';
+import { addDays } from '../../src/domain/common/index.ts';
 import { MI_CODES } from '../../src/domain/simulations/conversation.ts';
 import { caseConferenceMachine, type CaseConferenceEvent } from '../../src/machines/simulations/case-conference.machine.ts';
 import { conversationMachine, type ConversationEvent } from '../../src/machines/simulations/conversation.machine.ts';

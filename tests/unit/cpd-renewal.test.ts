@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isCalendarDate, parseRenewalDetails, renewalReminderDates, renewalReminderSchedule, renewalStage } from '../../src/domain/cpd/index.ts';
+import { addDays, isCalendarDate } from '../../src/domain/common/index.ts';
+import { parseRenewalDetails, renewalReminderDates, renewalReminderSchedule, renewalStage } from '../../src/domain/cpd/index.ts';
 
 describe('renewal reminder dates', () => {
   it('fall 86 days (the application opens) and 21 days (it must be done) before the renewal date', () => {

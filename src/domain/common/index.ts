@@ -5,5 +5,6 @@ export * from './statistics.ts';
 export * from './attempts.ts';
 export * from './bank-holidays.ts';
 export * from './working-days.ts';
+export * from './calendar-date.ts';
 export * from './job-statuses.ts';
 export * from './form-values.ts';

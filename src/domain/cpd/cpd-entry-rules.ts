@@ -1,5 +1,5 @@
 import { CPD_KINDS, type CpdKind } from './cpd.ts';
-import { isCalendarDate } from './calendar-date.ts';
+import { isCalendarDate } from '../common/index.ts';
 
 /** Who a person discussed an entry with (also the database column's vocabulary). */
 export const CPD_DISCUSSED_WITH = ['manager', 'mentor'] as const;

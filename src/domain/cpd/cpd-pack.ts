@@ -1,5 +1,5 @@
 import { CPD_KINDS, cpdDay, type CpdKind } from './cpd.ts';
-import { isCalendarDate } from './calendar-date.ts';
+import { isCalendarDate } from '../common/index.ts';
 import type { CpdErrorKey } from './cpd-entry-rules.ts';
 
 /** A period the CPD pack covers: both days included. */

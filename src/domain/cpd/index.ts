@@ -1,5 +1,4 @@
 export * from './cpd.ts';
-export * from './calendar-date.ts';
 export * from './cpd-entry-rules.ts';
 export * from './cpd-pack.ts';
 export * from './renewal.ts';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDate } from './calendar-date.ts';
+import { addDays, daysBetween, isCalendarDate } from '../common/index.ts';
 import type { CpdErrorKey } from './cpd-entry-rules.ts';
 
 /**

@@ -4,7 +4,7 @@
  * scaling and dates compare with the scenario's expert answer. Pure.
  */
 
-import { addWorkingDays, BANK_HOLIDAYS_COVER, workingDaysBetween } from '../common/index.ts';
+import { addDays, addWorkingDays, BANK_HOLIDAYS_COVER, daysBetween, workingDaysBetween } from '../common/index.ts';
 
 /** Wales Safeguarding Procedures timescales for a child on the child protection register. */
 export const TIMESCALES = {
@@ -27,7 +27,6 @@ export const PLAN_TEXT_MAX = 2000;
 export const REVIEW_DECISIONS = ['continue', 'end'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-const DAY = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date (YYYY-MM-DD) as UTC midnight, or null when it is not a real date. */
@@ -38,10 +37,6 @@ export function parseDate(value: unknown): number | null {
 }
 
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-export function addDays(from: string, days: number): string {
-  return iso(parseDate(from)! + days * DAY);
-}
 
 /**
  * The latest date the next meeting may be held on: the first Core Group, a later one, or the
@@ -56,10 +51,6 @@ export function nextDeadline(conferenceDate: string, meetingDates: readonly stri
   if (coreGroupsAfter === undefined) return interval;
   const beforeReview = addDays(review, -(coreGroupsAfter + 1));
   return beforeReview < interval ? beforeReview : interval;
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDate(to)! - parseDate(from)!) / DAY);
 }
 
 /** The same day `months` later (or the month's last day when it has no such day). */

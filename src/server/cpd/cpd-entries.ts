@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { cpdEntries } from '../../../db/schema/index.ts';
-import { cpdDay, middayOf, type CpdDiscussedWith, type CpdKind, type CpdManualKind } from '../../domain/cpd/index.ts';
+import { middayOf } from '../../domain/common/index.ts';
+import { cpdDay, type CpdDiscussedWith, type CpdKind, type CpdManualKind } from '../../domain/cpd/index.ts';
 import { mayOnPerson, type PersonTarget } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
 import { newId } from '../platform/index.ts';

@@ -1,4 +1,5 @@
-import { addDays, parsePeriod, type CpdPeriod } from '../../domain/cpd/index.ts';
+import { addDays } from '../../domain/common/index.ts';
+import { parsePeriod, type CpdPeriod } from '../../domain/cpd/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 import { ukToday } from './cpd-entries.ts';
 

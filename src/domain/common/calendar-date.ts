@@ -1,4 +1,4 @@
-// Calendar dates (YYYY-MM-DD, a day in Europe/London) for renewal dates, discussions and periods.
+// Calendar dates (YYYY-MM-DD, a day in Europe/London): checking, counting and moving by days.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
