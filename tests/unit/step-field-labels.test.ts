@@ -18,6 +18,11 @@ describe('the label of a simulation step’s field', () => {
     expect(stepFieldLabel('date', 'review', say, areaLabel)).toBe(en('sim.reviewDate'));
   });
 
+  it('names the outline plan and next review dates', () => {
+    expect(stepFieldLabel('outlinePlanDate', 'conference', say, areaLabel)).toBe(en('sim.outlinePlanDate'));
+    expect(stepFieldLabel('nextReviewDate', 'review', say, areaLabel)).toBe(en('sim.nextReviewDate'));
+  });
+
   it('has no label for a field the learner does not fill in, or an unknown area', () => {
     expect(stepFieldLabel('selfCheck', 'selfCheck', say, areaLabel)).toBeUndefined();
     expect(stepFieldLabel('constructor', 'review', say, areaLabel)).toBeUndefined();
