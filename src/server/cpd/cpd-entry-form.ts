@@ -4,11 +4,10 @@ import {
   CPD_MANUAL_KINDS,
   CPD_PROVIDER_MAX_LENGTH,
   CPD_TITLE_MAX_LENGTH,
-  isCalendarDate,
   parseManualTime,
   type CpdManualKind,
 } from '../../domain/cpd/index.ts';
-import { localePath, type Locale } from '../../domain/common/index.ts';
+import { isCalendarDate, localePath, type Locale } from '../../domain/common/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FieldErrors, type FormResult, type FormValues } from '../platform/index.ts';
 import { addExternalCpd, getOwnCpdEntry, ukToday, updateCpdReflection } from './cpd-entries.ts';
