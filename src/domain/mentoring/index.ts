@@ -1,0 +1,3 @@
+export * from './vocabulary.ts';
+export * from './activity-ref.ts';
+export * from './assignment-status.ts';
