@@ -5,3 +5,5 @@ export * from './rubric.ts';
 export * from './miti-coding.ts';
 export * from './moderation.ts';
 export * from './sessions.ts';
+export * from './attention.ts';
+export * from './overview.ts';
