@@ -1,5 +1,6 @@
 /**
- * Agreement statistics for consistency of threshold judgements across practitioners.
+ * Agreement statistics: consistency of threshold judgements across practitioners, learner-vs-mentor
+ * coding and mentors' moderation.
  * Each function returns null where the statistic is undefined (nothing to compare, or no
  * variation at all to measure agreement against), so a page can say so instead of showing NaN.
  */
