@@ -1,5 +1,6 @@
 /**
- * Agreement statistics for consistency of threshold judgements across practitioners.
+ * Agreement statistics: consistency of threshold judgements across practitioners, learner-vs-mentor
+ * coding and mentors' moderation.
  * Each function returns null where the statistic is undefined (nothing to compare, or no
  * variation at all to measure agreement against), so a page can say so instead of showing NaN.
  */
@@ -44,6 +45,25 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
   const chance = sum(categoryShare.map((p) => p * p));
   if (chance === 1) return null;
   return (observed - chance) / (1 - chance);
+}
+
+/**
+ * Cohen's kappa for two raters: `table[i][j]` counts the items rater A put in category i and
+ * rater B in category j (a square table, else a RangeError). Null with no items, or when chance
+ * agreement is total (expected agreement 1), where kappa is undefined.
+ */
+export function cohensKappa(table: readonly (readonly number[])[]): number | null {
+  const size = table.length;
+  for (const row of table) {
+    if (row.length !== size) throw new RangeError('cohensKappa needs a square table (one row and one column per category)');
+    if (row.some((c) => !Number.isFinite(c) || c < 0)) throw new RangeError('cohensKappa counts must be non-negative numbers');
+  }
+  const n = sum(table.map((row) => sum(row)));
+  if (n === 0) return null;
+  const observed = sum(table.map((row, i) => row[i]!)) / n;
+  const expected = sum(table.map((row, i) => sum(row) * sum(table.map((r) => r[i]!)))) / (n * n);
+  if (expected === 1) return null;
+  return (observed - expected) / (1 - expected);
 }
 
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval';
