@@ -1,0 +1,5 @@
+export * from './vocabulary.ts';
+export * from './workshop-rules.ts';
+export * from './waiting-list.ts';
+export * from './register.ts';
+export * from './reactions.ts';
