@@ -3,3 +3,5 @@ export * from './workshop-rules.ts';
 export * from './waiting-list.ts';
 export * from './register.ts';
 export * from './reactions.ts';
+export * from './needs.ts';
+export * from './tna-status.ts';
