@@ -5,3 +5,4 @@ export * from './register.ts';
 export * from './reactions.ts';
 export * from './needs.ts';
 export * from './tna-status.ts';
+export * from './paired-change.ts';
