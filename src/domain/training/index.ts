@@ -6,3 +6,5 @@ export * from './reactions.ts';
 export * from './needs.ts';
 export * from './tna-status.ts';
 export * from './paired-change.ts';
+export * from './rollout.ts';
+export * from './welsh-medium.ts';
