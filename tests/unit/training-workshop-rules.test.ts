@@ -89,3 +89,12 @@ describe('workshop times', () => {
     expect(workshopMinutes('12:00', '09:00')).toBe(0);
   });
 });
+
+describe('who may book', () => {
+  it('accepts no teams (everyone) or teams of the organisation, and refuses an unknown team', () => {
+    const teams = { ...ctx, teamIds: ['assessment', 'coastal'] };
+    expect(checkWorkshop({ ...valid, teamIds: [] }, teams)).toEqual({});
+    expect(checkWorkshop({ ...valid, teamIds: ['coastal'] }, teams)).toEqual({});
+    expect(checkWorkshop({ ...valid, teamIds: ['coastal', 'elsewhere'] }, teams)).toEqual({ teamIds: 'training.errors.teams' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Role } from '../people/index.ts';
-import type { Need } from './vocabulary.ts';
+import { NEEDS, type Need } from './vocabulary.ts';
 
 /** A needs rule: teamId '' means every team, role '' every role (as stored). */
 export type NeedRule = { programmeId: string; teamId: string; role: string; need: Need; workshopRequired: boolean };
@@ -46,7 +46,7 @@ export type OverrideErrorKey = 'tna.errors.need' | 'tna.errors.reason';
 /** The errors of a manager's override by field: a known need and a reason that is not blank (at most 1,000 characters). */
 export function checkOverride(input: { need: string; reason: string }): Partial<Record<'need' | 'reason', OverrideErrorKey>> {
   const errors: Partial<Record<'need' | 'reason', OverrideErrorKey>> = {};
-  if (!['required', 'recommended', 'not-needed'].includes(input.need)) errors.need = 'tna.errors.need';
+  if (!(NEEDS as readonly string[]).includes(input.need)) errors.need = 'tna.errors.need';
   const reason = input.reason.trim();
   if (reason === '' || reason.length > 1000) errors.reason = 'tna.errors.reason';
   return errors;

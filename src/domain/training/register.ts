@@ -1,4 +1,4 @@
-import type { RegisterMark } from './vocabulary.ts';
+import { REGISTER_MARKS, type RegisterMark } from './vocabulary.ts';
 
 export type RegisterErrorKey = 'register.errors.mark' | 'register.errors.minutes';
 
@@ -14,7 +14,7 @@ export function cpdMinutesFor(mark: RegisterMark, minutes: number | null, worksh
 
 /** The error of one register row, or null: "attended part" needs whole minutes from 1 to the workshop's length. */
 export function checkRegisterRow(mark: string, minutes: number | null, workshopMinutes: number): RegisterErrorKey | null {
-  if (!['attended', 'attended-part', 'did-not-attend', 'cancelled-late'].includes(mark)) return 'register.errors.mark';
+  if (!(REGISTER_MARKS as readonly string[]).includes(mark)) return 'register.errors.mark';
   if (mark !== 'attended-part') return null;
   if (minutes === null || !Number.isInteger(minutes) || minutes < 1 || minutes > workshopMinutes) return 'register.errors.minutes';
   return null;

@@ -13,7 +13,8 @@ export type WorkshopErrorKey =
   | 'training.errors.places'
   | 'training.errors.placesBelowBooked'
   | 'training.errors.closes'
-  | 'training.errors.closesAfterDate';
+  | 'training.errors.closesAfterDate'
+  | 'training.errors.teams';
 
 export type WorkshopInput = {
   programmeId: string;
@@ -38,10 +39,10 @@ export function clockMinutes(value: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
-/** The errors of a workshop form, by field (empty when it may be saved); `today` is a London calendar date. */
+/** The errors of a workshop form, by field (empty when it may be saved); `today` is a London calendar date, `teamIds` the organisation's teams. */
 export function checkWorkshop(
   input: WorkshopInput,
-  ctx: { today: string; bookedCount: number; programmeIds: readonly string[] },
+  ctx: { today: string; bookedCount: number; programmeIds: readonly string[]; teamIds?: readonly string[] },
 ): Partial<Record<keyof WorkshopInput, WorkshopErrorKey>> {
   const errors: Partial<Record<keyof WorkshopInput, WorkshopErrorKey>> = {};
   if (!ctx.programmeIds.includes(input.programmeId)) errors.programmeId = 'training.errors.programme';
@@ -61,6 +62,8 @@ export function checkWorkshop(
   else if (input.places < ctx.bookedCount) errors.places = 'training.errors.placesBelowBooked';
   if (!isCalendarDate(input.bookingClosesOn)) errors.bookingClosesOn = 'training.errors.closes';
   else if (isCalendarDate(input.date) && input.bookingClosesOn > input.date) errors.bookingClosesOn = 'training.errors.closesAfterDate';
+  // No teams chosen means everyone in the organisation may book.
+  if (ctx.teamIds && input.teamIds.some((id) => !ctx.teamIds!.includes(id))) errors.teamIds = 'training.errors.teams';
   return errors;
 }
 
