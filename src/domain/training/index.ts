@@ -8,3 +8,4 @@ export * from './tna-status.ts';
 export * from './paired-change.ts';
 export * from './rollout.ts';
 export * from './welsh-medium.ts';
+export * from './confidence.ts';
