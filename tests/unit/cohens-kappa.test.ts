@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohensKappa } from '../../src/domain/shared/agreement.ts';
+import { cohensKappa } from '../../src/domain/common/agreement.ts';
 
 // Worked examples from Wikipedia, "Cohen's kappa" (Examples: simple example; same percentages but different numbers).
 describe('Cohen’s kappa', () => {

@@ -1,5 +1,4 @@
-import { isCalendarDate, addDays } from '../cpd/index.ts';
-import { addWorkingDays, BANK_HOLIDAYS_COVER } from '../shared/index.ts';
+import { addDays, addWorkingDays, BANK_HOLIDAYS_COVER, isCalendarDate } from '../common/index.ts';
 import type { SubmissionState } from './vocabulary.ts';
 
 /** How far the mentee has got with the activity itself, read from real records. */

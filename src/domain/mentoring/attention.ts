@@ -1,4 +1,4 @@
-import { daysBetween } from '../cpd/index.ts';
+import { daysBetween } from '../common/index.ts';
 
 const DAY_MS = 86_400_000;
 /** Days without any activity after which a mentee needs attention. */

@@ -1,5 +1,5 @@
 import { MI_CODES, type MiCode } from '../simulations/index.ts';
-import { cohensKappa } from '../shared/index.ts';
+import { cohensKappa } from '../common/index.ts';
 
 /** One coded response of a conversation transcript; `own` marks a response in the learner's own words. */
 export type TranscriptCode = { id: string; code: MiCode; own: boolean };

@@ -1,4 +1,4 @@
-import { krippendorffAlpha, workingDaysBetween } from '../shared/index.ts';
+import { krippendorffAlpha, workingDaysBetween } from '../common/index.ts';
 
 /** The fewest double-marked submissions before a rubric's agreement between mentors is shown. */
 export const MODERATION_MINIMUM = 5;

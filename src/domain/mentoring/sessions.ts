@@ -1,5 +1,4 @@
-import { addDays, daysBetween, isCalendarDate } from '../cpd/index.ts';
-import { BANK_HOLIDAYS_COVER } from '../shared/index.ts';
+import { addDays, BANK_HOLIDAYS_COVER, daysBetween, isCalendarDate } from '../common/index.ts';
 import {
   FOCUS_TAGS,
   SESSION_FORMATS,

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDate as isDate } from '../cpd/index.ts';
+import { addDays, daysBetween, isCalendarDate as isDate } from '../common/index.ts';
 
 export type CurvePoint = { date: string; percent: number };
 export type PhaseDates = { startsOn: string; endsOn: string; targetPercent: number };

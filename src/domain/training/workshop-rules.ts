@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../cpd/index.ts';
+import { isCalendarDate } from '../common/index.ts';
 import { DELIVERY_LANGUAGES } from './vocabulary.ts';
 
 export type WorkshopErrorKey =
