@@ -8,3 +8,7 @@ export * from './thresholds.ts';
 export * from './simulations.ts';
 export * from './health.ts';
 export * from './jobs.ts';
+export * from './mentoring.ts';
+export * from './mentoring-sessions.ts';
+export * from './training.ts';
+export * from './training-needs.ts';

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LOCALES } from '../../src/domain/common/index.ts';
 import { CPD_DISCUSSED_WITH, CPD_KINDS } from '../../src/domain/cpd/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
@@ -55,6 +56,8 @@ export const moduleCompletions = sqliteTable(
     moduleVersion: integer('module_version').notNull(),
     programmeId: text('programme_id').notNull(),
     completedAt: integer('completed_at').notNull(),
+    // The language the module was completed in (for the Welsh-medium share); null on rows older than the column.
+    locale: text('locale', { enum: LOCALES }),
   },
   (t) => [primaryKey({ columns: [t.personId, t.moduleId, t.moduleVersion] }), index('module_completions_programme_idx').on(t.programmeId)],
 );

@@ -1,7 +1,8 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { MAIL_STATUSES } from '../../src/domain/mail/index.ts';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { MAIL_STATUSES, NOTICE_KINDS } from '../../src/domain/mail/index.ts';
 import { LOCALES } from '../../src/domain/common/index.ts';
 import { organisations } from './organisations.ts';
+import { people } from './people.ts';
 
 /** Every e-mail Camau sends. Without SMTP it is `kept` here for administrators to read. */
 export const mailOutbox = sqliteTable(
@@ -27,7 +28,20 @@ export const mailOutbox = sqliteTable(
     sentAt: integer('sent_at'),
     // For a digested notice: the outbox row of the digest e-mail that carried it.
     digestId: text('digest_id'),
+    // A calendar invitation sent with the message (method, file name, .ics text), kept so a retry carries it too.
+    calendar: text('calendar', { mode: 'json' }).$type<{ method: 'request' | 'cancel'; filename: string; content: string }>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('mail_outbox_org_idx').on(t.organisationId, t.createdAt), index('mail_outbox_digest_idx').on(t.personId, t.status)],
+);
+
+/** The kinds of notice a person has turned off on their account page (a row means "do not send"). */
+export const noticePreferences = sqliteTable(
+  'notice_preferences',
+  {
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
+    optedOutAt: integer('opted_out_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
 );

@@ -177,3 +177,52 @@ describe('the migration to MITI 4.2.1 codes and the Wales kinds of harm', () => 
     }
   });
 });
+
+describe('the mentoring and training migrations (0013–0016)', () => {
+  it('apply to a database holding the records made before them, and keep every row', async () => {
+    const database = await openDatabase(`file:${join(dir, 'mentoring-training.db')}`);
+    try {
+      await migrateDatabase(database.db, migrationsBefore('0013_mentoring_work'));
+      await database.db.run(sql`INSERT INTO organisations (id, name_en, name_cy, default_locale, created_at) VALUES ('org-a', 'A', 'A', 'cy', 0)`);
+      await database.db.run(sql`INSERT INTO people (id, organisation_id, email, name, locale, status, created_at, updated_at) VALUES ('p-a', 'org-a', 'a@example.org', 'A', 'cy', 'active', 0, 0)`);
+      await database.db.run(sql`INSERT INTO module_completions (person_id, module_id, module_version, programme_id, completed_at) VALUES ('p-a', 'm', 1, 'prog', 5)`);
+      await database.db.run(sql`INSERT INTO mail_outbox (id, organisation_id, person_id, to_address, locale, subject, text, status, created_at) VALUES ('mail-1', 'org-a', 'p-a', 'a@example.org', 'cy', 'Pwnc', 'Testun', 'kept', 6)`);
+
+      await migrateDatabase(database.db);
+
+      // Older completions keep their row; the language they were done in is "not recorded".
+      expect(await database.db.all(sql`SELECT person_id, module_id, locale FROM module_completions`)).toEqual([{ person_id: 'p-a', module_id: 'm', locale: null }]);
+      expect(await database.db.all(sql`SELECT id, calendar FROM mail_outbox`)).toEqual([{ id: 'mail-1', calendar: null }]);
+      const tables = (await database.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining([
+        'notice_preferences', 'practice_tasks', 'assignments', 'task_answers', 'submissions', 'markings', 'own_response_codes', 'comment_bank',
+        'mentoring_groups', 'group_members', 'mentoring_sessions', 'session_private_notes', 'session_attendance', 'session_takeaways', 'agreed_actions',
+        'workshops', 'workshop_teams', 'workshop_facilitators', 'bookings', 'register_rows', 'workshop_reactions',
+        'need_rules', 'need_overrides', 'confidence_ratings', 'confidence_prompts', 'rollout_phases', 'phase_teams',
+      ]));
+    } finally {
+      database.client.close();
+    }
+  });
+
+  it('hold one live booking per person and one person per seat, whatever the callers do', async () => {
+    const database = await openDatabase(`file:${join(dir, 'bookings.db')}`);
+    try {
+      await migrateDatabase(database.db);
+      await database.db.run(sql`INSERT INTO organisations (id, name_en, name_cy, default_locale, created_at) VALUES ('org-a', 'A', 'A', 'cy', 0)`);
+      await database.db.run(sql`INSERT INTO people (id, organisation_id, email, name, locale, status, created_at, updated_at) VALUES ('p-a', 'org-a', 'a@example.org', 'A', 'cy', 'active', 0, 0), ('p-b', 'org-a', 'b@example.org', 'B', 'en', 'active', 0, 0)`);
+      await database.db.run(sql`INSERT INTO workshops (id, organisation_id, programme_id, title, date, start_at, end_at, delivery_language, places, booking_closes_on, created_at, updated_at) VALUES ('w', 'org-a', 'risk-model', 'W', '2027-01-10', 1, 2, 'cy', 2, '2027-01-09', 0, 0)`);
+      const book = (id: string, person: string, state: string, seq: number, seat: number | null) =>
+        database.db.run(sql`INSERT INTO bookings (id, organisation_id, workshop_id, person_id, state, seq, seat, queued_at, updated_at) VALUES (${id}, 'org-a', 'w', ${person}, ${state}, ${seq}, ${seat}, 0, 0)`);
+      await book('b1', 'p-a', 'booked', 1, 1);
+      await expect(book('b2', 'p-a', 'waiting', 2, null)).rejects.toThrow();
+      await expect(book('b3', 'p-b', 'booked', 3, 1)).rejects.toThrow();
+      // A cancelled place frees the person and the seat: history stays beside the new booking.
+      await database.db.run(sql`UPDATE bookings SET state = 'cancelled' WHERE id = 'b1'`);
+      await book('b4', 'p-a', 'booked', 4, 1);
+      expect((await database.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM bookings`))[0]!.n).toBe(2);
+    } finally {
+      database.client.close();
+    }
+  });
+});

@@ -1,1 +1,2 @@
 export * from './mail-statuses.ts';
+export * from './notice-kinds.ts';

@@ -8,6 +8,7 @@ import { checkFeedback } from '../../domain/learning/check-feedback.ts';
 import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
+import type { Locale } from '../../domain/common/index.ts';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -29,13 +30,13 @@ async function sectionVisitsOf(db: Reader, personId: string, moduleId: string) {
  * caller's write transaction. Reading the sections after passing does not complete the module:
  * the check must be passed again once they have been read.
  */
-async function completeOnPass(tx: Tx, personId: string, organisationId: string, module: Module, now: number): Promise<boolean> {
+async function completeOnPass(tx: Tx, personId: string, organisationId: string, module: Module, locale: Locale, now: number): Promise<boolean> {
   const [done] = await tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, module.id), eq(moduleCompletions.moduleVersion, module.version)));
   if (done) return false;
   const sectionIds = module.sections.map((s) => s.id);
   const visits = (await sectionVisitsOf(tx, personId, module.id)).filter((v) => sectionIds.includes(v.sectionId));
   if (!meetsCompletionRule(sectionIds, visits.map((v) => v.sectionId), true)) return false;
-  await tx.insert(moduleCompletions).values({ personId, moduleId: module.id, moduleVersion: module.version, programmeId: module.programme, completedAt: now });
+  await tx.insert(moduleCompletions).values({ personId, moduleId: module.id, moduleVersion: module.version, programmeId: module.programme, completedAt: now, locale });
   await recordCpd(tx, {
     personId,
     kind: 'module',
@@ -91,7 +92,7 @@ export async function submitKnowledgeCheck(
       startedAt: input.startedAt && input.startedAt <= now ? input.startedAt : null,
       submittedAt: now,
     });
-    return marked.grade.passed ? completeOnPass(tx, personId, scope.organisationId, input.module, now) : false;
+    return marked.grade.passed ? completeOnPass(tx, personId, scope.organisationId, input.module, scope.viewer.locale, now) : false;
   });
   return { ok: true, attemptId, grade: marked.grade, completed };
 }
