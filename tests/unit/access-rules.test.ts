@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRouteAllowed } from '../../src/server/access/access-rules.ts';
 import type { Actor } from '../../src/server/access/policy.ts';
 
-const person = (roles: Actor['roles']): Actor => ({ id: 'p', organisationId: 'o', roles, managedTeamIds: [], menteeIds: [] });
+const person = (roles: Actor['roles']): Actor => ({ id: 'p', organisationId: 'o', roles, teamIds: [], managedTeamIds: [], menteeIds: [] });
 
 describe('route access (deny by default)', () => {
   it.each(['/', '/sign-in', '/forgot-password', '/set-password', '/health', '/404'])('%s is open to everyone', (path) => {
