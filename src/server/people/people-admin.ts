@@ -4,6 +4,7 @@ import { mentorLinks, people, personRoles, teamManagers, teamMemberships, teams 
 import { ROLES, type Role } from '../../domain/people/index.ts';
 import { localePath, nameIn, type Locale } from '../../domain/common/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { passOnMentoringWork } from '../mentoring/index.ts';
 import { accountLinkUrl, issueAccountLink } from '../auth/index.ts';
 import { deletePersonSessions } from '../auth/index.ts';
 import { newId } from '../platform/index.ts';
@@ -175,9 +176,12 @@ export async function updateAccess(ctx: AdminContext, personId: string, input: A
       await tx.delete(mentorLinks).where(eq(mentorLinks.menteeId, personId));
       if (input.mentorId) await tx.insert(mentorLinks).values({ menteeId: personId, mentorId: input.mentorId, createdAt: now });
       await audit('person.mentor-changed', { from: link?.mentorId ?? null, to: input.mentorId || null });
+      // The old mentor's open work for this person goes to the new one (or to the admins).
+      if (link) await passOnMentoringWork(tx, { organisationId: org, menteeIds: [personId], fromMentorId: link.mentorId, toMentorId: input.mentorId || null, actorId: ctx.scope.viewer.id, ip: ctx.ip, now });
     }
     if (roles.includes('mentor') && !input.roles.includes('mentor')) {
       await tx.delete(mentorLinks).where(eq(mentorLinks.mentorId, personId));
+      await passOnMentoringWork(tx, { organisationId: org, menteeIds: 'all-of-mentor', fromMentorId: personId, toMentorId: null, actorId: ctx.scope.viewer.id, ip: ctx.ip, now });
     }
   });
   return { ok: true, value: undefined };
@@ -206,6 +210,8 @@ export async function setActive(ctx: AdminContext, personId: string, active: boo
   await ctx.scope.db.transaction(async (tx) => {
     await tx.update(people).set({ status, updatedAt: now }).where(eq(people.id, personId));
     await recordAudit(tx, { organisationId: person.organisationId, actorId: ctx.scope.viewer.id, subjectId: personId, action: active ? 'person.reactivated' : 'person.deactivated', ip: ctx.ip }, now);
+    // A deactivated mentor's open work goes to the organisation's admins.
+    if (!active) await passOnMentoringWork(tx, { organisationId: person.organisationId, menteeIds: 'all-of-mentor', fromMentorId: personId, toMentorId: null, actorId: ctx.scope.viewer.id, ip: ctx.ip, now });
   });
   if (!active) await deletePersonSessions(ctx.scope.db, personId);
   return { ok: true, value: undefined };

@@ -1,0 +1,40 @@
+import { hasRole } from '../access/index.ts';
+import { listMenteesOf, type Scope } from '../people/index.ts';
+import { assignmentsOwnedBy, type MentorAssignmentRow } from './assignments.ts';
+import type { ContentCatalogue } from './activity-catalogue.ts';
+
+/** Work passed on to the viewer from one earlier mentor (or held for the admins), for the workspace's notice. */
+export type PassedOnGroup = { fromName: string | null; count: number; latestAt: number; toAdmins: boolean };
+
+/** What the mentor's workspace home shows. */
+export type Workspace = {
+  mentees: { id: string; name: string; status: string }[];
+  assignments: MentorAssignmentRow[];
+  passedOn: PassedOnGroup[];
+};
+
+/**
+ * The workspace home: the mentor's mentees, the assignments they are responsible for (an admin
+ * also sees work whose mentor has gone) and what was passed on to them and is still open.
+ */
+export async function mentoringWorkspace(scope: Scope, catalogue?: ContentCatalogue): Promise<Workspace> {
+  const [mentees, rows] = await Promise.all([
+    hasRole(scope.viewer, 'mentor') ? listMenteesOf(scope, scope.viewer.id) : Promise.resolve([]),
+    assignmentsOwnedBy(scope, {}, catalogue),
+  ]);
+  const groups = new Map<string, PassedOnGroup>();
+  for (const row of rows) {
+    if (row.passedOnAt === null || row.withdrawnAt !== null) continue;
+    const toAdmins = row.ownerId === null;
+    const key = `${row.passedOnFromName ?? ''}|${toAdmins}`;
+    const group = groups.get(key) ?? { fromName: row.passedOnFromName, count: 0, latestAt: 0, toAdmins };
+    group.count += 1;
+    group.latestAt = Math.max(group.latestAt, row.passedOnAt);
+    groups.set(key, group);
+  }
+  return {
+    mentees: mentees.filter((m) => m.status !== 'deactivated').map((m) => ({ id: m.id, name: m.name, status: m.status })),
+    assignments: rows,
+    passedOn: [...groups.values()].sort((a, b) => b.latestAt - a.latestAt),
+  };
+}
