@@ -326,3 +326,17 @@ describe('the person page’s assignment statuses', () => {
     expect(JSON.stringify(await assignmentStatusesOf(await as('demo-manager'), 'demo-learner', catalogue))).not.toContain('private');
   });
 });
+
+describe('the workspace', () => {
+  it('lists only the work a mentor is responsible for: never another mentor’s, nor another organisation’s', async () => {
+    const mine = await assign();
+    const theirs = await assign({ menteeIds: ['demo-p11'] }, 'demo-mentor-2');
+    expect((await assignmentsOwnedBy(await as('demo-mentor'), {}, catalogue)).map((a) => a.id)).toEqual([mine]);
+    expect((await assignmentsOwnedBy(await as('demo-mentor-2'), {}, catalogue)).map((a) => a.id)).toEqual([theirs]);
+    // Administrators hold only work with no mentor; there is none here, and never another organisation's.
+    expect(await assignmentsOwnedBy(await as('demo-admin'), {}, catalogue)).toEqual([]);
+    await database.db.update(assignments).set({ ownerId: null });
+    expect(await assignmentsOwnedBy(await as('demo-other-admin'), {}, catalogue)).toEqual([]);
+    expect((await assignmentsOwnedBy(await as('demo-admin'), { menteeId: 'demo-p11' }, catalogue)).map((a) => a.id)).toEqual([theirs]);
+  });
+});
