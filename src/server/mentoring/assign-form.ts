@@ -4,9 +4,11 @@ import { formAgain, formRedirect, formValues, readFormData, type FormResult } fr
 import type { Scope } from '../people/index.ts';
 import type { ContentCatalogue } from './activity-catalogue.ts';
 import { assignWork } from './assignments.ts';
+import { noticeAssignmentSet } from './notices.ts';
+import type { Mailer } from '../mail/index.ts';
 
-/** What every mentoring form handler needs: who acts, in which language, and from where. */
-export type MentoringFormContext = { scope: Scope; locale: Locale; ip: string | null };
+/** What every mentoring form handler needs: who acts, in which language, from where, and (for notices) the mail. */
+export type MentoringFormContext = { scope: Scope; locale: Locale; ip: string | null; mail?: { mailer: Mailer; publicUrl: URL } };
 
 /**
  * The Assign work form (POST /mentoring/assign): one assignment per ticked mentee; any mistake
@@ -32,6 +34,9 @@ export async function assignForm(ctx: MentoringFormContext, request: Request, ca
     catalogue,
   );
   if (!result.ok) return formAgain(result.errors, values);
-  // 13D: tell each mentee about new work here (noticeAssignmentSet with result.ids), unless result.repeated.
+  if (ctx.mail && !result.repeated) {
+    // The work is saved whatever the mail does; a failed notice is logged, never shown as a failed assignment.
+    await noticeAssignmentSet(ctx.scope.db, ctx.mail.mailer, ctx.mail.publicUrl, result.ids, ctx.scope.now.getTime(), catalogue).catch((error) => console.error('Assignment notices failed:', error));
+  }
   return formRedirect(`${localePath(ctx.locale, '/mentoring')}?assigned=${result.ids.length}#assignments-heading`);
 }

@@ -29,6 +29,7 @@ import { labelKey } from '../../i18n/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 import { catalogueEntry, contentPath, loadContentCatalogue, type ContentCatalogue } from './activity-catalogue.ts';
+import { queueAssignmentNotices } from './notice-schedule.ts';
 
 /** The longest note to a mentee, task title and task instructions a form takes. */
 export const NOTE_MAX = 2000;
@@ -163,6 +164,7 @@ export async function assignWork(
           id, organisationId, menteeId, assignedBy: viewer.id, ownerId: viewer.id, activityKind: activity.kind, activityId,
           dueDate, note, askReview: input.askReview, requestKey: key, createdAt: now, updatedAt: now,
         });
+        await queueAssignmentNotices(tx, { id, dueDate }, now);
         await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: menteeId, action: 'assignment.created', detail: { assignmentId: id, activity: activityValue({ kind: activity.kind, id: activityId }), dueDate, askReview: input.askReview }, ip }, now);
       }
       return made;
@@ -202,7 +204,8 @@ export async function changeDueDate(scope: Scope, id: string, dueDate: string, r
       .returning({ id: assignments.id });
     if (!done.length) return false;
     await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: row.menteeId, action: 'assignment.changed', detail: { assignmentId: id, field: 'dueDate', from: row.dueDate, to: date }, ip }, now);
-    // 13D: queue the reminder and overdue notices again for the new date here (queueAssignmentNotices).
+    // The notices for the old date drop themselves when they find the date moved.
+    await queueAssignmentNotices(tx, { id, dueDate: date }, now);
     return true;
   });
   if (changed) return { ok: true };

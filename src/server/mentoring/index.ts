@@ -5,3 +5,5 @@ export * from './assignment-change-form.ts';
 export * from './task-answer-form.ts';
 export * from './pass-on.ts';
 export * from './workspace.ts';
+export * from './notice-schedule.ts';
+export * from './notices.ts';
