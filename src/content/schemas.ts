@@ -252,8 +252,10 @@ const rubricLevel = z
   .refine((l) => (l.score === undefined) !== (l.range === undefined), { error: 'a level has either a score or a range [low, high]' })
   // The domain's level is one or the other, never both.
   .transform(({ id, descriptor, score, range }) => (range ? { id, descriptor, range } : { id, descriptor, score: score! }));
-const lowOf = (l: { score: number } | { range: readonly [number, number] }) => ('score' in l ? l.score : l.range[0]);
-const highOf = (l: { score: number } | { range: readonly [number, number] }) => ('score' in l ? l.score : l.range[1]);
+// The lowest and highest score a level gives; undefined for a level already refused above
+// (zod still runs the criterion's checks on it).
+const boundsOf = (l: { score?: number; range?: readonly [number, number] }): [number, number] | undefined =>
+  typeof l.score === 'number' ? [l.score, l.score] : Array.isArray(l.range) ? [l.range[0], l.range[1]] : undefined;
 
 const rubricCriterion = z.object({
   id: slug,
@@ -268,7 +270,8 @@ const rubricCriterion = z.object({
     .superRefine((levels, ctx) => {
       levels.forEach((level, i) => {
         const before = levels[i - 1];
-        if (before && lowOf(level) <= highOf(before)) ctx.addIssue({ code: 'custom', message: `level "${level.id}" must score above level "${before.id}": scores rise from level to level and ranges never overlap`, path: [i] });
+        const [now, then] = [boundsOf(level), before && boundsOf(before)];
+        if (before && now && then && now[0] <= then[1]) ctx.addIssue({ code: 'custom', message: `level "${level.id}" must score above level "${before.id}": scores rise from level to level and ranges never overlap`, path: [i] });
       });
     }),
 });
