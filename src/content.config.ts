@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema } from './content/schemas.ts';
+import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, rubricSchema, vignetteSchema } from './content/schemas.ts';
 
 // Content lives in the top-level content/ folder; every entry is validated against the same
 // schemas `npm run content:check` uses, so a missing translation fails the build.
@@ -31,4 +31,10 @@ const conferences = defineCollection({
   schema: conferenceScenarioSchema,
 });
 
-export const collections = { programmes, modules, sections, vignettes, conversations, conferences };
+// What mentors mark submitted work against; the file name is the rubric's id.
+const rubrics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/rubrics', generateId: ({ data }) => String(data.id) }),
+  schema: rubricSchema,
+});
+
+export const collections = { programmes, modules, sections, vignettes, conversations, conferences, rubrics };

@@ -1,13 +1,14 @@
-// Reads programmes and modules straight from content/ (outside Astro), for the content check,
+// Reads programmes, modules, vignettes, simulations and rubrics straight from content/ (outside Astro), for the content check,
 // the build-time check and tests. Pages use Astro's content collections instead.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContentStructure, checkQuestionFairness, type ContentProblem } from '../domain/learning/index.ts';
 import { LOCALES, type Locale } from '../domain/common/index.ts';
 import { exploreConversation } from '../domain/simulations/index.ts';
+import { rubricDefaultProblems } from '../domain/mentoring/index.ts';
 import { decisionSpread, type DecisionSpread } from '../domain/thresholds/index.ts';
-import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type Vignette } from './schemas.ts';
+import { conferenceScenarioSchema, conversationScenarioSchema, moduleSchema, programmeSchema, rubricSchema, vignetteSchema, type ConferenceScenario, type ConversationScenario, type Module, type Programme, type RubricContent, type Vignette } from './schemas.ts';
 
 export type LoadedContent = {
   programmes: (Programme & { file: string })[];
@@ -18,6 +19,7 @@ export type LoadedContent = {
   decisionSpread: DecisionSpread;
   conversations: (ConversationScenario & { file: string })[];
   conferences: (ConferenceScenario & { file: string })[];
+  rubrics: (RubricContent & { file: string })[];
   problems: ContentProblem[];
 };
 
@@ -125,5 +127,21 @@ export function loadContent(root: string): LoadedContent {
     for (const p of exploreConversation(scenario).problems) problems.push({ file: scenario.file, problem: p.turn ? `step "${p.turn}": ${p.problem}` : p.problem });
   }
   const conferences = loadScenarios<ConferenceScenario>('conference', conferenceScenarioSchema);
-  return { programmes, modules, sectionTexts, vignettes, decisionSpread: spread, conversations, conferences, problems };
+
+  const rubrics: LoadedContent['rubrics'] = [];
+  for (const path of listFiles(join(root, 'rubrics')).filter((p) => p.endsWith('.yaml'))) {
+    const data = readYaml(path);
+    if (data === undefined) continue;
+    const parsed = rubricSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(rel(path), parsed.error.issues));
+      continue;
+    }
+    // Pages find a rubric by its id, and authors find its file by the same name.
+    if (basename(path, '.yaml') !== parsed.data.id) problems.push({ file: rel(path), problem: `id "${parsed.data.id}" must match the file name` });
+    if (rubrics.some((r) => r.id === parsed.data.id)) problems.push({ file: rel(path), problem: `rubric id "${parsed.data.id}" is used twice` });
+    rubrics.push({ ...parsed.data, file: rel(path) });
+  }
+  for (const problem of rubricDefaultProblems(rubrics)) problems.push({ file: rel(join(root, 'rubrics')), problem });
+  return { programmes, modules, sectionTexts, vignettes, decisionSpread: spread, conversations, conferences, rubrics, problems };
 }

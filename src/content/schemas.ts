@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkDateChain, describeChainProblem, FIRST_CONFERENCE_DATE, hintedDateChain, LAST_CONFERENCE_DATE, MAX_AREAS, parseDate, REVIEW_DECISIONS, SCALE } from '../domain/simulations/index.ts';
 import { CONVERSATION_OUTCOMES, LEVEL_MAX, MI_CODES, STATE_VARIABLES, TALK } from '../domain/simulations/index.ts';
+import { ACTIVITY_KINDS, WORK_KINDS, type Rubric } from '../domain/mentoring/index.ts';
 import { DECISIONS, HARM_KINDS, HARM_LEVELS, LIKELIHOODS, NEEDS_MET, SCREENING_ANSWERS, SIGNIFICANT, significantHarmFits } from '../domain/thresholds/index.ts';
 
 /** Text in both languages; an empty string counts as missing. */
@@ -20,6 +21,12 @@ export const programmeSchema = z.object({
   audience: bilingual,
   outcomes: bilingualList,
   modules: z.array(slug).min(1, { error: 'a programme lists at least one module' }),
+  // "I can …" statements a practitioner rates 1–10 before and after the programme.
+  confidence: z
+    .array(z.object({ id: slug, text: bilingual }))
+    .min(3, { error: 'a programme has 3 to 5 confidence statements' })
+    .max(5, { error: 'a programme has 3 to 5 confidence statements' })
+    .refine(uniqueIds, { error: 'confidence statement ids must be unique' }),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -229,3 +236,57 @@ export const conferenceScenarioSchema = z
 export type ConferenceScenario = z.infer<typeof conferenceScenarioSchema>;
 export type SimulationScenario = ConversationScenario | ConferenceScenario;
 export type SimulationKind = SimulationScenario['kind'];
+
+// Rubrics (see docs/authoring.md): what a mentor marks submitted work against. The rules of
+// marking live in src/domain/mentoring; the content check adds the defaults across files.
+
+const rubricScore = z.number().min(0).max(100);
+const rubricLevel = z
+  .object({
+    id: slug,
+    descriptor: bilingual,
+    score: rubricScore.optional(),
+    range: z.tuple([rubricScore, rubricScore]).refine(([low, high]) => low < high, { error: 'a range goes from a lower score to a higher one' }).optional(),
+  })
+  .strict()
+  .refine((l) => (l.score === undefined) !== (l.range === undefined), { error: 'a level has either a score or a range [low, high]' })
+  // The domain's level is one or the other, never both.
+  .transform(({ id, descriptor, score, range }) => (range ? { id, descriptor, range } : { id, descriptor, score: score! }));
+// The lowest and highest score a level gives; undefined for a level already refused above
+// (zod still runs the criterion's checks on it).
+const boundsOf = (l: { score?: number; range?: readonly [number, number] }): [number, number] | undefined =>
+  typeof l.score === 'number' ? [l.score, l.score] : Array.isArray(l.range) ? [l.range[0], l.range[1]] : undefined;
+
+const rubricCriterion = z.object({
+  id: slug,
+  weight: z.number().positive().max(10).default(1),
+  title: bilingual,
+  levels: z
+    .array(rubricLevel)
+    .min(3, { error: 'a criterion has 3 to 5 levels' })
+    .max(5, { error: 'a criterion has 3 to 5 levels' })
+    .refine(uniqueIds, { error: 'level ids must be unique in a criterion' })
+    // Listed from weakest to strongest, so a higher level always means a higher mark.
+    .superRefine((levels, ctx) => {
+      levels.forEach((level, i) => {
+        const before = levels[i - 1];
+        const [now, then] = [boundsOf(level), before && boundsOf(before)];
+        if (before && now && then && now[0] <= then[1]) ctx.addIssue({ code: 'custom', message: `level "${level.id}" must score above level "${before.id}": scores rise from level to level and ranges never overlap`, path: [i] });
+      });
+    }),
+});
+
+export const rubricSchema = z.object({
+  id: slug,
+  version: z.number().int().min(1),
+  title: bilingual,
+  description: bilingual,
+  workKinds: z.array(z.enum(WORK_KINDS)).min(1, { error: 'a rubric covers at least one kind of work' }).refine((k) => new Set(k).size === k.length, { error: 'list each work kind once' }),
+  defaultFor: z.array(z.enum(ACTIVITY_KINDS)).refine((k) => new Set(k).size === k.length, { error: 'list each activity kind once' }),
+  criteria: z.array(rubricCriterion).min(1, { error: 'a rubric has at least one criterion' }).refine(uniqueIds, { error: 'criterion ids must be unique' }),
+});
+/** A rubric with its titles and descriptors in both languages; it is also the domain's `Rubric`. */
+export type RubricContent = z.infer<typeof rubricSchema>;
+// The content's rubric must stay usable wherever the domain's is expected.
+const _rubricFits = (r: RubricContent): Rubric => r;
+void _rubricFits;

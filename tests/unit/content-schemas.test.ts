@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vignetteSchema, type Vignette } from '../../src/content/schemas.ts';
+import { parse } from 'yaml';
+import { programmeSchema, vignetteSchema, type Programme, type Vignette } from '../../src/content/schemas.ts';
 import { significantHarmFits } from '../../src/domain/thresholds/thresholds.ts';
 import { fixtureVignette } from '../fixtures/vignette.ts';
 
@@ -51,5 +54,35 @@ describe('a vignette’s kinds of harm', () => {
   it('no longer accepts exposure to domestic abuse as a kind of its own', () => {
     const v = fixtureVignette();
     expect(vignetteSchema.safeParse({ ...v, panel: { ...v.panel, kindsOfHarm: judged(['domestic-abuse']) } }).success).toBe(false);
+  });
+});
+
+describe('a programme’s confidence statements', () => {
+  const programme = parse(readFileSync(resolve('content/programmes/risk-model.yaml'), 'utf8')) as Programme;
+  const statement = (id: string) => ({ id, text: both(`I can ${id}.`) });
+  const confidenceProblems = (confidence: unknown) => {
+    const parsed = programmeSchema.safeParse({ ...programme, confidence });
+    return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('are accepted from 3 to 5 "I can" statements, each in both languages', () => {
+    expect(confidenceProblems(['a', 'b', 'c'].map(statement))).toEqual([]);
+    expect(confidenceProblems(['a', 'b', 'c', 'd', 'e'].map(statement))).toEqual([]);
+  });
+
+  it('are refused when there are 2, or 6', () => {
+    expect(confidenceProblems(['a', 'b'].map(statement))).toEqual(['confidence: a programme has 3 to 5 confidence statements']);
+    expect(confidenceProblems(['a', 'b', 'c', 'd', 'e', 'f'].map(statement))).toEqual(['confidence: a programme has 3 to 5 confidence statements']);
+  });
+
+  it('are required', () => {
+    const without = Object.fromEntries(Object.entries(programme).filter(([key]) => key !== 'confidence'));
+    expect(programmeSchema.safeParse(without).success).toBe(false);
+  });
+
+  it('are refused when two share an id, an id is not a slug, or the Welsh is missing', () => {
+    expect(confidenceProblems(['a', 'b', 'a'].map(statement))).toEqual(['confidence: confidence statement ids must be unique']);
+    expect(confidenceProblems([statement('Not a slug'), statement('b'), statement('c')]).join()).toMatch(/^confidence\.0\.id/);
+    expect(confidenceProblems([{ id: 'a', text: { en: 'I can a.', cy: '' } }, statement('b'), statement('c')]).join()).toMatch(/^confidence\.0\.text\.cy/);
   });
 });

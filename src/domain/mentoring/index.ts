@@ -7,3 +7,4 @@ export * from './moderation.ts';
 export * from './sessions.ts';
 export * from './attention.ts';
 export * from './overview.ts';
+export * from './rubric-defaults.ts';

@@ -1,1 +1,2 @@
 export * from './training-content.ts';
+export * from './rubrics.ts';
