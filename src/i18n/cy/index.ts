@@ -11,6 +11,7 @@ import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
+import { review } from './review.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -26,4 +27,5 @@ export const cy: Messages = {
   ...practice,
   ...sim,
   ...mentoring,
+  ...review,
 };

@@ -11,6 +11,7 @@ import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
+import { review } from './review.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -26,6 +27,7 @@ export const en = {
   ...practice,
   ...sim,
   ...mentoring,
+  ...review,
 } as const;
 
 export type MessageKey = keyof typeof en;

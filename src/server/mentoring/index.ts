@@ -7,3 +7,5 @@ export * from './pass-on.ts';
 export * from './workspace.ts';
 export * from './notice-schedule.ts';
 export * from './notices.ts';
+export * from './submissions.ts';
+export * from './review.ts';

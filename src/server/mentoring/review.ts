@@ -1,0 +1,366 @@
+import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { assignments, markings, people, practiceTasks, simulationAttempts, simulationOwnResponses, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { londonDate, workingDaysBetween } from '../../domain/common/index.ts';
+import { rubricTotal, type ActivityRef, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
+import { hasRole, mayOnSubmission, type SubmissionTarget } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { RubricContent } from '../content/index.ts';
+import { newId, type FieldErrors } from '../platform/index.ts';
+import type { Scope } from '../people/index.ts';
+import { catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
+
+/** The longest criterion comment, overall feedback and revision message a form takes. */
+export const COMMENT_MAX = 2000;
+export const OVERALL_MAX = 10_000;
+
+/** One row of the Review queue. */
+export type QueueRow = {
+  id: string;
+  menteeId: string;
+  menteeName: string;
+  workKind: WorkKind;
+  activity: ActivityRef | null;
+  title: { en: string; cy: string } | null;
+  version: number;
+  submittedAt: number;
+  /** Working days (England and Wales) since the day it was submitted; null outside the bank-holiday data. */
+  waitingDays: number | null;
+};
+
+/** Working days from the London day of `from` to the London day of `now`; null outside the bank-holiday data. */
+export function waitingDays(from: number, now: number): number | null {
+  try {
+    return workingDaysBetween(londonDate(from), londonDate(now));
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+// Submissions waiting for this viewer: theirs to review, or work no mentor holds when they are an admin.
+function reviewerIs(scope: Scope): SQL {
+  const mine = eq(submissions.reviewerId, scope.viewer.id);
+  return hasRole(scope.viewer, 'admin') ? (or(mine, isNull(submissions.reviewerId)) as SQL) : mine;
+}
+
+function titleOf(kind: string | null, id: string | null, taskTitle: string | null, catalogue: ContentCatalogue): { en: string; cy: string } | null {
+  if (!kind || !id) return null;
+  if (kind === 'task') return taskTitle ? { en: taskTitle, cy: taskTitle } : null;
+  return catalogueEntry(catalogue, { kind: kind as ActivityRef['kind'], id })?.title ?? null;
+}
+
+/** The signed-in reviewer's waiting submissions, oldest first, filtered by mentee and kind of work. */
+export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kind?: WorkKind }, catalogue: ContentCatalogue): Promise<QueueRow[]> {
+  const rows = await scope.db
+    .select({ s: submissions, menteeName: people.name, activityKind: assignments.activityKind, activityId: assignments.activityId, taskTitle: practiceTasks.title })
+    .from(submissions)
+    .innerJoin(people, eq(people.id, submissions.menteeId))
+    .leftJoin(assignments, eq(assignments.id, submissions.assignmentId))
+    .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
+    .where(and(
+      eq(submissions.organisationId, scope.organisationId),
+      eq(submissions.state, 'submitted'),
+      reviewerIs(scope),
+      filter.menteeId ? eq(submissions.menteeId, filter.menteeId) : undefined,
+      filter.kind ? eq(submissions.workKind, filter.kind) : undefined,
+    ))
+    .orderBy(asc(submissions.submittedAt), asc(submissions.id));
+  const now = scope.now.getTime();
+  return rows.map(({ s, menteeName, activityKind, activityId, taskTitle }) => ({
+    id: s.id,
+    menteeId: s.menteeId,
+    menteeName,
+    workKind: s.workKind,
+    activity: activityKind && activityId ? { kind: activityKind, id: activityId } : null,
+    title: titleOf(activityKind, activityId, taskTitle, catalogue),
+    version: s.version,
+    submittedAt: s.submittedAt,
+    waitingDays: waitingDays(s.submittedAt, now),
+  }));
+}
+
+/** How many submissions wait for the signed-in reviewer (the count on the workspace home). */
+export async function queueCount(scope: Scope): Promise<number> {
+  const [row] = await scope.db
+    .select({ n: count() })
+    .from(submissions)
+    .where(and(eq(submissions.organisationId, scope.organisationId), eq(submissions.state, 'submitted'), reviewerIs(scope)));
+  return row?.n ?? 0;
+}
+
+/** The submitted work as the mentee sees it, read-only. */
+export type SubmittedWork =
+  | { kind: 'task'; text: string; version: number }
+  | { kind: 'simulation'; scenarioId: string; outcome: string | null; ownResponses: { id: string; turnId: string; text: string; selfCode: string }[] }
+  | { kind: 'threshold'; vignetteId: string; screening: string | null; decision: string | null; likelihood: string | null; significant: string | null }
+  | { kind: 'missing' };
+
+/** A marking as the form shows it. */
+export type MarkingView = { levels: Record<string, RubricMark>; comments: Record<string, string>; overall: string; total: number | null; revision: number; releasedAt: number | null };
+
+/** Everything the review page of one submission shows. */
+export type ReviewView = {
+  id: string;
+  assignmentId: string | null;
+  menteeId: string;
+  menteeName: string;
+  title: { en: string; cy: string } | null;
+  instructions: string | null;
+  version: number;
+  state: SubmissionState;
+  noteToMentor: string | null;
+  submittedAt: number;
+  waitingDays: number | null;
+  rubric: RubricContent | null;
+  work: SubmittedWork;
+  /** The viewer's own marking (none yet: null). */
+  marking: MarkingView | null;
+  /** Whether the viewer may mark it (the reviewer); a mentee viewing their own work may not. */
+  canReview: boolean;
+  max: number | null;
+};
+
+type SubmissionRow = typeof submissions.$inferSelect;
+
+async function targetOf(scope: Scope, s: SubmissionRow): Promise<SubmissionTarget> {
+  const seconds = await scope.db.select({ markerId: markings.markerId }).from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.role, 'second')));
+  return { organisationId: s.organisationId, menteeId: s.menteeId, reviewerId: s.reviewerId, secondMarkerIds: seconds.map((m) => m.markerId), released: s.releasedAt !== null };
+}
+
+async function submissionRow(scope: Scope, id: string): Promise<SubmissionRow | null> {
+  const [row] = await scope.db.select().from(submissions).where(and(eq(submissions.id, id), eq(submissions.organisationId, scope.organisationId)));
+  return row ?? null;
+}
+
+async function workOf(scope: Scope, s: SubmissionRow): Promise<SubmittedWork> {
+  const { db } = scope;
+  if (s.workKind === 'task') {
+    const [answer] = await db.select().from(taskAnswers).where(and(eq(taskAnswers.id, s.workId), eq(taskAnswers.personId, s.menteeId)));
+    return answer ? { kind: 'task', text: answer.text, version: answer.version } : { kind: 'missing' };
+  }
+  if (s.workKind === 'simulation') {
+    const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, s.workId), eq(simulationAttempts.personId, s.menteeId)));
+    if (!attempt) return { kind: 'missing' };
+    const own = await db
+      .select({ id: simulationOwnResponses.id, turnId: simulationOwnResponses.turnId, text: simulationOwnResponses.text, selfCode: simulationOwnResponses.code })
+      .from(simulationOwnResponses)
+      .where(eq(simulationOwnResponses.attemptId, attempt.id))
+      .orderBy(asc(simulationOwnResponses.createdAt));
+    return { kind: 'simulation', scenarioId: attempt.scenarioId, outcome: attempt.outcome, ownResponses: own };
+  }
+  if (s.workKind === 'threshold') {
+    const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, s.workId), eq(thresholdAttempts.personId, s.menteeId)));
+    if (!attempt) return { kind: 'missing' };
+    return { kind: 'threshold', vignetteId: attempt.vignetteId, screening: attempt.screening, decision: attempt.decision, likelihood: attempt.likelihood, significant: attempt.significant };
+  }
+  return { kind: 'missing' };
+}
+
+const markingView = (m: typeof markings.$inferSelect): MarkingView => ({ levels: m.levels, comments: m.comments, overall: m.overall, total: m.total, revision: m.revision, releasedAt: m.releasedAt });
+
+/**
+ * One submission for someone the policy lets see it ('submission.view': the mentee, the reviewer,
+ * a second marker); null otherwise, which the page shows as 404. Only the viewer's own marking is
+ * included, so a second marker never sees the first marking here.
+ */
+export async function submissionForReview(scope: Scope, id: string, rubrics: readonly RubricContent[], catalogue: ContentCatalogue): Promise<ReviewView | null> {
+  const s = await submissionRow(scope, id);
+  if (!s) return null;
+  const target = await targetOf(scope, s);
+  if (!mayOnSubmission(scope.viewer, 'submission.view', target)) return null;
+  const [meta] = await scope.db
+    .select({ menteeName: people.name, activityKind: assignments.activityKind, activityId: assignments.activityId, taskTitle: practiceTasks.title, instructions: practiceTasks.instructions })
+    .from(people)
+    .leftJoin(assignments, eq(assignments.id, sql`${s.assignmentId}`))
+    .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
+    .where(eq(people.id, s.menteeId));
+  const [mine] = await scope.db.select().from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id)));
+  const rubric = rubrics.find((r) => r.id === s.rubricId) ?? null;
+  return {
+    id: s.id,
+    assignmentId: s.assignmentId,
+    menteeId: s.menteeId,
+    menteeName: meta?.menteeName ?? '',
+    title: titleOf(meta?.activityKind ?? null, meta?.activityId ?? null, meta?.taskTitle ?? null, catalogue),
+    instructions: meta?.instructions ?? null,
+    version: s.version,
+    state: s.state,
+    noteToMentor: s.noteToMentor,
+    submittedAt: s.submittedAt,
+    waitingDays: waitingDays(s.submittedAt, scope.now.getTime()),
+    rubric,
+    work: await workOf(scope, s),
+    marking: mine ? markingView(mine) : null,
+    canReview: mayOnSubmission(scope.viewer, 'submission.review', target),
+    max: rubric ? rubricTotal(rubric, {}).max : null,
+  };
+}
+
+/** What the rubric form sends, already read from the form. */
+export type MarkingInput = {
+  levels: Record<string, RubricMark>;
+  comments: Record<string, string>;
+  overall: string;
+  revision: number;
+  release: boolean;
+};
+export type SaveMarkingResult =
+  | { ok: true; total: number | null; released: boolean }
+  | { ok: false; refusal: 'not-found' }
+  | { ok: false; errors: FieldErrors }
+  | { ok: false; conflict: true };
+
+/**
+ * Saves the reviewer's marking of a submission as a draft, or releases it to the mentee. The
+ * posted `revision` must be the one the form was drawn with, else `conflict` (another tab saved
+ * since) and nothing is written. Releasing needs every criterion marked; releasing again after a
+ * release changes nothing (one release, one audit event).
+ */
+export async function saveMarking(scope: Scope, submissionId: string, input: MarkingInput, ip: string | null, rubrics: readonly RubricContent[]): Promise<SaveMarkingResult> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
+  if (s.releasedAt !== null) {
+    if (input.release) return { ok: true, total: null, released: true };
+    return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
+  }
+  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.notWaiting' } } };
+  const rubric = rubrics.find((r) => r.id === s.rubricId);
+  if (!rubric) throw new Error(`unknown rubric ${s.rubricId}`);
+  const errors: FieldErrors = {};
+  const levels: Record<string, RubricMark> = {};
+  const comments: Record<string, string> = {};
+  for (const criterion of rubric.criteria) {
+    const mark = Object.hasOwn(input.levels, criterion.id) ? input.levels[criterion.id] : undefined;
+    if (mark) levels[criterion.id] = mark;
+    const comment = (Object.hasOwn(input.comments, criterion.id) ? input.comments[criterion.id] : '')?.trim() ?? '';
+    if (comment.length > COMMENT_MAX) errors[`comment-${criterion.id}`] = { key: 'errors.tooLong', params: { max: COMMENT_MAX } };
+    if (comment) comments[criterion.id] = comment;
+  }
+  const scored = rubricTotal(rubric, levels);
+  for (const p of scored.problems) {
+    if (p.problem === 'missing' && !input.release) continue;
+    errors[`level-${p.criterionId}`] = { key: p.problem === 'missing' ? 'review.error.levelMissing' : p.problem === 'out-of-range' ? 'review.error.outOfRange' : 'review.error.unknownLevel' };
+  }
+  const overall = input.overall.trim();
+  if (overall.length > OVERALL_MAX) errors.overall = { key: 'errors.tooLong', params: { max: OVERALL_MAX } };
+  if (input.release && !overall) errors.overall = { key: 'errors.required' };
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const now = scope.now.getTime();
+  return scope.db.transaction(async (tx): Promise<SaveMarkingResult> => {
+    const values = { levels, comments, overall, total: scored.total, updatedAt: now, rubricId: rubric.id, rubricVersion: rubric.version };
+    const [existing] = await tx.select({ id: markings.id, revision: markings.revision }).from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id)));
+    if (!existing) {
+      if (input.revision !== 0) return { ok: false, conflict: true };
+      try {
+        await tx.insert(markings).values({ id: newId(), submissionId: s.id, markerId: scope.viewer.id, role: 'first', ...values, revision: 1 });
+      } catch {
+        // Another tab made the first draft at the same moment.
+        return { ok: false, conflict: true };
+      }
+    } else {
+      const done = await tx
+        .update(markings)
+        .set({ ...values, revision: sql`${markings.revision} + 1` })
+        .where(and(eq(markings.id, existing.id), eq(markings.revision, input.revision), isNull(markings.releasedAt)))
+        .returning({ id: markings.id });
+      if (!done.length) return { ok: false, conflict: true };
+    }
+    if (!input.release) return { ok: true, total: scored.total, released: false };
+    const released = await tx
+      .update(submissions)
+      .set({ state: 'feedback-released', releasedAt: now })
+      .where(and(eq(submissions.id, s.id), isNull(submissions.releasedAt), eq(submissions.state, 'submitted')))
+      .returning({ id: submissions.id });
+    if (released.length) {
+      await tx.update(markings).set({ releasedAt: now }).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id)));
+      await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: s.menteeId, action: 'feedback.released', detail: { submissionId: s.id, rubricId: rubric.id }, ip }, now);
+    }
+    return { ok: true, total: scored.total, released: true };
+  });
+}
+
+/**
+ * The reviewer asks for a revision instead of releasing feedback: the mentee's work opens again
+ * and their next finished work becomes the next version. Asking twice changes nothing more.
+ */
+export async function askRevision(scope: Scope, submissionId: string, message: string, ip: string | null): Promise<{ ok: true } | { ok: false; refusal: 'not-found' } | { ok: false; errors: FieldErrors }> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
+  const text = message.trim();
+  if (text.length > COMMENT_MAX) return { ok: false, errors: { revisionMessage: { key: 'errors.tooLong', params: { max: COMMENT_MAX } } } };
+  if (s.state === 'revision-asked') return { ok: true };
+  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
+  const now = scope.now.getTime();
+  await scope.db.transaction(async (tx) => {
+    const done = await tx
+      .update(submissions)
+      .set({ state: 'revision-asked', revisionAskedAt: now, revisionMessage: text || null })
+      .where(and(eq(submissions.id, s.id), eq(submissions.state, 'submitted')))
+      .returning({ id: submissions.id });
+    if (done.length) await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: s.menteeId, action: 'revision.asked', detail: { submissionId: s.id }, ip }, now);
+  });
+  return { ok: true };
+}
+
+/** The mentee's released feedback on one version of their work. */
+export type FeedbackView = {
+  submissionId: string;
+  assignmentId: string;
+  version: number;
+  title: { en: string; cy: string } | null;
+  reviewerName: string;
+  rubric: RubricContent | null;
+  levels: Record<string, RubricMark>;
+  comments: Record<string, string>;
+  overall: string;
+  total: number | null;
+  max: number | null;
+  releasedAt: number;
+};
+
+/**
+ * The signed-in mentee's released feedback on one version of an assignment: only their own
+ * mentor's (first) marking, never a second marker's; null before release or for anyone else.
+ */
+export async function releasedFeedback(scope: Scope, assignmentId: string, version: number, rubrics: readonly RubricContent[], catalogue: ContentCatalogue): Promise<FeedbackView | null> {
+  if (!Number.isInteger(version) || version < 1) return null;
+  const [s] = await scope.db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.version, version), eq(submissions.menteeId, scope.viewer.id), eq(submissions.organisationId, scope.organisationId)));
+  if (!s || !s.assignmentId || s.releasedAt === null) return null;
+  if (!mayOnSubmission(scope.viewer, 'feedback.read', await targetOf(scope, s))) return null;
+  const [m] = await scope.db
+    .select({ m: markings, reviewerName: people.name })
+    .from(markings)
+    .innerJoin(people, eq(people.id, markings.markerId))
+    .where(and(eq(markings.submissionId, s.id), eq(markings.role, 'first'), sql`${markings.releasedAt} is not null`));
+  if (!m) return null;
+  const [a] = await scope.db.select({ kind: assignments.activityKind, id: assignments.activityId, taskTitle: practiceTasks.title }).from(assignments).leftJoin(practiceTasks, eq(practiceTasks.id, assignments.activityId)).where(eq(assignments.id, s.assignmentId));
+  const rubric = rubrics.find((r) => r.id === m.m.rubricId) ?? null;
+  return {
+    submissionId: s.id,
+    assignmentId: s.assignmentId,
+    version: s.version,
+    title: titleOf(a?.kind ?? null, a?.id ?? null, a?.taskTitle ?? null, catalogue),
+    reviewerName: m.reviewerName,
+    rubric,
+    levels: m.m.levels,
+    comments: m.m.comments,
+    overall: m.m.overall,
+    total: m.m.total,
+    max: rubric ? rubricTotal(rubric, {}).max : null,
+    releasedAt: s.releasedAt,
+  };
+}
+
+/** The versions of an assignment the signed-in mentee submitted, with whether feedback is out (for links). */
+export async function submissionVersions(scope: Scope, assignmentId: string): Promise<{ version: number; state: SubmissionState }[]> {
+  return scope.db
+    .select({ version: submissions.version, state: submissions.state })
+    .from(submissions)
+    .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.menteeId, scope.viewer.id), eq(submissions.organisationId, scope.organisationId)))
+    .orderBy(asc(submissions.version));
+}
+

@@ -1,0 +1,131 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { assignments, simulationAttempts, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { defaultRubricFor, type ActivityKind, type Rubric, type WorkKind } from '../../domain/mentoring/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { newId, type FieldErrors } from '../platform/index.ts';
+import type { Scope } from '../people/index.ts';
+
+/** The longest note to the mentor a submission takes. */
+export const SUBMIT_NOTE_MAX = 2000;
+
+/** What the Submit for review form sends: the assignment, optionally the attempt or answer chosen, and a note. */
+export type SubmitInput = { assignmentId: string; workId?: string | null; note: string | null };
+export type SubmitRefusal = 'not-found' | 'not-asked' | 'locked' | 'no-work';
+export type SubmitResult =
+  | { ok: true; id: string; version: number; repeated: boolean }
+  | { ok: false; refusal: SubmitRefusal }
+  | { ok: false; errors: FieldErrors };
+
+/** The kind of submitted work an assigned activity gives; null for reading (modules, programmes). */
+export function workKindOf(activityKind: ActivityKind): WorkKind | null {
+  switch (activityKind) {
+    case 'conversation':
+    case 'conference':
+      return 'simulation';
+    case 'vignette':
+      return 'threshold';
+    case 'task':
+      return 'task';
+    default:
+      return null;
+  }
+}
+
+type Tx = Parameters<Parameters<Scope['db']['transaction']>[0]>[0];
+
+/** The mentee’s finished work for an assignment after `since` (when a revision was asked), newest first (attempts or answer versions). */
+async function finishedWork(tx: Tx, a: typeof assignments.$inferSelect, kind: WorkKind, since: number): Promise<string[]> {
+  if (kind === 'task') {
+    const rows = await tx.select({ id: taskAnswers.id, at: taskAnswers.createdAt }).from(taskAnswers).where(eq(taskAnswers.assignmentId, a.id)).orderBy(desc(taskAnswers.version));
+    return rows.filter((r) => r.at > since).map((r) => r.id);
+  }
+  const table = kind === 'simulation' ? simulationAttempts : thresholdAttempts;
+  const content = kind === 'simulation' ? simulationAttempts.scenarioId : thresholdAttempts.vignetteId;
+  const rows = await tx
+    .select({ id: table.id, startedAt: table.startedAt, completedAt: table.completedAt })
+    .from(table)
+    .where(and(eq(table.personId, a.menteeId), eq(content, a.activityId), eq(table.status, 'complete')))
+    .orderBy(desc(table.completedAt));
+  return rows.filter((r) => r.startedAt >= a.createdAt && (r.completedAt ?? 0) > since).map((r) => r.id);
+}
+
+/**
+ * Submits the mentee's finished work on an assignment that asked for review: one submission per
+ * version, the reviewer is the assignment's current mentor, and the rubric the default for its
+ * kind. A revision is a newer version made from work finished after the revision was asked.
+ * Work already waiting (or already marked) is refused as 'locked'; a repeated POST answers the
+ * waiting submission with `repeated`.
+ */
+export async function submitForReview(scope: Scope, input: SubmitInput, ip: string | null, rubrics: readonly Rubric[]): Promise<SubmitResult> {
+  const note = input.note?.trim() || null;
+  if (note && note.length > SUBMIT_NOTE_MAX) return { ok: false, errors: { note: { key: 'errors.tooLong', params: { max: SUBMIT_NOTE_MAX } } } };
+  const now = scope.now.getTime();
+  return scope.db.transaction(async (tx): Promise<SubmitResult> => {
+    const [a] = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.menteeId, scope.viewer.id), eq(assignments.organisationId, scope.organisationId), isNull(assignments.withdrawnAt)));
+    if (!a) return { ok: false, refusal: 'not-found' };
+    const kind = workKindOf(a.activityKind);
+    if (!a.askReview || !kind) return { ok: false, refusal: 'not-asked' };
+    const [latest] = await tx.select().from(submissions).where(eq(submissions.assignmentId, a.id)).orderBy(desc(submissions.version)).limit(1);
+    if (latest && latest.state !== 'revision-asked') {
+      if (latest.state === 'submitted' && (!input.workId || input.workId === latest.workId)) return { ok: true, id: latest.id, version: latest.version, repeated: true };
+      return { ok: false, refusal: 'locked' };
+    }
+    const work = await finishedWork(tx, a, kind, latest?.revisionAskedAt ?? 0);
+    const workId = input.workId ? work.find((id) => id === input.workId) : work[0];
+    if (!workId) return { ok: false, refusal: 'no-work' };
+    const rubric = defaultRubricFor(kind, a.activityKind, rubrics) ?? rubrics.find((r) => r.workKinds.includes(kind));
+    if (!rubric) throw new Error(`no rubric covers ${kind} work`);
+    const id = newId();
+    const version = (latest?.version ?? 0) + 1;
+    await tx.insert(submissions).values({
+      id, organisationId: scope.organisationId, assignmentId: a.id, menteeId: a.menteeId, version, workKind: kind, workId,
+      noteToMentor: note, state: 'submitted', reviewerId: a.ownerId, rubricId: rubric.id, submittedAt: now,
+    });
+    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: a.menteeId, action: 'submission.made', detail: { submissionId: id, assignmentId: a.id, version, workKind: kind }, ip }, now);
+    return { ok: true, id, version, repeated: false };
+  });
+}
+
+/** What the Submit for review component needs: whether it is offered, and the state of the latest version. */
+export type SubmitOffer = {
+  assignmentId: string;
+  /** The finished work that can be submitted now (newest first); empty when nothing is ready. */
+  workIds: string[];
+  latest: { version: number; state: 'submitted' | 'revision-asked' | 'feedback-released'; revisionMessage: string | null } | null;
+  canSubmit: boolean;
+};
+
+/** The signed-in mentee's submit offer for one of their assignments that asked for review; null otherwise. */
+export async function submitOffer(scope: Scope, assignmentId: string): Promise<SubmitOffer | null> {
+  return scope.db.transaction(async (tx) => {
+    const [a] = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.menteeId, scope.viewer.id), eq(assignments.organisationId, scope.organisationId), isNull(assignments.withdrawnAt)));
+    const kind = a ? workKindOf(a.activityKind) : null;
+    if (!a || !a.askReview || !kind) return null;
+    const [latest] = await tx.select().from(submissions).where(eq(submissions.assignmentId, a.id)).orderBy(desc(submissions.version)).limit(1);
+    const open = !latest || latest.state === 'revision-asked';
+    const workIds = open ? await finishedWork(tx, a, kind, latest?.revisionAskedAt ?? 0) : [];
+    return {
+      assignmentId: a.id,
+      workIds,
+      latest: latest ? { version: latest.version, state: latest.state, revisionMessage: latest.revisionMessage } : null,
+      canSubmit: open && workIds.length > 0,
+    };
+  });
+}
+
+/** The assignment (of the signed-in mentee, asking for review) that a finished attempt answers, if any. */
+export async function assignmentForWork(scope: Scope, activity: { kind: ActivityKind; id: string }): Promise<string | null> {
+  const rows = await scope.db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.menteeId, scope.viewer.id), eq(assignments.organisationId, scope.organisationId), eq(assignments.activityKind, activity.kind), eq(assignments.activityId, activity.id), eq(assignments.askReview, true), isNull(assignments.withdrawnAt)))
+    .orderBy(desc(assignments.createdAt))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}

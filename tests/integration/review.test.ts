@@ -1,0 +1,205 @@
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents, markings, submissions } from '../../db/schema/index.ts';
+import { loadContent } from '../../src/content/load.ts';
+import type { RubricContent } from '../../src/server/content/index.ts';
+import { assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
+import { askRevision, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
+import { submitForReview, submitOffer } from '../../src/server/mentoring/submissions.ts';
+import { fixtureCatalogue as catalogue } from '../fixtures/catalogue.ts';
+import { scopeOf } from '../support/scope.ts';
+import { freshDatabase } from './support.ts';
+
+let rubrics: RubricContent[];
+beforeAll(() => {
+  rubrics = loadContent(resolve('content')).rubrics;
+});
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+beforeEach(async () => {
+  database = await freshDatabase({ demo: true });
+});
+afterEach(() => database.cleanup());
+
+// Monday 7 December 2026, 10:00 in London.
+const NOW = Date.UTC(2026, 11, 7, 10);
+const DAY = 86_400_000;
+const as = (id: string, now = NOW) => scopeOf(database.db, id, now);
+
+/** A practice task set to `mentee` by their mentor, asking for review, answered by the mentee. */
+async function answeredTask(mentee = 'demo-learner', mentor = 'demo-mentor', answer = 'I would start by asking how she is.'): Promise<string> {
+  const made = await assignWork(
+    await as(mentor),
+    { menteeIds: [mentee], activity: { kind: 'task', id: 'new' }, task: { title: 'Opening the conversation', instructions: 'Write how you would open it.' }, dueDate: '2026-12-18', note: null, askReview: true, requestKey: `k-${Math.random()}` },
+    '127.0.0.1',
+    catalogue,
+  );
+  if (!made.ok) throw new Error(JSON.stringify(made.errors));
+  const id = made.ids[0]!;
+  const saved = await saveTaskAnswer(await as(mentee), id, answer);
+  if (!saved.ok) throw new Error(saved.refusal);
+  return id;
+}
+
+async function submitted(mentee = 'demo-learner', now = NOW): Promise<{ assignmentId: string; submissionId: string }> {
+  const assignmentId = await answeredTask(mentee);
+  const result = await submitForReview(await as(mentee, now), { assignmentId, note: 'Please look at my opening.' }, '127.0.0.1', rubrics);
+  if (!result.ok || !('id' in result)) throw new Error(JSON.stringify(result));
+  return { assignmentId, submissionId: result.id };
+}
+
+/** A complete marking of the submission's rubric, every criterion at its first level. */
+async function fullMarking(submissionId: string, over: Partial<MarkingInput> = {}): Promise<MarkingInput> {
+  const [s] = await database.db.select().from(submissions).where(eq(submissions.id, submissionId));
+  const rubric = rubrics.find((r) => r.id === s!.rubricId)!;
+  const levels = Object.fromEntries(rubric.criteria.map((c) => {
+    const level = c.levels[0]!;
+    return [c.id, 'score' in level ? { level: level.id } : { level: level.id, score: level.range[0] }];
+  }));
+  return { levels, comments: { [rubric.criteria[0]!.id]: 'A warm start.' }, overall: 'Good first draft: keep the questions open.', revision: 0, release: false, ...over };
+}
+
+const audit = (action: 'submission.made' | 'feedback.released' | 'revision.asked') => database.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+
+describe('submitting work for review', () => {
+  it('makes one submission for the answered task, reviewed by the mentor, audited without the note', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const [row] = await database.db.select().from(submissions);
+    expect(row).toMatchObject({ id: submissionId, assignmentId, menteeId: 'demo-learner', version: 1, workKind: 'task', state: 'submitted', reviewerId: 'demo-mentor' });
+    expect(rubrics.some((r) => r.id === row!.rubricId && r.workKinds.includes('task'))).toBe(true);
+    const events = await audit('submission.made');
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0]!.detail)).not.toContain('Please look');
+  });
+
+  it('answers a repeated submit with the same submission, and the work is read-only while it waits', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const again = await submitForReview(await as('demo-learner'), { assignmentId, note: null }, null, rubrics);
+    expect(again).toMatchObject({ ok: true, id: submissionId, repeated: true });
+    expect(await database.db.select().from(submissions)).toHaveLength(1);
+    expect(await saveTaskAnswer(await as('demo-learner'), assignmentId, 'A changed answer')).toEqual({ ok: false, refusal: 'locked' });
+    expect(await submitOffer(await as('demo-learner'), assignmentId)).toMatchObject({ canSubmit: false, latest: { version: 1, state: 'submitted' } });
+  });
+
+  it('refuses work that was not finished, and someone else’s assignment, writing nothing', async () => {
+    const made = await assignWork(
+      await as('demo-mentor'),
+      { menteeIds: ['demo-learner'], activity: { kind: 'task', id: 'new' }, task: { title: 'T', instructions: 'I' }, dueDate: '2026-12-18', note: null, askReview: true, requestKey: 'k-unanswered' },
+      null,
+      catalogue,
+    );
+    if (!made.ok) throw new Error('not assigned');
+    expect(await submitForReview(await as('demo-learner'), { assignmentId: made.ids[0]!, note: null }, null, rubrics)).toEqual({ ok: false, refusal: 'no-work' });
+    const theirs = await answeredTask('demo-p01');
+    expect(await submitForReview(await as('demo-learner'), { assignmentId: theirs, note: null }, null, rubrics)).toEqual({ ok: false, refusal: 'not-found' });
+    expect(await database.db.select().from(submissions)).toHaveLength(0);
+  });
+});
+
+describe('the review queue', () => {
+  it('lists the mentor’s waiting submissions oldest first with mentee, title, date and working days waiting', async () => {
+    // Submitted on Tuesday 1 and Thursday 3 December; read on Monday 7 December.
+    const older = await submitted('demo-p01', NOW - 6 * DAY);
+    const newer = await submitted('demo-learner', NOW - 4 * DAY);
+    const queue = await reviewQueue(await as('demo-mentor'), {}, catalogue);
+    expect(queue.map((q) => q.id)).toEqual([older.submissionId, newer.submissionId]);
+    expect(queue[0]).toMatchObject({ menteeName: 'Aled Roberts', workKind: 'task', title: { en: 'Opening the conversation' }, waitingDays: 4 });
+    expect(queue[1]).toMatchObject({ menteeName: 'Elin Hughes', waitingDays: 2 });
+    expect(await queueCount(await as('demo-mentor'))).toBe(2);
+    expect((await reviewQueue(await as('demo-mentor'), { menteeId: 'demo-learner' }, catalogue)).map((q) => q.id)).toEqual([newer.submissionId]);
+    expect(await reviewQueue(await as('demo-mentor'), { kind: 'simulation' }, catalogue)).toEqual([]);
+  });
+
+  it('shows nothing of another mentor’s mentees, nor to another organisation', async () => {
+    await submitted();
+    expect(await reviewQueue(await as('demo-mentor-2'), {}, catalogue)).toEqual([]);
+    expect(await queueCount(await as('demo-mentor-2'))).toBe(0);
+    expect(await queueCount(await as('demo-other-admin'))).toBe(0);
+  });
+});
+
+describe('rubric feedback', () => {
+  it('keeps a draft from the mentee, and shows the total after saving', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const saved = await saveMarking(await as('demo-mentor'), submissionId, await fullMarking(submissionId), null, rubrics);
+    expect(saved).toMatchObject({ ok: true, released: false });
+    expect(saved.ok && saved.total).toBeGreaterThan(0);
+    expect(await releasedFeedback(await as('demo-learner'), assignmentId, 1, rubrics, catalogue)).toBeNull();
+    const view = await submissionForReview(await as('demo-mentor'), submissionId, rubrics, catalogue);
+    expect(view?.marking).toMatchObject({ overall: 'Good first draft: keep the questions open.', revision: 1, releasedAt: null });
+    expect(view?.work).toEqual({ kind: 'task', text: 'I would start by asking how she is.', version: 1 });
+  });
+
+  it('releases once when Release feedback is sent twice, and the mentee then reads it', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const input = await fullMarking(submissionId, { release: true });
+    expect(await saveMarking(await as('demo-mentor'), submissionId, input, null, rubrics)).toMatchObject({ ok: true, released: true });
+    expect(await saveMarking(await as('demo-mentor'), submissionId, input, null, rubrics)).toMatchObject({ ok: true, released: true });
+    expect(await audit('feedback.released')).toHaveLength(1);
+    const [row] = await database.db.select().from(submissions);
+    expect(row).toMatchObject({ state: 'feedback-released', releasedAt: NOW });
+    const feedback = await releasedFeedback(await as('demo-learner'), assignmentId, 1, rubrics, catalogue);
+    expect(feedback).toMatchObject({ reviewerName: 'Gwenno Parry', overall: 'Good first draft: keep the questions open.', releasedAt: NOW });
+    expect(feedback?.total).toBe(row && (await database.db.select().from(markings))[0]!.total);
+    // Nobody else reads it: not another mentee, not the manager.
+    expect(await releasedFeedback(await as('demo-p01'), assignmentId, 1, rubrics, catalogue)).toBeNull();
+    expect(await releasedFeedback(await as('demo-manager'), assignmentId, 1, rubrics, catalogue)).toBeNull();
+  });
+
+  it('refuses to release with a criterion unmarked or no overall feedback, saving nothing', async () => {
+    const { submissionId } = await submitted();
+    const input = await fullMarking(submissionId, { release: true, overall: ' ' });
+    const first = Object.keys(input.levels)[0]!;
+    delete input.levels[first];
+    const result = await saveMarking(await as('demo-mentor'), submissionId, input, null, rubrics);
+    expect(result).toMatchObject({ ok: false, errors: { [`level-${first}`]: { key: 'review.error.levelMissing' }, overall: { key: 'errors.required' } } });
+    expect(await database.db.select().from(markings)).toHaveLength(0);
+  });
+
+  it('answers a conflict to the second of two tabs editing one draft, keeping the first tab’s text', async () => {
+    const { submissionId } = await submitted();
+    const tabOne = await fullMarking(submissionId, { overall: 'From tab one' });
+    await saveMarking(await as('demo-mentor'), submissionId, tabOne, null, rubrics);
+    // Both tabs were drawn at revision 1; tab one saves first.
+    expect(await saveMarking(await as('demo-mentor'), submissionId, { ...tabOne, revision: 1, overall: 'Tab one again' }, null, rubrics)).toMatchObject({ ok: true });
+    expect(await saveMarking(await as('demo-mentor'), submissionId, { ...tabOne, revision: 1, overall: 'From tab two' }, null, rubrics)).toEqual({ ok: false, conflict: true });
+    const [row] = await database.db.select().from(markings);
+    expect(row).toMatchObject({ overall: 'Tab one again', revision: 2 });
+  });
+
+  it('asks for a revision once; the mentee’s next answer becomes version 2', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    expect(await askRevision(await as('demo-mentor'), submissionId, 'Try an open question first.', null)).toEqual({ ok: true });
+    expect(await askRevision(await as('demo-mentor'), submissionId, 'Again', null)).toEqual({ ok: true });
+    expect(await audit('revision.asked')).toHaveLength(1);
+    expect(await submitOffer(await as('demo-learner', NOW + DAY), assignmentId)).toMatchObject({ canSubmit: false, latest: { state: 'revision-asked', revisionMessage: 'Try an open question first.' } });
+    await saveTaskAnswer(await as('demo-learner', NOW + DAY), assignmentId, 'What would help most right now?');
+    const again = await submitForReview(await as('demo-learner', NOW + DAY), { assignmentId, note: null }, null, rubrics);
+    expect(again).toMatchObject({ ok: true, version: 2 });
+    expect((await database.db.select().from(submissions)).map((s) => s.version).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('who may see and mark a submission', () => {
+  it('gives another mentor, a manager and another organisation nothing, and lets them write nothing', async () => {
+    const { submissionId } = await submitted();
+    const input = await fullMarking(submissionId, { release: true });
+    for (const who of ['demo-mentor-2', 'demo-manager', 'demo-p01', 'demo-other-admin']) {
+      expect(await submissionForReview(await as(who), submissionId, rubrics, catalogue)).toBeNull();
+      expect(await saveMarking(await as(who), submissionId, input, null, rubrics)).toEqual({ ok: false, refusal: 'not-found' });
+      expect(await askRevision(await as(who), submissionId, 'x', null)).toEqual({ ok: false, refusal: 'not-found' });
+    }
+    expect(await database.db.select().from(markings)).toHaveLength(0);
+    const [row] = await database.db.select().from(submissions);
+    expect(row).toMatchObject({ state: 'submitted', releasedAt: null });
+    expect(await audit('feedback.released')).toHaveLength(0);
+  });
+
+  it('lets the mentee view their own submission but not mark it', async () => {
+    const { submissionId } = await submitted();
+    const view = await submissionForReview(await as('demo-learner'), submissionId, rubrics, catalogue);
+    expect(view).toMatchObject({ canReview: false, marking: null });
+    expect(await saveMarking(await as('demo-learner'), submissionId, await fullMarking(submissionId), null, rubrics)).toEqual({ ok: false, refusal: 'not-found' });
+  });
+});
