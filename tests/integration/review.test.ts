@@ -7,9 +7,11 @@ import type { RubricContent } from '../../src/server/content/index.ts';
 import { assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
 import { askRevision, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
 import { submitForReview, submitOffer } from '../../src/server/mentoring/submissions.ts';
+import { feedbackForm } from '../../src/server/mentoring/feedback-form.ts';
+import { submitReviewForm } from '../../src/server/mentoring/submit-form.ts';
 import { fixtureCatalogue as catalogue } from '../fixtures/catalogue.ts';
 import { scopeOf } from '../support/scope.ts';
-import { freshDatabase } from './support.ts';
+import { formPost, freshDatabase } from './support.ts';
 
 let rubrics: RubricContent[];
 beforeAll(() => {
@@ -201,5 +203,30 @@ describe('who may see and mark a submission', () => {
     const view = await submissionForReview(await as('demo-learner'), submissionId, rubrics, catalogue);
     expect(view).toMatchObject({ canReview: false, marking: null });
     expect(await saveMarking(await as('demo-learner'), submissionId, await fullMarking(submissionId), null, rubrics)).toEqual({ ok: false, refusal: 'not-found' });
+  });
+});
+
+describe('the review forms', () => {
+  const ctx = async (id: string) => ({ scope: await as(id), locale: 'en' as const, ip: '127.0.0.1' });
+
+  it('submits from the assigned item and goes back to it; a repeated submit makes no second submission', async () => {
+    const assignmentId = await answeredTask();
+    const first = await submitReviewForm(await ctx('demo-learner'), assignmentId, formPost({ intent: 'submit', note: 'Be kind' }), rubrics);
+    expect(first).toMatchObject({ status: 303, redirect: `/assigned/${assignmentId}?submitted#review-heading` });
+    expect(await submitReviewForm(await ctx('demo-learner'), assignmentId, formPost({ intent: 'submit' }), rubrics)).toMatchObject({ status: 303 });
+    expect(await database.db.select().from(submissions)).toHaveLength(1);
+    expect(await submitReviewForm(await ctx('demo-p01'), assignmentId, formPost({ intent: 'submit' }), rubrics)).toMatchObject({ status: 404 });
+  });
+
+  it('answers 409 to a second tab and gives back everything it typed', async () => {
+    const { submissionId } = await submitted();
+    const [row] = await database.db.select().from(submissions);
+    const rubric = rubrics.find((r) => r.id === row!.rubricId)!;
+    const criterion = rubric.criteria[0]!;
+    const fields = { revision: '0', action: 'draft', [`level-${criterion.id}`]: criterion.levels[0]!.id, overall: 'Tab one' };
+    expect(await feedbackForm(await ctx('demo-mentor'), submissionId, formPost(fields), rubric, rubrics)).toMatchObject({ status: 303, redirect: `/mentoring/queue/${submissionId}?saved#total` });
+    const second = await feedbackForm(await ctx('demo-mentor'), submissionId, formPost({ ...fields, overall: 'Typed in tab two' }), rubric, rubrics);
+    expect(second).toMatchObject({ status: 409, errors: { _form: { key: 'review.error.conflict' } }, values: { overall: 'Typed in tab two' } });
+    expect((await database.db.select().from(markings))[0]).toMatchObject({ overall: 'Tab one' });
   });
 });

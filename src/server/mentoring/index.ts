@@ -9,3 +9,5 @@ export * from './notice-schedule.ts';
 export * from './notices.ts';
 export * from './submissions.ts';
 export * from './review.ts';
+export * from './submit-form.ts';
+export * from './feedback-form.ts';

@@ -92,7 +92,7 @@ export async function queueCount(scope: Scope): Promise<number> {
 export type SubmittedWork =
   | { kind: 'task'; text: string; version: number }
   | { kind: 'simulation'; scenarioId: string; outcome: string | null; ownResponses: { id: string; turnId: string; text: string; selfCode: string }[] }
-  | { kind: 'threshold'; vignetteId: string; screening: string | null; decision: string | null; likelihood: string | null; significant: string | null }
+  | { kind: 'threshold'; vignetteId: string } & Pick<typeof thresholdAttempts.$inferSelect, 'screening' | 'decision' | 'likelihood' | 'significant'>
   | { kind: 'missing' };
 
 /** A marking as the form shows it. */

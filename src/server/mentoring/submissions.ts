@@ -92,6 +92,7 @@ export async function submitForReview(scope: Scope, input: SubmitInput, ip: stri
 /** What the Submit for review component needs: whether it is offered, and the state of the latest version. */
 export type SubmitOffer = {
   assignmentId: string;
+  activityKind: ActivityKind;
   /** The finished work that can be submitted now (newest first); empty when nothing is ready. */
   workIds: string[];
   latest: { version: number; state: 'submitted' | 'revision-asked' | 'feedback-released'; revisionMessage: string | null } | null;
@@ -112,6 +113,7 @@ export async function submitOffer(scope: Scope, assignmentId: string): Promise<S
     const workIds = open ? await finishedWork(tx, a, kind, latest?.revisionAskedAt ?? 0) : [];
     return {
       assignmentId: a.id,
+      activityKind: a.activityKind,
       workIds,
       latest: latest ? { version: latest.version, state: latest.state, revisionMessage: latest.revisionMessage } : null,
       canSubmit: open && workIds.length > 0,

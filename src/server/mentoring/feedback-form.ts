@@ -1,0 +1,39 @@
+import { localePath } from '../../domain/common/index.ts';
+import type { RubricMark } from '../../domain/mentoring/index.ts';
+import type { RubricContent } from '../content/index.ts';
+import { formAgain, formRedirect, formValues, readFormData, type FormResult } from '../platform/index.ts';
+import type { MentoringFormContext } from './assign-form.ts';
+import { askRevision, saveMarking } from './review.ts';
+
+/**
+ * The rubric form on /mentoring/queue/:id: **Save draft**, **Release feedback** or **Ask for a
+ * revision** (the button's `action`). Mistakes show the form again (422) beside their fields; a
+ * draft saved in another tab since answers 409 with everything typed kept in the form.
+ */
+export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[]): Promise<FormResult> {
+  const values = formValues(await readFormData(request));
+  const str = (name: string) => (typeof values[name] === 'string' ? values[name] : '');
+  const here = localePath(ctx.locale, `/mentoring/queue/${submissionId}`);
+  if (str('action') === 'revision') {
+    const asked = await askRevision(ctx.scope, submissionId, str('revisionMessage'), ctx.ip);
+    if (asked.ok) return formRedirect(`${localePath(ctx.locale, '/mentoring/queue')}?revision`);
+    if ('errors' in asked) return formAgain(asked.errors, values);
+    return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
+  }
+  const levels: Record<string, RubricMark> = {};
+  const comments: Record<string, string> = {};
+  for (const criterion of rubric?.criteria ?? []) {
+    const level = str(`level-${criterion.id}`);
+    const score = str(`score-${criterion.id}`).trim();
+    if (level) levels[criterion.id] = score ? { level, score: Number(score) } : { level };
+    const comment = str(`comment-${criterion.id}`);
+    if (comment.trim()) comments[criterion.id] = comment;
+  }
+  const revision = Number.parseInt(str('revision'), 10);
+  const release = str('action') === 'release';
+  const saved = await saveMarking(ctx.scope, submissionId, { levels, comments, overall: str('overall'), revision: Number.isFinite(revision) ? revision : -1, release }, ctx.ip, rubrics);
+  if (saved.ok) return formRedirect(`${here}?${saved.released ? 'released' : 'saved'}#total`);
+  if ('conflict' in saved) return formAgain({ _form: { key: 'review.error.conflict' } }, values, 409);
+  if ('errors' in saved) return formAgain(saved.errors, values);
+  return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
+}
