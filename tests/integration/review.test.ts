@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvents, markings, submissions } from '../../db/schema/index.ts';
+import { auditEvents, mailOutbox, markings, submissions } from '../../db/schema/index.ts';
+import { outboxOnlyMailer } from '../../src/server/mail/mailer.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { RubricContent } from '../../src/server/content/index.ts';
 import { assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
@@ -11,7 +12,7 @@ import { feedbackForm } from '../../src/server/mentoring/feedback-form.ts';
 import { submitReviewForm } from '../../src/server/mentoring/submit-form.ts';
 import { fixtureCatalogue as catalogue } from '../fixtures/catalogue.ts';
 import { scopeOf } from '../support/scope.ts';
-import { formPost, freshDatabase } from './support.ts';
+import { formPost, freshDatabase, PUBLIC_URL } from './support.ts';
 
 let rubrics: RubricContent[];
 beforeAll(() => {
@@ -228,5 +229,26 @@ describe('the review forms', () => {
     const second = await feedbackForm(await ctx('demo-mentor'), submissionId, formPost({ ...fields, overall: 'Typed in tab two' }), rubric, rubrics);
     expect(second).toMatchObject({ status: 409, errors: { _form: { key: 'review.error.conflict' } }, values: { overall: 'Typed in tab two' } });
     expect((await database.db.select().from(markings))[0]).toMatchObject({ overall: 'Tab one' });
+  });
+
+  it('queues one feedback notice for the mentee, in their language, when Release feedback is sent twice', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const [row] = await database.db.select().from(submissions);
+    const rubric = rubrics.find((r) => r.id === row!.rubricId)!;
+    const fields: Record<string, string> = { revision: '0', action: 'release', overall: 'Well done.' };
+    for (const c of rubric.criteria) {
+      const level = c.levels[0]!;
+      fields[`level-${c.id}`] = level.id;
+      if (level.range) fields[`score-${c.id}`] = String(level.range[0]);
+    }
+    const mail = { mailer: outboxOnlyMailer(() => {}), publicUrl: PUBLIC_URL };
+    const context = { ...(await ctx('demo-mentor')), mail };
+    expect(await feedbackForm(context, submissionId, formPost(fields), rubric, rubrics, catalogue)).toMatchObject({ status: 303 });
+    expect(await feedbackForm(context, submissionId, formPost(fields), rubric, rubrics, catalogue)).toMatchObject({ status: 303 });
+    const notices = await database.db.select().from(mailOutbox).where(eq(mailOutbox.personId, 'demo-learner'));
+    expect(notices).toHaveLength(1);
+    // Elin reads Welsh.
+    expect(notices[0]).toMatchObject({ status: 'digest-queued', subject: 'Adborth gan Gwenno Parry: Opening the conversation' });
+    expect(notices[0]!.text).toContain(`http://camau.test/cy/assigned/${assignmentId}/feedback/1`);
   });
 });

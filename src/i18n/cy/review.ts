@@ -90,4 +90,7 @@ export const review: Translation<typeof english> = {
   'review.feedback.levelChosen': 'Lefel: {descriptor}',
   'review.feedback.comment': 'Sylw',
   'review.feedback.back': 'Yn ôl i’r gwaith a neilltuwyd',
+
+  'review.email.subject': 'Adborth gan {mentor}: {title}',
+  'review.email.body': 'Mae {mentor} wedi rhoi adborth i chi ar “{title}”.\n\nDarllenwch ef yma:\n{link}',
 } as const;

@@ -87,4 +87,7 @@ export const review = {
   'review.feedback.levelChosen': 'Level: {descriptor}',
   'review.feedback.comment': 'Comment',
   'review.feedback.back': 'Back to the assigned work',
+
+  'review.email.subject': 'Feedback from {mentor}: {title}',
+  'review.email.body': '{mentor} has given you feedback on “{title}”.\n\nRead it here:\n{link}',
 } as const;

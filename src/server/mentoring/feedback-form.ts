@@ -2,7 +2,9 @@ import { localePath } from '../../domain/common/index.ts';
 import type { RubricMark } from '../../domain/mentoring/index.ts';
 import type { RubricContent } from '../content/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult } from '../platform/index.ts';
+import type { ContentCatalogue } from './activity-catalogue.ts';
 import type { MentoringFormContext } from './assign-form.ts';
+import { noticeFeedbackReleased } from './notices.ts';
 import { askRevision, saveMarking } from './review.ts';
 
 /**
@@ -10,7 +12,7 @@ import { askRevision, saveMarking } from './review.ts';
  * revision** (the button's `action`). Mistakes show the form again (422) beside their fields; a
  * draft saved in another tab since answers 409 with everything typed kept in the form.
  */
-export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[]): Promise<FormResult> {
+export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[], catalogue?: ContentCatalogue): Promise<FormResult> {
   const values = formValues(await readFormData(request));
   const str = (name: string) => (typeof values[name] === 'string' ? values[name] : '');
   const here = localePath(ctx.locale, `/mentoring/queue/${submissionId}`);
@@ -32,6 +34,10 @@ export async function feedbackForm(ctx: MentoringFormContext, submissionId: stri
   const revision = Number.parseInt(str('revision'), 10);
   const release = str('action') === 'release';
   const saved = await saveMarking(ctx.scope, submissionId, { levels, comments, overall: str('overall'), revision: Number.isFinite(revision) ? revision : -1, release }, ctx.ip, rubrics);
+  if (saved.ok && saved.releasedNow && ctx.mail) {
+    // The feedback is released whatever the mail does; a failed notice is logged, never shown as a failed release.
+    await noticeFeedbackReleased(ctx.scope.db, ctx.mail.mailer, ctx.mail.publicUrl, submissionId, ctx.scope.now.getTime(), catalogue).catch((error) => console.error('Feedback notice failed:', error));
+  }
   if (saved.ok) return formRedirect(`${here}?${saved.released ? 'released' : 'saved'}#total`);
   if ('conflict' in saved) return formAgain({ _form: { key: 'review.error.conflict' } }, values, 409);
   if ('errors' in saved) return formAgain(saved.errors, values);

@@ -135,3 +135,21 @@ function overdueKind(mailer: Mailer, publicUrl: URL, content: () => Promise<Cont
 export function mentoringJobKinds(mailer: Mailer, publicUrl: URL, content: () => Promise<ContentCatalogue> = loadContentCatalogue): JobKind[] {
   return [reminderKind(mailer, publicUrl, content), overdueKind(mailer, publicUrl, content)];
 }
+
+/**
+ * Tells the mentee their mentor's feedback on one version is ready (digestible, kind
+ * 'feedback-released'); nothing for a submission not released, or a mentee no longer active.
+ */
+export async function noticeFeedbackReleased(db: Db, mailer: Mailer, publicUrl: URL, submissionId: string, now: number, catalogue?: ContentCatalogue): Promise<void> {
+  const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
+  if (!submission?.assignmentId || submission.releasedAt === null) return;
+  const [row] = await db.select().from(assignments).where(eq(assignments.id, submission.assignmentId));
+  const [mentee] = await activeRecipients(db, [submission.menteeId]);
+  if (!row || !mentee) return;
+  const [mentor] = submission.reviewerId ? await activeRecipients(db, [submission.reviewerId]) : [];
+  const title = await titleOf(db, row, catalogue ?? (await loadContentCatalogue()));
+  await notify(db, mailer, mentee, 'feedback-released', (t) => {
+    const params = { mentor: mentor?.name ?? '', title: title ? title[mentee.locale] : '', link: new URL(localePath(mentee.locale, `/assigned/${row.id}/feedback/${submission.version}`), publicUrl).href };
+    return { subject: t('review.email.subject', params), body: t('review.email.body', params) };
+  }, now);
+}

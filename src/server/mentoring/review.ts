@@ -205,7 +205,7 @@ export type MarkingInput = {
   release: boolean;
 };
 export type SaveMarkingResult =
-  | { ok: true; total: number | null; released: boolean }
+  | { ok: true; total: number | null; released: boolean; /** True only for the save that released it. */ releasedNow: boolean }
   | { ok: false; refusal: 'not-found' }
   | { ok: false; errors: FieldErrors }
   | { ok: false; conflict: true };
@@ -220,7 +220,7 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
   const s = await submissionRow(scope, submissionId);
   if (!s || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
   if (s.releasedAt !== null) {
-    if (input.release) return { ok: true, total: null, released: true };
+    if (input.release) return { ok: true, total: null, released: true, releasedNow: false };
     return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
   }
   if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.notWaiting' } } };
@@ -266,7 +266,7 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
         .returning({ id: markings.id });
       if (!done.length) return { ok: false, conflict: true };
     }
-    if (!input.release) return { ok: true, total: scored.total, released: false };
+    if (!input.release) return { ok: true, total: scored.total, released: false, releasedNow: false };
     const released = await tx
       .update(submissions)
       .set({ state: 'feedback-released', releasedAt: now })
@@ -276,7 +276,7 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
       await tx.update(markings).set({ releasedAt: now }).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id)));
       await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: s.menteeId, action: 'feedback.released', detail: { submissionId: s.id, rubricId: rubric.id }, ip }, now);
     }
-    return { ok: true, total: scored.total, released: true };
+    return { ok: true, total: scored.total, released: true, releasedNow: released.length > 0 };
   });
 }
 
