@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvents, mailOutbox, markings, submissions } from '../../db/schema/index.ts';
+import { auditEvents, mailOutbox, markings, ownResponseCodes, simulationAttempts, simulationOwnResponses, submissions } from '../../db/schema/index.ts';
 import { outboxOnlyMailer } from '../../src/server/mail/mailer.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { RubricContent } from '../../src/server/content/index.ts';
 import { assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
-import { askRevision, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
+import { askRevision, saveMentorCodes, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
 import { submitForReview, submitOffer } from '../../src/server/mentoring/submissions.ts';
 import { feedbackForm } from '../../src/server/mentoring/feedback-form.ts';
 import { submitReviewForm } from '../../src/server/mentoring/submit-form.ts';
@@ -250,5 +250,42 @@ describe('the review forms', () => {
     // Elin reads Welsh.
     expect(notices[0]).toMatchObject({ status: 'digest-queued', subject: 'Adborth gan Gwenno Parry: Opening the conversation' });
     expect(notices[0]!.text).toContain(`http://camau.test/cy/assigned/${assignmentId}/feedback/1`);
+  });
+});
+
+describe('MITI coding of own words', () => {
+  /** A finished conversation on an assignment asking for review, with two own-words responses the learner coded. */
+  async function submittedConversation(): Promise<string> {
+    const made = await assignWork(await as('demo-mentor'), { menteeIds: ['demo-learner'], activity: { kind: 'conversation', id: 'cc-awel' }, dueDate: '2026-12-18', note: null, askReview: true, requestKey: 'k-conv' }, null, catalogue);
+    if (!made.ok) throw new Error('not assigned');
+    const later = NOW + 60_000;
+    await database.db.insert(simulationAttempts).values({ id: 'att-1', personId: 'demo-learner', organisationId: 'demo-org', kind: 'conversation', scenarioId: 'cc-awel', scenarioVersion: 1, snapshot: {}, status: 'complete', startedAt: later, updatedAt: later, completedAt: later });
+    await database.db.insert(simulationOwnResponses).values([
+      { id: 'r1', attemptId: 'att-1', personId: 'demo-learner', organisationId: 'demo-org', scenarioId: 'cc-awel', turnId: 't1', text: 'It sounds like a hard week.', code: 'simple-reflection', createdAt: later },
+      { id: 'r2', attemptId: 'att-1', personId: 'demo-learner', organisationId: 'demo-org', scenarioId: 'cc-awel', turnId: 't2', text: 'You need to stop that.', code: 'giving-information', createdAt: later + 1 },
+    ]);
+    const result = await submitForReview(await as('demo-learner', later + 1000), { assignmentId: made.ids[0]!, note: null }, null, rubrics);
+    if (!result.ok || !('id' in result)) throw new Error(JSON.stringify(result));
+    return result.id;
+  }
+
+  it('keeps the learner’s self-codes beside the mentor’s and shows their agreement', async () => {
+    const id = await submittedConversation();
+    expect(await saveMentorCodes(await as('demo-mentor'), id, { r1: 'simple-reflection', r2: 'confront' })).toEqual({ ok: true, saved: 2 });
+    const view = await submissionForReview(await as('demo-mentor'), id, rubrics, catalogue);
+    expect(view?.work).toMatchObject({
+      kind: 'simulation',
+      ownResponses: [{ id: 'r1', selfCode: 'simple-reflection', mentorCode: 'simple-reflection' }, { id: 'r2', selfCode: 'giving-information', mentorCode: 'confront' }],
+      agreement: { n: 2, percent: 50 },
+    });
+    expect((await database.db.select().from(simulationOwnResponses)).map((r) => r.code).sort()).toEqual(['giving-information', 'simple-reflection']);
+  });
+
+  it('refuses an unknown code, another attempt’s response and another mentor, saving nothing', async () => {
+    const id = await submittedConversation();
+    expect(await saveMentorCodes(await as('demo-mentor'), id, { r1: 'shouting' })).toMatchObject({ ok: false, errors: { 'code-r1': { key: 'review.error.unknownCode' } } });
+    expect(await saveMentorCodes(await as('demo-mentor'), id, { elsewhere: 'question' })).toEqual({ ok: false, refusal: 'not-found' });
+    expect(await saveMentorCodes(await as('demo-mentor-2'), id, { r1: 'question' })).toEqual({ ok: false, refusal: 'not-found' });
+    expect(await database.db.select().from(ownResponseCodes)).toHaveLength(0);
   });
 });

@@ -93,4 +93,14 @@ export const review: Translation<typeof english> = {
 
   'review.email.subject': 'Adborth gan {mentor}: {title}',
   'review.email.body': 'Mae {mentor} wedi rhoi adborth i chi ar “{title}”.\n\nDarllenwch ef yma:\n{link}',
+
+  'review.coding.title': 'Codio MITI ar eu geiriau eu hunain',
+  'review.coding.intro': 'Codiwch bob ymateb a ysgrifennon nhw yn eu geiriau eu hunain gyda chod ymddygiad MITI 4.2.1. Eich codau chi sy’n cyfrif ar gyfer yr ymgais hon; mae eu codau eu hunain yn aros wrth eu hymyl.',
+  'review.coding.response': 'Eich cod ar gyfer ymateb {n}',
+  'review.coding.none': 'Heb ei godio eto',
+  'review.coding.save': 'Cadw’r codau',
+  'review.coding.saved': 'Mae eich codau wedi’u cadw.',
+  'review.coding.agreement': 'Rydych chi a’r dysgwr yn cytuno ar {percent}% o {n} ymateb wedi’u codio (kappa Cohen {kappa}).',
+  'review.coding.kappaUndefined': 'heb ei ddiffinio',
+  'review.error.unknownCode': 'Dewiswch un o’r codau MITI a restrir',
 } as const;

@@ -90,4 +90,14 @@ export const review = {
 
   'review.email.subject': 'Feedback from {mentor}: {title}',
   'review.email.body': '{mentor} has given you feedback on “{title}”.\n\nRead it here:\n{link}',
+
+  'review.coding.title': 'MITI coding of their own words',
+  'review.coding.intro': 'Code each response they wrote in their own words with a MITI 4.2.1 behaviour code. Your codes count for this attempt; their own codes stay beside them.',
+  'review.coding.response': 'Your code for response {n}',
+  'review.coding.none': 'Not coded yet',
+  'review.coding.save': 'Save codes',
+  'review.coding.saved': 'Your codes have been saved.',
+  'review.coding.agreement': 'You and the learner agree on {percent}% of {n} coded responses (Cohen’s kappa {kappa}).',
+  'review.coding.kappaUndefined': 'not defined',
+  'review.error.unknownCode': 'Choose one of the MITI codes listed',
 } as const;

@@ -5,7 +5,7 @@ import { formAgain, formRedirect, formValues, readFormData, type FormResult } fr
 import type { ContentCatalogue } from './activity-catalogue.ts';
 import type { MentoringFormContext } from './assign-form.ts';
 import { noticeFeedbackReleased } from './notices.ts';
-import { askRevision, saveMarking } from './review.ts';
+import { askRevision, saveMarking, saveMentorCodes } from './review.ts';
 
 /**
  * The rubric form on /mentoring/queue/:id: **Save draft**, **Release feedback** or **Ask for a
@@ -20,6 +20,13 @@ export async function feedbackForm(ctx: MentoringFormContext, submissionId: stri
     const asked = await askRevision(ctx.scope, submissionId, str('revisionMessage'), ctx.ip);
     if (asked.ok) return formRedirect(`${localePath(ctx.locale, '/mentoring/queue')}?revision`);
     if ('errors' in asked) return formAgain(asked.errors, values);
+    return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
+  }
+  if (str('action') === 'codes') {
+    const codes = Object.fromEntries(Object.entries(values).flatMap(([name, v]) => (name.startsWith('code-') && typeof v === 'string' ? [[name.slice(5), v]] : [])));
+    const coded = await saveMentorCodes(ctx.scope, submissionId, codes);
+    if (coded.ok) return formRedirect(`${here}?coded#coding-heading`);
+    if ('errors' in coded) return formAgain(coded.errors, values);
     return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
   }
   const levels: Record<string, RubricMark> = {};

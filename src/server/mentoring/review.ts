@@ -1,7 +1,8 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { assignments, markings, people, practiceTasks, simulationAttempts, simulationOwnResponses, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { assignments, markings, ownResponseCodes, people, practiceTasks, simulationAttempts, simulationOwnResponses, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { MI_CODES, type MiCode } from '../../domain/simulations/index.ts';
 import { londonDate, workingDaysBetween } from '../../domain/common/index.ts';
-import { rubricTotal, type ActivityRef, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
+import { rubricTotal, selfMentorAgreement, type ActivityRef, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
 import { hasRole, mayOnSubmission, type SubmissionTarget } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RubricContent } from '../content/index.ts';
@@ -91,7 +92,7 @@ export async function queueCount(scope: Scope): Promise<number> {
 /** The submitted work as the mentee sees it, read-only. */
 export type SubmittedWork =
   | { kind: 'task'; text: string; version: number }
-  | { kind: 'simulation'; scenarioId: string; outcome: string | null; ownResponses: { id: string; turnId: string; text: string; selfCode: string }[] }
+  | { kind: 'simulation'; scenarioId: string; outcome: string | null; ownResponses: { id: string; turnId: string; text: string; selfCode: string; mentorCode: MiCode | null }[]; agreement: { n: number; percent: number | null; kappa: number | null } }
   | { kind: 'threshold'; vignetteId: string } & Pick<typeof thresholdAttempts.$inferSelect, 'screening' | 'decision' | 'likelihood' | 'significant'>
   | { kind: 'missing' };
 
@@ -142,11 +143,13 @@ async function workOf(scope: Scope, s: SubmissionRow): Promise<SubmittedWork> {
     const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, s.workId), eq(simulationAttempts.personId, s.menteeId)));
     if (!attempt) return { kind: 'missing' };
     const own = await db
-      .select({ id: simulationOwnResponses.id, turnId: simulationOwnResponses.turnId, text: simulationOwnResponses.text, selfCode: simulationOwnResponses.code })
+      .select({ id: simulationOwnResponses.id, turnId: simulationOwnResponses.turnId, text: simulationOwnResponses.text, selfCode: simulationOwnResponses.code, mentorCode: ownResponseCodes.code })
       .from(simulationOwnResponses)
+      .leftJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
       .where(eq(simulationOwnResponses.attemptId, attempt.id))
       .orderBy(asc(simulationOwnResponses.createdAt));
-    return { kind: 'simulation', scenarioId: attempt.scenarioId, outcome: attempt.outcome, ownResponses: own };
+    const pairs = own.flatMap((r) => (r.mentorCode && isMiCode(r.selfCode) ? [{ self: r.selfCode, mentor: r.mentorCode }] : []));
+    return { kind: 'simulation', scenarioId: attempt.scenarioId, outcome: attempt.outcome, ownResponses: own, agreement: selfMentorAgreement(pairs) };
   }
   if (s.workKind === 'threshold') {
     const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, s.workId), eq(thresholdAttempts.personId, s.menteeId)));
@@ -155,6 +158,8 @@ async function workOf(scope: Scope, s: SubmissionRow): Promise<SubmittedWork> {
   }
   return { kind: 'missing' };
 }
+
+const isMiCode = (value: string): value is MiCode => (MI_CODES as readonly string[]).includes(value);
 
 const markingView = (m: typeof markings.$inferSelect): MarkingView => ({ levels: m.levels, comments: m.comments, overall: m.overall, total: m.total, revision: m.revision, releasedAt: m.releasedAt });
 
@@ -364,3 +369,37 @@ export async function submissionVersions(scope: Scope, assignmentId: string): Pr
     .orderBy(asc(submissions.version));
 }
 
+
+/**
+ * The reviewer's MITI 4.2.1 codes for the own-words responses of a submitted conversation
+ * (response id → code); the learner's self-codes stay as they are. Only responses of the
+ * submitted attempt are accepted; an unknown code is a field error and nothing is saved.
+ */
+export async function saveMentorCodes(scope: Scope, submissionId: string, codes: Readonly<Record<string, string>>): Promise<{ ok: true; saved: number } | { ok: false; refusal: 'not-found' } | { ok: false; errors: FieldErrors }> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s || s.workKind !== 'simulation' || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
+  const responses = await scope.db
+    .select({ id: simulationOwnResponses.id })
+    .from(simulationOwnResponses)
+    .where(and(eq(simulationOwnResponses.attemptId, s.workId), eq(simulationOwnResponses.personId, s.menteeId)));
+  const ids = new Set(responses.map((r) => r.id));
+  const errors: FieldErrors = {};
+  const chosen: { responseId: string; code: MiCode }[] = [];
+  for (const [responseId, code] of Object.entries(codes)) {
+    if (!ids.has(responseId)) return { ok: false, refusal: 'not-found' };
+    if (code === '') continue;
+    if (!isMiCode(code)) errors[`code-${responseId}`] = { key: 'review.error.unknownCode' };
+    else chosen.push({ responseId, code });
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const now = scope.now.getTime();
+  await scope.db.transaction(async (tx) => {
+    for (const { responseId, code } of chosen) {
+      await tx
+        .insert(ownResponseCodes)
+        .values({ responseId, submissionId: s.id, code, codedBy: scope.viewer.id, codedAt: now })
+        .onConflictDoUpdate({ target: ownResponseCodes.responseId, set: { code, codedBy: scope.viewer.id, codedAt: now, submissionId: s.id } });
+    }
+  });
+  return { ok: true, saved: chosen.length };
+}
