@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type Received = { from: string; to: string[]; subject: string; text: string };
+/** A calendar part as received: its content type (with the method parameter) and the .ics text. */
+export type ReceivedCalendar = { contentType: string; content: string };
+export type Received = { from: string; to: string[]; subject: string; text: string; calendar: ReceivedCalendar | null };
 
 /**
  * A real SMTP server on a free loopback port that keeps what it receives. `refuse(n)` makes it
@@ -28,6 +30,7 @@ export async function startSmtpServer(options: { refuse?: (attempt: number) => b
         to: session.envelope.rcptTo.map((r) => r.address),
         subject: mail.subject ?? '',
         text: mail.text ?? '',
+        calendar: calendarPart(mail.attachments),
       });
       callback();
     },
@@ -40,4 +43,13 @@ export async function startSmtpServer(options: { refuse?: (attempt: number) => b
     url: `smtp://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The message's text/calendar part (mailparser lists it among the attachments), with its header's method. */
+function calendarPart(attachments: readonly { contentType: string; content: Buffer; headers: Map<string, unknown> }[]): ReceivedCalendar | null {
+  const part = attachments.find((a) => a.contentType === 'text/calendar');
+  if (!part) return null;
+  const header = part.headers.get('content-type') as { value: string; params: Record<string, string> } | undefined;
+  const params = Object.entries(header?.params ?? {}).map(([k, v]) => `; ${k}=${v}`).join('');
+  return { contentType: `${part.contentType}${params}`, content: part.content.toString('utf8') };
 }

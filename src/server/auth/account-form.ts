@@ -4,6 +4,10 @@ import type { Scope } from '../people/index.ts';
 import { fields, formAgain, formRedirect, formValues, parseForm, readFormData, type FormResult } from '../platform/index.ts';
 import { changePassword, setPreferredLocale } from './account.ts';
 import { deletePersonSessions } from './sessions.ts';
+import { setNoticesReceived } from '../mail/index.ts';
+import { NOTICE_KINDS, type NoticeKind } from '../../domain/mail/index.ts';
+
+const isNoticeKind = (value: string): value is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(value);
 
 /** The account page's answer; `endSession` asks the page to clear this browser's cookie too. */
 export type AccountFormResult = FormResult<{ endSession: boolean }>;
@@ -14,8 +18,8 @@ export type AccountFormContext = { scope: Scope; sessionId: string; ip: string |
 const languageSchema = z.object({ locale: fields.locale() });
 
 /**
- * The account page's three forms, chosen by the hidden `action` field: language, password
- * and "sign out everywhere". Passwords never come back in the values.
+ * The account page's forms, chosen by the hidden `action` field: language, password, the
+ * e-mail notices received and "sign out everywhere". Passwords never come back in the values.
  */
 export async function accountForm(ctx: AccountFormContext, request: Request): Promise<AccountFormResult> {
   const form = await readFormData(request);
@@ -39,6 +43,12 @@ export async function accountForm(ctx: AccountFormContext, request: Request): Pr
     });
     if (result.ok) return { ...formRedirect(`${localePath(ctx.locale, '/account')}?done=password`), endSession: false };
     return { ...formAgain(result.errors, values), endSession: false };
+  }
+  if (action === 'notices') {
+    const chosen = form.getAll('receive').map(String);
+    if (chosen.some((kind) => !isNoticeKind(kind))) return { ...formAgain({ receive: { key: 'errors.invalidChoice' } }), endSession: false };
+    await setNoticesReceived(ctx.scope, chosen.filter(isNoticeKind));
+    return { ...formRedirect(`${localePath(ctx.locale, '/account')}?done=notices`), endSession: false };
   }
   if (action === 'sign-out-everywhere') {
     await deletePersonSessions(ctx.scope.db, ctx.scope.viewer.id);

@@ -3,3 +3,4 @@ export * from './mailer-for.ts';
 export * from './outbox.ts';
 export * from './resend.ts';
 export * from './jobs.ts';
+export * from './notice-preferences.ts';

@@ -21,7 +21,7 @@ function retryKind(mailer: Mailer) {
     async run({ outboxId }, { db, now }) {
       const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, outboxId));
       if (!row) return { ok: true };
-      const result = await mailer.deliver({ to: row.toAddress, subject: row.subject, text: row.liveText ?? row.text });
+      const result = await mailer.deliver({ to: row.toAddress, subject: row.subject, text: row.liveText ?? row.text, calendar: row.calendar });
       const attempts = row.attempts + 1;
       const at = now();
       if (result.status !== 'failed') {

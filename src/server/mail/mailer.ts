@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+/** A calendar file sent as the message's `text/calendar; method=…` part, the form Outlook accepts as an invitation. */
+export type MailCalendar = { method: 'request' | 'cancel'; filename: string; content: string };
+export type OutgoingMail = { to: string; subject: string; text: string; calendar?: MailCalendar | null };
 export type DeliveryResult = { status: 'sent' } | { status: 'kept' } | { status: 'failed'; error: string };
 
 /** Something that can deliver an e-mail. */
@@ -12,7 +14,14 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     async deliver(mail) {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          // nodemailer's icalEvent makes the alternative part calendar clients act on, not a plain attachment.
+          ...(mail.calendar ? { icalEvent: { method: mail.calendar.method.toUpperCase(), filename: mail.calendar.filename, content: mail.calendar.content } } : {}),
+        });
         return { status: 'sent' };
       } catch (error) {
         return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
@@ -25,7 +34,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
 export function outboxOnlyMailer(log: (line: string) => void = console.log): Mailer {
   return {
     async deliver(mail) {
-      log(`[camau mail] kept in outbox (no SMTP_URL): to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
+      log(`[camau mail] kept in outbox (no SMTP_URL): to ${mail.to}: ${mail.subject}${mail.calendar ? ` (with ${mail.calendar.filename})` : ''}\n${mail.text}\n`);
       return { status: 'kept' };
     },
   };

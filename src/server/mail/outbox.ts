@@ -1,10 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { mailOutbox } from '../../../db/schema/index.ts';
+import { mailOutbox, noticePreferences } from '../../../db/schema/index.ts';
 import type { Locale } from '../../domain/common/index.ts';
+import type { NoticeKind } from '../../domain/mail/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { enqueueJob, newId } from '../platform/index.ts';
-import type { Mailer } from './mailer.ts';
+import type { Mailer, MailCalendar } from './mailer.ts';
 import type { Scope } from '../people/index.ts';
 
 export type MailTemplate = 'invitation' | 'reset' | 'accountExists';
@@ -50,6 +51,8 @@ export type OutgoingMessage = {
   text: string;
   liveText?: string | null;
   template?: MailTemplate | null;
+  /** An invitation, update or cancellation to carry; kept with the message so a retry carries it too. */
+  calendar?: MailCalendar | null;
 };
 
 const MINUTE = 60_000;
@@ -77,7 +80,7 @@ export const MAIL_DIGEST_JOB = 'mail.digest';
  * kept (no SMTP configured) or failed, in which case a retry is queued. Answers the outbox id.
  */
 export async function deliverMessage(db: Db, mailer: Mailer, message: OutgoingMessage, now = Date.now()) {
-  const result = await mailer.deliver({ to: message.to, subject: message.subject, text: message.liveText ?? message.text });
+  const result = await mailer.deliver({ to: message.to, subject: message.subject, text: message.liveText ?? message.text, calendar: message.calendar ?? null });
   const id = newId();
   const retryAt = result.status === 'failed' ? nextRetryAt(now, 1, now) : null;
   await db.transaction(async (tx) => {
@@ -92,6 +95,7 @@ export async function deliverMessage(db: Db, mailer: Mailer, message: OutgoingMe
       // A delivered message's link is a live credential: once sent, nobody needs it here.
       liveText: result.status === 'sent' ? null : (message.liveText ?? null),
       template: message.template ?? null,
+      calendar: message.calendar ?? null,
       status: result.status,
       error: result.status === 'failed' ? result.error : null,
       attempts: 1,
@@ -128,17 +132,25 @@ export function nextDigestAt(now: number): number {
   return today > now ? today : today + 24 * 60 * MINUTE;
 }
 
+/** Whether the person has turned off this kind of notice on their account page. */
+export async function hasOptedOut(db: Db, personId: string, kind: NoticeKind): Promise<boolean> {
+  const [row] = await db.select({ kind: noticePreferences.kind }).from(noticePreferences).where(and(eq(noticePreferences.personId, personId), eq(noticePreferences.kind, kind)));
+  return row !== undefined;
+}
+
 /**
  * Sends a notice to one person. A digestible notice waits for their daily digest (one e-mail a
- * day listing them all); any other goes at once. Notices carry no live links.
+ * day listing them all); any other goes at once. Notices carry no live links. A notice of a
+ * `kind` the person has turned off is not sent at all.
  */
 export async function sendNotice(
   db: Db,
   mailer: Mailer,
   notice: Omit<OutgoingMessage, 'liveText' | 'template'> & { personId: string },
-  options: { digestible: boolean; now?: number },
-): Promise<{ id: string; status: 'digest-queued' | 'sent' | 'kept' | 'failed' }> {
+  options: { digestible: boolean; now?: number; kind?: NoticeKind },
+): Promise<{ id: string; status: 'digest-queued' | 'sent' | 'kept' | 'failed' } | { id: null; status: 'opted-out' }> {
   const now = options.now ?? Date.now();
+  if (options.kind && (await hasOptedOut(db, notice.personId, options.kind))) return { id: null, status: 'opted-out' };
   if (!options.digestible) {
     const { id, result } = await deliverMessage(db, mailer, notice, now);
     return { id, status: result.status };
