@@ -4,9 +4,9 @@ import { promisify } from 'node:util';
 import { and, eq, inArray } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookings } from '../../db/schema/index.ts';
+import { auditEvents, bookings } from '../../db/schema/index.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
-import { book, bookingForm, cancelBooking, leaveWaitingList, mailBookingChanges, saveWorkshop, workshopForm, workshopView } from '../../src/server/training/index.ts';
+import { book, bookingForm, cancelBooking, leaveWaitingList, mailBookingChanges, moveBooking, saveWorkshop, workshopForm, workshopView } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
 import { startSmtpServer } from './smtp.ts';
 import { formPost, freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
@@ -168,6 +168,41 @@ describe('booking a place on a workshop with few places', () => {
     const cancelled = await cancelBooking(await scopeOf(database.db, ids[0]!, afterClosing), workshopId);
     expect(cancelled.ok && cancelled.value.changes.map((c) => c.change)).toEqual(['cancelled']);
     expect((await queue(workshopId)).waiting.map((r) => r.personId)).toEqual([ids[1]]);
+  });
+});
+
+describe('a manager booking for a team member', () => {
+  it('books a person of a team they manage, records it in the audit log, and cannot book someone of another team', async () => {
+    const workshopId = await addWorkshop(database.db, { places: 5 });
+    const manager = await scopeOf(database.db, 'demo-manager', T0); // manages Assessment and Coastal
+    const booked = await book(manager, workshopId, { personId: 'demo-p01', requestKey: 'm1' }, '127.0.0.1');
+    expect(booked).toEqual({ ok: true, value: { state: 'booked', already: false, changes: [{ personId: 'demo-p01', workshopId, change: 'booked' }] } });
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'booking.made-for'));
+    expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual([['demo-manager', 'demo-p01']]);
+    expect(await book(manager, workshopId, { personId: 'demo-p14', requestKey: 'm2' }, null)).toEqual({ ok: false, error: 'not-found' });
+    expect(await book(await scopeOf(database.db, 'demo-learner', T0), workshopId, { personId: 'demo-p02', requestKey: 'm3' }, null)).toEqual({ ok: false, error: 'not-found' });
+  });
+
+  it('moves a booking to another workshop of the same programme, and the place left behind goes to the first waiting', async () => {
+    const from = await addWorkshop(database.db, { places: 1 });
+    const to = await addWorkshop(database.db, { places: 3, date: '2027-03-27', bookingClosesOn: '2027-03-20' });
+    const other = await addWorkshop(database.db, { programmeId: 'risk-model' });
+    await book(await scopeOf(database.db, 'demo-p01', T0), from, { requestKey: 'a' }, null);
+    await book(await scopeOf(database.db, 'demo-p02', T0), from, { requestKey: 'b' }, null);
+    const [row] = await database.db.select().from(bookings).where(and(eq(bookings.workshopId, from), eq(bookings.personId, 'demo-p01')));
+    const manager = await scopeOf(database.db, 'demo-manager', T0);
+
+    expect(await moveBooking(manager, row!.id, other, null)).toEqual({ ok: false, error: 'not-allowed' });
+    const moved = await moveBooking(manager, row!.id, to, '127.0.0.1');
+
+    expect(moved.ok && moved.value.changes).toEqual([
+      { personId: 'demo-p01', workshopId: from, change: 'moved' },
+      { personId: 'demo-p01', workshopId: to, change: 'booked' },
+      { personId: 'demo-p02', workshopId: from, change: 'promoted' },
+    ]);
+    expect((await queue(from)).booked.map((r) => r.personId)).toEqual(['demo-p02']);
+    expect((await queue(to)).booked.map((r) => r.personId)).toEqual(['demo-p01']);
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'booking.moved'))).toHaveLength(1);
   });
 });
 

@@ -71,34 +71,13 @@ export async function book(
           .where(and(eq(bookings.workshopId, workshopId), eq(bookings.personId, personId), eq(bookings.requestKey, requestKey)));
         if (same) return { ok: true, value: { state: same.state, already: true, changes: [] } };
       }
-      const [workshop] = await tx.select().from(workshops).where(eq(workshops.id, workshopId));
-      if (!workshop) return { ok: false, error: 'not-found' };
-      const queue = await readQueue(tx, workshopId);
-      const open = bookingOpen(workshop.bookingClosesOn, londonDate(now), workshop.cancelledAt !== null);
-      const decision = decideBooking(queue, workshop.places, personId, open);
-      if (decision === 'closed') return { ok: false, error: 'closed' };
-      if (decision === 'already') {
+      const placed = await placeInQueue(tx, workshopId, personId, { bookedBy: viewer.id, requestKey, organisationId }, now);
+      if (placed === 'closed' || placed === 'not-found') return { ok: false, error: placed };
+      if (placed === 'already') {
         const place = await livePlace(tx, workshopId, personId);
         return { ok: true, value: { state: place?.state ?? 'booked', already: true, changes: [] } };
       }
-      const [last] = await tx.select({ seq: max(bookings.seq) }).from(bookings).where(eq(bookings.workshopId, workshopId));
-      const seq = (last?.seq ?? 0) + 1;
-      const seat = decision === 'book' ? lowestFreeSeat(queue.booked.map((b) => b.seat), workshop.places) : null;
-      const state = seat === null ? 'waiting' : 'booked';
-      await tx.insert(bookings).values({
-        id: newId(),
-        organisationId,
-        workshopId,
-        personId,
-        state,
-        seq,
-        seat,
-        bookedBy: viewer.id,
-        requestKey,
-        queuedAt: now,
-        bookedAt: state === 'booked' ? now : null,
-        updatedAt: now,
-      });
+      const { state } = placed;
       if (personId !== viewer.id) {
         await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: personId, action: 'booking.made-for', detail: { workshopId, state }, ip }, now);
       }
@@ -109,6 +88,86 @@ export async function book(
     const place = await livePlace(db, workshopId, personId);
     return { ok: true, value: { state: place?.state ?? 'booked', already: true, changes: [] } };
   }
+}
+
+/**
+ * Puts a person in a workshop's queue inside the caller's write transaction: a place while one is
+ * free and nobody waits, else the next waiting place; the queue is read again here, never trusted
+ * from before the transaction.
+ */
+async function placeInQueue(
+  tx: Tx,
+  workshopId: string,
+  personId: string,
+  by: { bookedBy: string; requestKey: string | null; organisationId: string },
+  now: number,
+): Promise<'closed' | 'not-found' | 'already' | { id: string; state: 'booked' | 'waiting' }> {
+  const [workshop] = await tx.select().from(workshops).where(eq(workshops.id, workshopId));
+  if (!workshop) return 'not-found';
+  const queue = await readQueue(tx, workshopId);
+  const open = bookingOpen(workshop.bookingClosesOn, londonDate(now), workshop.cancelledAt !== null);
+  const decision = decideBooking(queue, workshop.places, personId, open);
+  if (decision === 'closed' || decision === 'already') return decision;
+  const [last] = await tx.select({ seq: max(bookings.seq) }).from(bookings).where(eq(bookings.workshopId, workshopId));
+  const seat = decision === 'book' ? lowestFreeSeat(queue.booked.map((b) => b.seat), workshop.places) : null;
+  const state = seat === null ? 'waiting' : 'booked';
+  const id = newId();
+  await tx.insert(bookings).values({
+    id,
+    organisationId: by.organisationId,
+    workshopId,
+    personId,
+    state,
+    seq: (last?.seq ?? 0) + 1,
+    seat,
+    bookedBy: by.bookedBy,
+    requestKey: by.requestKey,
+    queuedAt: now,
+    bookedAt: state === 'booked' ? now : null,
+    updatedAt: now,
+  });
+  return { id, state };
+}
+
+/**
+ * Moves a person's place to another workshop of the same programme ('training.book-for': their
+ * manager, or an admin), in one transaction: a place there if one is free, else its waiting list;
+ * the place left behind goes to the first person waiting. The person is told.
+ */
+export async function moveBooking(
+  scope: Scope,
+  bookingId: string,
+  toWorkshopId: string,
+  ip: string | null,
+): Promise<TrainingResult<{ state: 'booked' | 'waiting'; changes: BookingChange[] }>> {
+  const { db, viewer, organisationId } = scope;
+  const now = scope.now.getTime();
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.id, bookingId), eq(bookings.organisationId, organisationId), inArray(bookings.state, ['booked', 'waiting'])));
+  if (!row) return { ok: false, error: 'not-found' };
+  const person = await personTarget(db, row.personId);
+  if (!person || !mayOnPerson(viewer, 'training.book-for', person)) return { ok: false, error: 'not-found' };
+  const [from, to] = await Promise.all([workshopTarget(db, organisationId, row.workshopId), workshopTarget(db, organisationId, toWorkshopId)]);
+  if (!from || !to || to.workshop.id === from.workshop.id || !mayOnWorkshop(viewer, 'workshop.view', to.target)) return { ok: false, error: 'not-found' };
+  const asPerson: Actor = { id: person.id, organisationId: person.organisationId, roles: [], teamIds: person.teamIds, managedTeamIds: [], menteeIds: [] };
+  if (to.workshop.programmeId !== from.workshop.programmeId || !mayOnWorkshop(asPerson, 'workshop.book', to.target)) return { ok: false, error: 'not-allowed' };
+  return db.transaction(async (tx): Promise<TrainingResult<{ state: 'booked' | 'waiting'; changes: BookingChange[] }>> => {
+    const [still] = await tx.select({ state: bookings.state }).from(bookings).where(eq(bookings.id, bookingId));
+    if (!still || (still.state !== 'booked' && still.state !== 'waiting')) return { ok: false, error: 'not-found' };
+    const placed = await placeInQueue(tx, toWorkshopId, row.personId, { bookedBy: viewer.id, requestKey: null, organisationId }, now);
+    if (placed === 'closed' || placed === 'not-found') return { ok: false, error: placed };
+    if (placed === 'already') return { ok: false, error: 'not-allowed' };
+    await tx.update(bookings).set({ state: 'moved', movedTo: placed.id, endedAt: now, updatedAt: now }).where(eq(bookings.id, bookingId));
+    const changes: BookingChange[] = [
+      { personId: row.personId, workshopId: row.workshopId, change: 'moved' },
+      { personId: row.personId, workshopId: toWorkshopId, change: placed.state },
+    ];
+    if (still.state === 'booked') changes.push(...(await promoteWaiting(tx, row.workshopId, now)));
+    await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: row.personId, action: 'booking.moved', detail: { from: row.workshopId, to: toWorkshopId, state: placed.state }, ip }, now);
+    return { ok: true, value: { state: placed.state, changes } };
+  });
 }
 
 /** Cancels the viewer's place; the first person waiting gets it at once, in the same transaction. */
