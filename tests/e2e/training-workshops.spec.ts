@@ -56,6 +56,11 @@ test('an admin adds a workshop with one place; one practitioner books, the next 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The calendar file downloads with the workshop's UID.
+  const ics = await page.request.get(`${workshopPath}.ics`);
+  expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+  expect(await ics.text()).toMatch(/UID:workshop-[^@]+@/);
+
   // The first practitioner books the one place.
   const firstPage = await signedInPage(browser, first);
   await firstPage.goto('/training');
