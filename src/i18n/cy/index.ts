@@ -12,6 +12,7 @@ import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
 import { review } from './review.ts';
+import { training } from './training.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -28,4 +29,5 @@ export const cy: Messages = {
   ...sim,
   ...mentoring,
   ...review,
+  ...training,
 };

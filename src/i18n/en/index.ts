@@ -12,6 +12,7 @@ import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
 import { review } from './review.ts';
+import { training } from './training.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   ...sim,
   ...mentoring,
   ...review,
+  ...training,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,98 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type Account } from './fixtures.ts';
+import { expectNoAxeViolations, signIn } from './support.ts';
+
+// Dates relative to today, so the workshop is always upcoming and booking still open.
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** A browser of its own for one person, signed in. */
+async function signedInPage(browser: Browser, person: Account): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, person.email);
+  await expect(page).toHaveURL('/home');
+  return page;
+}
+
+test('an admin adds a workshop with one place; one practitioner books, the next waits, and gets the place when the first cancels', async ({ page, browser, newAccount }) => {
+  test.slow();
+  const admin = await newAccount({ name: 'Sioned Gweinyddwr', roles: ['admin'], teams: [] });
+  const first = await newAccount({ name: 'Alaw Gyntaf' });
+  const second = await newAccount({ name: 'Bryn Ail' });
+  const title = `Sgyrsiau cydweithredol ${Date.now()}`;
+
+  // The admin finds Training in the menu and adds a workshop; a mistake is shown beside its field.
+  await signIn(page, admin.email);
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Training', exact: true })).toHaveAttribute('href', '/training');
+  await page.goto('/training');
+  await expect(page.getByRole('heading', { level: 1, name: 'Training' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Add a workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a workshop' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Programme', { exact: true }).selectOption('collaborative-conversations');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Date', { exact: true }).fill(isoDay(14));
+  await page.getByLabel('Starts at', { exact: true }).fill('13:00');
+  await page.getByLabel('Ends at', { exact: true }).fill('10:00');
+  await page.getByLabel('Venue', { exact: true }).fill('Swyddfa’r Cyngor, Caernarfon');
+  await page.getByRole('group', { name: 'Language of delivery' }).getByRole('radio', { name: 'Bilingual' }).check();
+  await page.getByLabel('Places', { exact: true }).fill('1');
+  await page.getByLabel('Booking closes', { exact: true }).fill(isoDay(10));
+  await page.getByRole('button', { name: 'Save workshop' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('The end must be after the start.');
+  await expect(page.locator('#field-endsAt-error')).toContainText('The end must be after the start.');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Ends at', { exact: true }).fill('16:00');
+  await page.getByRole('button', { name: 'Save workshop' }).click();
+
+  await expect(page).toHaveURL(/\/training\/workshops\/[^/?]+\?done=saved$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('The workshop is saved.');
+  await expectNoAxeViolations(page);
+  const workshopPath = new URL(page.url()).pathname;
+  await page.goto(`/cy${workshopPath}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The calendar file downloads with the workshop's UID.
+  const ics = await page.request.get(`${workshopPath}.ics`);
+  expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+  expect(await ics.text()).toMatch(/UID:workshop-[^@]+@/);
+
+  // The first practitioner books the one place.
+  const firstPage = await signedInPage(browser, first);
+  await firstPage.goto('/training');
+  await firstPage.getByRole('link', { name: title }).click();
+  await firstPage.getByRole('button', { name: 'Book a place' }).click();
+  await expect(firstPage.getByText('You have a place', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(firstPage);
+
+  // The second finds it full and joins the waiting list.
+  const secondPage = await signedInPage(browser, second);
+  await secondPage.goto(workshopPath);
+  await expect(secondPage.getByText('The workshop is full.', { exact: false })).toBeVisible();
+  await secondPage.getByRole('button', { name: 'Join the waiting list' }).click();
+  await expect(secondPage.getByText('You are number 1 on the waiting list')).toBeVisible();
+  await expectNoAxeViolations(secondPage);
+  await secondPage.goto('/training');
+  await expect(secondPage.getByRole('listitem').filter({ hasText: title })).toContainText('Number 1 on the waiting list');
+  await expectNoAxeViolations(secondPage);
+  await secondPage.goto('/cy/training');
+  await expect(secondPage.getByRole('heading', { level: 1, name: 'Hyfforddiant' })).toBeVisible();
+  await expectNoAxeViolations(secondPage);
+
+  // The first cancels; the place goes to the second at once.
+  await firstPage.getByRole('button', { name: 'Cancel my booking' }).click();
+  await expect(firstPage.getByRole('status')).toHaveText('Your booking is cancelled.');
+  // The freed place went straight to the person waiting, so the workshop is full again.
+  await expect(firstPage.getByRole('button', { name: 'Join the waiting list' })).toBeVisible();
+
+  await secondPage.goto(workshopPath);
+  await expect(secondPage.getByText('You have a place', { exact: true })).toBeVisible();
+  await expect(secondPage.getByRole('button', { name: 'Cancel my booking' })).toBeVisible();
+  await secondPage.goto(`/cy${workshopPath}`);
+  await expect(secondPage.getByText('Mae gennych le', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(secondPage);
+});
