@@ -109,7 +109,7 @@ async function consistencyAtScale(dir: string): Promise<{ median: number; p95: n
     }
     if (rows.length) await tx.insert(thresholdAttempts).values(rows);
   });
-  const viewer = { id: 's0', organisationId: 'scale', roles: ['admin'], managedTeamIds: [], menteeIds: [] } as unknown as Viewer;
+  const viewer = { id: 's0', organisationId: 'scale', roles: ['admin'], teamIds: [], managedTeamIds: [], menteeIds: [] } as unknown as Viewer;
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const start = performance.now();

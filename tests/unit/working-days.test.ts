@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAYS, BANK_HOLIDAYS_COVER } from '../../src/domain/common/bank-holidays.ts';
-import { addWorkingDays, isBankHoliday, isWorkingDay, workingDaysBetween } from '../../src/domain/common/working-days.ts';
+import { addWorkingDays, isBankHoliday, isWorkingDay, londonDate, workingDaysBetween } from '../../src/domain/common/working-days.ts';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -111,5 +111,38 @@ describe('working days', () => {
     expect(() => isWorkingDay('2026-02-29')).toThrow(/Not a calendar date/);
     expect(() => addWorkingDays('02/03/2026', 1)).toThrow(/Not a calendar date/);
     expect(() => addWorkingDays('2026-03-02', 1.5)).toThrow(/whole number/);
+  });
+});
+
+describe('the London date of an instant', () => {
+  const at = (instant: string) => Date.parse(instant);
+
+  it('in winter (GMT) the day changes at midnight UTC', () => {
+    expect(londonDate(at('2026-01-15T23:59:59.999Z'))).toBe('2026-01-15');
+    expect(londonDate(at('2026-01-16T00:00:00.000Z'))).toBe('2026-01-16');
+  });
+
+  it('in summer (BST) the day changes at 23:00 UTC the evening before', () => {
+    expect(londonDate(at('2026-06-30T22:59:59.999Z'))).toBe('2026-06-30');
+    expect(londonDate(at('2026-06-30T23:00:00.000Z'))).toBe('2026-07-01');
+  });
+
+  it('the first midnight after clocks go forward (29 March 2026) falls at 23:00 UTC', () => {
+    expect(londonDate(at('2026-03-29T00:59:59.999Z'))).toBe('2026-03-29');
+    expect(londonDate(at('2026-03-29T01:00:00.000Z'))).toBe('2026-03-29');
+    expect(londonDate(at('2026-03-29T22:59:59.999Z'))).toBe('2026-03-29');
+    expect(londonDate(at('2026-03-29T23:00:00.000Z'))).toBe('2026-03-30');
+  });
+
+  it('the first midnight after clocks go back (25 October 2026) falls at midnight UTC again', () => {
+    expect(londonDate(at('2026-10-24T22:59:59.999Z'))).toBe('2026-10-24');
+    expect(londonDate(at('2026-10-24T23:00:00.000Z'))).toBe('2026-10-25');
+    expect(londonDate(at('2026-10-25T23:30:00.000Z'))).toBe('2026-10-25');
+    expect(londonDate(at('2026-10-26T00:00:00.000Z'))).toBe('2026-10-26');
+  });
+
+  it('a new year begins in London at midnight UTC', () => {
+    expect(londonDate(at('2026-12-31T23:59:59.999Z'))).toBe('2026-12-31');
+    expect(londonDate(at('2027-01-01T00:00:00.000Z'))).toBe('2027-01-01');
   });
 });

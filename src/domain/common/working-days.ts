@@ -15,6 +15,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOLIDAYS = new Set(BANK_HOLIDAYS.map(([date]) => date));
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+
+/** The calendar date (YYYY-MM-DD) an instant (ms) falls on in Europe/London: how every capability turns a time into a day. */
+export function londonDate(at: number): string {
+  const parts = Object.fromEntries(LONDON_DAY.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /** UTC midnight of a covered date; anything else is a caller's bug, so it throws. */
 function timeOf(date: string): number {
   const time = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;

@@ -1,3 +1,5 @@
+import { londonDate } from '../common/index.ts';
+
 /** The kinds of continuing professional development the record keeps (also the database column's vocabulary). */
 export const CPD_KINDS = ['module', 'simulation', 'threshold-practice', 'mentoring', 'support-group', 'workshop', 'external'] as const;
 export type CpdKind = (typeof CPD_KINDS)[number];
@@ -13,7 +15,6 @@ export type CpdTotals = {
 
 const CPD_TIME_ZONE = 'Europe/London';
 const MINUTE_MS = 60_000;
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: CPD_TIME_ZONE });
 
 /** The year an entry counts towards, in UK time. */
 export function cpdYear(completedAt: number): number {
@@ -22,8 +23,7 @@ export function cpdYear(completedAt: number): number {
 
 /** The calendar day (YYYY-MM-DD) a moment falls on in UK time: the day a repeat is judged by. */
 export function cpdDay(at: number): string {
-  const parts = Object.fromEntries(DAY_FORMAT.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return londonDate(at);
 }
 
 /**

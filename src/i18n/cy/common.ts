@@ -58,4 +58,7 @@ export const common: Translation<typeof english> = {
   'common.yes': 'Ydy',
   'common.no': 'Nac ydy',
   'nav.simulations': 'Efelychiadau',
+  'nav.mentoring': 'Mentora',
+  'nav.training': 'Hyfforddiant',
+  'nav.myMentoring': 'Fy mentora',
 };

@@ -55,4 +55,7 @@ export const common = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'nav.simulations': 'Simulations',
+  'nav.mentoring': 'Mentoring',
+  'nav.training': 'Training',
+  'nav.myMentoring': 'My mentoring',
 } as const;

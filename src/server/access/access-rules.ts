@@ -3,6 +3,8 @@ import { mayInOrganisation, type Actor } from './policy.ts';
 // Routes anyone may open. Everything else needs a signed-in person (deny by default).
 const PUBLIC_PATHS = new Set(['/', '/sign-in', '/forgot-password', '/set-password', '/403', '/404', '/413', '/500', '/health']);
 
+const under = (path: string, area: string) => path === area || path.startsWith(`${area}/`);
+
 /** `unauthorised`: a script's request (under /api/) without a session; it cannot follow a redirect to the sign-in page. */
 export type RouteDecision = 'allow' | 'sign-in' | 'unauthorised' | 'forbidden';
 
@@ -11,6 +13,8 @@ export function isRouteAllowed(path: string, viewer: Actor | null): RouteDecisio
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (PUBLIC_PATHS.has(clean) || clean.startsWith('/_astro/')) return 'allow';
   if (!viewer) return clean === '/api' || clean.startsWith('/api/') ? 'unauthorised' : 'sign-in';
-  if ((clean === '/admin' || clean.startsWith('/admin/')) && !mayInOrganisation(viewer, 'organisation.overview')) return 'forbidden';
+  if (under(clean, '/admin') && !mayInOrganisation(viewer, 'organisation.overview')) return 'forbidden';
+  // The mentor's workspace; /training stays open to everyone signed in and its pages ask the policy.
+  if (under(clean, '/mentoring') && !mayInOrganisation(viewer, 'mentoring.workspace')) return 'forbidden';
   return 'allow';
 }
