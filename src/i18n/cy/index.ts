@@ -10,6 +10,7 @@ import { learn } from './learn.ts';
 import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
+import { sessions } from './sessions.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -24,4 +25,5 @@ export const cy: Messages = {
   ...cpd,
   ...practice,
   ...sim,
+  ...sessions,
 };

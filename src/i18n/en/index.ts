@@ -10,6 +10,7 @@ import { learn } from './learn.ts';
 import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
+import { sessions } from './sessions.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -24,6 +25,7 @@ export const en = {
   ...cpd,
   ...practice,
   ...sim,
+  ...sessions,
 } as const;
 
 export type MessageKey = keyof typeof en;
