@@ -11,6 +11,7 @@ import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { sessions } from './sessions.ts';
+import { groups } from './groups.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -26,4 +27,5 @@ export const cy: Messages = {
   ...practice,
   ...sim,
   ...sessions,
+  ...groups,
 };

@@ -11,6 +11,7 @@ import { cpd } from './cpd.ts';
 import { practice } from './practice.ts';
 import { sim } from './sim.ts';
 import { sessions } from './sessions.ts';
+import { groups } from './groups.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -26,6 +27,7 @@ export const en = {
   ...practice,
   ...sim,
   ...sessions,
+  ...groups,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,3 +4,5 @@ export * from './session-cpd.ts';
 export * from './session-invitations.ts';
 export * from './session-form.ts';
 export * from './my-mentoring-form.ts';
+export * from './groups.ts';
+export * from './group-form.ts';
