@@ -124,4 +124,7 @@ export const sessions: Translation<typeof english> = {
   'sessions.home.heading': 'Eich camau a gytunwyd',
   'sessions.home.due': 'erbyn {date}',
   'sessions.home.more': 'Gweld y cyfan yn Fy mentora',
+  'sessions.counts.heading': 'Sesiynau mentora',
+  'sessions.counts.count': 'Sesiynau wedi’u cofnodi: {count}',
+  'sessions.counts.dates': 'Ar: {dates}',
 };

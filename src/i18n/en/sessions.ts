@@ -121,4 +121,7 @@ export const sessions = {
   'sessions.home.heading': 'Your agreed actions',
   'sessions.home.due': 'by {date}',
   'sessions.home.more': 'See all in My mentoring',
+  'sessions.counts.heading': 'Mentoring sessions',
+  'sessions.counts.count': 'Sessions recorded: {count}',
+  'sessions.counts.dates': 'On: {dates}',
 } as const;

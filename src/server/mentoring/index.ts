@@ -6,3 +6,4 @@ export * from './session-form.ts';
 export * from './my-mentoring-form.ts';
 export * from './groups.ts';
 export * from './group-form.ts';
+export * from './session-counts.ts';
