@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, cpdEntries, groupMembers, mentoringGroups } from '../../db/schema/index.ts';
 import { mayOnPerson } from '../../src/server/access/index.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
-import { groupForm, groupView, listMyGroups, mySessions, sessionForm, sessionView } from '../../src/server/mentoring/index.ts';
+import { groupForm, groupView, listMyGroups, mySessions, sessionCountsFor, sessionForm, sessionView } from '../../src/server/mentoring/index.ts';
 import { personTarget } from '../../src/server/people/index.ts';
 import { scopeOf } from '../support/scope.ts';
 import { startSmtpServer } from './smtp.ts';
@@ -110,6 +110,22 @@ describe('a group session', () => {
       expect(smtp.received.every((m) => m.calendar?.contentType.match(/method=REQUEST/i))).toBe(true);
     } finally {
       await smtp.close();
+    }
+  });
+});
+
+describe('a manager’s view of sessions', () => {
+  it('counts a team member’s recorded sessions with their dates and no text, and shows nothing to others', async () => {
+    const scope = await scopeOf(database.db, 'demo-mentor', NOW);
+    const context = { scope, locale: 'en' as const, mailer: quietMailer, publicUrl: PUBLIC_URL, ip: null };
+    const fields = { kind: 'one-to-one', menteeId: 'demo-learner', startsAt: '10:00', durationMinutes: '60', format: 'phone', sharedSummary: 'Summary text', privateNotes: 'Secret text' };
+    await sessionForm(context, formPost({ ...fields, requestKey: 'a', date: '2026-11-02' }));
+    await sessionForm(context, formPost({ ...fields, requestKey: 'b', date: '2026-11-30' }));
+    await sessionForm(context, formPost({ ...fields, requestKey: 'c', date: '2026-12-20' }));
+    const counts = await sessionCountsFor(await scopeOf(database.db, 'demo-manager', NOW), 'demo-learner');
+    expect(counts).toEqual({ count: 2, dates: ['2026-11-02', '2026-11-30'] });
+    for (const personId of ['demo-manager-2', 'demo-mentor', 'demo-learner', 'demo-other-admin']) {
+      expect(await sessionCountsFor(await scopeOf(database.db, personId, NOW), 'demo-learner'), personId).toBeNull();
     }
   });
 });
