@@ -82,3 +82,64 @@ test('a mentor records a 1:1 session with two actions and a private note; the me
   expect(await page.content()).not.toContain(NOTE);
   await expectNoAxeViolations(page);
 });
+
+test('a mentor creates a support group and records a group session with attendance', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Gwen Grwp', roles: ['mentor', 'learner'] });
+  const mentee = await newAccount({ name: 'Owain Mentee', mentor });
+  const colleague = await newAccount({ name: 'Nia Colleague', language: 'cy', teams: ['Coastal Children and Families Team'] });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/groups'));
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: en['groups.new'] }).click();
+  await page.getByLabel(en['groups.name'], { exact: true }).fill('Thursday reflective group');
+  await page.getByLabel(mentee.name, { exact: true }).check();
+  await page.getByLabel(colleague.name, { exact: true }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: en['groups.save'] }).click();
+  await expect(page.getByRole('status')).toHaveText(en['groups.saved']);
+  await expectNoAxeViolations(page);
+  const groupPath = new URL(page.url()).pathname;
+
+  await page.getByRole('link', { name: en['groups.recordSession'] }).click();
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-2));
+  await page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies']).check();
+  await page.getByLabel(en['sessions.sharedSummary'], { exact: true }).fill('We shared how each of us opens a first visit.');
+  await page.getByRole('textbox', { name: 'Agreed action 1', exact: true }).fill('Bring one first-visit story next time');
+  await page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true }).first().fill(londonDay(5));
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+  await expect(page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies'])).toBeChecked();
+
+  for (const path of ['/mentoring/groups', '/mentoring/groups/new', groupPath, new URL(page.url()).pathname]) {
+    await page.goto(localised('cy', path));
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('another mentor’s session is not found, and a learner cannot open the sessions workspace', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Siân Mentor', roles: ['mentor', 'learner'] });
+  await newAccount({ name: 'Llŷr Mentee', mentor });
+  const stranger = await newAccount({ name: 'Aled Arall', roles: ['mentor', 'learner'] });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions/new'));
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(3));
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Llŷr Mentee');
+  const sessionPath = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await signIn(page, stranger.email);
+  const notFound = await page.goto(sessionPath);
+  expect(notFound?.status()).toBe(404);
+  expect((await page.request.get(`${sessionPath}.ics`)).status()).toBe(404);
+
+  await page.context().clearCookies();
+  const learner = await newAccount({ name: 'Heddwen Dysgwr' });
+  await signIn(page, learner.email);
+  const forbidden = await page.goto(localised('en', '/mentoring/sessions'));
+  expect(forbidden?.status()).toBe(403);
+});
