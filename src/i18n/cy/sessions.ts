@@ -17,7 +17,7 @@ export const sessions: Translation<typeof english> = {
   'sessions.col.state': 'Statws',
   'sessions.col.openActions': 'Camau agored',
   'sessions.kind': 'Math o sesiwn',
-  'sessions.kind.one-to-one': '1:1',
+  'sessions.kind.one-to-one': 'Un i un (1:1)',
   'sessions.kind.group': 'Grŵp',
   'sessions.mentee': 'Mentorai',
   'sessions.menteeChoose': 'Dewiswch fentorai',

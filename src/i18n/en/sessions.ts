@@ -14,7 +14,7 @@ export const sessions = {
   'sessions.col.state': 'State',
   'sessions.col.openActions': 'Open actions',
   'sessions.kind': 'Kind of session',
-  'sessions.kind.one-to-one': '1:1',
+  'sessions.kind.one-to-one': 'One-to-one (1:1)',
   'sessions.kind.group': 'Group',
   'sessions.mentee': 'Mentee',
   'sessions.menteeChoose': 'Choose a mentee',
