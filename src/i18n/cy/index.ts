@@ -13,6 +13,8 @@ import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
 import { review } from './review.ts';
 import { training } from './training.ts';
+import { sessions } from './sessions.ts';
+import { groups } from './groups.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -30,4 +32,6 @@ export const cy: Messages = {
   ...mentoring,
   ...review,
   ...training,
+  ...sessions,
+  ...groups,
 };

@@ -13,6 +13,8 @@ import { sim } from './sim.ts';
 import { mentoring } from './mentoring.ts';
 import { review } from './review.ts';
 import { training } from './training.ts';
+import { sessions } from './sessions.ts';
+import { groups } from './groups.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -30,6 +32,8 @@ export const en = {
   ...mentoring,
   ...review,
   ...training,
+  ...sessions,
+  ...groups,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,145 @@
+import { test, expect } from './fixtures.ts';
+import { expectNoAxeViolations, localised, signIn } from './support.ts';
+import { messages } from '../../src/i18n/index.ts';
+
+const en = messages.en;
+const cy = messages.cy;
+
+/** A London calendar day `offset` days from today, as the form takes it. */
+function londonDay(offset: number): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + offset * 86_400_000);
+  return day;
+}
+
+const SUMMARY = 'We practised opening a strengths-based conversation with a reluctant parent.';
+const NOTE = 'Only for me: she seemed tired, ask about caseload next time.';
+const ACTIONS = ['Try one scaling question on a home visit', 'Read the section on complex reflections'];
+
+test('a mentor records a 1:1 session with two actions and a private note; the mentee sees the summary and actions but never the note', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Mair Mentor', roles: ['mentor', 'learner'] });
+  const mentee = await newAccount({ name: 'Dafydd Mentee', language: 'cy', mentor });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions'));
+  await expect(page.getByRole('heading', { level: 1, name: en['sessions.title'] })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: en['sessions.record'], exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['sessions.record'] })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ label: mentee.name });
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-1));
+  await page.getByLabel(en['sessions.startsAt'], { exact: true }).fill('09:30');
+  await page.getByLabel(en['sessions.duration'], { exact: true }).fill('50');
+  await page.getByLabel(en['sessions.focus.conversations'], { exact: true }).check();
+  await page.getByLabel(en['sessions.sharedSummary'], { exact: true }).fill(SUMMARY);
+  await page.getByLabel(en['sessions.privateNotes'], { exact: true }).fill(NOTE);
+  await page.getByRole('textbox', { name: 'Agreed action 1', exact: true }).fill(ACTIONS[0]!);
+  await page.getByRole('textbox', { name: 'Agreed action 2', exact: true }).fill(ACTIONS[1]!);
+  const dueFields = page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true });
+  await dueFields.nth(0).fill(londonDay(7));
+  await dueFields.nth(1).fill(londonDay(14));
+
+  // More rows without JavaScript: the button posts the form back with one more row and keeps what was typed.
+  await page.getByRole('button', { name: en['sessions.addAction'] }).click();
+  await expect(page.getByRole('textbox', { name: 'Agreed action 4', exact: true })).toBeVisible();
+  await expect(page.getByLabel(en['sessions.privateNotes'], { exact: true })).toHaveValue(NOTE);
+
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+  await expect(page.getByLabel(en['sessions.privateNotes'], { exact: true })).toHaveValue(NOTE);
+  await expectNoAxeViolations(page);
+  const sessionPath = new URL(page.url()).pathname;
+
+  for (const path of ['/mentoring/sessions', '/mentoring/sessions/new', sessionPath]) {
+    await page.goto(localised('cy', path));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expectNoAxeViolations(page);
+  }
+  await expect(page.getByLabel(cy['sessions.sharedSummary'], { exact: true })).toHaveValue(SUMMARY);
+
+  await page.context().clearCookies();
+  await signIn(page, mentee.email, undefined, 'cy');
+  await page.goto(localised('cy', '/home'));
+  await expect(page.getByRole('heading', { name: cy['sessions.home.heading'] })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: cy['sessions.home.more'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: cy['sessions.my.title'] })).toBeVisible();
+  await expect(page.getByText(SUMMARY)).toBeVisible();
+  for (const action of ACTIONS) await expect(page.getByText(action).first()).toBeVisible();
+  expect(await page.content()).not.toContain(NOTE);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: new RegExp(`^${cy['sessions.my.markDone']}.*${ACTIONS[0]}$`) }).click();
+  await expect(page.getByRole('status')).toHaveText(cy['sessions.my.markedDone']);
+  await page.getByLabel(cy['sessions.my.takeaway'], { exact: true }).fill('Gofyn cwestiwn graddio yn gynharach');
+  await page.getByRole('button', { name: cy['sessions.my.addTakeaway'] }).click();
+  await expect(page.getByText('Gofyn cwestiwn graddio yn gynharach')).toBeVisible();
+  expect(await page.content()).not.toContain(NOTE);
+
+  await page.goto(localised('en', '/my-mentoring'));
+  await expect(page.getByRole('heading', { level: 1, name: en['sessions.my.title'] })).toBeVisible();
+  expect(await page.content()).not.toContain(NOTE);
+  await expectNoAxeViolations(page);
+});
+
+test('a mentor creates a support group and records a group session with attendance', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Gwen Grwp', roles: ['mentor', 'learner'] });
+  const mentee = await newAccount({ name: 'Owain Mentee', mentor });
+  const colleague = await newAccount({ name: 'Nia Colleague', language: 'cy', teams: ['Coastal Children and Families Team'] });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/groups'));
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: en['groups.new'] }).click();
+  await page.getByLabel(en['groups.name'], { exact: true }).fill('Thursday reflective group');
+  await page.getByLabel(mentee.name, { exact: true }).check();
+  await page.getByLabel(colleague.name, { exact: true }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: en['groups.save'] }).click();
+  await expect(page.getByRole('status')).toHaveText(en['groups.saved']);
+  await expectNoAxeViolations(page);
+  const groupPath = new URL(page.url()).pathname;
+
+  await page.getByRole('link', { name: en['groups.recordSession'] }).click();
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-2));
+  await page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies']).check();
+  await page.getByLabel(en['sessions.sharedSummary'], { exact: true }).fill('We shared how each of us opens a first visit.');
+  await page.getByRole('textbox', { name: 'Agreed action 1', exact: true }).fill('Bring one first-visit story next time');
+  await page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true }).first().fill(londonDay(5));
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+  await expect(page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies'])).toBeChecked();
+
+  for (const path of ['/mentoring/groups', '/mentoring/groups/new', groupPath, new URL(page.url()).pathname]) {
+    await page.goto(localised('cy', path));
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('another mentor’s session is not found, and a learner cannot open the sessions workspace', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Siân Mentor', roles: ['mentor', 'learner'] });
+  await newAccount({ name: 'Llŷr Mentee', mentor });
+  const stranger = await newAccount({ name: 'Aled Arall', roles: ['mentor', 'learner'] });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions/new'));
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(3));
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Llŷr Mentee');
+  const sessionPath = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await signIn(page, stranger.email);
+  const notFound = await page.goto(sessionPath);
+  expect(notFound?.status()).toBe(404);
+  expect((await page.request.get(`${sessionPath}.ics`)).status()).toBe(404);
+
+  await page.context().clearCookies();
+  const learner = await newAccount({ name: 'Heddwen Dysgwr' });
+  await signIn(page, learner.email);
+  const forbidden = await page.goto(localised('en', '/mentoring/sessions'));
+  expect(forbidden?.status()).toBe(403);
+});

@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditEvents, cpdEntries, groupMembers, mentoringGroups } from '../../db/schema/index.ts';
+import { mayOnPerson } from '../../src/server/access/index.ts';
+import { smtpMailer } from '../../src/server/mail/mailer.ts';
+import { groupForm, groupView, listMyGroups, mySessions, sessionCountsFor, sessionForm, sessionView } from '../../src/server/mentoring/index.ts';
+import { personTarget } from '../../src/server/people/index.ts';
+import { scopeOf } from '../support/scope.ts';
+import { startSmtpServer } from './smtp.ts';
+import { formPost, freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
+
+const NOW = Date.parse('2026-12-05T12:00:00Z');
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+beforeEach(async () => {
+  database = await freshDatabase({ demo: true });
+});
+afterEach(() => database.cleanup());
+
+async function makeGroup(fields: Record<string, string | string[]>, as = 'demo-mentor', groupId: string | null = null) {
+  return groupForm({ scope: await scopeOf(database.db, as, NOW), locale: 'en', ip: null }, formPost(fields), groupId);
+}
+const idFrom = (redirect: string | null, area: string) => new RegExp(`/mentoring/${area}/([^?]+)`).exec(redirect ?? '')![1]!;
+
+describe('support groups', () => {
+  it('takes members from the mentor’s mentees and from any team of the organisation', async () => {
+    const result = await makeGroup({ name: 'Reflective practice group', memberIds: ['demo-learner', 'demo-p03'] });
+    expect(result.status).toBe(303);
+    const group = await groupView(await scopeOf(database.db, 'demo-mentor', NOW), idFrom(result.redirect, 'groups'));
+    expect(group?.members.map((m) => m.id).sort()).toEqual(['demo-learner', 'demo-p03']);
+    expect(await listMyGroups(await scopeOf(database.db, 'demo-mentor', NOW))).toEqual([{ id: group!.id, name: 'Reflective practice group', members: 2 }]);
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'group.created'));
+    expect(audit?.detail).toEqual({ groupId: group!.id });
+  });
+
+  it('refuses a member from another organisation beside the field, and saves nothing', async () => {
+    const result = await makeGroup({ name: 'Cross-border', memberIds: ['demo-learner', 'demo-other-p01'] });
+    expect(result.status).toBe(422);
+    expect(result.errors.memberIds?.key).toBe('groups.errors.member');
+    expect(result.values.name).toBe('Cross-border');
+    expect(await database.db.select().from(mentoringGroups)).toHaveLength(0);
+    expect(await database.db.select().from(groupMembers)).toHaveLength(0);
+  });
+
+  it('keeps a member who is not the mentor’s mentee out of the mentor’s reach beyond the group', async () => {
+    await makeGroup({ name: 'Group', memberIds: ['demo-p03'] });
+    const mentor = await scopeOf(database.db, 'demo-mentor', NOW);
+    const target = (await personTarget(database.db, 'demo-p03'))!;
+    expect(mayOnPerson(mentor.viewer, 'person.view', target)).toBe(false);
+    expect(mayOnPerson(mentor.viewer, 'mentoring.assign', target)).toBe(false);
+  });
+
+  it('is shown only to its mentor, and another mentor cannot change it', async () => {
+    const id = idFrom((await makeGroup({ name: 'Mine', memberIds: ['demo-learner'] })).redirect, 'groups');
+    for (const personId of ['demo-mentor-2', 'demo-learner', 'demo-manager', 'demo-admin', 'demo-other-admin']) {
+      expect(await groupView(await scopeOf(database.db, personId, NOW), id), personId).toBeNull();
+    }
+    const edit = await makeGroup({ name: 'Taken over', memberIds: ['demo-p11'], revision: '0' }, 'demo-mentor-2', id);
+    expect(edit.status).toBe(404);
+    const [row] = await database.db.select().from(mentoringGroups).where(eq(mentoringGroups.id, id));
+    expect(row?.name).toBe('Mine');
+  });
+});
+
+describe('a group session', () => {
+  it('records attendance, gives support-group CPD time to those present only, and each member sees the session', async () => {
+    const groupId = idFrom((await makeGroup({ name: 'Thursday group', memberIds: ['demo-learner', 'demo-p03'] })).redirect, 'groups');
+    const scope = await scopeOf(database.db, 'demo-mentor', NOW);
+    const result = await sessionForm(
+      { scope, locale: 'en', mailer: quietMailer, publicUrl: PUBLIC_URL, ip: null },
+      formPost({
+        requestKey: 'g1',
+        kind: 'group',
+        groupId,
+        date: '2026-12-03',
+        startsAt: '13:00',
+        durationMinutes: '90',
+        format: 'video',
+        sharedSummary: 'Shared learning on thresholds.',
+        privateNotes: 'Group dynamics note',
+        'attendance[demo-learner]': 'present',
+        'attendance[demo-p03]': 'apologies',
+        'actions[0].text': 'Bring a case to discuss',
+        'actions[0].owner': 'demo-p03',
+        'actions[0].due': '2026-12-10',
+      }),
+    );
+    expect(result.status).toBe(303);
+    const id = idFrom(result.redirect, 'sessions');
+    const entries = await database.db.select().from(cpdEntries).where(eq(cpdEntries.sourceId, id));
+    expect(entries.map((e) => [e.personId, e.kind, e.minutes, e.titleEn])).toEqual([['demo-learner', 'support-group', 90, 'Support group: Thursday group']]);
+    const member = await scopeOf(database.db, 'demo-p03', NOW);
+    const view = await sessionView(member, id);
+    expect(view?.attendees.find((a) => a.id === 'demo-p03')?.attendance).toBe('apologies');
+    expect(view?.actions.map((a) => a.ownerId)).toEqual(['demo-p03']);
+    expect((await mySessions(member)).map((s) => s.id)).toEqual([id]);
+    expect(JSON.stringify(await mySessions(member))).not.toContain('Group dynamics note');
+  });
+
+  it('invites every member of a planned group session at once', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const groupId = idFrom((await makeGroup({ name: 'Planned group', memberIds: ['demo-learner', 'demo-p03'] })).redirect, 'groups');
+      const scope = await scopeOf(database.db, 'demo-mentor', NOW);
+      await sessionForm(
+        { scope, locale: 'en', mailer: smtpMailer(smtp.url, 'Camau <no-reply@camau.test>'), publicUrl: PUBLIC_URL, ip: null },
+        formPost({ requestKey: 'g2', kind: 'group', groupId, date: '2026-12-17', startsAt: '13:00', durationMinutes: '60', format: 'in-person' }),
+      );
+      expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(['cai.pritchard@camau.example', 'learner@camau.example']);
+      expect(smtp.received.every((m) => m.calendar?.contentType.match(/method=REQUEST/i))).toBe(true);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe('a manager’s view of sessions', () => {
+  it('counts a team member’s recorded sessions with their dates and no text, and shows nothing to others', async () => {
+    const scope = await scopeOf(database.db, 'demo-mentor', NOW);
+    const context = { scope, locale: 'en' as const, mailer: quietMailer, publicUrl: PUBLIC_URL, ip: null };
+    const fields = { kind: 'one-to-one', menteeId: 'demo-learner', startsAt: '10:00', durationMinutes: '60', format: 'phone', sharedSummary: 'Summary text', privateNotes: 'Secret text' };
+    await sessionForm(context, formPost({ ...fields, requestKey: 'a', date: '2026-11-02' }));
+    await sessionForm(context, formPost({ ...fields, requestKey: 'b', date: '2026-11-30' }));
+    await sessionForm(context, formPost({ ...fields, requestKey: 'c', date: '2026-12-20' }));
+    const counts = await sessionCountsFor(await scopeOf(database.db, 'demo-manager', NOW), 'demo-learner');
+    expect(counts).toEqual({ count: 2, dates: ['2026-11-02', '2026-11-30'] });
+    for (const personId of ['demo-manager-2', 'demo-mentor', 'demo-learner', 'demo-other-admin']) {
+      expect(await sessionCountsFor(await scopeOf(database.db, personId, NOW), 'demo-learner'), personId).toBeNull();
+    }
+  });
+});
