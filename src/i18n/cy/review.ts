@@ -42,7 +42,6 @@ export const review: Translation<typeof english> = {
   'review.page.readOnly': 'Gallwch ddarllen y cyflwyniad hwn ond nid ei farcio.',
 
   'review.rubric.title': 'Cyfeireb: {title}',
-  'review.rubric.level': '{descriptor} ({score})',
   'review.rubric.range': 'Sgôr o {low} i {high}',
   'review.rubric.score': 'Sgôr',
   'review.rubric.comment': 'Sylw ar {criterion} (dewisol)',

@@ -39,7 +39,6 @@ export const review = {
   'review.page.readOnly': 'You can read this submission but not mark it.',
 
   'review.rubric.title': 'Rubric: {title}',
-  'review.rubric.level': '{descriptor} ({score})',
   'review.rubric.range': 'Score from {low} to {high}',
   'review.rubric.score': 'Score',
   'review.rubric.comment': 'Comment on {criterion} (optional)',
