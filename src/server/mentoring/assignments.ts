@@ -331,7 +331,7 @@ function pathOf(facts: ProgressFacts, item: ProgressItem, catalogue: ContentCata
   return `/assigned/${item.id}`;
 }
 
-/** The latest submitted version of each assignment (13C writes submissions). */
+/** The latest submitted version of each assignment. */
 async function latestSubmissions(db: Db, ids: readonly string[]): Promise<Map<string, { state: SubmissionState; version: number }>> {
   const latest = new Map<string, { state: SubmissionState; version: number }>();
   if (!ids.length) return latest;
