@@ -118,6 +118,13 @@ describe('text a person may have typed', () => {
     expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
   });
 
+  it('reaches a line chart as text too: series labels at the line ends and both axis labels', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const markup = chartSvg({ ...line, categoryLabel: hostile, valueLabel: hostile, series: line.series.map((s) => ({ ...s, label: hostile })) });
+    expect(markup).not.toContain('<img');
+    expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
+  });
+
   it('keeps a hostile chart id inside its attributes', () => {
     const markup = chartSvg({ ...bar, id: 'x"><img src=x onerror="alert(1)">' });
     expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
