@@ -5,24 +5,13 @@ import {
   mayOnPerson,
   mayOnSession,
   mayOnSubmission,
-  type Actor,
   type AssignmentTarget,
   type GroupTarget,
   type PersonTarget,
   type SessionTarget,
   type SubmissionTarget,
 } from '../../src/server/access/policy.ts';
-
-const ORG = 'org-1';
-const actor = (id: string, roles: Actor['roles'], extra: Partial<Actor> = {}): Actor => ({
-  id,
-  organisationId: ORG,
-  roles,
-  teamIds: [],
-  managedTeamIds: [],
-  menteeIds: [],
-  ...extra,
-});
+import { actor, ORG, otherOrganisation } from '../support/policy-actors.ts';
 
 const mentee = actor('mentee', ['learner'], { teamIds: ['team-a'] });
 const mentor = actor('mentor', ['mentor'], { menteeIds: ['mentee'] });
@@ -30,7 +19,6 @@ const otherMentor = actor('other-mentor', ['mentor'], { menteeIds: ['someone-els
 const manager = actor('manager', ['manager'], { managedTeamIds: ['team-a'] });
 const admin = actor('admin', ['admin']);
 const colleague = actor('colleague', ['learner'], { teamIds: ['team-a'] });
-const otherOrganisation = (a: Actor): Actor => ({ ...a, organisationId: 'org-2' });
 
 const menteeRecord: PersonTarget = { id: 'mentee', organisationId: ORG, teamIds: ['team-a'] };
 const groupMemberRecord: PersonTarget = { id: 'group-member', organisationId: ORG, teamIds: ['team-b'] };

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayMarkRegisterRow, mayOnPerson, mayOnWorkshop, type Actor, type PersonTarget, type WorkshopAction, type WorkshopTarget } from '../../src/server/access/policy.ts';
-
-const ORG = 'org-1';
-const actor = (id: string, roles: Actor['roles'], extra: Partial<Actor> = {}): Actor => ({
-  id,
-  organisationId: ORG,
-  roles,
-  teamIds: [],
-  managedTeamIds: [],
-  menteeIds: [],
-  ...extra,
-});
+import { mayMarkRegisterRow, mayOnPerson, mayOnWorkshop, type PersonTarget, type WorkshopAction, type WorkshopTarget } from '../../src/server/access/policy.ts';
+import { actor, ORG, otherOrganisation } from '../support/policy-actors.ts';
 
 const coastPractitioner = actor('coast', ['learner'], { teamIds: ['team-coast'] });
 const uplandsPractitioner = actor('uplands', ['learner'], { teamIds: ['team-uplands'] });
@@ -18,7 +8,6 @@ const coastManager = actor('coast-manager', ['manager'], { managedTeamIds: ['tea
 const mentor = actor('mentor', ['mentor'], { menteeIds: ['coast'] });
 const facilitator = actor('facilitator', ['learner']);
 const admin = actor('admin', ['admin']);
-const otherOrganisation = (a: Actor): Actor => ({ ...a, organisationId: 'org-2' });
 
 const workshop = (extra: Partial<WorkshopTarget> = {}): WorkshopTarget => ({
   organisationId: ORG,
