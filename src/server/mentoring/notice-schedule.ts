@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { overdueDay, reminderDay } from '../../domain/mentoring/index.ts';
-import { enqueueJob } from '../platform/index.ts';
+import { enqueueJob, londonInstant } from '../platform/index.ts';
 import type { Tx } from './pass-on.ts';
 
 export const ASSIGNMENT_REMINDER_JOB = 'mentoring.assignment-reminder';
@@ -14,7 +13,7 @@ export type AssignmentNoticePayload = { assignmentId: string; dueDate: string };
  * both winter and summer, so the digest that morning carries it.
  */
 export function noticeTimeOn(day: string): number {
-  return DateTime.fromISO(`${day}T06:30`, { zone: 'Europe/London' }).toMillis();
+  return londonInstant(day, '06:30');
 }
 
 /**

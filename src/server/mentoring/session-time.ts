@@ -1,15 +1,13 @@
-import { DateTime } from 'luxon';
 import { londonDate } from '../../domain/common/index.ts';
-
-export const SESSION_TIME_ZONE = 'Europe/London';
+import { londonInstant, londonTimeOf } from '../platform/index.ts';
 
 /** The London wall clock at an instant: the day and the HH:MM time. */
 export function londonClock(at: number): { date: string; time: string } {
-  return { date: londonDate(at), time: DateTime.fromMillis(at, { zone: SESSION_TIME_ZONE }).toFormat('HH:mm') };
+  return { date: londonDate(at), time: londonTimeOf(at) };
 }
 
 /** The instants a session starts and ends, from its London date and wall time. */
 export function sessionInstants(session: { date: string; startsAt: string; durationMinutes: number }): { start: Date; end: Date } {
-  const start = DateTime.fromISO(`${session.date}T${session.startsAt}`, { zone: SESSION_TIME_ZONE });
-  return { start: start.toJSDate(), end: start.plus({ minutes: session.durationMinutes }).toJSDate() };
+  const start = londonInstant(session.date, session.startsAt);
+  return { start: new Date(start), end: new Date(start + session.durationMinutes * 60_000) };
 }

@@ -10,3 +10,4 @@ export * from './passing-write.ts';
 export * from './calendar.ts';
 export * from './jobs/index.ts';
 export * from './http-guard.ts';
+export * from './london-time.ts';

@@ -4,7 +4,7 @@ import { londonDate } from '../../domain/common/index.ts';
 import { bookingOpen, placesLeft, waitingPosition, type DeliveryLanguage } from '../../domain/training/index.ts';
 import { mayOnWorkshop, type WorkshopTarget } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
-import { londonClock } from './workshops.ts';
+import { londonTimeOf } from '../platform/index.ts';
 
 /** One workshop in a list, with what the viewer may do with it. */
 export type WorkshopRow = {
@@ -78,8 +78,8 @@ export async function trainingHome(scope: Scope): Promise<{ upcoming: WorkshopRo
       programmeId: w.programmeId,
       title: w.title,
       date: w.date,
-      startsAt: londonClock(w.startAt),
-      endsAt: londonClock(w.endAt),
+      startsAt: londonTimeOf(w.startAt),
+      endsAt: londonTimeOf(w.endAt),
       venue: w.venue,
       onlineLink: w.onlineLink,
       deliveryLanguage: w.deliveryLanguage,

@@ -5,10 +5,10 @@ import { formatDay, localePath, type Locale } from '../../domain/common/index.ts
 import { waitingPosition } from '../../domain/training/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { deliverMessage, type Mailer } from '../mail/index.ts';
-import { calendarFile } from '../platform/index.ts';
+import { calendarFile, londonTimeOf } from '../platform/index.ts';
 import type { Scope } from '../people/index.ts';
 import { mayOnWorkshop } from '../access/index.ts';
-import { londonClock, workshopTarget, type BookingChange, type Workshop } from './workshops.ts';
+import { workshopTarget, type BookingChange, type Workshop } from './workshops.ts';
 
 type Recipient = { name: string; email: string; locale: Locale };
 
@@ -35,7 +35,7 @@ export function workshopPlace(workshop: Pick<Workshop, 'venue' | 'onlineLink'>, 
 
 /** When a workshop happens, as one line in the reader's language (London time). */
 export function workshopWhen(workshop: Pick<Workshop, 'date' | 'startAt' | 'endAt'>, locale: Locale): string {
-  return `${formatDay(locale, workshop.date)}, ${londonClock(workshop.startAt)}–${londonClock(workshop.endAt)}`;
+  return `${formatDay(locale, workshop.date)}, ${londonTimeOf(workshop.startAt)}–${londonTimeOf(workshop.endAt)}`;
 }
 
 async function organiserOf(db: Db, workshop: Workshop, siteDomain: string) {

@@ -1,5 +1,4 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Db } from '../../../db/client.ts';
 import { bookings, people, teamMemberships, teams, workshopFacilitators, workshops, workshopTeams } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
@@ -15,7 +14,7 @@ import { mayInOrganisation, mayOnWorkshop, type WorkshopTarget } from '../access
 import { recordAudit } from '../audit/index.ts';
 import type { Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
-import { newId, type FieldErrors } from '../platform/index.ts';
+import { londonInstant, londonTimeOf, newId, type FieldErrors } from '../platform/index.ts';
 import { promoteWaiting } from './promote.ts';
 
 /** Why a training action was refused; `invalid` comes with the errors of each field. */
@@ -31,17 +30,6 @@ export type BookingChange = {
 
 export type Workshop = typeof workshops.$inferSelect;
 
-const LONDON = 'Europe/London';
-
-/** The instant of a London wall-clock time (HH:MM) on a calendar date. */
-export function londonInstant(date: string, clock: string): number {
-  return DateTime.fromISO(`${date}T${clock}`, { zone: LONDON }).toMillis();
-}
-
-/** The London wall-clock time (HH:MM) of an instant. */
-export function londonClock(at: number): string {
-  return DateTime.fromMillis(at, { zone: LONDON }).toFormat('HH:mm');
-}
 
 /** A workshop of the scope's organisation with its teams and facilitators, as the policy sees it. */
 export async function workshopTarget(db: Db | Tx, organisationId: string, id: string): Promise<{ workshop: Workshop; target: WorkshopTarget } | null> {
@@ -111,8 +99,8 @@ export async function workshopView(scope: Scope, id: string): Promise<WorkshopVi
   const cancelled = workshop.cancelledAt !== null;
   return {
     workshop,
-    startsAt: londonClock(workshop.startAt),
-    endsAt: londonClock(workshop.endAt),
+    startsAt: londonTimeOf(workshop.startAt),
+    endsAt: londonTimeOf(workshop.endAt),
     teams: teamRows,
     facilitators,
     bookedCount: booked.length,
@@ -146,8 +134,8 @@ export async function workshopForEdit(scope: Scope, id: string): Promise<{ field
       programmeId: workshop.programmeId,
       title: workshop.title,
       date: workshop.date,
-      startsAt: londonClock(workshop.startAt),
-      endsAt: londonClock(workshop.endAt),
+      startsAt: londonTimeOf(workshop.startAt),
+      endsAt: londonTimeOf(workshop.endAt),
       venue: workshop.venue ?? '',
       onlineLink: workshop.onlineLink ?? '',
       language: workshop.deliveryLanguage,
