@@ -84,7 +84,7 @@ test('a mentor sets a practice task for review, marks it with the rubric and rel
     const group = mentorPage.getByRole('group', { name: criterion.title.en, exact: true });
     await group.getByRole('radio').last().check();
     const top = criterion.levels.at(-1)!;
-    if ('range' in top) await group.getByLabel(en['review.rubric.score'], { exact: true }).fill(String(top.range[1]));
+    if (top.range) await group.getByLabel(en['review.rubric.score'], { exact: true }).fill(String(top.range[1]));
   }
   await mentorPage.getByLabel(en['review.overall'], { exact: true }).fill('A warm, open start. Keep the question short.');
   await mentorPage.getByRole('button', { name: en['review.saveDraft'], exact: true }).click();
