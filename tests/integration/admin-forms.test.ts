@@ -19,7 +19,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 afterEach(async () => {
   await smtp?.close();
   smtp = undefined;
-  await database.cleanup();
+  database.cleanup();
 });
 
 const statusOf = async (id: string) => (await database.db.select({ status: people.status }).from(people).where(eq(people.id, id)))[0]?.status;

@@ -30,7 +30,7 @@ async function sectionVisitsOf(db: Reader, personId: string, moduleId: string) {
  * caller's write transaction. Reading the sections after passing does not complete the module:
  * the check must be passed again once they have been read.
  */
-async function completeOnPass(tx: Tx, personId: string, organisationId: string, module: Module, locale: Locale, now: number): Promise<boolean> {
+async function completeOnPass(tx: Tx, personId: string, module: Module, locale: Locale, now: number): Promise<boolean> {
   const [done] = await tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, module.id), eq(moduleCompletions.moduleVersion, module.version)));
   if (done) return false;
   const sectionIds = module.sections.map((s) => s.id);
@@ -92,7 +92,7 @@ export async function submitKnowledgeCheck(
       startedAt: input.startedAt && input.startedAt <= now ? input.startedAt : null,
       submittedAt: now,
     });
-    return marked.grade.passed ? completeOnPass(tx, personId, scope.organisationId, input.module, scope.viewer.locale, now) : false;
+    return marked.grade.passed ? completeOnPass(tx, personId, input.module, scope.viewer.locale, now) : false;
   });
   return { ok: true, attemptId, grade: marked.grade, completed };
 }
