@@ -87,7 +87,7 @@ const sameOrigin = defineMiddleware(async (context, next) => {
   return next('/403');
 });
 
-/** Deny by default: only public routes are open without signing in; `/admin` needs the admin role. */
+/** Deny by default: only public routes are open without signing in; whole areas (`/admin`, `/mentoring`) are gated by `isRouteAllowed`, each page by the policy module. */
 const access = defineMiddleware(async (context, next) => {
   const decision = isRouteAllowed(context.locals.path, context.locals.auth?.viewer ?? null);
   if (decision === 'unauthorised') return Response.json({ error: context.locals.t('errors.signedOut') }, { status: 401 });
