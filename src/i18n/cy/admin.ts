@@ -4,7 +4,7 @@ import type { Translation } from '../en/index.ts';
 /** Welsh UI strings: the audit log and the e-mail outbox. A missing or extra key is a type error here. */
 export const admin: Translation<typeof english> = {
   'audit.title': 'Log archwilio',
-  'audit.intro': 'Mewngofnodi, newidiadau i bobl a’u mynediad, mewnforio ac allforio, y diweddaraf yn gyntaf.',
+  'audit.intro': 'Mewngofnodi, newidiadau i bobl a’u mynediad, mewnforio ac allforio, cofnodion mentora a hyfforddi (gwaith a neilltuwyd, adborth, sesiynau, gweithdai ac archebion), y diweddaraf yn gyntaf. Ni chedwir nodiadau preifat yma.',
   'audit.when': 'Pryd',
   'audit.who': 'Pwy',
   'audit.what': 'Beth',

@@ -1,7 +1,7 @@
 /** English UI strings: the audit log and the e-mail outbox. The Welsh file of the same name must match these keys. */
 export const admin = {
   'audit.title': 'Audit log',
-  'audit.intro': 'Sign-ins, changes to people and their access, imports and exports, newest first.',
+  'audit.intro': 'Sign-ins, changes to people and their access, imports and exports, mentoring and training records (assignments, feedback, sessions, workshops and bookings), newest first. Private notes are never kept here.',
   'audit.when': 'When',
   'audit.who': 'Who',
   'audit.what': 'What',
