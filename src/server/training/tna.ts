@@ -1,18 +1,5 @@
-import { and, avg, eq, inArray, isNull, ne } from 'drizzle-orm';
-import {
-  bookings,
-  confidenceRatings,
-  moduleCompletions,
-  needOverrides,
-  people,
-  personRoles,
-  phaseTeams,
-  registerRows,
-  rolloutPhases,
-  teamMemberships,
-  teams,
-  workshops,
-} from '../../../db/schema/index.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { bookings, needOverrides, phaseTeams, registerRows, rolloutPhases, teams, workshops } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
 import { resolveNeed, teamSummary, tnaStatus, TNA_STATUSES, type Need, type NeedSource, type TnaStatus } from '../../domain/training/index.ts';
@@ -89,19 +76,29 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const moduleProgramme = new Map<string, string>();
   for (const p of programmes) for (const m of p.modules) moduleProgramme.set(m, p.id);
 
-  const inOrg = and(eq(people.organisationId, organisationId), ne(people.status, 'deactivated'));
-  const [staff, memberships, roleRows, rules, overrides, completions, marks, booked, confidence, phases] = await Promise.all([
-    db.select({ id: people.id, name: people.name }).from(people).where(inOrg),
-    db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).innerJoin(teams, eq(teams.id, teamMemberships.teamId)).where(eq(teams.organisationId, organisationId)),
-    db.select({ personId: personRoles.personId, role: personRoles.role }).from(personRoles).innerJoin(people, eq(people.id, personRoles.personId)).where(inOrg),
+  // The people in view, as SQL: every active or invited person of the organisation (admins), or the members of managed teams.
+  const inView = isAdmin
+    ? sql`select id from people where organisation_id = ${organisationId} and status != 'deactivated'`
+    : sql`select tm.person_id from team_memberships tm join people p on p.id = tm.person_id
+          where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)})`;
+  const moduleIds = [...moduleProgramme.keys()];
+  // One row per person (lists packed with group_concat): reading rows is what costs, not the SQL.
+  const [staff, rules, overrides, completions, marks, booked, confidence, phases] = await Promise.all([
+    db.all<{ id: string; name: string; teams: string | null; roles: string | null }>(sql`
+      select p.id, p.name,
+        (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = p.id) as teams,
+        (select group_concat(r.role, ' ') from person_roles r where r.person_id = p.id) as roles
+      from people p where p.id in (${inView})`),
     listNeedRules(scope),
     db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, organisationId)),
-    // Distinct modules per person: a module done in any version counts once.
-    db
-      .selectDistinct({ personId: moduleCompletions.personId, moduleId: moduleCompletions.moduleId })
-      .from(moduleCompletions)
-      .innerJoin(people, eq(people.id, moduleCompletions.personId))
-      .where(and(inOrg, inArray(moduleCompletions.moduleId, [...moduleProgramme.keys()]))),
+    // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
+    moduleIds.length === 0
+      ? Promise.resolve([])
+      : db.all<{ person_id: string; modules: string }>(sql`
+          select person_id, group_concat(module_id, ' ') as modules from (
+            select distinct person_id, module_id from module_completions
+            where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
+          ) group by person_id`),
     db
       .select({ personId: registerRows.personId, programmeId: workshops.programmeId, mark: registerRows.mark })
       .from(registerRows)
@@ -112,11 +109,12 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
       .from(bookings)
       .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
       .where(and(eq(bookings.organisationId, organisationId), eq(bookings.state, 'booked'), isNull(workshops.cancelledAt))),
-    db
-      .select({ personId: confidenceRatings.personId, programmeId: confidenceRatings.programmeId, moment: confidenceRatings.moment, mean: avg(confidenceRatings.rating) })
-      .from(confidenceRatings)
-      .where(eq(confidenceRatings.organisationId, organisationId))
-      .groupBy(confidenceRatings.personId, confidenceRatings.programmeId, confidenceRatings.moment),
+    db.all<{ person_id: string; means: string }>(sql`
+      select person_id, group_concat(programme_id || ' ' || moment || ' ' || mean, '|') as means from (
+        select person_id, programme_id, moment, avg(rating) as mean from confidence_ratings
+        where organisation_id = ${organisationId} and person_id in (${inView})
+        group by person_id, programme_id, moment
+      ) group by person_id`),
     db
       .select({ teamId: phaseTeams.teamId, endsOn: rolloutPhases.endsOn })
       .from(phaseTeams)
@@ -125,18 +123,13 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   ]);
 
   const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
-  const group = <T,>(items: readonly T[], by: (item: T) => string) => {
-    const map = new Map<string, T[]>();
-    for (const item of items) map.set(by(item), [...(map.get(by(item)) ?? []), item]);
-    return map;
-  };
-  const teamsOf = group(memberships, (m) => m.personId);
-  const rolesOf = group(roleRows, (r) => r.personId);
   const overrideOf = new Map(overrides.map((o) => [key(o.personId, o.programmeId), o]));
   const doneCount = new Map<string, number>();
   for (const c of completions) {
-    const programmeId = moduleProgramme.get(c.moduleId)!;
-    doneCount.set(key(c.personId, programmeId), (doneCount.get(key(c.personId, programmeId)) ?? 0) + 1);
+    for (const moduleId of c.modules.split(' ')) {
+      const k = key(c.person_id, moduleProgramme.get(moduleId)!);
+      doneCount.set(k, (doneCount.get(k) ?? 0) + 1);
+    }
   }
   const workshopOf = new Map<string, WorkshopState>();
   const rank = (s: WorkshopState) => WORKSHOP_STATES.indexOf(s);
@@ -146,16 +139,22 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   };
   for (const m of marks) note(key(m.personId, m.programmeId), m.mark === 'attended' || m.mark === 'attended-part' ? 'attended' : 'did-not-attend');
   for (const b of booked) note(key(b.personId, b.programmeId), 'booked');
-  const confidenceOf = new Map(confidence.map((c) => [`${key(c.personId, c.programmeId)}\u0000${c.moment}`, c.mean === null ? null : Number(c.mean)]));
+  const confidenceOf = new Map<string, number>();
+  for (const c of confidence) {
+    for (const entry of c.means.split('|')) {
+      const [programmeId, moment, mean] = entry.split(' ');
+      confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000${moment}`, Number(mean));
+    }
+  }
   const phaseEnd = new Map(phases.map((p) => [p.teamId, p.endsOn]));
   const today = londonDate(scope.now.getTime());
 
   const rows: TnaRow[] = [];
   for (const person of staff) {
-    const teamIds = (teamsOf.get(person.id) ?? []).map((m) => m.teamId);
+    const teamIds = person.teams ? person.teams.split(' ') : [];
     if (!isAdmin && !teamIds.some((id) => visibleTeamIds.includes(id))) continue;
     if (filter.teamId && !teamIds.includes(filter.teamId)) continue;
-    const roles = (rolesOf.get(person.id) ?? []).map((r) => r.role as Role);
+    const roles = (person.roles ? person.roles.split(' ') : []) as Role[];
     if (filter.role && !roles.includes(filter.role)) continue;
     // The earliest phase end of the person's teams is the date their needs fall due.
     const ends = teamIds.map((id) => phaseEnd.get(id)).filter((d): d is string => d !== undefined).sort();
@@ -188,7 +187,8 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const teamName = new Map(orgTeams.map((t) => [t.id, t.nameEn]));
   const firstTeam = (r: TnaRow) => r.teamIds.map((id) => teamName.get(id) ?? '').sort()[0] ?? '\uffff';
   const worst = (r: TnaRow) => Math.min(...r.cells.map((c) => URGENCY[c.status]), URGENCY['not-needed']);
-  const byName = (a: TnaRow, b: TnaRow) => a.name.localeCompare(b.name, 'cy');
+  const collator = new Intl.Collator('cy');
+  const byName = (a: TnaRow, b: TnaRow) => collator.compare(a.name, b.name);
   const sort = filter.sort ?? 'name';
   rows.sort((a, b) =>
     sort === 'team' ? firstTeam(a).localeCompare(firstTeam(b)) || byName(a, b) : sort === 'status' ? worst(a) - worst(b) || byName(a, b) : byName(a, b),
