@@ -109,11 +109,15 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
       .from(bookings)
       .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
       .where(and(eq(bookings.organisationId, organisationId), eq(bookings.state, 'booked'), isNull(workshops.cancelledAt))),
+    // Grouped in the primary key's order (person, programme), so SQLite needs no sort.
     db.all<{ person_id: string; means: string }>(sql`
-      select person_id, group_concat(programme_id || ' ' || moment || ' ' || mean, '|') as means from (
-        select person_id, programme_id, moment, avg(rating) as mean from confidence_ratings
+      select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
+        select person_id, programme_id,
+          avg(case when moment = 'before' then rating end) as before,
+          avg(case when moment = 'after' then rating end) as after
+        from confidence_ratings
         where organisation_id = ${organisationId} and person_id in (${inView})
-        group by person_id, programme_id, moment
+        group by person_id, programme_id
       ) group by person_id`),
     db
       .select({ teamId: phaseTeams.teamId, endsOn: rolloutPhases.endsOn })
@@ -142,8 +146,9 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const confidenceOf = new Map<string, number>();
   for (const c of confidence) {
     for (const entry of c.means.split('|')) {
-      const [programmeId, moment, mean] = entry.split(' ');
-      confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000${moment}`, Number(mean));
+      const [programmeId, before, after] = entry.split(' ');
+      if (before) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000before`, Number(before));
+      if (after) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000after`, Number(after));
     }
   }
   const phaseEnd = new Map(phases.map((p) => [p.teamId, p.endsOn]));
