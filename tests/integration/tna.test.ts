@@ -189,7 +189,7 @@ describe('the needs CSV', () => {
     const { people } = await import('../../db/schema/index.ts');
     await database.db.update(people).set({ name: '=HYPERLINK("http://evil")' }).where(eq(people.id, 'demo-p03'));
     const csv = (await tnaCsv(manager, programmes, { programmeId: ECP }, translator('cy'), 'cy', '127.0.0.1'))!;
-    expect(csv.startsWith('\uFEFFPerson,Timau,Rolau,Amddiffyn Plant Effeithiol: Angen,')).toBe(true);
+    expect(csv.startsWith('\uFEFFEnw,Timau,Rolau,Amddiffyn Plant Effeithiol: Angen,')).toBe(true);
     expect(csv).toContain(`'=HYPERLINK`);
     expect(csv).toContain('Elin Hughes');
     expect(csv).not.toContain('Osian Wyn');

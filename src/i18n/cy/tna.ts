@@ -6,7 +6,7 @@ export const tna: Translation<typeof english> = {
   'tna.title': 'Anghenion hyfforddi',
   'tna.intro': 'Pwy sydd angen pa raglen, pa mor bell maen nhw wedi mynd, a beth sydd ar ôl i’w wneud. Daw’r anghenion o’r rheolau anghenion, a gall rheolwr newid angen un person.',
   'tna.link': 'Anghenion hyfforddi',
-  'tna.person': 'Person',
+  'tna.person': 'Enw',
   'tna.teams': 'Timau',
   'tna.roles': 'Rolau',
   'tna.need': 'Angen',
