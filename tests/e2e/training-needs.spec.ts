@@ -30,6 +30,8 @@ test('a manager opens Training needs for their own teams, filters it by status, 
   const rows = matrix.locator('tbody tr');
   expect(await rows.count()).toBeGreaterThan(0);
   for (const row of await rows.all()) await expect(row).toContainText('To do');
+  // Each need links to the form that changes it for that person.
+  await expect(matrix.getByRole('link', { name: new RegExp(`^Required\\s*: change the need of ${member.name} for Risk Model$`) })).toHaveAttribute('href', `/people/${member.id}/needs?programme=risk-model`);
   await expectNoAxeViolations(page);
 
   // The CSV has the same filter, a byte-order mark and the header in the page's language.

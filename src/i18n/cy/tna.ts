@@ -64,6 +64,7 @@ export const tna: Translation<typeof english> = {
   'tna.summary.fewer': 'Llai na 5 o bobl: does dim ffigurau’n cael eu dangos i grŵp mor fach.',
   'tna.summary.none': 'Dim anghenion',
   'tna.changeNeed': 'Newid angen',
+  'tna.changeNeedOf': ': newid angen {name} ar gyfer {programme}',
   'tna.changeNeedFor': 'Newid angen ar gyfer {name}',
   'tna.record.heading': 'Cofnod hyfforddi',
   'tna.record.programmes': 'Rhaglenni',

@@ -61,6 +61,7 @@ export const tna = {
   'tna.summary.fewer': 'Fewer than 5 people: no figures are shown for a group this small.',
   'tna.summary.none': 'No needs',
   'tna.changeNeed': 'Change a need',
+  'tna.changeNeedOf': ': change the need of {name} for {programme}',
   'tna.changeNeedFor': 'Change a need for {name}',
   'tna.record.heading': 'Training record',
   'tna.record.programmes': 'Programmes',
