@@ -21,6 +21,7 @@ import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { percentile, seededRandom } from '../src/domain/common/index.ts';
+import { tnaAtScale, tnaRowsMarkdown } from './bench-tna.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -332,6 +333,8 @@ try {
   const conferenceJs = await compressedScriptBytes(base, conferencePage, cookies.learner!);
   console.log('Consistency figures for 5,000 practitioners × 24 vignettes…');
   const scale = await consistencyAtScale(dir);
+  console.log('Training needs analysis for a manager of 300 and an admin of 5,000…');
+  const tna = await tnaAtScale(dir);
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -379,6 +382,12 @@ try {
     '|---|---|---|',
     `| exercise step (a form post applied to the stored machine), 50 concurrent learners: p50 / p95 / p99 | ${fmt(steps.p50)} / ${fmt(steps.p95)} / ${fmt(steps.p99)} (${steps.requests} steps, ${steps.rps.toFixed(0)} steps/s, ${steps.errors} errors) | p95 reported |`,
     `| consistency figures (query + statistics) for 5,000 practitioners × 24 vignettes (${scale.answers} answers): median / p95 of 9 runs | ${fmt(scale.median)} / ${fmt(scale.p95)} | < 300 ms |`,
+    '',
+    '### Training needs analysis',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    ...tnaRowsMarkdown(tna),
     '',
     '### Simulations',
     '',

@@ -116,3 +116,34 @@ test.describe('an unknown page, for a signed-in person', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('training needs', () => {
+  test('a learner is refused the needs analysis, its CSV and the needs rules, and cannot change anyone’s need', async ({ page }) => {
+    await signIn(page, 'learner@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/training/needs', '/admin/training/rules']) {
+      expect(await open(page, path)).toBe(403);
+      await expect(page.locator('body')).not.toContainText('Aled Roberts');
+    }
+    const csv = await page.request.get('/training/needs.csv');
+    expect(csv.status()).toBe(403);
+    expect(await csv.text()).not.toContain('Aled Roberts');
+    expect(await open(page, '/people/demo-p01/needs')).toBe(404);
+    expect(await open(page, '/people/demo-learner/needs')).toBe(404);
+  });
+
+  test('a manager cannot see or change the needs of another team’s person, or another organisation’s', async ({ page }) => {
+    await signIn(page, 'manager@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/people/demo-p14', '/people/demo-p14/needs', '/people/demo-other-p01/needs']) {
+      expect(await open(page, path)).toBe(404);
+      await expect(page.locator('body')).not.toContainText('Osian Wyn');
+      await expect(page.locator('body')).not.toContainText('Carys Meredith');
+    }
+    expect(await open(page, '/training/needs?team=demo-team-uplands')).toBe(200);
+    await expect(page.locator('body')).not.toContainText('Osian Wyn');
+    const csv = await page.request.get('/training/needs.csv?team=demo-other-team');
+    expect(await csv.text()).not.toContain('Carys Meredith');
+    expect(await csv.text()).not.toContain('Osian Wyn');
+  });
+});

@@ -1,0 +1,231 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { bookings, needOverrides, phaseTeams, registerRows, rolloutPhases, teams, workshops } from '../../../db/schema/index.ts';
+import { londonDate } from '../../domain/common/index.ts';
+import { ROLES, type Role } from '../../domain/people/index.ts';
+import { resolveNeed, teamSummary, tnaStatus, TNA_STATUSES, type Need, type NeedSource, type TnaStatus } from '../../domain/training/index.ts';
+import { hasRole, mayInOrganisation } from '../access/index.ts';
+import type { Scope } from '../people/index.ts';
+import { listNeedRules, type TnaProgramme } from './needs.ts';
+
+export const TNA_SORTS = ['name', 'team', 'status'] as const;
+export type TnaSort = (typeof TNA_SORTS)[number];
+/** What a person has done about a programme's workshops, strongest first. */
+export const WORKSHOP_STATES = ['attended', 'did-not-attend', 'booked', 'none'] as const;
+export type WorkshopState = (typeof WORKSHOP_STATES)[number];
+export const TNA_PAGE_SIZE = 100;
+/** Summaries of a group smaller than this show "fewer than 5", never a figure. */
+export const SMALL_GROUP = 5;
+
+export type TnaFilter = { teamId?: string; programmeId?: string; status?: TnaStatus; role?: Role; sort?: TnaSort; page?: number };
+
+export type TnaCell = {
+  programmeId: string;
+  need: Need;
+  source: NeedSource;
+  workshopRequired: boolean;
+  modulesDone: number;
+  modulesTotal: number;
+  workshop: WorkshopState;
+  confidenceBefore: number | null;
+  confidenceAfter: number | null;
+  status: TnaStatus;
+};
+export type TnaRow = { personId: string; name: string; teamIds: string[]; roles: Role[]; cells: TnaCell[] };
+export type TnaTeamSummary = { teamId: string; people: number; counts: Record<TnaStatus, number> | null; percentComplete: number | null };
+export type TnaView = {
+  programmes: TnaProgramme[];
+  teams: { id: string; nameEn: string; nameCy: string }[];
+  rows: TnaRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  summaries: TnaTeamSummary[];
+};
+
+/** Reads a filter from a query string; anything unknown is dropped, never an error. */
+export function tnaFilterFrom(params: URLSearchParams, programmeIds: readonly string[]): TnaFilter {
+  const get = (name: string) => params.get(name) ?? '';
+  const filter: TnaFilter = {};
+  if (/^[\w-]{1,100}$/.test(get('team'))) filter.teamId = get('team');
+  if (programmeIds.includes(get('programme'))) filter.programmeId = get('programme');
+  if ((TNA_STATUSES as readonly string[]).includes(get('status'))) filter.status = get('status') as TnaStatus;
+  if ((ROLES as readonly string[]).includes(get('role'))) filter.role = get('role') as Role;
+  if ((TNA_SORTS as readonly string[]).includes(get('sort'))) filter.sort = get('sort') as TnaSort;
+  const page = Number(get('page'));
+  if (Number.isInteger(page) && page > 1 && page < 100_000) filter.page = page;
+  return filter;
+}
+
+// Status order for "sort by status": the most urgent first.
+const URGENCY: Record<TnaStatus, number> = { overdue: 0, 'to-do': 1, 'in-progress': 2, complete: 3, 'not-needed': 4 };
+
+/**
+ * Every row of the needs analysis the viewer may see (managers: people in the teams they manage;
+ * admins: the organisation), filtered and sorted, with all rows kept (the page cuts a page out).
+ * A handful of set-based queries joined in memory: never one query per person.
+ */
+export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[], filter: TnaFilter): Promise<{ rows: TnaRow[]; visibleTeams: TnaView['teams'] } | null> {
+  const { db, viewer, organisationId } = scope;
+  if (!mayInOrganisation(viewer, 'training.needs.view')) return null;
+  const isAdmin = hasRole(viewer, 'admin');
+  const orgTeams = await db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(teams.nameEn);
+  const visibleTeams = isAdmin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
+  const visibleTeamIds = visibleTeams.map((t) => t.id);
+  if (visibleTeamIds.length === 0 && !isAdmin) return { rows: [], visibleTeams };
+  const shown = filter.programmeId ? programmes.filter((p) => p.id === filter.programmeId) : [...programmes];
+  const moduleProgramme = new Map<string, string>();
+  for (const p of programmes) for (const m of p.modules) moduleProgramme.set(m, p.id);
+
+  // The people in view, as SQL: every active or invited person of the organisation (admins), or the members of managed teams.
+  const inView = isAdmin
+    ? sql`select id from people where organisation_id = ${organisationId} and status != 'deactivated'`
+    : sql`select tm.person_id from team_memberships tm join people p on p.id = tm.person_id
+          where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)})`;
+  const moduleIds = [...moduleProgramme.keys()];
+  // One row per person (lists packed with group_concat): reading rows is what costs, not the SQL.
+  const [staff, rules, overrides, completions, marks, booked, confidence, phases] = await Promise.all([
+    db.all<{ id: string; name: string; teams: string | null; roles: string | null }>(sql`
+      select p.id, p.name,
+        (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = p.id) as teams,
+        (select group_concat(r.role, ' ') from person_roles r where r.person_id = p.id) as roles
+      from people p where p.id in (${inView})`),
+    listNeedRules(scope),
+    db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, organisationId)),
+    // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
+    moduleIds.length === 0
+      ? Promise.resolve([])
+      : db.all<{ person_id: string; modules: string }>(sql`
+          select person_id, group_concat(module_id, ' ') as modules from (
+            select distinct person_id, module_id from module_completions
+            where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
+          ) group by person_id`),
+    db
+      .select({ personId: registerRows.personId, programmeId: workshops.programmeId, mark: registerRows.mark })
+      .from(registerRows)
+      .innerJoin(workshops, eq(workshops.id, registerRows.workshopId))
+      .where(eq(workshops.organisationId, organisationId)),
+    db
+      .select({ personId: bookings.personId, programmeId: workshops.programmeId })
+      .from(bookings)
+      .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
+      .where(and(eq(bookings.organisationId, organisationId), eq(bookings.state, 'booked'), isNull(workshops.cancelledAt))),
+    // Grouped in the primary key's order (person, programme), so SQLite needs no sort.
+    db.all<{ person_id: string; means: string }>(sql`
+      select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
+        select person_id, programme_id,
+          avg(case when moment = 'before' then rating end) as before,
+          avg(case when moment = 'after' then rating end) as after
+        from confidence_ratings
+        where organisation_id = ${organisationId} and person_id in (${inView})
+        group by person_id, programme_id
+      ) group by person_id`),
+    db
+      .select({ teamId: phaseTeams.teamId, endsOn: rolloutPhases.endsOn })
+      .from(phaseTeams)
+      .innerJoin(rolloutPhases, eq(rolloutPhases.id, phaseTeams.phaseId))
+      .where(eq(rolloutPhases.organisationId, organisationId)),
+  ]);
+
+  const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
+  const overrideOf = new Map(overrides.map((o) => [key(o.personId, o.programmeId), o]));
+  const doneCount = new Map<string, number>();
+  for (const c of completions) {
+    for (const moduleId of c.modules.split(' ')) {
+      const k = key(c.person_id, moduleProgramme.get(moduleId)!);
+      doneCount.set(k, (doneCount.get(k) ?? 0) + 1);
+    }
+  }
+  const workshopOf = new Map<string, WorkshopState>();
+  const rank = (s: WorkshopState) => WORKSHOP_STATES.indexOf(s);
+  const note = (k: string, s: WorkshopState) => {
+    const was = workshopOf.get(k);
+    if (!was || rank(s) < rank(was)) workshopOf.set(k, s);
+  };
+  for (const m of marks) note(key(m.personId, m.programmeId), m.mark === 'attended' || m.mark === 'attended-part' ? 'attended' : 'did-not-attend');
+  for (const b of booked) note(key(b.personId, b.programmeId), 'booked');
+  const confidenceOf = new Map<string, number>();
+  for (const c of confidence) {
+    for (const entry of c.means.split('|')) {
+      const [programmeId, before, after] = entry.split(' ');
+      if (before) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000before`, Number(before));
+      if (after) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000after`, Number(after));
+    }
+  }
+  const phaseEnd = new Map(phases.map((p) => [p.teamId, p.endsOn]));
+  const today = londonDate(scope.now.getTime());
+
+  const rows: TnaRow[] = [];
+  for (const person of staff) {
+    const teamIds = person.teams ? person.teams.split(' ') : [];
+    if (!isAdmin && !teamIds.some((id) => visibleTeamIds.includes(id))) continue;
+    if (filter.teamId && !teamIds.includes(filter.teamId)) continue;
+    const roles = (person.roles ? person.roles.split(' ') : []) as Role[];
+    if (filter.role && !roles.includes(filter.role)) continue;
+    // The earliest phase end of the person's teams is the date their needs fall due.
+    const ends = teamIds.map((id) => phaseEnd.get(id)).filter((d): d is string => d !== undefined).sort();
+    const phaseEndsOn = ends[0] ?? null;
+    const cells = shown.map((p): TnaCell => {
+      const k = key(person.id, p.id);
+      const resolved = resolveNeed(rules, { teamIds, roles }, p.id, overrideOf.get(k) ?? null);
+      const modulesDone = doneCount.get(k) ?? 0;
+      const workshop = workshopOf.get(k) ?? 'none';
+      const status = tnaStatus(
+        { need: resolved.need, modulesDone, modulesTotal: p.modules.length, workshopRequired: resolved.workshopRequired, workshopAttended: workshop === 'attended', phaseEndsOn },
+        today,
+      );
+      return {
+        programmeId: p.id,
+        need: resolved.need,
+        source: resolved.source,
+        workshopRequired: resolved.workshopRequired,
+        modulesDone,
+        modulesTotal: p.modules.length,
+        workshop,
+        confidenceBefore: confidenceOf.get(`${k}\u0000before`) ?? null,
+        confidenceAfter: confidenceOf.get(`${k}\u0000after`) ?? null,
+        status,
+      };
+    });
+    if (filter.status && !cells.some((c) => c.status === filter.status)) continue;
+    rows.push({ personId: person.id, name: person.name, teamIds: isAdmin ? teamIds : teamIds.filter((id) => visibleTeamIds.includes(id)), roles, cells });
+  }
+  const teamName = new Map(orgTeams.map((t) => [t.id, t.nameEn]));
+  const firstTeam = (r: TnaRow) => r.teamIds.map((id) => teamName.get(id) ?? '').sort()[0] ?? '\uffff';
+  const worst = (r: TnaRow) => Math.min(...r.cells.map((c) => URGENCY[c.status]), URGENCY['not-needed']);
+  const collator = new Intl.Collator('cy');
+  const byName = (a: TnaRow, b: TnaRow) => collator.compare(a.name, b.name);
+  const sort = filter.sort ?? 'name';
+  rows.sort((a, b) =>
+    sort === 'team' ? firstTeam(a).localeCompare(firstTeam(b)) || byName(a, b) : sort === 'status' ? worst(a) - worst(b) || byName(a, b) : byName(a, b),
+  );
+  return { rows, visibleTeams };
+}
+
+/** Per visible team: how many people, and the counts of their needs by status — none for a group under 5. */
+export function tnaSummaries(rows: readonly TnaRow[], teamIds: readonly string[]): TnaTeamSummary[] {
+  return teamIds.flatMap((teamId) => {
+    const members = rows.filter((r) => r.teamIds.includes(teamId));
+    if (members.length === 0) return [];
+    if (members.length < SMALL_GROUP) return [{ teamId, people: members.length, counts: null, percentComplete: null }];
+    const [summary] = teamSummary(members.flatMap((r) => r.cells.map((c) => ({ teamId, status: c.status }))));
+    return [{ teamId, people: members.length, counts: summary?.counts ?? null, percentComplete: summary?.percentComplete ?? null }];
+  });
+}
+
+/** The needs analysis page: one page of rows (100 a page), the filter's teams and a summary row per team over every row. */
+export async function tnaMatrix(scope: Scope, programmes: readonly TnaProgramme[], filter: TnaFilter): Promise<TnaView | null> {
+  const found = await tnaRows(scope, programmes, filter);
+  if (!found) return null;
+  const { rows, visibleTeams } = found;
+  const pageCount = Math.max(1, Math.ceil(rows.length / TNA_PAGE_SIZE));
+  const page = Math.min(filter.page ?? 1, pageCount);
+  return {
+    programmes: filter.programmeId ? programmes.filter((p) => p.id === filter.programmeId) : [...programmes],
+    teams: visibleTeams,
+    rows: rows.slice((page - 1) * TNA_PAGE_SIZE, page * TNA_PAGE_SIZE),
+    total: rows.length,
+    page,
+    pageCount,
+    summaries: tnaSummaries(rows, (filter.teamId ? visibleTeams.filter((t) => t.id === filter.teamId) : visibleTeams).map((t) => t.id)),
+  };
+}
