@@ -2,7 +2,6 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../schema/index.ts';
 import type { Role } from '../../src/domain/people/index.ts';
-import { seedDemoSessions } from './demo-sessions.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';
@@ -113,7 +112,6 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     await tx.insert(teamMemberships).values(all.flatMap(({ p }) => p.teams.map((teamId) => ({ personId: p.id, teamId }))));
     await tx.insert(teamManagers).values(all.flatMap(({ p }) => (p.manages ?? []).map((teamId) => ({ personId: p.id, teamId }))));
     await tx.insert(mentorLinks).values(all.filter(({ p }) => p.mentor).map(({ p }) => ({ menteeId: p.id, mentorId: p.mentor!, createdAt: now })));
-    await seedDemoSessions(tx, now);
   });
   return { people: PEOPLE.length + OTHER_PEOPLE.length };
 }

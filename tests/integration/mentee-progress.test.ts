@@ -5,6 +5,7 @@ import { learningProgressOf, type ProgrammeOutline } from '../../src/server/lear
 import { assignmentTimelinessOf, mentorOverview, overviewCsv, sessionsProgressOf, type ContentCatalogue } from '../../src/server/mentoring/index.ts';
 import { finishedAttemptsOf } from '../../src/server/simulations/index.ts';
 import { panelAgreementOverTime } from '../../src/server/thresholds/index.ts';
+import { seedDemoSessions } from '../../db/seed/demo-sessions.ts';
 import { scopeOf } from '../support/scope.ts';
 import { freshDatabase } from './support.ts';
 
@@ -23,6 +24,7 @@ const PRIVATE_NOTE = 'Elin seemed unsure about her caseload; ask again next time
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeEach(async () => {
   database = await freshDatabase({ demo: true });
+  await seedDemoSessions(database.db);
 });
 afterEach(() => database.cleanup());
 
