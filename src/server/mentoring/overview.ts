@@ -10,6 +10,7 @@ import {
   simulationAttempts,
   submissions,
   taskAnswers,
+  teamMemberships,
   thresholdAttempts,
 } from '../../../db/schema/index.ts';
 import { intlLocale, londonDate, type Locale } from '../../domain/common/index.ts';
@@ -127,7 +128,11 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
     .from(mentorLinks)
     .innerJoin(people, eq(people.id, mentorLinks.menteeId))
     .where(and(eq(mentorLinks.mentorId, scope.viewer.id), eq(people.organisationId, scope.organisationId), inArray(people.status, ['active', 'invited'])));
-  const targets = (await Promise.all(mentees.map((m) => personTarget(scope.db, m.id)))).filter((t): t is PersonTarget => t !== null && mayOnPerson(scope.viewer, 'mentoring.progress.view', t));
+  const teamRows = mentees.length ? await scope.db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.personId, mentees.map((m) => m.id))) : [];
+  // The policy's view of each mentee, read in one query rather than one personTarget each.
+  const targets: PersonTarget[] = mentees
+    .map((m) => ({ id: m.id, organisationId: scope.organisationId, teamIds: teamRows.filter((r) => r.personId === m.id).map((r) => r.teamId) }))
+    .filter((t) => mayOnPerson(scope.viewer, 'mentoring.progress.view', t));
   const ids = targets.map((t) => t.id);
   if (!ids.length) return [];
   const now = scope.now.getTime();
