@@ -4,7 +4,7 @@ import type { Translation } from '../en/index.ts';
 /** Welsh UI strings: cynnydd mentorai ar ei dudalen, a throsolwg y mentor o'i fentoreion. A missing or extra key is a type error here. */
 export const progress: Translation<typeof english> = {
   'progress.title': 'Cynnydd',
-  'progress.intro': 'Yr hyn y mae {name} wedi’i wneud ar y platfform, fel y mae ei fentor ymarfer yn ei weld.',
+  'progress.intro': 'Yr hyn y mae {name} wedi’i wneud ar y platfform, fel y’i gwelir gan y mentor ymarfer.',
   'progress.programmes': 'Rhaglenni a modiwlau',
   'progress.programme': 'Rhaglen',
   'progress.module': 'Modiwl',
