@@ -67,7 +67,7 @@ export const progress: Translation<typeof english> = {
   'overview.reason.action-late-7-days': 'cam a gytunwyd fwy na 7 diwrnod ar ôl ei ddyddiad',
   'overview.fine': 'Na',
   'overview.never': 'Erioed',
-  'overview.none': '–',
+  'overview.none': 'Dim',
   'overview.download': 'Llwytho i lawr fel CSV',
   'overview.filename': 'trosolwg-mentoreion',
 };

@@ -64,7 +64,7 @@ export const progress = {
   'overview.reason.action-late-7-days': 'an agreed action more than 7 days past its date',
   'overview.fine': 'No',
   'overview.never': 'Never',
-  'overview.none': '–',
+  'overview.none': 'None',
   'overview.download': 'Download as CSV',
   'overview.filename': 'mentees-overview',
 } as const;
