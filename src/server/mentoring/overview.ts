@@ -66,6 +66,13 @@ async function doneDates(db: Db, rows: readonly (typeof assignments.$inferSelect
   return out;
 }
 
+/** The programmes and their modules of a content catalogue, so one content read serves every progress reader. */
+export function outlineOf(catalogue: ContentCatalogue): ProgrammeOutline {
+  return catalogue
+    .filter((e) => e.kind === 'programme')
+    .map((p) => ({ id: p.id, title: p.title, modules: (p.moduleIds ?? []).map((m) => ({ id: m, title: catalogueEntry(catalogue, { kind: 'module', id: m })?.title ?? { en: m, cy: m } })) }));
+}
+
 /** Assignments on time, late and outstanding per person (withdrawn work left out). */
 async function timelinessOf(scope: Scope, personIds: readonly string[], catalogue: ContentCatalogue, today: string) {
   const result = new Map<string, { onTime: number; late: number; outstanding: number; overdue: number }>();
@@ -138,7 +145,7 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
   const now = scope.now.getTime();
   const today = londonDate(now);
   const catalogue = options.catalogue ?? (await loadContentCatalogue());
-  const outline: ProgrammeOutline = options.outline ?? catalogue.filter((e) => e.kind === 'programme').map((p) => ({ id: p.id, title: p.title, modules: (p.moduleIds ?? []).map((m) => ({ id: m, title: catalogueEntry(catalogue, { kind: 'module', id: m })?.title ?? { en: m, cy: m } })) }));
+  const outline = options.outline ?? outlineOf(catalogue);
   const [learning, timeliness, last, attempts, actions, cpd] = await Promise.all([
     learningProgressOfMany(scope, targets, outline),
     timelinessOf(scope, ids, catalogue, today),
