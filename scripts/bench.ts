@@ -22,6 +22,7 @@ import { createActor } from 'xstate';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { percentile, seededRandom } from '../src/domain/common/index.ts';
 import { tnaAtScale, tnaRowsMarkdown } from './bench-tna.ts';
+import { mentoringAtScale } from './bench-mentoring.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -336,6 +337,15 @@ try {
   console.log('Training needs analysis for a manager of 300 and an admin of 5,000…');
   const tna = await tnaAtScale(dir);
 
+  // Mentoring (#14): the person page with its Progress section and the overview, as the demo mentor; then at 40 mentees.
+  const mentoringPages: { name: string; run: Run }[] = [];
+  for (const [name, path] of [['person page with Progress (/people/demo-learner)', '/people/demo-learner'], ['overview (/mentoring/overview, 6 mentees)', '/mentoring/overview']] as const) {
+    console.log(`${name}: ${PEAK_CONNECTIONS} connections for ${PEAK_SECONDS} s…`);
+    mentoringPages.push({ name, run: await load({ url: base, connections: PEAK_CONNECTIONS, duration: PEAK_SECONDS, requests: [{ method: 'GET', path, headers: { cookie: cookies.mentor!, accept: 'text/html' } }] }) });
+  }
+  console.log('Mentor overview for 40 mentees and one progress section…');
+  const mentoring = await mentoringAtScale(dir, content);
+
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
   const staticPort = await freePort();
@@ -397,6 +407,14 @@ try {
     `| simulation step: server time per step (1 ÷ throughput) | ${fmt(1000 / simulation.rps)} | reported |`,
     `| conversation step page: compressed JavaScript (gzip) | ${(conversationJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
     `| case conference step page: compressed JavaScript (gzip) | ${(conferenceJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
+    '',
+    '### Mentoring: progress and overview',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    ...mentoringPages.map(({ name, run }) => `| ${name}, ${PEAK_CONNECTIONS} connections: server time per request (1 ÷ throughput); p95 incl. queueing | ${fmt(1000 / run.rps)}; ${fmt(run.p95)} (${run.errors} errors, ${run.non2xx} non-2xx) | reported |`),
+    `| overview figures for a mentor of ${mentoring.mentees} mentees, a year of activity each (queries + figures, in process): median / p95 of 9 runs | ${fmt(mentoring.overview.median)} / ${fmt(mentoring.overview.p95)} | reported |`,
+    `| one mentee's Progress section readers (same data): median / p95 of 9 runs | ${fmt(mentoring.progress.median)} / ${fmt(mentoring.progress.p95)} | reported |`,
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';

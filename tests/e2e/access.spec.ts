@@ -147,3 +147,35 @@ test.describe('training needs', () => {
     expect(await csv.text()).not.toContain('Osian Wyn');
   });
 });
+
+test.describe('mentoring sessions, groups and progress of another mentor', () => {
+  // The demo mentor (Gwenno Parry) owns these; Iwan Jones is another mentor of the same organisation.
+  const theirs = ['/mentoring/sessions/demo-session-1', '/mentoring/sessions/demo-session-4.ics', '/mentoring/groups/demo-group-1', '/cy/mentoring/sessions/demo-session-2'];
+
+  test('are not found for another mentor, and show none of their text', async ({ page }) => {
+    await signIn(page, 'iwan.jones@camau.example');
+    for (const path of theirs) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(404);
+      const body = await response.text();
+      expect(body, path).not.toContain('first visit');
+      expect(body, path).not.toContain('Thursday reflective practice group');
+    }
+    expect(await open(page, '/people/demo-learner')).toBe(404);
+    await page.goto('/mentoring/overview');
+    await expect(page.locator('body')).not.toContainText('Elin Hughes');
+  });
+
+  test('are closed to a manager, who is not a mentor', async ({ page }) => {
+    await signIn(page, 'manager@camau.example');
+    for (const path of [...theirs, '/mentoring/overview', '/mentoring/overview.csv']) expect((await page.request.get(path)).status(), path).toBe(403);
+    await page.goto('/people/demo-learner');
+    await expect(page.getByRole('heading', { level: 2, name: /^(Progress|Cynnydd)$/ })).toHaveCount(0);
+  });
+
+  test('are not found for an administrator of another organisation', async ({ page }) => {
+    await signIn(page, 'admin@arall.example');
+    for (const path of theirs) expect((await page.request.get(path)).status(), path).toBe(404);
+    expect(await open(page, '/people/demo-learner')).toBe(404);
+  });
+});

@@ -143,3 +143,89 @@ test('another mentor’s session is not found, and a learner cannot open the ses
   const forbidden = await page.goto(localised('en', '/mentoring/sessions'));
   expect(forbidden?.status()).toBe(403);
 });
+
+test('pressing Enter in a text field of the session form saves the session, not another action row', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Eurig Enter', roles: ['mentor', 'learner'] });
+  const mentee = await newAccount({ name: 'Mererid Mentee', mentor });
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions/new'));
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ label: mentee.name });
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-1));
+  await page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true }).first().fill(londonDay(7));
+  const action = page.getByRole('textbox', { name: 'Agreed action 1', exact: true });
+  await action.fill('Plan one strengths-based question');
+  await action.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+  expect(new URL(page.url()).pathname).toMatch(/^\/mentoring\/sessions\/(?!new)[^/]+$/);
+  await expect(page.getByRole('textbox', { name: 'Agreed action 1', exact: true })).toHaveValue('Plan one strengths-based question');
+});
+
+test('the overview has a row per mentee with Needs attention, sorts by links, and downloads as CSV without a private note', async ({ page, newAccount }) => {
+  const mentor = await newAccount({ name: 'Olwen Overview', roles: ['mentor', 'learner'] });
+  const other = await newAccount({ name: 'Aneurin Ash', mentor });
+  const mentee = await newAccount({ name: 'Bronwen Birch', mentor });
+
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions/new'));
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ label: mentee.name });
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-20));
+  await page.getByLabel(en['sessions.privateNotes'], { exact: true }).fill(NOTE);
+  await page.getByRole('textbox', { name: 'Agreed action 1', exact: true }).fill(ACTIONS[0]!);
+  await page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true }).first().fill(londonDay(-10));
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+
+  await page.goto(localised('en', '/mentoring'));
+  await page.getByRole('link', { name: en['overview.title'], exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['overview.title'] })).toBeVisible();
+  const table = page.getByRole('table', { name: en['overview.caption'] });
+  const names = () => table.locator('tbody th[scope="row"]').allTextContents();
+  // The mentee with an action more than 7 days late needs attention, and comes first by default.
+  const row = table.getByRole('row', { name: new RegExp(mentee.name) });
+  await expect(row).toContainText(en['overview.needsAttention']);
+  await expect(row).toContainText(en['overview.reason.action-late-7-days']);
+  expect((await names())[0]).toBe(mentee.name);
+  await expect(table.getByRole('columnheader', { name: new RegExp(en['overview.col.attention']) })).toHaveAttribute('aria-sort', 'descending');
+  await expectNoAxeViolations(page);
+
+  await table.getByRole('link', { name: en['overview.col.name'], exact: true }).click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  await expect(table.getByRole('columnheader', { name: new RegExp(`^${en['overview.col.name']}`) })).toHaveAttribute('aria-sort', 'ascending');
+  expect(await names()).toEqual([other.name, mentee.name]);
+  await table.getByRole('link', { name: new RegExp(`^${en['overview.col.name']}`) }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  expect(await names()).toEqual([mentee.name, other.name]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: en['overview.download'] }).click()]);
+  const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+    [en['overview.col.name'], en['overview.col.programmesDone'], en['overview.col.onTime'], en['overview.col.late'], en['overview.col.outstanding'], en['overview.col.lastActivity'], en['overview.col.reflectionToQuestion'], en['overview.col.percentComplex'], en['overview.col.openActions'], en['overview.col.cpdMinutes'], en['overview.col.attention']].map((h) => (/[,"]/.test(h) ? `"${h}"` : h)).join(','),
+  );
+  expect(csv).toContain(mentee.name);
+  expect(csv).not.toContain(NOTE);
+  expect(csv).not.toContain(ACTIONS[0]);
+
+  await page.goto(localised('cy', '/mentoring/overview'));
+  await expect(page.getByRole('heading', { level: 1, name: cy['overview.title'] })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the person page shows the mentor a Progress section with trend charts and their tables, in both languages', async ({ page }) => {
+  await signIn(page, 'mentor@camau.example');
+  await page.goto(localised('en', '/people/demo-learner'));
+  await expect(page.getByRole('heading', { level: 2, name: en['progress.title'] })).toBeVisible();
+  const chart = page.getByRole('figure', { name: en['progress.rqChart.title'] });
+  await expect(chart.locator('svg')).toBeVisible();
+  const table = page.getByRole('table', { name: en['progress.rqChart.title'] });
+  await expect(table.getByRole('columnheader', { name: en['progress.reflectionToQuestion'] })).toBeVisible();
+  expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('figure', { name: en['progress.complexChart.title'] })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: en['progress.cpd'] })).toBeVisible();
+  expect(await page.content()).not.toContain('Elin seemed unsure about her caseload');
+  await expectNoAxeViolations(page);
+
+  await page.goto(localised('cy', '/people/demo-learner'));
+  await expect(page.getByRole('heading', { level: 2, name: cy['progress.title'] })).toBeVisible();
+  await expect(page.getByRole('table', { name: cy['progress.rqChart.title'] })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

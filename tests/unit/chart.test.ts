@@ -90,7 +90,7 @@ describe('the chart’s SVG', () => {
 
   it('draws one line per series, each with its own dash and marker and its name at its end', () => {
     const svg = svgOf(chartSvg(line));
-    const paths = [...svg.querySelectorAll('g[aria-label="line"]')];
+    const paths = [...svg.querySelectorAll('g[stroke-width="2.5"]')];
     expect(paths).toHaveLength(2);
     expect(new Set(paths.map((p) => p.getAttribute('stroke-dasharray'))).size).toBe(2);
     // One hollow marker, one filled: told apart in black and white.
@@ -129,5 +129,11 @@ describe('text a person may have typed', () => {
     const markup = chartSvg({ ...bar, id: 'x"><img src=x onerror="alert(1)">' });
     expect(svgOf(markup).querySelectorAll('img')).toHaveLength(0);
     expect(svgOf(markup).querySelectorAll('pattern')).toHaveLength(bar.series.length);
+  });
+});
+
+describe('the marks inside the chart’s image', () => {
+  it('carry no aria-label of their own (prohibited inside role="img"; the table carries the data)', () => {
+    for (const props of [bar, line]) expect(svgOf(chartSvg(props)).querySelectorAll('[aria-label]')).toHaveLength(0);
   });
 });

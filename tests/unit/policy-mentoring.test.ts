@@ -37,8 +37,10 @@ describe('mentoring actions on a person', () => {
     expect(mayOnPerson(manager, 'mentoring.assign', menteeRecord)).toBe(false);
   });
 
-  it('only the person\'s mentor follows their progress', () => {
+  it('only the person and their mentor follow their progress', () => {
     expect(mayOnPerson(mentor, 'mentoring.progress.view', menteeRecord)).toBe(true);
+    expect(mayOnPerson(mentee, 'mentoring.progress.view', menteeRecord)).toBe(true);
+    expect(mayOnPerson(colleague, 'mentoring.progress.view', menteeRecord)).toBe(false);
     expect(mayOnPerson(otherMentor, 'mentoring.progress.view', menteeRecord)).toBe(false);
     expect(mayOnPerson(manager, 'mentoring.progress.view', menteeRecord)).toBe(false);
     expect(mayOnPerson(admin, 'mentoring.progress.view', menteeRecord)).toBe(false);

@@ -102,6 +102,8 @@ export function chartSvg(props: ChartProps): string {
   svg.setAttribute('aria-labelledby', props.description ? `${ids.title} ${ids.description}` : ids.title);
   svg.setAttribute('class', `${svg.getAttribute('class') ?? ''} chart__svg`.trim());
   svg.removeAttribute('aria-label');
+  // Inside role="img" Plot's mark names (aria-label on <g>) are prohibited ARIA; the table carries the data.
+  for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
   // The site's CSP allows no inline styles: Plot's <style> goes (Chart.astro carries its rules) and
   // everything else is a presentation attribute.
   svg.querySelector('style')?.remove();

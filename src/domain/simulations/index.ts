@@ -4,3 +4,4 @@ export * from './date-chain.ts';
 export * from './miti.ts';
 export * from './simulation-forms.ts';
 export * from './simulation-kinds.ts';
+export * from './recoded-counts.ts';

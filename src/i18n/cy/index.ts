@@ -16,6 +16,7 @@ import { training } from './training.ts';
 import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
 import { tna } from './tna.ts';
+import { progress } from './progress.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -36,4 +37,5 @@ export const cy: Messages = {
   ...sessions,
   ...groups,
   ...tna,
+  ...progress,
 };

@@ -16,6 +16,7 @@ import { training } from './training.ts';
 import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
 import { tna } from './tna.ts';
+import { progress } from './progress.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -36,6 +37,7 @@ export const en = {
   ...sessions,
   ...groups,
   ...tna,
+  ...progress,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -94,13 +94,13 @@ function relationsTo(actor: Actor, target: PersonTarget): readonly Relation[] {
 
 // Who may do what to a person's record. How learning contributed to someone's practice is theirs:
 // not even an administrator reads it. Only the person's own mentor sets them work or follows their
-// progress; managers see counts of sessions, never what was said.
+// progress (besides the person); managers see counts of sessions, never what was said.
 const PERSON_RULES: Record<PersonAction, readonly Relation[]> = {
   'person.view': ['self', 'mentor', 'manager', 'admin'],
   'person.manage': ['admin'],
   'cpd.contribution.view': ['self'],
   'mentoring.assign': ['mentor'],
-  'mentoring.progress.view': ['mentor'],
+  'mentoring.progress.view': ['self', 'mentor'],
   'assignments.status.view': ['self', 'mentor', 'manager', 'admin'],
   'sessions.counts.view': ['manager', 'admin'],
   'training.record.view': ['self', 'manager', 'admin'],
@@ -129,7 +129,7 @@ const SECTION_RULES: Record<PersonSection, readonly Relation[]> = {
   thresholdAnswers: PERSON_RULES['person.view'],
   cpd: PERSON_RULES['person.view'],
   assignmentStatus: PERSON_RULES['assignments.status.view'],
-  progress: ['self', 'mentor'],
+  progress: PERSON_RULES['mentoring.progress.view'],
   sessionCounts: PERSON_RULES['sessions.counts.view'],
   trainingRecord: PERSON_RULES['training.record.view'],
 };

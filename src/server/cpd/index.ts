@@ -7,3 +7,4 @@ export * from './renewal.ts';
 export * from './renewal-form.ts';
 export * from './renewal-reminder-job.ts';
 export * from './pack-request.ts';
+export * from './cpd-year-of.ts';

@@ -20,3 +20,4 @@ export * from './my-mentoring-form.ts';
 export * from './groups.ts';
 export * from './group-form.ts';
 export * from './session-counts.ts';
+export * from './overview.ts';
