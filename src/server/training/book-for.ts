@@ -6,7 +6,7 @@ import { mayOnPerson, mayOnWorkshop, type Actor } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
 import { book, moveBooking } from './bookings.ts';
-import { searchPeople } from './register.ts';
+import { searchPeople } from './people-picker.ts';
 import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import type { TrainingFormContext } from './workshop-form.ts';

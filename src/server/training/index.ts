@@ -10,3 +10,4 @@ export * from './reactions.ts';
 export * from './reaction-form.ts';
 export * from './training-jobs.ts';
 export * from './book-for.ts';
+export * from './people-picker.ts';

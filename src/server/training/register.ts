@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, or, sql, sum } from 'drizzle-orm';
+import { and, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { bookings, people, registerRows, teamMemberships } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
@@ -9,6 +9,7 @@ import { setAttendedCpd, type Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
 import { londonTimeOf, type FieldErrors } from '../platform/index.ts';
 import { queueReactionRequests } from './training-jobs.ts';
+import { searchPeople } from './people-picker.ts';
 import { workshopTarget, type TrainingRefusal, type Workshop } from './workshops.ts';
 
 /** One person on a register as the viewer may see them. */
@@ -192,30 +193,6 @@ export async function saveRegister(
     }
     return { ok: true };
   });
-}
-
-/**
- * Active people of the organisation whose name or e-mail contains `query` (2 characters or more),
- * leaving out `excluding`; at most 20, by name. The search pickers of the register and the
- * workshop form use it, so no page lists every person of the organisation.
- */
-export async function searchPeople(scope: Scope, query: string, excluding: readonly string[] = []): Promise<{ id: string; name: string }[]> {
-  const q = query.trim().slice(0, 100);
-  if (q.length < 2) return [];
-  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return scope.db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .where(
-      and(
-        eq(people.organisationId, scope.organisationId),
-        eq(people.status, 'active'),
-        excluding.length ? notInArray(people.id, [...excluding]) : undefined,
-        or(sql`${people.name} like ${pattern} escape '\\'`, sql`${people.email} like ${pattern} escape '\\'`),
-      ),
-    )
-    .orderBy(asc(people.name))
-    .limit(20);
 }
 
 /** People a facilitator may add to a register as walk-ins: found by `query`, not on it already. */

@@ -62,6 +62,8 @@ export async function workshopForm(ctx: TrainingFormContext, id: string | null, 
     await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, cancelled.value.changes, now);
     return formRedirect(`${localePath(ctx.locale, `/training/workshops/${id}`)}?done=workshopCancelled`);
   }
+  // "Find people" searches for facilitators: the form comes back with everything typed, nothing saved.
+  if (text(values, 'intent') === 'find-facilitators') return formAgain({}, values, 200);
   const saved = await saveWorkshop(ctx.scope, id, workshopFields(values), { programmeIds, ip: ctx.ip });
   if (!saved.ok) return refused(saved, values);
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, saved.value.changes, now);
