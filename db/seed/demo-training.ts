@@ -73,7 +73,7 @@ const WORKSHOPS: DemoWorkshop[] = [
   },
   {
     id: 'demo-ws-03', programmeId: 'risk-model', title: 'Y model risg: dadansoddi a chynllunio / The risk model: analysis and planning', offset: -21, starts: '10:00', ends: '15:00',
-    venue: 'Canolfan Hyfforddi, Dolgellau', online: null, language: 'bilingual', places: 16, facilitators: ['demo-mentor', 'demo-manager'],
+    venue: 'Canolfan Hyfforddi, Dolgellau', online: null, language: 'bilingual', places: 16, facilitators: ['demo-mentor'],
     booked: ['demo-learner', 'demo-p01', 'demo-p11', 'demo-p13', 'demo-p14', 'demo-p15', 'demo-p17', 'demo-p19'],
     marks: { 'demo-learner': 'attended', 'demo-p01': 'attended', 'demo-p11': 'attended', 'demo-p13': 'attended', 'demo-p14': 'attended', 'demo-p15': 'cancelled-late', 'demo-p17': 'attended', 'demo-p19': ['attended-part', 150] },
     reactions: [
