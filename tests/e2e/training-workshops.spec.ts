@@ -104,7 +104,10 @@ test('three book a workshop of three places, a fourth waits and gets the place, 
   test.slow();
   const admin = await newAccount({ name: 'Mared Gweinyddwr', roles: ['admin'], teams: [] });
   const facilitator = await newAccount({ name: 'Huw Hwylusydd' });
-  const [first, second, third, fourth] = await Promise.all(['Anwen Un', 'Berwyn Dau', 'Ceri Tri', 'Dafydd Pedwar'].map((name) => newAccount({ name })));
+  const first = await newAccount({ name: 'Anwen Un' });
+  const second = await newAccount({ name: 'Berwyn Dau' });
+  const third = await newAccount({ name: 'Ceri Tri' });
+  const fourth = await newAccount({ name: 'Dafydd Pedwar' });
   const title = `Cofrestr a chyfnewid ${Date.now()}`;
 
   // The admin adds today's workshop, finding the facilitator by name (no list of everyone).
