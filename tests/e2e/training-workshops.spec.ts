@@ -187,3 +187,53 @@ test('three book a workshop of three places, a fourth waits and gets the place, 
   await expect(fourthPage.getByRole('table').getByText(title)).toBeVisible();
   await expectNoAxeViolations(fourthPage);
 });
+
+test('an attendee gives a reaction from the home page, once; the admin sees figures and comments without names', async ({ page }) => {
+  // Demo: Rhian Parry attended part of demo-ws-02 and has not reacted; five others have.
+  await signIn(page, 'rhian.parry@camau.example', undefined, 'en');
+  await expect(page).toHaveURL(/\/(cy\/)?home$/);
+  await page.goto('/home');
+  await expect(page.getByRole('heading', { level: 2, name: 'Tell us how a workshop went' })).toBeVisible();
+  await page.getByRole('link', { name: 'Your reaction to Collaborative conversations in practice' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your reaction to Collaborative conversations in practice' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: 'How useful was the workshop?' }).getByRole('radio', { name: '4 – quite a lot' }).check();
+  await page.getByRole('button', { name: 'Send my reaction' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose a number from 1 to 5.');
+  await expect(page.getByRole('group', { name: 'How useful was the workshop?' }).getByRole('radio', { name: '4 – quite a lot' })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: 'How relevant was it to your practice?' }).getByRole('radio', { name: '5 – very' }).check();
+  await page.getByRole('group', { name: 'How confident are you to use what you learnt?' }).getByRole('radio', { name: '3 – somewhat' }).check();
+  await page.getByLabel('Comment (optional)').fill('Hoffwn gael sesiwn ddilynol.');
+  await page.getByRole('button', { name: 'Send my reaction' }).click();
+  await expect(page.getByRole('status')).toHaveText('Thank you: your reaction is saved.');
+  const reactionPath = new URL(page.url()).pathname;
+  await page.goto(`/cy${reactionPath}`);
+  await expect(page.getByRole('status')).toHaveText('Rydych chi wedi rhoi eich ymateb i’r gweithdy hwn. Diolch.');
+  await expectNoAxeViolations(page);
+
+  const admin = await (await page.context().browser()!.newContext()).newPage();
+  await signIn(admin, 'admin@camau.example', undefined, 'en');
+  await expect(admin).toHaveURL(/\/(cy\/)?home$/);
+  await admin.goto('/training/workshops/demo-ws-02');
+  await expect(admin.getByText('6 people gave a reaction.')).toBeVisible();
+  await expect(admin.getByRole('table', { name: 'Reactions to the workshop (1 to 5)' })).toBeVisible();
+  await expect(admin.getByText('Hoffwn gael sesiwn ddilynol.')).toBeVisible();
+  await expect(admin.locator('body')).not.toContainText('Rhian Parry');
+  await expectNoAxeViolations(admin);
+});
+
+test('a manager books a team member onto a workshop and sees their teams’ bookings, in both languages', async ({ page }) => {
+  await signIn(page, 'manager@camau.example', undefined, 'en');
+  await expect(page).toHaveURL(/\/(cy\/)?home$/);
+  await page.goto('/training/workshops/demo-ws-06');
+  await expect(page.getByRole('heading', { level: 2, name: 'Book for a team member' })).toBeVisible();
+  await page.getByLabel('Team member', { exact: true }).selectOption({ label: 'Cai Pritchard' });
+  await page.getByRole('button', { name: 'Book for them' }).click();
+  await expect(page.getByRole('status')).toHaveText('The booking is made and the person is told.');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Cai Pritchard' })).toContainText('Has a place');
+  await expectNoAxeViolations(page);
+  await page.goto('/cy/training/workshops/demo-ws-06');
+  await expect(page.getByRole('heading', { level: 2, name: 'Archebu ar ran aelod o’r tîm' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

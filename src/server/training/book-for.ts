@@ -31,6 +31,8 @@ export async function bookForPanel(scope: Scope, workshopId: string, who = ''): 
   if (!isAdmin && viewer.managedTeamIds.length === 0) return null;
   const found = await workshopTarget(db, organisationId, workshopId);
   if (!found || found.target.cancelled || !mayOnWorkshop(viewer, 'workshop.view', found.target)) return null;
+  // Once booking has closed there is nobody to book and nothing to move.
+  if (!bookingOpen(found.workshop.bookingClosesOn, londonDate(scope.now.getTime()), false)) return null;
   const live = await db
     .select({ id: bookings.id, personId: bookings.personId, state: bookings.state, name: people.name })
     .from(bookings)
