@@ -23,6 +23,7 @@ import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { percentile, seededRandom } from '../src/domain/common/index.ts';
 import { tnaAtScale, tnaRowsMarkdown } from './bench-tna.ts';
 import { mentoringAtScale } from './bench-mentoring.ts';
+import { bookingRush, bookingRushRows } from './bench-training.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -345,6 +346,8 @@ try {
   }
   console.log('Mentor overview for 40 mentees and one progress section…');
   const mentoring = await mentoringAtScale(dir, content);
+  console.log('Workshop booking: 50 simultaneous bookers on one workshop…');
+  const rush = await bookingRush(dir);
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -415,6 +418,11 @@ try {
     ...mentoringPages.map(({ name, run }) => `| ${name}, ${PEAK_CONNECTIONS} connections: server time per request (1 ÷ throughput); p95 incl. queueing | ${fmt(1000 / run.rps)}; ${fmt(run.p95)} (${run.errors} errors, ${run.non2xx} non-2xx) | reported |`),
     `| overview figures for a mentor of ${mentoring.mentees} mentees, a year of activity each (queries + figures, in process): median / p95 of 9 runs | ${fmt(mentoring.overview.median)} / ${fmt(mentoring.overview.p95)} | reported |`,
     `| one mentee's Progress section readers (same data): median / p95 of 9 runs | ${fmt(mentoring.progress.median)} / ${fmt(mentoring.progress.p95)} | reported |`,
+    '### Workshop booking',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    ...bookingRushRows(rush),
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';

@@ -2,6 +2,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
 import { seedDemoSessions } from '../db/seed/demo-sessions.ts';
+import { seedDemoTraining } from '../db/seed/demo-training.ts';
 import { hashPassword } from '../src/server/auth/index.ts';
 import { pruneSignInFailures } from '../src/server/auth/index.ts';
 import { deleteExpiredSessions } from '../src/server/auth/index.ts';
@@ -51,6 +52,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (seeded) await seedSyntheticAnswers(database.db, DEMO_ORGANISATION_ID, content.vignettes);
   // The demo mentor's sessions, group and a mentee's finished simulations, so the progress trends draw.
   if (seeded) await seedDemoSessions(database.db);
+  // Workshops past and to come, with registers and reactions (kept out of seedDemo, which tests share).
+  if (seeded) await seedDemoTraining(database.db);
   // The search index always mirrors content/ as deployed.
   await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);

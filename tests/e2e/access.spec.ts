@@ -179,3 +179,36 @@ test.describe('mentoring sessions, groups and progress of another mentor', () =>
     expect(await open(page, '/people/demo-learner')).toBe(404);
   });
 });
+
+test.describe('training workshops and registers', () => {
+  // Demo workshops: demo-ws-05 is open only to the uplands team; demo-ws-01 is open to everyone and has a register.
+  test('a learner cannot see another team’s closed workshop, nor any register', async ({ page }) => {
+    await signIn(page, 'learner@camau.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/training/workshops/demo-ws-05')).toBe(404);
+    await expect(page.locator('body')).not.toContainText('Trothwyon a phenderfyniadau');
+    expect(await open(page, '/training/workshops/demo-ws-01/register')).toBe(404);
+    await expect(page.locator('body')).not.toContainText('Aled Roberts');
+    expect(await open(page, '/cy/training/workshops/demo-ws-05/register')).toBe(404);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a manager sees only the register rows of the teams they manage', async ({ page }) => {
+    await signIn(page, 'manager@camau.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    // Rhodri manages the assessment and coastal teams; demo-ws-03 also had people from the uplands team.
+    expect(await open(page, '/training/workshops/demo-ws-03/register')).toBe(200);
+    await expect(page.getByRole('group', { name: 'Elin Hughes' })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('Osian Wyn');
+    await expectNoAxeViolations(page);
+  });
+
+  test('another organisation’s administrator finds neither the workshop nor its register', async ({ page }) => {
+    await signIn(page, 'admin@arall.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/training/workshops/demo-ws-01', '/training/workshops/demo-ws-01/register', '/training/workshops/demo-ws-01/reaction']) {
+      expect(await open(page, path)).toBe(404);
+      await expect(page.locator('body')).not.toContainText('Amddiffyn plant effeithiol: cyflwyniad');
+    }
+  });
+});

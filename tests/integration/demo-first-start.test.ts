@@ -8,6 +8,8 @@ import { loadContent } from '../../src/content/load.ts';
 import { readConfig } from '../../src/server/platform/config.ts';
 import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
+import { workshops } from '../../db/schema/index.ts';
+import { reactionFiguresFor, registerFor, trainingHome, workshopView } from '../../src/server/training/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
 let database: Database;
@@ -57,5 +59,22 @@ describe('the demo history on first start', () => {
       expect(Number(r.signedIn), String(r.id)).toBeGreaterThanOrEqual(Number(r.latest));
       expect(Number(r.created), String(r.id)).toBeLessThan(Number(r.first));
     }
+  });
+});
+
+describe('the demo workshops on first start', () => {
+  it('offers a dozen workshops, past and to come, in both languages, one full with three waiting and figures on past ones', async () => {
+    const all = await database.db.select().from(workshops);
+    expect(all).toHaveLength(12);
+    expect(new Set(all.map((w) => w.deliveryLanguage))).toEqual(new Set(['cy', 'en', 'bilingual']));
+    expect(new Set(all.map((w) => w.programmeId)).size).toBe(4);
+    const learner = await scopeOf(database.db, 'demo-learner');
+    const home = await trainingHome(learner);
+    expect(home.mine).toEqual([expect.objectContaining({ id: 'demo-ws-07', state: 'waiting', position: 1 })]);
+    const full = await workshopView(learner, 'demo-ws-07');
+    expect([full?.placesLeft, full?.waitingCount]).toEqual([0, 3]);
+    const admin = await scopeOf(database.db, 'demo-admin');
+    expect((await reactionFiguresFor(admin, 'demo-ws-01'))?.figures?.n).toBe(6);
+    expect((await registerFor(admin, 'demo-ws-01'))?.rows.every((r) => r.mark !== null)).toBe(true);
   });
 });

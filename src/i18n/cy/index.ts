@@ -17,6 +17,7 @@ import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
 import { tna } from './tna.ts';
 import { progress } from './progress.ts';
+import { register } from './register.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -38,4 +39,5 @@ export const cy: Messages = {
   ...groups,
   ...tna,
   ...progress,
+  ...register,
 };

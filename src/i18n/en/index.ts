@@ -17,6 +17,7 @@ import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
 import { tna } from './tna.ts';
 import { progress } from './progress.ts';
+import { register } from './register.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -38,6 +39,7 @@ export const en = {
   ...groups,
   ...tna,
   ...progress,
+  ...register,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { getMailer } from './mailer-for.ts';
 import { getOrganisation } from '../people/index.ts';
 import { cpdJobKinds } from '../cpd/index.ts';
 import { mentoringJobKinds } from '../mentoring/index.ts';
+import { trainingJobKinds } from '../training/index.ts';
 import type { Mailer } from './mailer.ts';
 import { deliverMessage, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt } from './outbox.ts';
 
@@ -84,5 +85,5 @@ export const JOB_INTERVAL_MS = 30_000;
 export async function startMailJobs(intervalMs = JOB_INTERVAL_MS): Promise<JobRunner> {
   const config = readConfig();
   const mailer = getMailer(config);
-  return startJobRunner({ db: await getDb(), kinds: [...mailJobKinds(mailer), ...cpdJobKinds(mailer, config.publicUrl), ...mentoringJobKinds(mailer, config.publicUrl)], intervalMs });
+  return startJobRunner({ db: await getDb(), kinds: [...mailJobKinds(mailer), ...cpdJobKinds(mailer, config.publicUrl), ...mentoringJobKinds(mailer, config.publicUrl), ...trainingJobKinds(mailer, config.publicUrl)], intervalMs });
 }

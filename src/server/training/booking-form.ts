@@ -1,6 +1,7 @@
 import { localePath } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
 import { book, cancelBooking, leaveWaitingList } from './bookings.ts';
+import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import type { TrainingFormContext } from './workshop-form.ts';
 import { visibleWorkshop, type TrainingResult } from './workshops.ts';
@@ -31,12 +32,14 @@ export async function bookingForm(ctx: TrainingFormContext, workshopId: string, 
     // Nothing to end (a second click after the first worked): show the page as it now is.
     if (!ended.ok) return ended.error === 'not-found' && (await stillVisible(ctx, workshopId)) ? formRedirect(`${page}#booking`) : refused(ended, values);
     await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, ended.value.changes, now);
+    await queueWorkshopReminders(ctx.scope.db, ended.value.changes, now);
     return formRedirect(`${page}?done=${intent === 'cancel' ? 'cancelled' : 'left'}#booking`);
   }
   if (intent !== 'book') return formAgain({ _form: { key: 'errors.invalidChoice' } }, values);
   const booked = await book(ctx.scope, workshopId, { requestKey: text(values, 'requestKey') }, ctx.ip);
   if (!booked.ok) return refused(booked, values);
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, booked.value.changes, now);
+  await queueWorkshopReminders(ctx.scope.db, booked.value.changes, now);
   const done = booked.value.already ? '' : `?done=${booked.value.state === 'waiting' ? 'waiting' : 'booked'}`;
   return formRedirect(`${page}${done}#booking`);
 }

@@ -2,6 +2,7 @@ import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
+import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import { cancelWorkshop, saveWorkshop, type TrainingResult, type WorkshopFields } from './workshops.ts';
 
@@ -61,8 +62,11 @@ export async function workshopForm(ctx: TrainingFormContext, id: string | null, 
     await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, cancelled.value.changes, now);
     return formRedirect(`${localePath(ctx.locale, `/training/workshops/${id}`)}?done=workshopCancelled`);
   }
+  // "Find people" searches for facilitators: the form comes back with everything typed, nothing saved.
+  if (text(values, 'intent') === 'find-facilitators') return formAgain({}, values, 200);
   const saved = await saveWorkshop(ctx.scope, id, workshopFields(values), { programmeIds, ip: ctx.ip });
   if (!saved.ok) return refused(saved, values);
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, saved.value.changes, now);
+  await queueWorkshopReminders(ctx.scope.db, saved.value.changes, now);
   return formRedirect(`${localePath(ctx.locale, `/training/workshops/${saved.value.id}`)}?done=saved`);
 }
