@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
+import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo, seedDemoMentoring } from '../db/seed/demo.ts';
 import { hashPassword } from '../src/server/auth/index.ts';
 import { pruneSignInFailures } from '../src/server/auth/index.ts';
 import { deleteExpiredSessions } from '../src/server/auth/index.ts';
@@ -48,6 +48,7 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   const content = loadContent(resolve('content'));
   // Synthetic threshold answers make the demo's consistency analytics show real figures.
   if (seeded) await seedSyntheticAnswers(database.db, DEMO_ORGANISATION_ID, content.vignettes);
+  if (seeded) await seedDemoMentoring(database.db);
   // The search index always mirrors content/ as deployed.
   await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);
