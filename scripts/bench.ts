@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../db/seed/demo.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { organisations, people, thresholdAttempts } from '../db/schema/index.ts';
+import { assignments, markings, mentorLinks, personRoles, practiceTasks, submissions, taskAnswers } from '../db/schema/index.ts';
 import { loadContent } from '../src/content/load.ts';
 import { DECISIONS, LIKELIHOODS } from '../src/domain/thresholds/index.ts';
 import { groupConsistency } from '../src/server/thresholds/index.ts';
@@ -122,6 +123,42 @@ async function consistencyAtScale(dir: string): Promise<{ median: number; p95: n
   }
   client.close();
   return { median: percentile(times, 50), p95: percentile(times, 95), answers: 5000 * 24 };
+}
+
+/**
+ * Mentoring at scale: gives the demo mentor 40 more mentees and 1,000 past (released) submissions
+ * plus 20 waiting, in the running server's database, then measures the workspace home and the
+ * Review queue at 10 connections (server time per request = 1 ÷ throughput). Reported, never asserted.
+ */
+async function mentoringAtScale(base: string, cookie: string, databaseFile: string): Promise<{ name: string; path: string; run: Run }[]> {
+  const { db, client } = await openDatabase(`file:${databaseFile}`);
+  const now = Date.now();
+  const DAY = 86_400_000;
+  const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+  const mentees = Array.from({ length: 40 }, (_, i) => `bench-mentee-${i}`);
+  await db.transaction(async (tx) => {
+    await tx.insert(people).values(mentees.map((id, i) => ({ id, organisationId: 'demo-org', email: `${id}@camau.example`, name: `Mentorai ${i + 1}`, locale: 'cy' as const, status: 'active' as const, createdAt: now - 400 * DAY, updatedAt: now })));
+    await tx.insert(personRoles).values(mentees.map((personId) => ({ personId, role: 'learner' as const })));
+    await tx.insert(mentorLinks).values(mentees.map((menteeId) => ({ menteeId, mentorId: 'demo-mentor', createdAt: now - 400 * DAY })));
+    await tx.insert(practiceTasks).values(Array.from({ length: 40 }, (_, i) => ({ id: `bench-task-${i}`, organisationId: 'demo-org', authorId: 'demo-mentor', title: `Practice task ${i + 1}`, instructions: 'Write it in your own words.', locale: 'en' as const, createdAt: now - 400 * DAY })));
+    for (let n = 0; n < 1020; n += 255) {
+      const batch = Array.from({ length: Math.min(255, 1020 - n) }, (_, k) => n + k);
+      const past = (i: number) => i < 1000;
+      const at = (i: number) => now - (past(i) ? 380 - Math.floor(i / 3) : 20 - (i - 1000)) * DAY;
+      await tx.insert(assignments).values(batch.map((i) => ({ id: `bench-a${i}`, organisationId: 'demo-org', menteeId: mentees[i % 40]!, assignedBy: 'demo-mentor', ownerId: 'demo-mentor', activityKind: 'task' as const, activityId: `bench-task-${i % 40}`, dueDate: day(past(i) ? -370 + Math.floor(i / 3) : 10), note: null, askReview: true, requestKey: `bench-${i}`, createdAt: at(i) - 5 * DAY, updatedAt: at(i) })));
+      await tx.insert(taskAnswers).values(batch.map((i) => ({ id: `bench-t${i}`, assignmentId: `bench-a${i}`, personId: mentees[i % 40]!, version: 1, text: 'An answer in my own words.', createdAt: at(i) })));
+      await tx.insert(submissions).values(batch.map((i) => ({ id: `bench-s${i}`, organisationId: 'demo-org', assignmentId: `bench-a${i}`, menteeId: mentees[i % 40]!, version: 1, workKind: 'task' as const, workId: `bench-t${i}`, state: past(i) ? ('feedback-released' as const) : ('submitted' as const), reviewerId: 'demo-mentor', rubricId: 'reflective-practice', submittedAt: at(i), releasedAt: past(i) ? at(i) + 2 * DAY : null })));
+      const marked = batch.filter(past);
+      if (marked.length) await tx.insert(markings).values(marked.map((i) => ({ id: `bench-m${i}`, submissionId: `bench-s${i}`, markerId: 'demo-mentor', role: 'first' as const, rubricId: 'reflective-practice', rubricVersion: 1, levels: {}, comments: {}, overall: 'Feedback.', total: 10 + (i % 7), revision: 1, updatedAt: at(i) + 2 * DAY, releasedAt: at(i) + 2 * DAY })));
+    }
+  });
+  client.close();
+  const results: { name: string; path: string; run: Run }[] = [];
+  for (const [name, path] of [['workspace home', '/mentoring'], ['Review queue', '/mentoring/queue']] as const) {
+    console.log(`Mentoring ${name}: 10 connections for ${PEAK_SECONDS} s…`);
+    results.push({ name, path, run: await load({ url: base, connections: 10, duration: PEAK_SECONDS, requests: [{ method: 'GET', path, headers: { cookie, accept: 'text/html' } }] }) });
+  }
+  return results;
 }
 
 /**
@@ -348,6 +385,7 @@ try {
   const mentoring = await mentoringAtScale(dir, content);
   console.log('Workshop booking: 50 simultaneous bookers on one workshop…');
   const rush = await bookingRush(dir);
+  const mentoringPages = await mentoringAtScale(base, cookies.mentor!, join(dir, 'bench.db'));
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -423,6 +461,11 @@ try {
     '| measure | figure | target |',
     '|---|---|---|',
     ...bookingRushRows(rush),
+    '### Mentoring: a mentor with 40 more mentees, 1,000 past submissions and 20 waiting',
+    '',
+    '| page | latency p50 / p95 / p99 at 10 connections | throughput | server time per request (1 ÷ throughput) | errors, non-2xx |',
+    '|---|---|---|---|---|',
+    ...mentoringPages.map(({ name, path, run }) => `| ${name} (${path}) | ${fmt(run.p50)} / ${fmt(run.p95)} / ${fmt(run.p99)} | ${run.rps.toFixed(0)} req/s | ${fmt(1000 / run.rps)} | ${run.errors}, ${run.non2xx} |`),
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';

@@ -1,8 +1,8 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.ts';
 import { seedDemoSessions } from '../db/seed/demo-sessions.ts';
 import { seedDemoTraining } from '../db/seed/demo-training.ts';
+import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo, seedDemoMentoring } from '../db/seed/demo.ts';
 import { hashPassword } from '../src/server/auth/index.ts';
 import { pruneSignInFailures } from '../src/server/auth/index.ts';
 import { deleteExpiredSessions } from '../src/server/auth/index.ts';
@@ -54,6 +54,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (seeded) await seedDemoSessions(database.db);
   // Workshops past and to come, with registers and reactions (kept out of seedDemo, which tests share).
   if (seeded) await seedDemoTraining(database.db);
+  // The demo mentor's assignments, review queue, feedback and a moderation in progress.
+  if (seeded) await seedDemoMentoring(database.db);
   // The search index always mirrors content/ as deployed.
   await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../schema/index.ts';
 import type { Role } from '../../src/domain/people/index.ts';
 import { seedDemoNeeds } from './demo-needs.ts';
+export { seedDemoMentoring } from './demo-mentoring.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';

@@ -212,3 +212,81 @@ test.describe('training workshops and registers', () => {
     }
   });
 });
+
+// The demo's mentoring records (db/seed/demo-mentoring.ts): Gwenno Parry's mentees' work, one piece second-marked by Iwan Jones.
+test.describe('mentoring records', () => {
+  const elinsWaiting = '/mentoring/queue/demo-sub-learner-opening';
+  const elinsAnswer = 'what a good day looks like for Awel';
+  const moderated = '/mentoring/queue/demo-sub-p07-reflection';
+
+  test('another mentor gets 404 for a submission and an assignment that are not theirs, and cannot ask a second marker', async ({ page }) => {
+    await signIn(page, 'iwan.jones@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of [elinsWaiting, '/mentoring/queue/demo-sub-learner-strengths', '/mentoring/assignments/demo-ma-learner-opening', '/mentoring/assignments/demo-ma-p01-scaling']) {
+      expect(await open(page, path), path).toBe(404);
+      await expect(page.locator('body')).not.toContainText('Elin Hughes');
+      await expect(page.locator('body')).not.toContainText(elinsAnswer);
+    }
+    const response = await page.request.post(elinsWaiting, { headers: { Origin: new URL(page.url()).origin }, form: { action: 'second-marker', secondMarker: 'demo-mentor-2' }, maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+    expect(await response.text()).not.toContain('Elin Hughes');
+  });
+
+  test('another organisation’s administrator gets 404 for the same ids, with none of their data', async ({ page }) => {
+    await signIn(page, 'admin@arall.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of [elinsWaiting, moderated, '/mentoring/assignments/demo-ma-learner-opening', '/assigned/demo-ma-learner-strengths/feedback/1']) {
+      expect(await open(page, path), path).toBe(404);
+      await expect(page.locator('body')).not.toContainText('Elin Hughes');
+      await expect(page.locator('body')).not.toContainText('Gethin Thomas');
+    }
+  });
+
+  test('a manager of the mentee’s team gets 403 (no workspace) and another mentee 404 for feedback, never its text', async ({ page }) => {
+    await signIn(page, 'manager@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/mentoring/queue/demo-sub-learner-strengths')).toBe(403);
+    await expect(page.locator('body')).not.toContainText('A clear, specific strength');
+    await page.context().clearCookies();
+    await signIn(page, 'aled.roberts@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/assigned/demo-ma-learner-strengths/feedback/1')).toBe(404);
+    await expect(page.locator('body')).not.toContainText('A clear, specific strength');
+  });
+
+  test('the second marker sees the work and the mentee’s name but not the first marking, in both languages', async ({ page }) => {
+    await signIn(page, 'iwan.jones@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/mentoring/queue')).toBe(200);
+    await expect(page.getByRole('link', { name: 'Reflecting on a strategy discussion' })).toBeVisible();
+    await expect(page.getByText('Second marking', { exact: true })).toBeVisible();
+    expect(await open(page, moderated)).toBe(200);
+    await expect(page.locator('body')).toContainText('Gethin Thomas');
+    await expect(page.locator('body')).toContainText('we did not hear enough from the school');
+    await expect(page.locator('body')).not.toContainText('An honest reflection with a concrete next step');
+    await expect(page.getByRole('button', { name: 'Release my marking to Gwenno Parry' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await open(page, `/cy${moderated}`)).toBe(200);
+    await expect(page.getByRole('heading', { level: 2, name: 'Ail farcio' })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('An honest reflection with a concrete next step');
+    await expectNoAxeViolations(page);
+  });
+
+  test('the mentor sees the queue, the comment bank and the agreement between mentors, in both languages', async ({ page }) => {
+    await signIn(page, 'mentor@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/mentoring')).toBe(200);
+    await expect(page.getByRole('heading', { level: 2, name: 'Agreement between mentors' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await open(page, '/cy/mentoring')).toBe(200);
+    await expect(page.getByRole('heading', { level: 2, name: 'Cytundeb rhwng mentoriaid' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await open(page, elinsWaiting)).toBe(200);
+    await expect(page.getByRole('heading', { level: 2, name: 'Ask another mentor to second-mark' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Your comment bank' })).toContainText('Good use of the family’s own words.');
+    await expectNoAxeViolations(page);
+    expect(await open(page, moderated)).toBe(200);
+    await expect(page.locator('body')).toContainText('Iwan Jones is second-marking this work.');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -18,6 +18,7 @@ import { groups } from './groups.ts';
 import { tna } from './tna.ts';
 import { progress } from './progress.ts';
 import { register } from './register.ts';
+import { moderation } from './moderation.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -40,4 +41,5 @@ export const cy: Messages = {
   ...tna,
   ...progress,
   ...register,
+  ...moderation,
 };

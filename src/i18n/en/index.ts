@@ -18,6 +18,7 @@ import { groups } from './groups.ts';
 import { tna } from './tna.ts';
 import { progress } from './progress.ts';
 import { register } from './register.ts';
+import { moderation } from './moderation.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -40,6 +41,7 @@ export const en = {
   ...tna,
   ...progress,
   ...register,
+  ...moderation,
 } as const;
 
 export type MessageKey = keyof typeof en;

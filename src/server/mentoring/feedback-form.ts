@@ -1,19 +1,22 @@
 import { localePath } from '../../domain/common/index.ts';
 import type { RubricMark } from '../../domain/mentoring/index.ts';
 import type { RubricContent } from '../content/index.ts';
-import { formAgain, formRedirect, formValues, readFormData, type FormResult } from '../platform/index.ts';
+import { formAgain, formRedirect, formValues, readFormData } from '../platform/index.ts';
 import type { ContentCatalogue } from './activity-catalogue.ts';
 import type { MentoringFormContext } from './assign-form.ts';
 import { noticeFeedbackReleased } from './notices.ts';
 import { askRevision, saveMarking, saveMentorCodes } from './review.ts';
+import { moderationFormAction, type ReviewFormResult } from './moderation-form.ts';
 
 /**
  * The rubric form on /mentoring/queue/:id: **Save draft**, **Release feedback** or **Ask for a
  * revision** (the button's `action`). Mistakes show the form again (422) beside their fields; a
  * draft saved in another tab since answers 409 with everything typed kept in the form.
  */
-export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[], catalogue?: ContentCatalogue): Promise<FormResult> {
+export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[], catalogue?: ContentCatalogue): Promise<ReviewFormResult> {
   const values = formValues(await readFormData(request));
+  const moderated = await moderationFormAction(ctx, submissionId, values, rubric);
+  if (moderated) return moderated;
   const str = (name: string) => (typeof values[name] === 'string' ? values[name] : '');
   const here = localePath(ctx.locale, `/mentoring/queue/${submissionId}`);
   if (str('action') === 'revision') {

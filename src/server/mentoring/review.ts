@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { assignments, markings, ownResponseCodes, people, practiceTasks, simulationAttempts, simulationOwnResponses, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
 import { MI_CODES, type MiCode } from '../../domain/simulations/index.ts';
 import { londonDate, workingDaysBetween } from '../../domain/common/index.ts';
-import { rubricTotal, selfMentorAgreement, type ActivityRef, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
+import { rubricTotal, selfMentorAgreement, type ActivityRef, type MarkerRole, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
 import { hasRole, mayOnSubmission, type SubmissionTarget } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RubricContent } from '../content/index.ts';
@@ -26,6 +26,8 @@ export type QueueRow = {
   submittedAt: number;
   /** Working days (England and Wales) since the day it was submitted; null outside the bank-holiday data. */
   waitingDays: number | null;
+  /** 'second' when the viewer was asked to second-mark it. */
+  role: MarkerRole;
 };
 
 /** Working days from the London day of `from` to the London day of `now`; null outside the bank-holiday data. */
@@ -44,13 +46,19 @@ function reviewerIs(scope: Scope): SQL {
   return hasRole(scope.viewer, 'admin') ? (or(mine, isNull(submissions.reviewerId)) as SQL) : mine;
 }
 
+// Waiting for this viewer: submitted work they review, or work they were asked to second-mark and have not released.
+function waitingFor(scope: Scope): SQL {
+  const toSecondMark = sql`exists (select 1 from ${markings} where ${markings.submissionId} = ${submissions.id} and ${markings.markerId} = ${scope.viewer.id} and ${markings.role} = 'second' and ${markings.releasedAt} is null)`;
+  return or(and(eq(submissions.state, 'submitted'), reviewerIs(scope)), toSecondMark) as SQL;
+}
+
 function titleOf(kind: string | null, id: string | null, taskTitle: string | null, catalogue: ContentCatalogue): { en: string; cy: string } | null {
   if (!kind || !id) return null;
   if (kind === 'task') return taskTitle ? { en: taskTitle, cy: taskTitle } : null;
   return catalogueEntry(catalogue, { kind: kind as ActivityRef['kind'], id })?.title ?? null;
 }
 
-/** The signed-in reviewer's waiting submissions, oldest first, filtered by mentee and kind of work. */
+/** The signed-in reviewer's waiting submissions (and those they were asked to second-mark), oldest first, filtered by mentee and kind of work. */
 export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kind?: WorkKind }, catalogue: ContentCatalogue): Promise<QueueRow[]> {
   const rows = await scope.db
     .select({ s: submissions, menteeName: people.name, activityKind: assignments.activityKind, activityId: assignments.activityId, taskTitle: practiceTasks.title })
@@ -60,8 +68,7 @@ export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kin
     .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
     .where(and(
       eq(submissions.organisationId, scope.organisationId),
-      eq(submissions.state, 'submitted'),
-      reviewerIs(scope),
+      waitingFor(scope),
       filter.menteeId ? eq(submissions.menteeId, filter.menteeId) : undefined,
       filter.kind ? eq(submissions.workKind, filter.kind) : undefined,
     ))
@@ -77,6 +84,7 @@ export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kin
     version: s.version,
     submittedAt: s.submittedAt,
     waitingDays: waitingDays(s.submittedAt, now),
+    role: s.state === 'submitted' && (s.reviewerId === scope.viewer.id || (s.reviewerId === null && hasRole(scope.viewer, 'admin'))) ? 'first' : 'second',
   }));
 }
 
@@ -85,7 +93,7 @@ export async function queueCount(scope: Scope): Promise<number> {
   const [row] = await scope.db
     .select({ n: count() })
     .from(submissions)
-    .where(and(eq(submissions.organisationId, scope.organisationId), eq(submissions.state, 'submitted'), reviewerIs(scope)));
+    .where(and(eq(submissions.organisationId, scope.organisationId), waitingFor(scope)));
   return row?.n ?? 0;
 }
 
@@ -215,22 +223,10 @@ export type SaveMarkingResult =
   | { ok: false; errors: FieldErrors }
   | { ok: false; conflict: true };
 
-/**
- * Saves the reviewer's marking of a submission as a draft, or releases it to the mentee. The
- * posted `revision` must be the one the form was drawn with, else `conflict` (another tab saved
- * since) and nothing is written. Releasing needs every criterion marked; releasing again after a
- * release changes nothing (one release, one audit event).
- */
-export async function saveMarking(scope: Scope, submissionId: string, input: MarkingInput, ip: string | null, rubrics: readonly RubricContent[]): Promise<SaveMarkingResult> {
-  const s = await submissionRow(scope, submissionId);
-  if (!s || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
-  if (s.releasedAt !== null) {
-    if (input.release) return { ok: true, total: null, released: true, releasedNow: false };
-    return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
-  }
-  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.notWaiting' } } };
-  const rubric = rubrics.find((r) => r.id === s.rubricId);
-  if (!rubric) throw new Error(`unknown rubric ${s.rubricId}`);
+type CheckedMarking = { ok: true; levels: Record<string, RubricMark>; comments: Record<string, string>; overall: string; scored: ReturnType<typeof rubricTotal> };
+
+// The marking as it may be saved; releasing needs every criterion marked and the overall feedback.
+function checkMarking(rubric: RubricContent, input: MarkingInput): CheckedMarking | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const levels: Record<string, RubricMark> = {};
   const comments: Record<string, string> = {};
@@ -250,6 +246,55 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
   if (overall.length > OVERALL_MAX) errors.overall = { key: 'errors.tooLong', params: { max: OVERALL_MAX } };
   if (input.release && !overall) errors.overall = { key: 'errors.required' };
   if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, levels, comments, overall, scored };
+}
+
+// A second marker's marking: saved as a draft, or released to the first marker (never to the mentee).
+async function saveSecondMarking(scope: Scope, s: SubmissionRow, input: MarkingInput, rubrics: readonly RubricContent[]): Promise<SaveMarkingResult> {
+  const [mine] = await scope.db.select().from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id), eq(markings.role, 'second')));
+  if (!mine) return { ok: false, refusal: 'not-found' };
+  if (mine.releasedAt !== null) {
+    if (input.release) return { ok: true, total: mine.total, released: true, releasedNow: false };
+    return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
+  }
+  const rubric = rubrics.find((r) => r.id === mine.rubricId);
+  if (!rubric) throw new Error(`unknown rubric ${mine.rubricId}`);
+  const checked = checkMarking(rubric, input);
+  if (!checked.ok) return checked;
+  const now = scope.now.getTime();
+  const done = await scope.db
+    .update(markings)
+    .set({ levels: checked.levels, comments: checked.comments, overall: checked.overall, total: checked.scored.total, updatedAt: now, rubricVersion: rubric.version, revision: sql`${markings.revision} + 1`, releasedAt: input.release ? now : null })
+    .where(and(eq(markings.id, mine.id), eq(markings.revision, input.revision), isNull(markings.releasedAt)))
+    .returning({ id: markings.id });
+  if (!done.length) return { ok: false, conflict: true };
+  return { ok: true, total: checked.scored.total, released: input.release, releasedNow: false };
+}
+
+/**
+ * Saves the reviewer's marking of a submission as a draft, or releases it to the mentee (a second
+ * marker's release goes only to the first marker). The
+ * posted `revision` must be the one the form was drawn with, else `conflict` (another tab saved
+ * since) and nothing is written. Releasing needs every criterion marked; releasing again after a
+ * release changes nothing (one release, one audit event).
+ */
+export async function saveMarking(scope: Scope, submissionId: string, input: MarkingInput, ip: string | null, rubrics: readonly RubricContent[]): Promise<SaveMarkingResult> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s) return { ok: false, refusal: 'not-found' };
+  const target = await targetOf(scope, s);
+  const asFirst = mayOnSubmission(scope.viewer, 'submission.review', target);
+  if (!asFirst && !mayOnSubmission(scope.viewer, 'submission.second-mark', target)) return { ok: false, refusal: 'not-found' };
+  if (!asFirst) return saveSecondMarking(scope, s, input, rubrics);
+  if (s.releasedAt !== null) {
+    if (input.release) return { ok: true, total: null, released: true, releasedNow: false };
+    return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
+  }
+  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.notWaiting' } } };
+  const rubric = rubrics.find((r) => r.id === s.rubricId);
+  if (!rubric) throw new Error(`unknown rubric ${s.rubricId}`);
+  const checked = checkMarking(rubric, input);
+  if (!checked.ok) return checked;
+  const { levels, comments, overall, scored } = checked;
 
   const now = scope.now.getTime();
   return scope.db.transaction(async (tx): Promise<SaveMarkingResult> => {
