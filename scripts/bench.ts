@@ -130,7 +130,7 @@ async function consistencyAtScale(dir: string): Promise<{ median: number; p95: n
  * plus 20 waiting, in the running server's database, then measures the workspace home and the
  * Review queue at 10 connections (server time per request = 1 ÷ throughput). Reported, never asserted.
  */
-async function mentoringAtScale(base: string, cookie: string, databaseFile: string): Promise<{ name: string; path: string; run: Run }[]> {
+async function mentorWorkspaceAtScale(base: string, cookie: string, databaseFile: string): Promise<{ name: string; path: string; run: Run }[]> {
   const { db, client } = await openDatabase(`file:${databaseFile}`);
   const now = Date.now();
   const DAY = 86_400_000;
@@ -385,7 +385,7 @@ try {
   const mentoring = await mentoringAtScale(dir, content);
   console.log('Workshop booking: 50 simultaneous bookers on one workshop…');
   const rush = await bookingRush(dir);
-  const mentoringPages = await mentoringAtScale(base, cookies.mentor!, join(dir, 'bench.db'));
+  const workspacePages = await mentorWorkspaceAtScale(base, cookies.mentor!, join(dir, 'bench.db'));
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -456,16 +456,18 @@ try {
     ...mentoringPages.map(({ name, run }) => `| ${name}, ${PEAK_CONNECTIONS} connections: server time per request (1 ÷ throughput); p95 incl. queueing | ${fmt(1000 / run.rps)}; ${fmt(run.p95)} (${run.errors} errors, ${run.non2xx} non-2xx) | reported |`),
     `| overview figures for a mentor of ${mentoring.mentees} mentees, a year of activity each (queries + figures, in process): median / p95 of 9 runs | ${fmt(mentoring.overview.median)} / ${fmt(mentoring.overview.p95)} | reported |`,
     `| one mentee's Progress section readers (same data): median / p95 of 9 runs | ${fmt(mentoring.progress.median)} / ${fmt(mentoring.progress.p95)} | reported |`,
+    '',
     '### Workshop booking',
     '',
     '| measure | figure | target |',
     '|---|---|---|',
     ...bookingRushRows(rush),
+    '',
     '### Mentoring: a mentor with 40 more mentees, 1,000 past submissions and 20 waiting',
     '',
     '| page | latency p50 / p95 / p99 at 10 connections | throughput | server time per request (1 ÷ throughput) | errors, non-2xx |',
     '|---|---|---|---|---|',
-    ...mentoringPages.map(({ name, path, run }) => `| ${name} (${path}) | ${fmt(run.p50)} / ${fmt(run.p95)} / ${fmt(run.p99)} | ${run.rps.toFixed(0)} req/s | ${fmt(1000 / run.rps)} | ${run.errors}, ${run.non2xx} |`),
+    ...workspacePages.map(({ name, path, run }) => `| ${name} (${path}) | ${fmt(run.p50)} / ${fmt(run.p95)} / ${fmt(run.p99)} | ${run.rps.toFixed(0)} req/s | ${fmt(1000 / run.rps)} | ${run.errors}, ${run.non2xx} |`),
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';
