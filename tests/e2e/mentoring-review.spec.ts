@@ -87,7 +87,8 @@ test('a mentor sets a practice task for review, marks it with the rubric and rel
     if (top.range) await group.getByLabel(en['review.rubric.score'], { exact: true }).fill(String(top.range[1]));
   }
   await mentorPage.getByLabel(en['review.overall'], { exact: true }).fill('A warm, open start. Keep the question short.');
-  await mentorPage.getByRole('button', { name: en['review.saveDraft'], exact: true }).click();
+  // Enter in the form saves a draft (its default button), never a comment-bank button.
+  await mentorPage.getByRole('radio', { checked: true }).last().press('Enter');
   await expect(mentorPage.getByRole('status').filter({ hasText: en['review.saved'] })).toBeVisible();
   await expect(mentorPage.locator('#total')).not.toHaveText(en['review.totalNone']);
   const pagePath = new URL(mentorPage.url()).pathname;
