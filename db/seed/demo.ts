@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../schema/index.ts';
 import type { Role } from '../../src/domain/people/index.ts';
+import { seedDemoRollout } from './demo-rollout.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';
@@ -113,5 +114,6 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     await tx.insert(teamManagers).values(all.flatMap(({ p }) => (p.manages ?? []).map((teamId) => ({ personId: p.id, teamId }))));
     await tx.insert(mentorLinks).values(all.filter(({ p }) => p.mentor).map(({ p }) => ({ menteeId: p.id, mentorId: p.mentor!, createdAt: now })));
   });
+  await seedDemoRollout(db, now);
   return { people: PEOPLE.length + OTHER_PEOPLE.length };
 }
