@@ -22,7 +22,7 @@ test('a learner rates their confidence before starting a programme and, without 
   await expectNoAxeViolations(page);
 
   // Leaving a statement unrated is an error beside it; nothing is saved.
-  const groups = page.getByRole('group');
+  const groups = page.locator('form.confidence-form').getByRole('group');
   const count = await groups.count();
   expect(count).toBe(5);
   for (let i = 0; i < count - 1; i++) await groups.nth(i).getByRole('radio', { name: String(i + 3), exact: true }).check();
@@ -46,7 +46,7 @@ test('a learner rates their confidence before starting a programme and, without 
   await expect(noScript.getByText('You have completed Effective Child Protection: how confident are you now?')).toBeVisible();
   await noScript.getByRole('link', { name: 'Rate your confidence' }).click();
   await expect(noScript.getByRole('heading', { level: 1, name: 'Your confidence now you have finished' })).toBeVisible();
-  const after = noScript.getByRole('group');
+  const after = noScript.locator('form.confidence-form').getByRole('group');
   for (let i = 0; i < 5; i++) await after.nth(i).getByRole('radio', { name: String(i + 5), exact: true }).check();
   await noScript.getByRole('button', { name: 'Save my ratings' }).click();
   await expect(noScript).toHaveURL('/learn/effective-child-protection?done=confidenceSaved');

@@ -102,6 +102,8 @@ export function chartSvg(props: ChartProps): string {
   svg.setAttribute('aria-labelledby', props.description ? `${ids.title} ${ids.description}` : ids.title);
   svg.setAttribute('class', `${svg.getAttribute('class') ?? ''} chart__svg`.trim());
   svg.removeAttribute('aria-label');
+  // Plot names its mark groups ("rule", "line"); a name on a role-less <g> is prohibited ARIA (axe), so they are groups.
+  for (const element of svg.querySelectorAll('g[aria-label]')) element.setAttribute('role', 'group');
   // The site's CSP allows no inline styles: Plot's <style> goes (Chart.astro carries its rules) and
   // everything else is a presentation attribute.
   svg.querySelector('style')?.remove();
