@@ -21,6 +21,7 @@ import type { ConversationScenario } from '../src/content/schemas.ts';
 import { createActor } from 'xstate';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { percentile, seededRandom } from '../src/domain/common/index.ts';
+import { rolloutAtScale } from './bench-training-rollout.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -332,6 +333,8 @@ try {
   const conferenceJs = await compressedScriptBytes(base, conferencePage, cookies.learner!);
   console.log('Consistency figures for 5,000 practitioners × 24 vignettes…');
   const scale = await consistencyAtScale(dir);
+  console.log('Rollout and Welsh-medium figures for 5,000 staff…');
+  const rolloutScale = await rolloutAtScale(dir);
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -388,6 +391,13 @@ try {
     `| simulation step: server time per step (1 ÷ throughput) | ${fmt(1000 / simulation.rps)} | reported |`,
     `| conversation step page: compressed JavaScript (gzip) | ${(conversationJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
     `| case conference step page: compressed JavaScript (gzip) | ${(conferenceJs / 1024).toFixed(1)} KB | ≤ 100 KB |`,
+    '',
+    '### Training rollout',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    `| rollout page figures (5 phases, completion curves, confidence before/after) for ${rolloutScale.staff} staff (${rolloutScale.completions} module completions), admin: median / p95 of 9 runs | ${fmt(rolloutScale.rollout.median)} / ${fmt(rolloutScale.rollout.p95)} | < 300 ms |`,
+    `| Welsh-medium share for the last financial year, ${rolloutScale.staff} staff: median / p95 of 9 runs | ${fmt(rolloutScale.welshMedium.median)} / ${fmt(rolloutScale.welshMedium.p95)} | < 300 ms |`,
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';

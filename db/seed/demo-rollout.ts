@@ -56,7 +56,7 @@ export async function seedDemoRollout(db: Db, now: number): Promise<void> {
       { id: 'demo-p07', locale: 'cy', daysAgo: 20 },
       { id: 'demo-p14', locale: 'cy', daysAgo: 9 },
     ];
-    const completions = [...pilot, ...phase2].flatMap((p) =>
+    const completions: (typeof moduleCompletions.$inferInsert)[] = [...pilot, ...phase2].flatMap((p) =>
       ECP_MODULES.map((moduleId, i) => ({ personId: p.id, moduleId, moduleVersion: 1, programmeId: ECP, completedAt: now - (p.daysAgo + (ECP_MODULES.length - 1 - i) * 3) * DAY, locale: p.locale })),
     );
     // Half-way through: Llio has done two modules.

@@ -1,4 +1,5 @@
-import { and, eq, inArray, min } from 'drizzle-orm';
+import { and, eq, inArray, max, min, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
 import {
   moduleCompletions,
   needOverrides,
@@ -19,6 +20,27 @@ import { listPhases } from './phases.ts';
 
 /** What the rollout figures need of a programme from the content: its modules. */
 export type ProgrammeModules = { id: string; moduleIds: readonly string[] };
+
+/** The members of these teams who completed every module of the programme (any version), with the instant the last of those modules was first completed. */
+async function programmeCompletions(db: Db, programme: ProgrammeModules, teamIds: readonly string[]) {
+  if (programme.moduleIds.length === 0) return [];
+  const firsts = db
+    .select({ personId: moduleCompletions.personId, moduleId: moduleCompletions.moduleId, first: min(moduleCompletions.completedAt).as('first') })
+    .from(moduleCompletions)
+    .where(
+      and(
+        inArray(moduleCompletions.moduleId, [...programme.moduleIds]),
+        inArray(moduleCompletions.personId, db.select({ id: teamMemberships.personId }).from(teamMemberships).where(inArray(teamMemberships.teamId, [...teamIds]))),
+      ),
+    )
+    .groupBy(moduleCompletions.personId, moduleCompletions.moduleId)
+    .as('firsts');
+  return db
+    .select({ personId: firsts.personId, at: max(firsts.first) })
+    .from(firsts)
+    .groupBy(firsts.personId)
+    .having(sql`count(*) = ${programme.moduleIds.length}`);
+}
 
 export type PhaseTeamView = { id: string; nameEn: string; nameCy: string; eligible: number; completed: number; percent: number | null };
 
@@ -59,7 +81,7 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
   const teamIds = [...new Set(phases.flatMap((p) => p.teamIds))];
   const org = scope.organisationId;
 
-  const [teamRows, members, roles, rules, overrides, firstCompletions, attended] = await Promise.all([
+  const [teamRows, members, roles, rules, overrides, doneByProgramme, attended] = await Promise.all([
     db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(and(eq(teams.organisationId, org), inArray(teams.id, teamIds))),
     db
       .select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId })
@@ -69,12 +91,8 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
     db.select({ personId: personRoles.personId, role: personRoles.role }).from(personRoles).innerJoin(people, eq(people.id, personRoles.personId)).where(eq(people.organisationId, org)),
     db.select({ programmeId: needRules.programmeId, teamId: needRules.teamId, role: needRules.role, need: needRules.need, workshopRequired: needRules.workshopRequired }).from(needRules).where(eq(needRules.organisationId, org)),
     db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, org)),
-    db
-      .select({ personId: moduleCompletions.personId, moduleId: moduleCompletions.moduleId, at: min(moduleCompletions.completedAt) })
-      .from(moduleCompletions)
-      .innerJoin(people, eq(people.id, moduleCompletions.personId))
-      .where(and(eq(people.organisationId, org), eq(people.status, 'active')))
-      .groupBy(moduleCompletions.personId, moduleCompletions.moduleId),
+    // Only whole programmes done: per programme, the people with every module and the day of their last first completion.
+    Promise.all(programmes.map((programme) => programmeCompletions(db, programme, teamIds))),
     db
       .select({ personId: registerRows.personId, programmeId: workshops.programmeId, date: min(workshops.date) })
       .from(registerRows)
@@ -89,19 +107,15 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
   const rolesOf = new Map<string, Role[]>();
   for (const r of roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
   const overrideOf = new Map(overrides.map((o) => [`${o.personId}/${o.programmeId}`, o]));
-  const completedAt = new Map(firstCompletions.map((c) => [`${c.personId}/${c.moduleId}`, c.at ?? 0]));
+  const completedAt = new Map(programmes.flatMap((p, i) => doneByProgramme[i]!.map((c) => [`${c.personId}/${p.id}`, Number(c.at)] as const)));
   const workshopOn = new Map(attended.map((a) => [`${a.personId}/${a.programmeId}`, a.date ?? '']));
 
   /** The day a person completed a programme they must do, null when not yet; undefined when not required. */
   const completion = (personId: string, programme: ProgrammeModules): string | null | undefined => {
     const need = resolveNeed(rules, { teamIds: teamsOf.get(personId) ?? [], roles: rolesOf.get(personId) ?? [] }, programme.id, overrideOf.get(`${personId}/${programme.id}`) ?? null);
     if (need.need !== 'required' || programme.moduleIds.length === 0) return undefined;
-    let last = 0;
-    for (const moduleId of programme.moduleIds) {
-      const at = completedAt.get(`${personId}/${moduleId}`);
-      if (at === undefined) return null;
-      last = Math.max(last, at);
-    }
+    const last = completedAt.get(`${personId}/${programme.id}`);
+    if (last === undefined) return null;
     let day = londonDate(last);
     if (need.workshopRequired) {
       const on = workshopOn.get(`${personId}/${programme.id}`);
