@@ -1,11 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, avg, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { confidencePrompts, confidenceRatings, moduleCompletions, people, sectionVisits, teamMemberships } from '../../../db/schema/index.ts';
 import {
   CONFIDENCE_MOMENTS,
   checkConfidenceRatings,
   pairedChange,
   pairedChangeReading,
-  personPair,
   type ConfidenceMoment,
   type PairedChange,
 } from '../../domain/training/index.ts';
@@ -98,7 +98,7 @@ export type ConfidenceFigures = {
 /**
  * Before/after figures per programme over the people the viewer may see (a manager: members of
  * the teams they manage; an admin: the organisation). Each person gives one pair: the means of
- * the statements they rated both before and after.
+ * the statements they rated both before and after (as `personPair` in the domain reads it).
  */
 export async function confidenceFigures(scope: Scope, programmes: readonly Pick<ProgrammeOutline, 'id' | 'statementIds'>[]): Promise<ConfidenceFigures[]> {
   const { db, viewer } = scope;
@@ -113,27 +113,24 @@ export async function confidenceFigures(scope: Scope, programmes: readonly Pick<
           db.selectDistinct({ id: teamMemberships.personId }).from(teamMemberships).where(inArray(teamMemberships.teamId, viewer.managedTeamIds.length ? [...viewer.managedTeamIds] : [''])),
         ),
       );
-  const rows = await db
-    .select({ personId: confidenceRatings.personId, programmeId: confidenceRatings.programmeId, statementId: confidenceRatings.statementId, moment: confidenceRatings.moment, rating: confidenceRatings.rating })
-    .from(confidenceRatings)
-    .innerJoin(people, eq(people.id, confidenceRatings.personId))
-    .where(and(where, eq(people.status, 'active')));
-  const byPerson = new Map<string, { before: Record<string, number>; after: Record<string, number> }>();
-  for (const r of rows) {
-    const key = `${r.programmeId}\u0000${r.personId}`;
-    let entry = byPerson.get(key);
-    if (!entry) byPerson.set(key, (entry = { before: {}, after: {} }));
-    entry[r.moment][r.statementId] = r.rating;
-  }
-  return programmes.map((programme) => {
-    const pairs: { before: number; after: number }[] = [];
-    for (const [key, entry] of byPerson) {
-      if (!key.startsWith(`${programme.id}\u0000`)) continue;
-      const keep = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).filter(([id]) => programme.statementIds.includes(id)));
-      const pair = personPair(keep(entry.before), keep(entry.after));
-      if (pair) pairs.push(pair);
-    }
-    const change = pairedChange(pairs);
+  // One pair per person, averaged in SQL over the current statements they rated both before and after.
+  const after = alias(confidenceRatings, 'after_ratings');
+  const pairsOf = (programme: Pick<ProgrammeOutline, 'id' | 'statementIds'>) =>
+    programme.statementIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ before: avg(confidenceRatings.rating), after: avg(after.rating) })
+          .from(confidenceRatings)
+          .innerJoin(
+            after,
+            and(eq(after.personId, confidenceRatings.personId), eq(after.programmeId, confidenceRatings.programmeId), eq(after.statementId, confidenceRatings.statementId), eq(after.moment, 'after')),
+          )
+          .innerJoin(people, eq(people.id, confidenceRatings.personId))
+          .where(and(where, eq(confidenceRatings.programmeId, programme.id), eq(confidenceRatings.moment, 'before'), inArray(confidenceRatings.statementId, [...programme.statementIds]), eq(people.status, 'active')))
+          .groupBy(confidenceRatings.personId);
+  const all = await Promise.all(programmes.map(pairsOf));
+  return programmes.map((programme, i) => {
+    const change = pairedChange(all[i]!.map((p) => ({ before: Number(p.before), after: Number(p.after) })));
     return { programmeId: programme.id, change, reading: pairedChangeReading(change) };
   });
 }
