@@ -47,7 +47,6 @@ async function withoutDemoRollout() {
   for (const table of [phaseTeams, rolloutPhases, needRules, confidenceRatings, confidencePrompts, moduleCompletions]) await db.delete(table);
 }
 
-const DAY = 86_400_000;
 const scope = (personId: string, now = T0) => scopeOf(database.db, personId, now);
 
 /** Completes a module the way a learner does: opens every section, then passes its check. */
