@@ -25,6 +25,7 @@ import { percentile, seededRandom } from '../src/domain/common/index.ts';
 import { tnaAtScale, tnaRowsMarkdown } from './bench-tna.ts';
 import { mentoringAtScale } from './bench-mentoring.ts';
 import { bookingRush, bookingRushRows } from './bench-training.ts';
+import { rolloutAtScale } from './bench-training-rollout.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -386,6 +387,8 @@ try {
   console.log('Workshop booking: 50 simultaneous bookers on one workshop…');
   const rush = await bookingRush(dir);
   const workspacePages = await mentorWorkspaceAtScale(base, cookies.mentor!, join(dir, 'bench.db'));
+  console.log('Rollout and Welsh-medium figures for 5,000 staff…');
+  const rolloutScale = await rolloutAtScale(dir);
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -468,6 +471,13 @@ try {
     '| page | latency p50 / p95 / p99 at 10 connections | throughput | server time per request (1 ÷ throughput) | errors, non-2xx |',
     '|---|---|---|---|---|',
     ...workspacePages.map(({ name, path, run }) => `| ${name} (${path}) | ${fmt(run.p50)} / ${fmt(run.p95)} / ${fmt(run.p99)} | ${run.rps.toFixed(0)} req/s | ${fmt(1000 / run.rps)} | ${run.errors}, ${run.non2xx} |`),
+    '',
+    '### Training rollout',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    `| rollout page figures (5 phases, completion curves, confidence before/after) for ${rolloutScale.staff} staff (${rolloutScale.completions} module completions), admin: median / p95 of 9 runs | ${fmt(rolloutScale.rollout.median)} / ${fmt(rolloutScale.rollout.p95)} | < 300 ms |`,
+    `| Welsh-medium share for the last financial year, ${rolloutScale.staff} staff: median / p95 of 9 runs | ${fmt(rolloutScale.welshMedium.median)} / ${fmt(rolloutScale.welshMedium.p95)} | < 300 ms |`,
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';

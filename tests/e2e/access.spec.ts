@@ -290,3 +290,31 @@ test.describe('mentoring records', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('rollout, phases and the Welsh-medium share', () => {
+  test('a learner is refused the rollout, phases and Welsh-medium pages and the CSV, and an unknown programme’s confidence form is not found', async ({ page }) => {
+    await signIn(page, 'learner@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/training/rollout', '/admin/training/phases', '/training/welsh-medium', '/cy/training/rollout']) {
+      expect(await open(page, path), path).toBe(403);
+      await expect(page.locator('body')).not.toContainText('Pilot: Assessment and Safeguarding Team');
+    }
+    await expectNoAxeViolations(page);
+    const csv = await page.request.get('/training/welsh-medium.csv');
+    expect(csv.status()).toBe(403);
+    expect(await open(page, '/training/confidence/no-such-programme')).toBe(404);
+  });
+
+  test('a manager sees only the phases of their own teams and is refused the phases admin and the Welsh-medium share', async ({ page }) => {
+    await signIn(page, 'catrin.lloyd@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/training/rollout')).toBe(200);
+    await expect(page.getByRole('heading', { level: 2, name: /Phase 2/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /Pilot/ })).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText('Coastal Children and Families Team');
+    await expect(page.locator('body')).not.toContainText('Tîm Plant a Theuluoedd yr Arfordir');
+    expect(await open(page, '/admin/training/phases')).toBe(403);
+    expect(await open(page, '/training/welsh-medium')).toBe(403);
+    expect((await page.request.get('/training/welsh-medium.csv?from=2026-04-01&to=2027-03-31')).status()).toBe(403);
+  });
+});

@@ -19,6 +19,7 @@ import { tna } from './tna.ts';
 import { progress } from './progress.ts';
 import { register } from './register.ts';
 import { moderation } from './moderation.ts';
+import { rollout } from './rollout.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -42,4 +43,5 @@ export const cy: Messages = {
   ...progress,
   ...register,
   ...moderation,
+  ...rollout,
 };

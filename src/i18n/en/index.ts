@@ -19,6 +19,7 @@ import { tna } from './tna.ts';
 import { progress } from './progress.ts';
 import { register } from './register.ts';
 import { moderation } from './moderation.ts';
+import { rollout } from './rollout.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -42,6 +43,7 @@ export const en = {
   ...progress,
   ...register,
   ...moderation,
+  ...rollout,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,175 @@
+import { and, eq, inArray, max, min, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import {
+  moduleCompletions,
+  needOverrides,
+  needRules,
+  people,
+  personRoles,
+  registerRows,
+  teamMemberships,
+  teams,
+  workshops,
+} from '../../../db/schema/index.ts';
+import { londonDate } from '../../domain/common/index.ts';
+import type { Role } from '../../domain/people/index.ts';
+import { completionCurve, phaseAtRisk, resolveNeed, teamsBehind, type CurvePoint } from '../../domain/training/index.ts';
+import { hasRole, mayInOrganisation } from '../access/index.ts';
+import type { Scope } from '../people/index.ts';
+import { listPhases } from './phases.ts';
+
+/** What the rollout figures need of a programme from the content: its modules. */
+export type ProgrammeModules = { id: string; moduleIds: readonly string[] };
+
+/** The members of these teams who completed every module of the programme (any version), with the instant the last of those modules was first completed. */
+async function programmeCompletions(db: Db, programme: ProgrammeModules, teamIds: readonly string[]) {
+  if (programme.moduleIds.length === 0) return [];
+  const firsts = db
+    .select({ personId: moduleCompletions.personId, moduleId: moduleCompletions.moduleId, first: min(moduleCompletions.completedAt).as('first') })
+    .from(moduleCompletions)
+    .where(
+      and(
+        inArray(moduleCompletions.moduleId, [...programme.moduleIds]),
+        inArray(moduleCompletions.personId, db.select({ id: teamMemberships.personId }).from(teamMemberships).where(inArray(teamMemberships.teamId, [...teamIds]))),
+      ),
+    )
+    .groupBy(moduleCompletions.personId, moduleCompletions.moduleId)
+    .as('firsts');
+  return db
+    .select({ personId: firsts.personId, at: max(firsts.first) })
+    .from(firsts)
+    .groupBy(firsts.personId)
+    .having(sql`count(*) = ${programme.moduleIds.length}`);
+}
+
+export type PhaseTeamView = { id: string; nameEn: string; nameCy: string; eligible: number; completed: number; percent: number | null };
+
+export type PhaseView = {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  targetPercent: number;
+  teams: PhaseTeamView[];
+  /** People × required programmes in the phase's teams, and how many of those are complete. */
+  eligible: number;
+  completed: number;
+  percent: number | null;
+  /** Cumulative completion week by week from the start to today (or the end, if sooner). */
+  curve: CurvePoint[];
+  atRisk: boolean;
+  projectedPercent: number | null;
+  /** The teams below the target, named when the phase is at risk. */
+  teamsBehind: string[];
+};
+
+/**
+ * The rollout page: each phase with its teams' completion of their required programmes against the
+ * target over time, and **At risk** where the domain's rule says so. A manager sees the phases
+ * holding teams they manage, with only those teams; an admin sees every phase. Complete means every
+ * module of the programme done and, where the rules require one, a workshop of it attended.
+ */
+export async function rolloutView(scope: Scope, programmes: readonly ProgrammeModules[]): Promise<PhaseView[]> {
+  const { db, viewer } = scope;
+  if (!mayInOrganisation(viewer, 'training.rollout.view')) return [];
+  const admin = hasRole(viewer, 'admin');
+  const today = londonDate(scope.now.getTime());
+  const phases = (await listPhases(scope))
+    .map((p) => ({ ...p, teamIds: admin ? p.teamIds : p.teamIds.filter((id) => viewer.managedTeamIds.includes(id)) }))
+    .filter((p) => p.teamIds.length > 0);
+  if (phases.length === 0) return [];
+  const teamIds = [...new Set(phases.flatMap((p) => p.teamIds))];
+  const org = scope.organisationId;
+
+  const [teamRows, members, roles, rules, overrides, doneByProgramme, attended] = await Promise.all([
+    db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(and(eq(teams.organisationId, org), inArray(teams.id, teamIds))),
+    db
+      .select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId })
+      .from(teamMemberships)
+      .innerJoin(people, eq(people.id, teamMemberships.personId))
+      .where(and(eq(people.organisationId, org), eq(people.status, 'active'))),
+    db.select({ personId: personRoles.personId, role: personRoles.role }).from(personRoles).innerJoin(people, eq(people.id, personRoles.personId)).where(eq(people.organisationId, org)),
+    db.select({ programmeId: needRules.programmeId, teamId: needRules.teamId, role: needRules.role, need: needRules.need, workshopRequired: needRules.workshopRequired }).from(needRules).where(eq(needRules.organisationId, org)),
+    db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, org)),
+    // Only whole programmes done: per programme, the people with every module and the day of their last first completion.
+    Promise.all(programmes.map((programme) => programmeCompletions(db, programme, teamIds))),
+    db
+      .select({ personId: registerRows.personId, programmeId: workshops.programmeId, date: min(workshops.date) })
+      .from(registerRows)
+      .innerJoin(workshops, eq(workshops.id, registerRows.workshopId))
+      .where(and(eq(workshops.organisationId, org), inArray(registerRows.mark, ['attended', 'attended-part'])))
+      .groupBy(registerRows.personId, workshops.programmeId),
+  ]);
+
+  // Every team of a person counts for their needs; only the phase's teams count them in.
+  const teamsOf = new Map<string, string[]>();
+  for (const m of members) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
+  const rolesOf = new Map<string, Role[]>();
+  for (const r of roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
+  const overrideOf = new Map(overrides.map((o) => [`${o.personId}/${o.programmeId}`, o]));
+  const completedAt = new Map(programmes.flatMap((p, i) => doneByProgramme[i]!.map((c) => [`${c.personId}/${p.id}`, Number(c.at)] as const)));
+  const workshopOn = new Map(attended.map((a) => [`${a.personId}/${a.programmeId}`, a.date ?? '']));
+
+  /** The day a person completed a programme they must do, null when not yet; undefined when not required. */
+  const completion = (personId: string, programme: ProgrammeModules): string | null | undefined => {
+    const need = resolveNeed(rules, { teamIds: teamsOf.get(personId) ?? [], roles: rolesOf.get(personId) ?? [] }, programme.id, overrideOf.get(`${personId}/${programme.id}`) ?? null);
+    if (need.need !== 'required' || programme.moduleIds.length === 0) return undefined;
+    const last = completedAt.get(`${personId}/${programme.id}`);
+    if (last === undefined) return null;
+    let day = londonDate(last);
+    if (need.workshopRequired) {
+      const on = workshopOn.get(`${personId}/${programme.id}`);
+      if (!on) return null;
+      if (on > day) day = on;
+    }
+    return day;
+  };
+
+  const byTeam = new Map(teamRows.map((t) => [t.id, t]));
+  return phases.map((phase) => {
+    const inPhase = [...new Set(members.filter((m) => phase.teamIds.includes(m.teamId)).map((m) => m.personId))];
+    const completedOn: string[] = [];
+    let eligible = 0;
+    const perTeam = new Map(phase.teamIds.map((id) => [id, { eligible: 0, completed: 0 }]));
+    for (const personId of inPhase) {
+      for (const programme of programmes) {
+        const day = completion(personId, programme);
+        if (day === undefined) continue;
+        eligible += 1;
+        if (day !== null) completedOn.push(day);
+        for (const teamId of teamsOf.get(personId) ?? []) {
+          const counts = perTeam.get(teamId);
+          if (!counts) continue;
+          counts.eligible += 1;
+          if (day !== null) counts.completed += 1;
+        }
+      }
+    }
+    const teamViews = phase.teamIds
+      .filter((id) => byTeam.has(id))
+      .map((id) => {
+        const counts = perTeam.get(id)!;
+        return { ...byTeam.get(id)!, ...counts, percent: counts.eligible ? (counts.completed / counts.eligible) * 100 : null };
+      })
+      .sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+    const curveTo = today < phase.endsOn ? today : phase.endsOn;
+    const curve = today < phase.startsOn ? [] : completionCurve(completedOn, eligible, phase.startsOn, curveTo);
+    const risk = phaseAtRisk(phase, { completedOn, eligible }, today);
+    const behind = risk.atRisk ? teamsBehind(teamViews.map((t) => ({ teamId: t.id, completed: t.completed, eligible: t.eligible })), phase.targetPercent) : [];
+    return {
+      id: phase.id,
+      name: phase.name,
+      startsOn: phase.startsOn,
+      endsOn: phase.endsOn,
+      targetPercent: phase.targetPercent,
+      teams: teamViews,
+      eligible,
+      completed: completedOn.length,
+      percent: eligible ? (completedOn.length / eligible) * 100 : null,
+      curve,
+      atRisk: risk.atRisk,
+      projectedPercent: risk.projectedPercent,
+      teamsBehind: behind,
+    };
+  });
+}
