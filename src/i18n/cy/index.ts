@@ -15,6 +15,7 @@ import { review } from './review.ts';
 import { training } from './training.ts';
 import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
+import { reviewRead } from './review-read.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -34,4 +35,5 @@ export const cy: Messages = {
   ...training,
   ...sessions,
   ...groups,
+  ...reviewRead,
 };

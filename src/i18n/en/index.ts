@@ -15,6 +15,7 @@ import { review } from './review.ts';
 import { training } from './training.ts';
 import { sessions } from './sessions.ts';
 import { groups } from './groups.ts';
+import { reviewRead } from './review-read.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -34,6 +35,7 @@ export const en = {
   ...training,
   ...sessions,
   ...groups,
+  ...reviewRead,
 } as const;
 
 export type MessageKey = keyof typeof en;

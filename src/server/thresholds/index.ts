@@ -9,3 +9,4 @@ export * from './round-actions-form.ts';
 export * from './round-form.ts';
 export * from './assigned-rounds.ts';
 export * from './round-notices.ts';
+export * from './review-read.ts';
