@@ -1,6 +1,6 @@
 // Reading a mentee's simulation attempt for review. The "own" readers in simulations.ts stay
 // strict (viewer = learner); these ask the caller's policy check before anything is returned.
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ownResponseCodes, simulationAttempts, simulationOwnResponses, submissions } from '../../../db/schema/index.ts';
 import { authoritativeCodes, selfMentorAgreement } from '../../domain/mentoring/index.ts';
 import { MI_CODES, type MiCode } from '../../domain/simulations/index.ts';
@@ -33,7 +33,8 @@ async function ownWordsOf(scope: Scope, attemptId: string, withMentorCodes: bool
     .from(simulationOwnResponses)
     .leftJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
     .where(eq(simulationOwnResponses.attemptId, attemptId))
-    .orderBy(asc(simulationOwnResponses.createdAt), asc(simulationOwnResponses.id));
+    // Insertion order breaks ties: two responses can share a millisecond.
+    .orderBy(asc(simulationOwnResponses.createdAt), asc(sql`${simulationOwnResponses}.rowid`));
   return rows.map((r) => ({ ...r, mentorCode: withMentorCodes ? r.mentorCode : null }));
 }
 
@@ -43,16 +44,16 @@ export function ownWordsAgreement(responses: readonly OwnWordsResponse[]): Debri
 }
 
 /**
- * Lines a transcript up with its stored own-words responses (the n-th own-words entry is the n-th
- * response, on the same turn) and gives the codes the figures count: the mentor's where coded.
+ * Lines a transcript up with its stored own-words responses (each own-words entry takes the
+ * earliest unused response on its turn) and gives the codes the figures count: the mentor's where coded.
  */
 export function debriefCoding(transcript: readonly TranscriptEntry[], responses: readonly OwnWordsResponse[]): DebriefCoding {
-  let next = 0;
+  const used = new Set<string>();
   const entries = transcript.map((entry) => {
     if (!entry.own) return null;
-    const response = responses[next];
-    next += 1;
-    return response && response.turnId === entry.turn ? response : null;
+    const response = responses.find((r) => r.turnId === entry.turn && !used.has(r.id)) ?? null;
+    if (response) used.add(response.id);
+    return response;
   });
   const mentorCodes = new Map(entries.flatMap((r) => (r?.mentorCode ? [[r.id, r.mentorCode] as const] : [])));
   const codes = authoritativeCodes(transcript.map((entry, i) => ({ id: entries[i]?.id ?? `entry-${i}`, code: entry.code, own: entry.own !== null })), mentorCodes);
