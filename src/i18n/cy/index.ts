@@ -20,6 +20,7 @@ import { progress } from './progress.ts';
 import { register } from './register.ts';
 import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
+import { reviewRead } from './review-read.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -44,4 +45,5 @@ export const cy: Messages = {
   ...register,
   ...moderation,
   ...rollout,
+  ...reviewRead,
 };

@@ -20,6 +20,7 @@ import { progress } from './progress.ts';
 import { register } from './register.ts';
 import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
+import { reviewRead } from './review-read.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -44,6 +45,7 @@ export const en = {
   ...register,
   ...moderation,
   ...rollout,
+  ...reviewRead,
 } as const;
 
 export type MessageKey = keyof typeof en;

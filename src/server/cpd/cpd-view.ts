@@ -43,7 +43,7 @@ export async function reflectiveLog(scope: Scope, locale: Locale) {
   return Promise.all(
     entries.map(async (e) => {
       const module = e.moduleId ? await getModule(e.moduleId) : null;
-      return { id: e.id, createdAt: e.createdAt, moduleTitle: module ? pick(module.title, locale) : null, prompt: module ? pick(module.reflection.prompt, locale) : e.prompt, text: e.text };
+      return { id: e.id, createdAt: e.createdAt, moduleTitle: module ? pick(module.title, locale) : null, prompt: module ? pick(module.reflection.prompt, locale) : e.prompt, text: e.text, shared: e.sharedWithMentor };
     }),
   );
 }

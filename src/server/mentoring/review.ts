@@ -1,12 +1,14 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { assignments, markings, ownResponseCodes, people, practiceTasks, simulationAttempts, simulationOwnResponses, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { assignments, markings, ownResponseCodes, people, practiceTasks, reflectiveEntries, simulationOwnResponses, submissions, taskAnswers } from '../../../db/schema/index.ts';
 import { MI_CODES, type MiCode } from '../../domain/simulations/index.ts';
 import { londonDate, workingDaysBetween } from '../../domain/common/index.ts';
-import { rubricTotal, selfMentorAgreement, type ActivityRef, type MarkerRole, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
+import { rubricTotal, type ActivityRef, type MarkerRole, type RubricMark, type SubmissionState, type WorkKind } from '../../domain/mentoring/index.ts';
 import { hasRole, mayOnSubmission, type SubmissionTarget } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RubricContent } from '../content/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
+import { attemptForReview, ownWordsAgreement, type OwnWordsResponse, type SimulationAttempt } from '../simulations/index.ts';
+import { thresholdAttemptForReview, type ThresholdAttempt } from '../thresholds/index.ts';
 import type { Scope } from '../people/index.ts';
 import { catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
 
@@ -58,14 +60,18 @@ function titleOf(kind: string | null, id: string | null, taskTitle: string | nul
   return catalogueEntry(catalogue, { kind: kind as ActivityRef['kind'], id })?.title ?? null;
 }
 
+// A shared reflective-log entry is titled by the module it reflects on (none: the page says "reflective-log entry").
+const reflectionTitle = (moduleId: string | null, catalogue: ContentCatalogue) => (moduleId ? titleOf('module', moduleId, null, catalogue) : null);
+
 /** The signed-in reviewer's waiting submissions (and those they were asked to second-mark), oldest first, filtered by mentee and kind of work. */
 export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kind?: WorkKind }, catalogue: ContentCatalogue): Promise<QueueRow[]> {
   const rows = await scope.db
-    .select({ s: submissions, menteeName: people.name, activityKind: assignments.activityKind, activityId: assignments.activityId, taskTitle: practiceTasks.title })
+    .select({ s: submissions, menteeName: people.name, activityKind: assignments.activityKind, activityId: assignments.activityId, taskTitle: practiceTasks.title, reflectionModuleId: reflectiveEntries.moduleId })
     .from(submissions)
     .innerJoin(people, eq(people.id, submissions.menteeId))
     .leftJoin(assignments, eq(assignments.id, submissions.assignmentId))
     .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
+    .leftJoin(reflectiveEntries, and(eq(submissions.workKind, 'reflection'), eq(reflectiveEntries.id, submissions.workId)))
     .where(and(
       eq(submissions.organisationId, scope.organisationId),
       waitingFor(scope),
@@ -74,13 +80,13 @@ export async function reviewQueue(scope: Scope, filter: { menteeId?: string; kin
     ))
     .orderBy(asc(submissions.submittedAt), asc(submissions.id));
   const now = scope.now.getTime();
-  return rows.map(({ s, menteeName, activityKind, activityId, taskTitle }) => ({
+  return rows.map(({ s, menteeName, activityKind, activityId, taskTitle, reflectionModuleId }) => ({
     id: s.id,
     menteeId: s.menteeId,
     menteeName,
     workKind: s.workKind,
     activity: activityKind && activityId ? { kind: activityKind, id: activityId } : null,
-    title: titleOf(activityKind, activityId, taskTitle, catalogue),
+    title: s.workKind === 'reflection' ? reflectionTitle(reflectionModuleId, catalogue) : titleOf(activityKind, activityId, taskTitle, catalogue),
     version: s.version,
     submittedAt: s.submittedAt,
     waitingDays: waitingDays(s.submittedAt, now),
@@ -100,8 +106,9 @@ export async function queueCount(scope: Scope): Promise<number> {
 /** The submitted work as the mentee sees it, read-only. */
 export type SubmittedWork =
   | { kind: 'task'; text: string; version: number }
-  | { kind: 'simulation'; scenarioId: string; outcome: string | null; ownResponses: { id: string; turnId: string; text: string; selfCode: string; mentorCode: MiCode | null }[]; agreement: { n: number; percent: number | null; kappa: number | null } }
-  | { kind: 'threshold'; vignetteId: string } & Pick<typeof thresholdAttempts.$inferSelect, 'screening' | 'decision' | 'likelihood' | 'significant'>
+  | { kind: 'simulation'; scenarioId: string; outcome: string | null; attempt: SimulationAttempt; ownResponses: OwnWordsResponse[]; agreement: { n: number; percent: number | null; kappa: number | null } }
+  | ({ kind: 'threshold'; vignetteId: string; attempt: ThresholdAttempt } & Pick<ThresholdAttempt, 'screening' | 'decision' | 'likelihood' | 'significant'>)
+  | { kind: 'reflection'; prompt: string; text: string; moduleId: string | null; createdAt: number }
   | { kind: 'missing' };
 
 /** A marking as the form shows it. */
@@ -141,28 +148,32 @@ async function submissionRow(scope: Scope, id: string): Promise<SubmissionRow | 
   return row ?? null;
 }
 
-async function workOf(scope: Scope, s: SubmissionRow): Promise<SubmittedWork> {
+async function workOf(scope: Scope, s: SubmissionRow, target: SubmissionTarget): Promise<SubmittedWork> {
   const { db } = scope;
+  // The attempt readers ask the policy through the submission: only its mentee's work, only for its viewers.
+  const may = (ownerId: string) => ownerId === s.menteeId && mayOnSubmission(scope.viewer, 'submission.view', target);
   if (s.workKind === 'task') {
     const [answer] = await db.select().from(taskAnswers).where(and(eq(taskAnswers.id, s.workId), eq(taskAnswers.personId, s.menteeId)));
     return answer ? { kind: 'task', text: answer.text, version: answer.version } : { kind: 'missing' };
   }
   if (s.workKind === 'simulation') {
-    const [attempt] = await db.select().from(simulationAttempts).where(and(eq(simulationAttempts.id, s.workId), eq(simulationAttempts.personId, s.menteeId)));
-    if (!attempt) return { kind: 'missing' };
-    const own = await db
-      .select({ id: simulationOwnResponses.id, turnId: simulationOwnResponses.turnId, text: simulationOwnResponses.text, selfCode: simulationOwnResponses.code, mentorCode: ownResponseCodes.code })
-      .from(simulationOwnResponses)
-      .leftJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
-      .where(eq(simulationOwnResponses.attemptId, attempt.id))
-      .orderBy(asc(simulationOwnResponses.createdAt));
-    const pairs = own.flatMap((r) => (r.mentorCode && isMiCode(r.selfCode) ? [{ self: r.selfCode, mentor: r.mentorCode }] : []));
-    return { kind: 'simulation', scenarioId: attempt.scenarioId, outcome: attempt.outcome, ownResponses: own, agreement: selfMentorAgreement(pairs) };
+    const read = await attemptForReview(scope, s.workId, may);
+    if (!read) return { kind: 'missing' };
+    const { attempt, ownResponses } = read;
+    return { kind: 'simulation', scenarioId: attempt.scenarioId, outcome: attempt.outcome, attempt, ownResponses, agreement: ownWordsAgreement(ownResponses) };
   }
   if (s.workKind === 'threshold') {
-    const [attempt] = await db.select().from(thresholdAttempts).where(and(eq(thresholdAttempts.id, s.workId), eq(thresholdAttempts.personId, s.menteeId)));
+    const attempt = await thresholdAttemptForReview(scope, s.workId, may);
     if (!attempt) return { kind: 'missing' };
-    return { kind: 'threshold', vignetteId: attempt.vignetteId, screening: attempt.screening, decision: attempt.decision, likelihood: attempt.likelihood, significant: attempt.significant };
+    return { kind: 'threshold', vignetteId: attempt.vignetteId, attempt, screening: attempt.screening, decision: attempt.decision, likelihood: attempt.likelihood, significant: attempt.significant };
+  }
+  if (s.workKind === 'reflection') {
+    // Only an entry its author shares with their mentor is ever read here.
+    const [entry] = await db
+      .select()
+      .from(reflectiveEntries)
+      .where(and(eq(reflectiveEntries.id, s.workId), eq(reflectiveEntries.personId, s.menteeId), eq(reflectiveEntries.sharedWithMentor, true)));
+    return entry ? { kind: 'reflection', prompt: entry.prompt, text: entry.text, moduleId: entry.moduleId, createdAt: entry.createdAt } : { kind: 'missing' };
   }
   return { kind: 'missing' };
 }
@@ -189,12 +200,13 @@ export async function submissionForReview(scope: Scope, id: string, rubrics: rea
     .where(eq(people.id, s.menteeId));
   const [mine] = await scope.db.select().from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.markerId, scope.viewer.id)));
   const rubric = rubrics.find((r) => r.id === s.rubricId) ?? null;
+  const work = await workOf(scope, s, target);
   return {
     id: s.id,
     assignmentId: s.assignmentId,
     menteeId: s.menteeId,
     menteeName: meta?.menteeName ?? '',
-    title: titleOf(meta?.activityKind ?? null, meta?.activityId ?? null, meta?.taskTitle ?? null, catalogue),
+    title: work.kind === 'reflection' ? reflectionTitle(work.moduleId, catalogue) : titleOf(meta?.activityKind ?? null, meta?.activityId ?? null, meta?.taskTitle ?? null, catalogue),
     instructions: meta?.instructions ?? null,
     version: s.version,
     state: s.state,
@@ -202,7 +214,7 @@ export async function submissionForReview(scope: Scope, id: string, rubrics: rea
     submittedAt: s.submittedAt,
     waitingDays: waitingDays(s.submittedAt, scope.now.getTime()),
     rubric,
-    work: await workOf(scope, s),
+    work,
     marking: mine ? markingView(mine) : null,
     canReview: mayOnSubmission(scope.viewer, 'submission.review', target),
     max: rubric ? rubricTotal(rubric, {}).max : null,

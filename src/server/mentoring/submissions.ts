@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { assignments, simulationAttempts, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { assignments, mentorLinks, reflectiveEntries, simulationAttempts, submissions, taskAnswers, thresholdAttempts } from '../../../db/schema/index.ts';
 import { defaultRubricFor, type ActivityKind, type Rubric, type WorkKind } from '../../domain/mentoring/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
@@ -130,4 +130,66 @@ export async function assignmentForWork(scope: Scope, activity: { kind: Activity
     .orderBy(desc(assignments.createdAt))
     .limit(1);
   return rows[0]?.id ?? null;
+}
+
+export type ReflectionRefusal = 'not-found' | 'no-mentor' | 'locked';
+export type ReflectionSubmitResult =
+  | { ok: true; id: string; version: number; repeated: boolean }
+  | { ok: false; refusal: ReflectionRefusal }
+  | { ok: false; errors: FieldErrors };
+
+/**
+ * Submits one of the signed-in learner's reflective-log entries to their practice mentor for
+ * review, sharing it with the mentor as part of submitting (a private entry is never read by
+ * anyone else). One submission waits at a time; a repeated POST answers the waiting one, and
+ * after a revision is asked the entry can be submitted again as the next version.
+ */
+export async function submitReflection(scope: Scope, input: { entryId: string; note: string | null }, ip: string | null, rubrics: readonly Rubric[]): Promise<ReflectionSubmitResult> {
+  const note = input.note?.trim() || null;
+  if (note && note.length > SUBMIT_NOTE_MAX) return { ok: false, errors: { note: { key: 'errors.tooLong', params: { max: SUBMIT_NOTE_MAX } } } };
+  const now = scope.now.getTime();
+  return scope.db.transaction(async (tx): Promise<ReflectionSubmitResult> => {
+    const [entry] = await tx
+      .select({ id: reflectiveEntries.id })
+      .from(reflectiveEntries)
+      .where(and(eq(reflectiveEntries.id, input.entryId), eq(reflectiveEntries.personId, scope.viewer.id), eq(reflectiveEntries.organisationId, scope.organisationId)));
+    if (!entry) return { ok: false, refusal: 'not-found' };
+    const [link] = await tx.select({ mentorId: mentorLinks.mentorId }).from(mentorLinks).where(eq(mentorLinks.menteeId, scope.viewer.id));
+    if (!link) return { ok: false, refusal: 'no-mentor' };
+    const [latest] = await tx
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.workKind, 'reflection'), eq(submissions.workId, entry.id), eq(submissions.menteeId, scope.viewer.id)))
+      .orderBy(desc(submissions.version))
+      .limit(1);
+    if (latest && latest.state === 'submitted') return { ok: true, id: latest.id, version: latest.version, repeated: true };
+    if (latest && latest.state !== 'revision-asked') return { ok: false, refusal: 'locked' };
+    const rubric = defaultRubricFor('reflection', null, rubrics) ?? rubrics.find((r) => r.workKinds.includes('reflection'));
+    if (!rubric) throw new Error('no rubric covers reflection work');
+    const id = newId();
+    const version = (latest?.version ?? 0) + 1;
+    await tx.update(reflectiveEntries).set({ sharedWithMentor: true, updatedAt: now }).where(eq(reflectiveEntries.id, entry.id));
+    await tx.insert(submissions).values({
+      id, organisationId: scope.organisationId, assignmentId: null, menteeId: scope.viewer.id, version, workKind: 'reflection', workId: entry.id,
+      noteToMentor: note, state: 'submitted', reviewerId: link.mentorId, rubricId: rubric.id, submittedAt: now,
+    });
+    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: scope.viewer.id, action: 'submission.made', detail: { submissionId: id, reflectionId: entry.id, version, workKind: 'reflection' }, ip }, now);
+    return { ok: true, id, version, repeated: false };
+  });
+}
+
+/** Where each of the signed-in learner's reflective-log entries stands with review: the latest submission's version and state. */
+export async function reflectionSubmissions(scope: Scope): Promise<Map<string, { version: number; state: 'submitted' | 'revision-asked' | 'feedback-released' }>> {
+  const rows = await scope.db
+    .select({ workId: submissions.workId, version: submissions.version, state: submissions.state })
+    .from(submissions)
+    .where(and(eq(submissions.workKind, 'reflection'), eq(submissions.menteeId, scope.viewer.id), eq(submissions.organisationId, scope.organisationId)))
+    .orderBy(asc(submissions.version));
+  return new Map(rows.map((r) => [r.workId, { version: r.version, state: r.state }]));
+}
+
+/** Whether the signed-in learner has a practice mentor to submit work to. */
+export async function hasMentor(scope: Scope): Promise<boolean> {
+  const [link] = await scope.db.select({ mentorId: mentorLinks.mentorId }).from(mentorLinks).where(eq(mentorLinks.menteeId, scope.viewer.id));
+  return Boolean(link);
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { simulationAttempts, simulationEvents, simulationOwnResponses } from '../../../db/schema/index.ts';
 import type { ConferenceScenario, ConversationScenario, SimulationScenario } from '../../content/schemas.ts';
 import { conferenceResult, type ConferenceExpert, type PlanProblem } from '../../domain/simulations/case-conference.ts';
-import { conversationResult, type ConversationStructure } from '../../domain/simulations/conversation.ts';
+import { conversationResult, type ConversationStructure, type MiCode } from '../../domain/simulations/conversation.ts';
 import { caseConferenceMachine, CONFERENCE_STEP_EVENT, conferenceEventProblems, type CaseConferenceContext, type CaseConferenceEvent, type ConferenceStructure } from '../../machines/simulations/case-conference.machine.ts';
 import { conversationEventProblems, conversationMachine, withCurrentCodes, type ConversationContext, type ConversationEvent } from '../../machines/simulations/conversation.machine.ts';
 import type { Tx } from '../cpd/index.ts';
@@ -74,11 +74,14 @@ function stateOf(actor: ReturnType<typeof restore>) {
   return { value: String(snapshot.value), context: snapshot.context as ConversationContext | CaseConferenceContext, done: snapshot.status === 'done' };
 }
 
-/** The result the server computes from the events it has applied (never from anything the client says). */
-export function simulationResult(scenario: SimulationScenario, context: ConversationContext | CaseConferenceContext) {
+/**
+ * The result the server computes from the events it has applied (never from anything the client
+ * says). `codes` replaces a conversation's transcript codes when a mentor's coding is authoritative.
+ */
+export function simulationResult(scenario: SimulationScenario, context: ConversationContext | CaseConferenceContext, codes?: readonly MiCode[]) {
   if (scenario.kind === 'conversation') {
     const c = context as ConversationContext;
-    return { kind: 'conversation' as const, ...conversationResult(c.structure, c.transcript.map((e) => e.code), c.ending) };
+    return { kind: 'conversation' as const, ...conversationResult(c.structure, codes ?? c.transcript.map((e) => e.code), c.ending) };
   }
   const c = context as CaseConferenceContext;
   return { kind: 'conference' as const, ...conferenceResult(conferenceExpert(scenario), { plan: c.plan ?? [], outlinePlanDate: c.outlinePlanDate ?? null, meetings: c.meetings, review: c.review }) };

@@ -10,3 +10,4 @@ export * from './round-form.ts';
 export * from './assigned-rounds.ts';
 export * from './round-notices.ts';
 export * from './agreement-of.ts';
+export * from './review-read.ts';
