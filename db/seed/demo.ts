@@ -4,7 +4,7 @@ import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemb
 import type { Role } from '../../src/domain/people/index.ts';
 import { seedDemoNeeds } from './demo-needs.ts';
 export { seedDemoMentoring } from './demo-mentoring.ts';
-import { seedDemoRollout } from './demo-rollout.ts';
+export { seedDemoRollout } from './demo-rollout.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';
@@ -117,6 +117,5 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     await tx.insert(mentorLinks).values(all.filter(({ p }) => p.mentor).map(({ p }) => ({ menteeId: p.id, mentorId: p.mentor!, createdAt: now })));
     await seedDemoNeeds(tx, now);
   });
-  await seedDemoRollout(db, now);
   return { people: PEOPLE.length + OTHER_PEOPLE.length };
 }

@@ -23,6 +23,7 @@ import {
   type ProgrammeOutline,
 } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
+import { seedDemoRollout } from '../../db/seed/demo.ts';
 import { formPost, freshDatabase } from './support.ts';
 import { T0 } from './training-support.ts';
 
@@ -255,6 +256,7 @@ describe('the rollout page', () => {
 describe('the demo data', () => {
   it('has a finished pilot and a phase 2 under way, with figures on first start', async () => {
     const now = Date.now();
+    await seedDemoRollout(database.db, now);
     const [pilot, phase2] = await rolloutView(await scope('demo-admin', now), outlines);
     expect(pilot!.endsOn < new Date(now).toISOString().slice(0, 10)).toBe(true);
     expect(pilot!.completed).toBeGreaterThan(0);
