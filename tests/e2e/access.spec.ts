@@ -198,7 +198,7 @@ test.describe('training workshops and registers', () => {
     await expect(page).toHaveURL(/\/(cy\/)?home$/);
     // Rhodri manages the assessment and coastal teams; demo-ws-03 also had people from the uplands team.
     expect(await open(page, '/training/workshops/demo-ws-03/register')).toBe(200);
-    await expect(page.getByRole('group', { name: 'Elin Hughes' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Elin Hughes', exact: true })).toBeVisible();
     await expect(page.locator('body')).not.toContainText('Osian Wyn');
     await expectNoAxeViolations(page);
   });

@@ -15,7 +15,7 @@ test('a manager opens Training needs for their own teams, filters it by status, 
   const matrix = page.getByRole('table', { name: 'Training needs, one row per person' });
   // Their own team's people, with the demo rules' needs; never another team's.
   await expect(matrix.getByRole('rowheader', { name: member.name })).toBeVisible();
-  await expect(matrix.getByRole('rowheader', { name: 'Elin Hughes' })).toBeVisible();
+  await expect(matrix.getByRole('rowheader', { name: 'Elin Hughes', exact: true })).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Osian Wyn');
   await expect(page.getByRole('columnheader', { name: 'Risk Model' })).toBeVisible();
   await expect(matrix.getByRole('row').filter({ hasText: member.name })).toContainText('Required');

@@ -141,6 +141,16 @@ describe('who sees a workshop', () => {
     expect(home.mine).toEqual([expect.objectContaining({ id, state: 'waiting', position: 1, placesLeft: 0 })]);
   });
 
+  it('lists the workshops of programmes the viewer needs first, each group in date order', async () => {
+    const later = await addWorkshop(database.db, { programmeId: 'risk-model', date: '2027-03-25', bookingClosesOn: '2027-03-24' });
+    const sooner = await addWorkshop(database.db, { programmeId: 'collaborative-conversations', date: '2027-03-22', bookingClosesOn: '2027-03-21' });
+    const soonest = await addWorkshop(database.db, { programmeId: 'collaborative-conversations', date: '2027-03-21', bookingClosesOn: '2027-03-20' });
+    const learner = await scopeOf(database.db, 'demo-learner', T0);
+    const order = (home: Awaited<ReturnType<typeof trainingHome>>) => home.upcoming.map((w) => w.id).filter((id) => [later, sooner, soonest].includes(id));
+    expect(order(await trainingHome(learner))).toEqual([soonest, sooner, later]);
+    expect(order(await trainingHome(learner, new Set(['risk-model'])))).toEqual([later, soonest, sooner]);
+  });
+
   it('serves the calendar file of a workshop the viewer may see', async () => {
     const id = await addWorkshop(database.db);
     const ics = await workshopIcs(await scopeOf(database.db, 'demo-learner', T0), id, PUBLIC_URL);

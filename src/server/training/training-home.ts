@@ -28,9 +28,10 @@ export type MyBookingRow = WorkshopRow & { state: 'booked' | 'waiting'; position
 
 /**
  * The training page: upcoming workshops the viewer may see (those they may book, and for admins,
- * managers and facilitators the organisation's others too), and the viewer's own places.
+ * managers and facilitators the organisation's others too), and the viewer's own places. Workshops of
+ * the programmes the viewer needs come first, each group in date order.
  */
-export async function trainingHome(scope: Scope): Promise<{ upcoming: WorkshopRow[]; mine: MyBookingRow[] }> {
+export async function trainingHome(scope: Scope, neededProgrammeIds: ReadonlySet<string> = new Set()): Promise<{ upcoming: WorkshopRow[]; mine: MyBookingRow[] }> {
   const { db, viewer, organisationId } = scope;
   const now = scope.now.getTime();
   const today = londonDate(now);
@@ -95,5 +96,7 @@ export async function trainingHome(scope: Scope): Promise<{ upcoming: WorkshopRo
       mine.push({ ...row, state: own.state === 'waiting' ? 'waiting' : 'booked', position });
     }
   }
-  return { upcoming: rows, mine };
+  // A stable sort: date order holds within the needed and the other workshops.
+  const upcoming = rows.toSorted((a, b) => Number(neededProgrammeIds.has(b.programmeId)) - Number(neededProgrammeIds.has(a.programmeId)));
+  return { upcoming, mine };
 }
