@@ -237,3 +237,15 @@ test('a manager books a team member onto a workshop and sees their teams’ book
   await expect(page.getByRole('heading', { level: 2, name: 'Archebu ar ran aelod o’r tîm' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the Training page lists the past workshops a person attended, in both languages', async ({ page }) => {
+  // The demo learner was marked attended at two of the demo's past workshops (db/seed/demo-training.ts).
+  await signIn(page, 'learner@camau.example');
+  await page.goto('/training');
+  const attended = page.getByRole('list', { name: 'Workshops you attended' });
+  await expect(attended.getByRole('listitem').filter({ hasText: 'Amddiffyn plant effeithiol: cyflwyniad' })).toContainText('Attended');
+  await expectNoAxeViolations(page);
+  await page.goto('/cy/training');
+  await expect(page.getByRole('list', { name: 'Gweithdai y buoch ynddynt' }).getByRole('listitem').filter({ hasText: 'Amddiffyn plant effeithiol: cyflwyniad' })).toContainText('Yn bresennol');
+  await expectNoAxeViolations(page);
+});

@@ -72,6 +72,7 @@ describe('the demo workshops on first start', () => {
     const learner = await scopeOf(database.db, 'demo-learner');
     const home = await trainingHome(learner);
     expect(home.mine).toEqual([expect.objectContaining({ id: 'demo-ws-07', state: 'waiting', position: 1 })]);
+    expect(home.attended.map((w) => w.id)).toEqual(expect.arrayContaining(['demo-ws-01', 'demo-ws-03']));
     const full = await workshopView(learner, 'demo-ws-07');
     expect([full?.placesLeft, full?.waitingCount]).toEqual([0, 3]);
     const admin = await scopeOf(database.db, 'demo-admin');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, cpdEntries, registerRows } from '../../db/schema/index.ts';
-import { book, registerFor, registerForm, saveRegister, walkInCandidates, type TrainingFormContext } from '../../src/server/training/index.ts';
+import { book, registerFor, registerForm, saveRegister, trainingHome, walkInCandidates, type TrainingFormContext } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
 import { formPost, freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
 import { addWorkshop, T0 } from './training-support.ts';
@@ -52,6 +52,12 @@ describe('the attendance register', () => {
     expect((await cpdOf('demo-p07')).map((e) => e.minutes)).toEqual([90]);
     expect(await cpdOf('demo-p14')).toEqual([]);
     expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'register.saved'))).toHaveLength(1);
+
+    // The Training page then lists the workshop under the past workshops each attendee attended.
+    const attendedBy = async (person: string) => (await trainingHome(await scope(person))).attended.map((w) => [w.id, w.mark]);
+    expect(await attendedBy('demo-learner')).toEqual([[workshopId, 'attended']]);
+    expect(await attendedBy('demo-p07')).toEqual([[workshopId, 'attended-part']]);
+    expect(await attendedBy('demo-p14')).toEqual([]);
   });
 
   it('corrects the CPD entry when a mark is corrected, never adding a second', async () => {

@@ -9,6 +9,8 @@ export const training: Translation<typeof english> = {
   'training.upcomingEmpty': 'Does dim gweithdai i ddod ar agor i chi ar hyn o bryd.',
   'training.mine': 'Eich archebion',
   'training.mineEmpty': 'Dydych chi ddim wedi archebu unrhyw weithdai eto.',
+  'training.attended': 'Gweithdai y buoch ynddynt',
+  'training.attendedEmpty': 'Does dim gweithdai blaenorol wedi’u cofnodi eto.',
   'training.add': 'Ychwanegu gweithdy',
   'training.edit': 'Newid y gweithdy',
   'training.workshop': 'Gweithdy',

@@ -6,6 +6,8 @@ export const training = {
   'training.upcomingEmpty': 'No upcoming workshops are open to you at the moment.',
   'training.mine': 'Your bookings',
   'training.mineEmpty': 'You have not booked any workshops yet.',
+  'training.attended': 'Workshops you attended',
+  'training.attendedEmpty': 'No past workshops are recorded as attended yet.',
   'training.add': 'Add a workshop',
   'training.edit': 'Change workshop',
   'training.workshop': 'Workshop',

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gte, inArray, isNull } from 'drizzle-orm';
-import { bookings, workshopFacilitators, workshops, workshopTeams } from '../../../db/schema/index.ts';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { bookings, registerRows, workshopFacilitators, workshops, workshopTeams } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
-import { bookingOpen, placesLeft, waitingPosition, type DeliveryLanguage } from '../../domain/training/index.ts';
+import { bookingOpen, placesLeft, waitingPosition, type DeliveryLanguage, type RegisterMark } from '../../domain/training/index.ts';
 import { mayOnWorkshop, type WorkshopTarget } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
 import { londonTimeOf } from '../platform/index.ts';
@@ -23,6 +23,9 @@ export type WorkshopRow = {
   mayBook: boolean;
 };
 
+/** A past workshop the viewer was marked on the register as attending, in whole or in part. */
+export type AttendedRow = { id: string; title: string; programmeId: string; date: string; mark: Extract<RegisterMark, 'attended' | 'attended-part'>; minutes: number | null };
+
 /** One of the viewer's own places: booked, or their position on the waiting list. */
 export type MyBookingRow = WorkshopRow & { state: 'booked' | 'waiting'; position: number | null };
 
@@ -31,16 +34,20 @@ export type MyBookingRow = WorkshopRow & { state: 'booked' | 'waiting'; position
  * managers and facilitators the organisation's others too), and the viewer's own places. Workshops of
  * the programmes the viewer needs come first, each group in date order.
  */
-export async function trainingHome(scope: Scope, neededProgrammeIds: ReadonlySet<string> = new Set()): Promise<{ upcoming: WorkshopRow[]; mine: MyBookingRow[] }> {
+export async function trainingHome(
+  scope: Scope,
+  neededProgrammeIds: ReadonlySet<string> = new Set(),
+): Promise<{ upcoming: WorkshopRow[]; mine: MyBookingRow[]; attended: AttendedRow[] }> {
   const { db, viewer, organisationId } = scope;
   const now = scope.now.getTime();
   const today = londonDate(now);
+  const attended = await attendedBy(scope);
   const list = await db
     .select()
     .from(workshops)
     .where(and(eq(workshops.organisationId, organisationId), isNull(workshops.cancelledAt), gte(workshops.date, today)))
     .orderBy(asc(workshops.startAt));
-  if (!list.length) return { upcoming: [], mine: [] };
+  if (!list.length) return { upcoming: [], mine: [], attended };
   const ids = list.map((w) => w.id);
   const [teamRows, facilitatorRows, bookedCounts, live] = await Promise.all([
     db.select().from(workshopTeams).where(inArray(workshopTeams.workshopId, ids)),
@@ -98,5 +105,21 @@ export async function trainingHome(scope: Scope, neededProgrammeIds: ReadonlySet
   }
   // A stable sort: date order holds within the needed and the other workshops.
   const upcoming = rows.toSorted((a, b) => Number(neededProgrammeIds.has(b.programmeId)) - Number(neededProgrammeIds.has(a.programmeId)));
-  return { upcoming, mine };
+  return { upcoming, mine, attended };
+}
+
+/** The viewer's past workshops, newest first, as the register marked them (attended, or attended part). */
+async function attendedBy(scope: Scope): Promise<AttendedRow[]> {
+  const rows = await scope.db
+    .select({ id: workshops.id, title: workshops.title, programmeId: workshops.programmeId, date: workshops.date, mark: registerRows.mark, minutes: registerRows.minutes })
+    .from(registerRows)
+    .innerJoin(workshops, eq(workshops.id, registerRows.workshopId))
+    .where(and(
+      eq(registerRows.personId, scope.viewer.id),
+      eq(workshops.organisationId, scope.organisationId),
+      inArray(registerRows.mark, ['attended', 'attended-part']),
+      lt(workshops.endAt, scope.now.getTime()),
+    ))
+    .orderBy(desc(workshops.startAt));
+  return rows.map((r) => ({ ...r, mark: r.mark === 'attended-part' ? 'attended-part' : 'attended' }));
 }
