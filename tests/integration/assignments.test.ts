@@ -59,7 +59,8 @@ describe('assigning work', () => {
     expect(result).toMatchObject({ status: 303, redirect: '/mentoring?assigned=2#assignments-heading' });
     const made = await rows();
     expect(made.map((a) => a.menteeId).sort()).toEqual(['demo-learner', 'demo-p01']);
-    expect(made.every((a) => a.ownerId === 'demo-mentor' && a.assignedBy === 'demo-mentor' && a.askReview && a.dueDate === '2026-12-18')).toBe(true);
+    // A module is read, not submitted, so "Ask for review when done" does not stick to it.
+    expect(made.every((a) => a.ownerId === 'demo-mentor' && a.assignedBy === 'demo-mentor' && !a.askReview && a.dueDate === '2026-12-18')).toBe(true);
     const audit = await auditOf('assignment.created');
     expect(audit.map((e) => e.subjectId).sort()).toEqual(['demo-learner', 'demo-p01']);
     // The audit names what was assigned, never the note.
@@ -217,6 +218,17 @@ describe('Assigned to you', () => {
     await database.db.insert(moduleCompletions).values({ personId: 'demo-learner', moduleId: 'rm-threshold', moduleVersion: 1, programmeId: 'risk-model', completedAt: NOW + DAY });
     expect(await status()).toBe('done');
     expect(await status(NOW + 12 * DAY)).toBe('done');
+  });
+
+  it('asks review only of work that can be submitted, so a module finished late is done, never overdue', async () => {
+    await assign({ askReview: true });
+    await assign({ askReview: true, activity: { kind: 'vignette', id: 'v-cellar' } });
+    expect((await rows()).map((a) => [a.activityKind, a.askReview]).sort()).toEqual([['module', false], ['vignette', true]]);
+    // Rows kept from before this rule (or written directly) read the same way.
+    await database.db.update(assignments).set({ askReview: true });
+    await database.db.insert(moduleCompletions).values({ personId: 'demo-learner', moduleId: 'rm-threshold', moduleVersion: 1, programmeId: 'risk-model', completedAt: NOW + DAY });
+    const items = await assignedToMe(await as('demo-learner', NOW + 12 * DAY), catalogue);
+    expect(items.find((i) => i.activity.kind === 'module')?.status).toBe('done');
   });
 
   it('counts a programme done only when all its modules are', async () => {

@@ -18,6 +18,7 @@ import {
   assignmentStatus,
   byDueDate,
   checkDueDate,
+  type ActivityKind,
   type ActivityProgress,
   type ActivityRef,
   type AssignmentStatus,
@@ -30,6 +31,7 @@ import { newId, type FieldErrors } from '../platform/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 import { catalogueEntry, contentPath, loadContentCatalogue, type ContentCatalogue } from './activity-catalogue.ts';
 import { queueAssignmentNotices } from './notice-schedule.ts';
+import { workKindOf } from './submissions.ts';
 
 /** The longest note to a mentee, task title and task instructions a form takes. */
 export const NOTE_MAX = 2000;
@@ -162,10 +164,10 @@ export async function assignWork(
         made.push(id);
         await tx.insert(assignments).values({
           id, organisationId, menteeId, assignedBy: viewer.id, ownerId: viewer.id, activityKind: activity.kind, activityId,
-          dueDate, note, askReview: input.askReview, requestKey: key, createdAt: now, updatedAt: now,
+          dueDate, note, askReview: input.askReview && workKindOf(activity.kind) !== null, requestKey: key, createdAt: now, updatedAt: now,
         });
         await queueAssignmentNotices(tx, { id, dueDate }, now);
-        await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: menteeId, action: 'assignment.created', detail: { assignmentId: id, activity: activityValue({ kind: activity.kind, id: activityId }), dueDate, askReview: input.askReview }, ip }, now);
+        await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: menteeId, action: 'assignment.created', detail: { assignmentId: id, activity: activityValue({ kind: activity.kind, id: activityId }), dueDate, askReview: input.askReview && workKindOf(activity.kind) !== null }, ip }, now);
       }
       return made;
     });
@@ -381,7 +383,7 @@ async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentC
       withdrawnAt: a.withdrawnAt,
       passedOnAt: a.passedOnAt,
       passedOnFrom: a.passedOnFrom,
-      status: assignmentStatus({ dueDate: a.dueDate, withdrawn: a.withdrawnAt !== null, askReview: a.askReview, progress, submission }, day),
+      status: assignmentStatus({ dueDate: a.dueDate, withdrawn: a.withdrawnAt !== null, askReview: asksReview(a), progress, submission }, day),
       path: pathOf(facts, a, catalogue),
     };
   });
@@ -473,4 +475,9 @@ export async function saveTaskAnswer(scope: Scope, id: string, text: string): Pr
     await tx.insert(taskAnswers).values({ id: newId(), assignmentId: id, personId: scope.viewer.id, version, text, createdAt: now });
     return { ok: true as const, version };
   });
+}
+
+/** Whether the finished work must still be submitted: reading (a module or programme) gives nothing to submit. */
+export function asksReview(a: { askReview: boolean; activityKind: ActivityKind }): boolean {
+  return a.askReview && workKindOf(a.activityKind) !== null;
 }

@@ -9,7 +9,7 @@ import { sendNotice, type Mailer } from '../mail/index.ts';
 import { getOrganisation } from '../people/index.ts';
 import { defineJobKind, type JobKind } from '../platform/index.ts';
 import { catalogueEntry, loadContentCatalogue, type ContentCatalogue } from './activity-catalogue.ts';
-import { activityProgressOf } from './assignments.ts';
+import { activityProgressOf, asksReview } from './assignments.ts';
 import { ASSIGNMENT_OVERDUE_JOB, ASSIGNMENT_REMINDER_JOB, type AssignmentNoticePayload } from './notice-schedule.ts';
 
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -38,7 +38,7 @@ async function statusNow(db: Db, row: AssignmentRow, catalogue: ContentCatalogue
   const versions = await db.select({ state: submissions.state, version: submissions.version }).from(submissions).where(eq(submissions.assignmentId, row.id));
   const latest = versions.sort((a, b) => b.version - a.version)[0];
   const submission: { state: SubmissionState } | null = latest ? { state: latest.state } : null;
-  return assignmentStatus({ dueDate: row.dueDate, withdrawn: row.withdrawnAt !== null, askReview: row.askReview, progress, submission }, londonDate(now));
+  return assignmentStatus({ dueDate: row.dueDate, withdrawn: row.withdrawnAt !== null, askReview: asksReview(row), progress, submission }, londonDate(now));
 }
 
 /** Sends one digestible notice of `kind` to one person, in their language. */
