@@ -17,6 +17,14 @@ export { DEMO_PASSWORD, type Locale };
 export const localised = localePath;
 
 /**
+ * A demo person's name, and not a test account named after them: accounts made by `newAccount`
+ * carry an eight-hex-digit tag ("Osian Wyn 4b6c05f4") and may sit in any demo team.
+ */
+export function demoPerson(name: string): RegExp {
+  return new RegExp(`${name}(?! [0-9a-f]{8}\\b)`);
+}
+
+/**
  * Signs in through the form. Uses the sign-in page already shown (keeping its `?next=`) when
  * it is in the wanted language; otherwise opens the sign-in page for `locale` (default English).
  */
