@@ -21,7 +21,7 @@ export const localised = localePath;
  * carry an eight-hex-digit tag ("Osian Wyn 4b6c05f4") and may sit in any demo team.
  */
 export function demoPerson(name: string): RegExp {
-  return new RegExp(`${name}(?! [0-9a-f]{8}\\b)`);
+  return new RegExp(`${name}(?! [0-9a-f]{8})`);
 }
 
 /**
