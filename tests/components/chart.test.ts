@@ -39,4 +39,15 @@ describe('the Chart component', () => {
     expect(rows).toEqual(chartTable(props).rows);
     expect(html).not.toContain('<script');
   });
+
+  it('shows a title a person typed (a rollout phase’s name) as text, and the SVG it inserts with set:html carries none of it', async () => {
+    const hostile = 'Pilot <img src=x onerror="alert(1)">';
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Chart, { props: { ...props, title: hostile, description: hostile }, locals: { t: translator('en'), locale: 'en', path: '/', auth: null, ip: '127.0.0.1' } });
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(document.querySelector('figcaption')!.textContent).toBe(hostile);
+    expect(document.querySelector('caption')!.textContent).toBe(hostile);
+    expect(document.querySelector('svg')!.outerHTML).not.toContain('Pilot');
+  });
 });
