@@ -115,6 +115,11 @@ describe('the readers of a mentee’s progress', () => {
     expect(await finishedAttemptsOf(self, 'demo-learner')).not.toBeNull();
     const progress = (await sessionsProgressOf(self, 'demo-learner'))!;
     expect(progress.sessions.filter((s) => s.state === 'recorded')).toHaveLength(3);
+    expect(progress.openActions.map((a) => a.text)).toEqual([
+      'Try one scaling question on a home visit',
+      'Do two borderline vignettes before the next session',
+      'Bring one threshold question from your own caseload (anonymised)',
+    ]);
     expect(JSON.stringify(progress)).not.toContain(PRIVATE_NOTE);
   });
 });

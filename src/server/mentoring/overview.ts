@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max, min, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, min, ne, or } from 'drizzle-orm';
 import {
   agreedActions,
   assignments,
@@ -101,9 +101,13 @@ async function lastActivityOf(db: Db, personIds: readonly string[]): Promise<Map
   return latest;
 }
 
-/** Open agreed actions of the viewer's sessions that each person owns or that came from a 1:1 with them. */
+/**
+ * Open agreed actions that each person owns or that came from a 1:1 with them: from the viewer's
+ * sessions, or from any live session when the viewer asks only about themselves.
+ */
 async function openActionsOf(scope: Scope, personIds: readonly string[]) {
   const ids = [...personIds];
+  const onlySelf = ids.length === 1 && ids[0] === scope.viewer.id;
   const rows = await scope.db
     .select({ id: agreedActions.id, text: agreedActions.text, ownerId: agreedActions.ownerId, dueDate: agreedActions.dueDate, menteeId: mentoringSessions.menteeId, sessionId: mentoringSessions.id, sessionDate: mentoringSessions.date })
     .from(agreedActions)
@@ -112,7 +116,8 @@ async function openActionsOf(scope: Scope, personIds: readonly string[]) {
       and(
         eq(agreedActions.organisationId, scope.organisationId),
         eq(agreedActions.state, 'open'),
-        eq(mentoringSessions.authorId, scope.viewer.id),
+        onlySelf ? undefined : eq(mentoringSessions.authorId, scope.viewer.id),
+        ne(mentoringSessions.state, 'cancelled'),
         or(inArray(agreedActions.ownerId, ids), inArray(mentoringSessions.menteeId, ids)),
       ),
     );
