@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, cpdEntries, moduleCompletions, ownResponseCodes, sectionVisits, simulationOwnResponses, submissions, thresholdAttempts } from '../../db/schema/index.ts';
 import { cpdMinutesThisYearOf } from '../../src/server/cpd/index.ts';
@@ -74,6 +75,16 @@ describe('the readers of a mentee’s progress', () => {
     await database.db.insert(ownResponseCodes).values({ responseId: 'resp-1', submissionId: 'sub-1', code: 'complex-reflection', codedBy: 'demo-mentor', codedAt: NOW });
     const [first] = (await finishedAttemptsOf(mentor, 'demo-learner'))!;
     expect(first).toMatchObject({ reflectionToQuestion: 5 / 5, percentComplexReflections: 40, mentorCoded: true });
+  });
+
+  it('give the person the mentor’s codes on their own attempt only once that feedback is released', async () => {
+    await database.db.insert(simulationOwnResponses).values({ id: 'resp-1', attemptId: 'demo-sim-attempt-1', personId: 'demo-learner', organisationId: 'demo-org', scenarioId: 'cc-domestic-abuse-mother', turnId: 't1', text: 'So you want things to be calmer at home.', code: 'question', createdAt: NOW });
+    await database.db.insert(submissions).values({ id: 'sub-1', organisationId: 'demo-org', menteeId: 'demo-learner', version: 1, workKind: 'simulation', workId: 'demo-sim-attempt-1', state: 'submitted', reviewerId: 'demo-mentor', rubricId: 'r', submittedAt: NOW });
+    await database.db.insert(ownResponseCodes).values({ responseId: 'resp-1', submissionId: 'sub-1', code: 'complex-reflection', codedBy: 'demo-mentor', codedAt: NOW });
+    const own = async () => (await finishedAttemptsOf(await as('demo-learner'), 'demo-learner'))![0];
+    expect(await own()).toMatchObject({ reflectionToQuestion: 4 / 6, mentorCoded: false });
+    await database.db.update(submissions).set({ state: 'feedback-released', releasedAt: NOW }).where(eq(submissions.id, 'sub-1'));
+    expect(await own()).toMatchObject({ reflectionToQuestion: 5 / 5, mentorCoded: true });
   });
 
   it('give agreement with the panel by month, leaving out vignettes without a panel answer', async () => {

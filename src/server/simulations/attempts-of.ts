@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ownResponseCodes, simulationAttempts, simulationOwnResponses } from '../../../db/schema/index.ts';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { ownResponseCodes, simulationAttempts, simulationOwnResponses, submissions } from '../../../db/schema/index.ts';
 import { mitiSummary, recodedCounts, type MitiCounts } from '../../domain/simulations/index.ts';
 import { mayOnPerson, type PersonTarget } from '../access/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
@@ -19,7 +19,7 @@ export type FinishedAttempt = {
 type StoredResult = { kind?: string; counts?: MitiCounts } | null;
 
 /**
- * A person's finished simulation conversations, oldest first, for their mentor
+ * A person's finished simulation conversations, oldest first, for their mentor or themselves
  * ('mentoring.progress.view'); null for anyone else.
  */
 export async function finishedAttemptsOf(scope: Scope, personId: string): Promise<FinishedAttempt[] | null> {
@@ -43,10 +43,18 @@ export async function finishedAttemptsOfMany(scope: Scope, targets: readonly Per
     .from(simulationOwnResponses)
     .innerJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
     .where(and(inArray(simulationOwnResponses.personId, ids), eq(simulationOwnResponses.organisationId, scope.organisationId)));
+  // A person sees a mentor's codes on their own attempts only once that feedback is released (as in the debrief).
+  const releasedToSelf = ids.includes(scope.viewer.id)
+    ? new Set((await scope.db
+        .select({ workId: submissions.workId })
+        .from(submissions)
+        .where(and(eq(submissions.workKind, 'simulation'), eq(submissions.menteeId, scope.viewer.id), isNotNull(submissions.releasedAt)))).map((r) => r.workId))
+    : new Set<string>();
   for (const a of attempts) {
     const stored = (a.result as StoredResult)?.counts;
     if (!stored || a.completedAt === null) continue;
-    const mine = recodes.filter((r) => r.attemptId === a.id);
+    const codesShown = a.personId !== scope.viewer.id || releasedToSelf.has(a.id);
+    const mine = codesShown ? recodes.filter((r) => r.attemptId === a.id) : [];
     const counts = recodedCounts(stored, mine);
     const miti = mitiSummary(counts);
     result.get(a.personId)?.push({
