@@ -23,6 +23,7 @@ import { learningProgressOfMany, type ProgrammeOutline } from '../learning/index
 import { personTarget, type Scope } from '../people/index.ts';
 import { finishedAttemptsOfMany } from '../simulations/index.ts';
 import { loadContentCatalogue, catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
+import { asksReview } from './assignments.ts';
 
 type Db = Scope['db'];
 const key = (personId: string, id: string) => `${personId} ${id}`;
@@ -50,7 +51,7 @@ async function doneDates(db: Db, rows: readonly (typeof assignments.$inferSelect
   const out = new Map<string, string | null>();
   for (const a of rows) {
     let at: number | null = null;
-    if (a.askReview) at = submitted.get(a.id) ?? null;
+    if (asksReview(a)) at = submitted.get(a.id) ?? null;
     else if (a.activityKind === 'task') at = answered.get(a.id) ?? null;
     else if (a.activityKind === 'module') at = completed.get(key(a.menteeId, a.activityId)) ?? null;
     else if (a.activityKind === 'programme') {
