@@ -99,7 +99,5 @@ export const review: Translation<typeof english> = {
   'review.coding.none': 'Heb ei godio eto',
   'review.coding.save': 'Cadw’r codau',
   'review.coding.saved': 'Mae eich codau wedi’u cadw.',
-  'review.coding.agreement': 'Rydych chi a’r dysgwr yn cytuno ar {percent}% o {n} ymateb wedi’u codio (kappa Cohen {kappa}).',
-  'review.coding.kappaUndefined': 'heb ei ddiffinio',
   'review.error.unknownCode': 'Dewiswch un o’r codau MITI a restrir',
 } as const;

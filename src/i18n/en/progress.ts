@@ -2,6 +2,7 @@
 export const progress = {
   'progress.title': 'Progress',
   'progress.intro': 'What {name} has done on the platform, as their practice mentor sees it.',
+  'progress.introSelf': 'What you have done on the platform, as your practice mentor sees it.',
   'progress.programmes': 'Programmes and modules',
   'progress.programme': 'Programme',
   'progress.module': 'Module',
@@ -22,7 +23,6 @@ export const progress = {
   'progress.attemptFinished': 'Attempt finished',
   'progress.reflectionToQuestion': 'Reflections per question',
   'progress.percentComplex': 'Complex reflections (%)',
-  'progress.miti.title': 'MITI figures over attempts',
   'progress.miti.description': 'Reflections per question (good at 2 or more) and the share of complex reflections (good at 50% or more) in each finished conversation. Where you coded the learner’s own words, your codes are used.',
   'progress.rqChart.title': 'Reflections per question, by attempt',
   'progress.complexChart.title': 'Complex reflections (%), by attempt',

@@ -96,7 +96,5 @@ export const review = {
   'review.coding.none': 'Not coded yet',
   'review.coding.save': 'Save codes',
   'review.coding.saved': 'Your codes have been saved.',
-  'review.coding.agreement': 'You and the learner agree on {percent}% of {n} coded responses (Cohen’s kappa {kappa}).',
-  'review.coding.kappaUndefined': 'not defined',
   'review.error.unknownCode': 'Choose one of the MITI codes listed',
 } as const;
