@@ -17,13 +17,10 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 /** Adds the rollout demo to the demo organisation, with dates relative to `now`. */
 export async function seedDemoRollout(db: Db, now: number): Promise<void> {
   await db.transaction(async (tx) => {
-    // Everyone in the three teams must complete Effective Child Protection; the risk model is recommended for the pilot team.
+    // The two later teams must complete Effective Child Protection too (the needs demo already sets the pilot team's rules).
     await tx
       .insert(needRules)
-      .values([
-        ...['demo-team-assessment', 'demo-team-coast', 'demo-team-uplands'].map((teamId) => ({ id: `demo-rule-ecp-${teamId}`, organisationId: ORG, programmeId: ECP, teamId, need: 'required' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now })),
-        { id: 'demo-rule-rm-assessment', organisationId: ORG, programmeId: 'risk-model', teamId: 'demo-team-assessment', need: 'recommended' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now },
-      ])
+      .values(['demo-team-coast', 'demo-team-uplands'].map((teamId) => ({ id: `demo-rule-ecp-${teamId}`, organisationId: ORG, programmeId: ECP, teamId, need: 'required' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now })))
       .onConflictDoNothing();
 
     await tx

@@ -5,6 +5,7 @@ import { mayInOrganisation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../people/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
+import { nameIn } from '../../domain/common/index.ts';
 
 export type PhaseInput = { id?: string | null; name: string; startsOn: string; endsOn: string; targetPercent: number; teamIds: readonly string[] };
 export type Phase = { id: string; name: string; startsOn: string; endsOn: string; targetPercent: number; teamIds: string[] };
@@ -45,7 +46,7 @@ export async function savePhase(scope: Scope, input: PhaseInput, ip: string | nu
         .where(and(inArray(phaseTeams.teamId, teamIds), ...(input.id ? [ne(phaseTeams.phaseId, input.id)] : [])));
       if (taken.length) {
         const names = known.filter((t) => taken.some((x) => x.teamId === t.id));
-        errors.teamIds = { key: 'rollout.errors.teamTaken', params: { teams: names.map((t) => (viewer.locale === 'cy' ? t.nameCy : t.nameEn)).join(', ') } };
+        errors.teamIds = { key: 'rollout.errors.teamTaken', params: { teams: names.map((t) => nameIn(viewer.locale, t)).join(', ') } };
       }
     }
     if (Object.keys(errors).length) return { ok: false, error: 'invalid', errors };
