@@ -3,7 +3,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ownResponseCodes, simulationAttempts, simulationOwnResponses, submissions } from '../../../db/schema/index.ts';
 import { authoritativeCodes, selfMentorAgreement } from '../../domain/mentoring/index.ts';
-import { MI_CODES, type MiCode } from '../../domain/simulations/index.ts';
+import { toMiCode, type MiCode } from '../../domain/simulations/index.ts';
 import type { TranscriptEntry } from '../../machines/simulations/conversation.machine.ts';
 import type { Scope } from '../people/index.ts';
 import type { SimulationAttempt } from './simulations.ts';
@@ -25,7 +25,6 @@ export type DebriefCoding = {
   agreement: { n: number; percent: number | null; kappa: number | null };
 };
 
-const isMiCode = (value: string): value is MiCode => (MI_CODES as readonly string[]).includes(value);
 
 async function ownWordsOf(scope: Scope, attemptId: string, withMentorCodes: boolean): Promise<OwnWordsResponse[]> {
   const rows = await scope.db
@@ -40,7 +39,7 @@ async function ownWordsOf(scope: Scope, attemptId: string, withMentorCodes: bool
 
 /** Learner-vs-mentor agreement over the own-words responses the mentor coded. */
 export function ownWordsAgreement(responses: readonly OwnWordsResponse[]): DebriefCoding['agreement'] {
-  return selfMentorAgreement(responses.flatMap((r) => (r.mentorCode && isMiCode(r.selfCode) ? [{ self: r.selfCode, mentor: r.mentorCode }] : [])));
+  return selfMentorAgreement(responses.flatMap((r) => { const self = toMiCode(r.selfCode); return r.mentorCode && self ? [{ self, mentor: r.mentorCode }] : []; }));
 }
 
 /**
