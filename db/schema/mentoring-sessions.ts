@@ -46,6 +46,8 @@ export const mentoringSessions = sqliteTable(
     format: text('format', { enum: SESSION_FORMATS }).notNull(),
     focus: text('focus', { mode: 'json' }).$type<FocusTag[]>().notNull(),
     location: text('location'),
+    // A group session's topic; a 1:1 session has none.
+    topic: text('topic'),
     sharedSummary: text('shared_summary').notNull().default(''),
     state: text('state', { enum: SESSION_STATES }).notNull(),
     revision: integer('revision').notNull().default(0),

@@ -1,0 +1,1 @@
+ALTER TABLE `mentoring_sessions` ADD `topic` text;
