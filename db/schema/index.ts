@@ -12,3 +12,4 @@ export * from './mentoring.ts';
 export * from './mentoring-sessions.ts';
 export * from './training.ts';
 export * from './training-needs.ts';
+export * from './evaluation.ts';
