@@ -8,3 +8,4 @@ export * from './working-days.ts';
 export * from './calendar-date.ts';
 export * from './job-statuses.ts';
 export * from './form-values.ts';
+export * from './small-groups.ts';
