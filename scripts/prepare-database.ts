@@ -10,6 +10,7 @@ import type { Config } from '../src/server/platform/index.ts';
 import { loadContent } from '../src/content/load.ts';
 import { indexContent } from '../src/server/learning/index.ts';
 import { seedSyntheticAnswers } from '../src/server/thresholds/index.ts';
+import { seedDemoHistory } from '../src/server/evaluation/index.ts';
 import { resolve } from 'node:path';
 
 /** Hides a password or token that may be part of a database URL before it is printed. */
@@ -58,6 +59,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (seeded) await seedDemoMentoring(database.db);
   // Rollout phases, completions in each language and confidence ratings (kept out of seedDemo, which tests share).
   if (seeded) await seedDemoRollout(database.db, Date.now());
+  // Two years of history, so the evaluation report shows trends from the first start.
+  if (seeded) await seedDemoHistory(database.db, content);
   // The search index always mirrors content/ as deployed.
   await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);

@@ -80,3 +80,51 @@ describe('the demo workshops on first start', () => {
     expect((await registerFor(admin, 'demo-ws-01'))?.rows.every((r) => r.mark !== null)).toBe(true);
   });
 });
+
+describe('the two years of demo history on first start', () => {
+  // Records per 13-week step back from today: the evaluation report's trends need every step filled.
+  async function stepsWith(sql: string): Promise<Set<number>> {
+    const now = Date.now();
+    const rows = await database.client.execute(sql);
+    return new Set(rows.rows.map((r) => Math.floor((now - Number(r.at)) / (91 * 86_400_000))));
+  }
+  const everyStep = new Set([0, 1, 2, 3, 4, 5, 6, 7]);
+
+  it('holds workshop reactions, first knowledge-check attempts, conversations and threshold answers across the last two years', async () => {
+    const reactions = await stepsWith('SELECT created_at AS at FROM workshop_reactions');
+    expect([...reactions].filter((s) => s >= 1 && s <= 7)).toHaveLength(7);
+    const checks = await stepsWith('SELECT submitted_at AS at FROM knowledge_check_attempts');
+    expect([...everyStep].filter((s) => s >= 1).every((s) => checks.has(s))).toBe(true);
+    const conversations = await stepsWith("SELECT completed_at AS at FROM simulation_attempts WHERE kind = 'conversation' AND status = 'complete'");
+    expect(conversations.size).toBeGreaterThanOrEqual(6);
+    const answers = await stepsWith("SELECT completed_at AS at FROM threshold_attempts WHERE status = 'complete'");
+    expect([...everyStep].every((s) => answers.has(s))).toBe(true);
+  });
+
+  it('has four closed calibration rounds in which at least five people answered every situation', async () => {
+    const rounds = await database.client.execute(`
+      SELECT r.id, json_array_length(r.vignette_ids) AS situations, count(DISTINCT a.person_id) AS complete
+      FROM calibration_rounds r JOIN threshold_attempts a ON a.round_id = r.id
+      WHERE r.closed_at IS NOT NULL GROUP BY r.id`);
+    expect(rounds.rows).toHaveLength(4);
+    for (const r of rounds.rows) expect(Number(r.complete)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has released rubric marks, 1:1 sessions and their actions in every half-year, and each module completion follows a passed check', async () => {
+    const marks = await stepsWith('SELECT released_at AS at FROM markings WHERE released_at IS NOT NULL');
+    expect([0, 2, 4, 6].every((s) => marks.has(s) || marks.has(s + 1))).toBe(true);
+    const sessions = await stepsWith("SELECT created_at AS at FROM mentoring_sessions WHERE kind = 'one-to-one' AND state = 'recorded'");
+    expect([...everyStep].every((s) => sessions.has(s))).toBe(true);
+    const unpassed = await database.client.execute(`
+      SELECT c.person_id FROM module_completions c
+      WHERE NOT EXISTS (SELECT 1 FROM knowledge_check_attempts k WHERE k.person_id = c.person_id AND k.module_id = c.module_id AND k.passed = 1 AND k.submitted_at <= c.completed_at)
+      AND EXISTS (SELECT 1 FROM knowledge_check_attempts k WHERE k.person_id = c.person_id AND k.module_id = c.module_id)`);
+    expect(unpassed.rows).toEqual([]);
+  });
+
+  it('keeps the demo sign-ins’ own records as they were: no history for the people the walkthrough signs in as', async () => {
+    const rows = await database.client.execute(`
+      SELECT count(*) AS n FROM knowledge_check_attempts WHERE person_id IN ('demo-learner', 'demo-mentor', 'demo-manager', 'demo-admin', 'demo-p01')`);
+    expect(Number(rows.rows[0]!.n)).toBe(0);
+  });
+});

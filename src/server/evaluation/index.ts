@@ -1,1 +1,2 @@
 export * from './report-docx.ts';
+export * from './demo-history.ts';

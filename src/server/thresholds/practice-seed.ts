@@ -17,6 +17,56 @@ const near = <T>(scale: readonly T[], value: T, roll: number): T => {
 };
 
 /**
+ * A finished attempt at a vignette made by running the real exercise machine, answering as the
+ * panel did except for the decision and likelihood given: demo data, marked as synthetic.
+ */
+export function syntheticAttempt(a: {
+  vignette: Vignette;
+  personId: string;
+  organisationId: string;
+  decision: Decision;
+  likelihood: Likelihood;
+  completedAt: number;
+  roundId: string | null;
+}): typeof thresholdAttempts.$inferInsert {
+  const { vignette, decision, likelihood } = a;
+  const significant = likelihood === 'likely' || likelihood === 'very-likely' ? 'yes' : 'no';
+  const assessment: Assessment = {
+    needs: { developmentalNeeds: vignette.panel.needs.developmentalNeeds.answer, parentingCapacity: vignette.panel.needs.parentingCapacity.answer, familyAndEnvironment: vignette.panel.needs.familyAndEnvironment.answer },
+    childNeedsMet: vignette.panel.childNeedsMet.answer,
+    levelOfHarm: vignette.panel.levelOfHarm.answer,
+    kindsOfHarm: vignette.panel.kindsOfHarm.answer,
+    likelihood,
+    significant,
+    decision,
+    followUp: [],
+    summary: 'Demo answer (synthetic).',
+  };
+  const actor = createActor(thresholdExerciseMachine, { input: { stageCount: vignette.stages.length } }).start();
+  actor.send({ type: 'SCREEN', screening: { answer: vignette.panel.screening.answer, reason: 'Demo answer (synthetic).' } });
+  for (let s = 2; s < vignette.stages.length; s++) actor.send({ type: 'REVEAL_NEXT' });
+  actor.send({ type: 'START_ASSESSMENT' });
+  actor.send({ type: 'SUBMIT_ASSESSMENT', assessment });
+  return {
+    id: newId(),
+    personId: a.personId,
+    organisationId: a.organisationId,
+    vignetteId: vignette.id,
+    vignetteVersion: vignette.version,
+    roundId: a.roundId,
+    snapshot: actor.getPersistedSnapshot(),
+    revision: vignette.stages.length + 1,
+    status: 'complete',
+    screening: vignette.panel.screening.answer,
+    decision,
+    likelihood,
+    significant,
+    startedAt: a.completedAt - 20 * 60_000,
+    completedAt: a.completedAt,
+  };
+}
+
+/**
  * Synthetic, clearly demo-only answers from the demo organisation's active learners, made by
  * running the real exercise machine, so the consistency analytics show figures from the first
  * start. Most answers follow the panel; some are a step away; borderline vignettes vary most.
@@ -37,41 +87,9 @@ export async function seedSyntheticAnswers(db: Db, organisationId: string, vigne
       const spread = vignette.borderline ? 0.45 : 0.2;
       const decision: Decision = roll() < spread ? near(DECISIONS, vignette.panel.decision.answer, roll()) : vignette.panel.decision.answer;
       const likelihood: Likelihood = roll() < spread ? near(LIKELIHOODS, vignette.panel.likelihood.answer, roll()) : vignette.panel.likelihood.answer;
-      const significant = likelihood === 'likely' || likelihood === 'very-likely' ? 'yes' : 'no';
-      const assessment: Assessment = {
-        needs: { developmentalNeeds: vignette.panel.needs.developmentalNeeds.answer, parentingCapacity: vignette.panel.needs.parentingCapacity.answer, familyAndEnvironment: vignette.panel.needs.familyAndEnvironment.answer },
-        childNeedsMet: vignette.panel.childNeedsMet.answer,
-        levelOfHarm: vignette.panel.levelOfHarm.answer,
-        kindsOfHarm: vignette.panel.kindsOfHarm.answer,
-        likelihood,
-        significant,
-        decision,
-        followUp: [],
-        summary: 'Demo answer (synthetic).',
-      };
-      const actor = createActor(thresholdExerciseMachine, { input: { stageCount: vignette.stages.length } }).start();
-      actor.send({ type: 'SCREEN', screening: { answer: vignette.panel.screening.answer, reason: 'Demo answer (synthetic).' } });
-      for (let s = 2; s < vignette.stages.length; s++) actor.send({ type: 'REVEAL_NEXT' });
-      actor.send({ type: 'START_ASSESSMENT' });
-      actor.send({ type: 'SUBMIT_ASSESSMENT', assessment });
       // Spread over the last six months, so the trend by month has something to show.
       const completedAt = now - Math.floor(roll() * 180) * DAY_MS;
-      rows.push({
-        id: newId(),
-        personId,
-        organisationId,
-        vignetteId: vignette.id,
-        vignetteVersion: vignette.version,
-        snapshot: actor.getPersistedSnapshot(),
-        revision: vignette.stages.length + 1,
-        status: 'complete',
-        screening: vignette.panel.screening.answer,
-        decision,
-        likelihood,
-        significant,
-        startedAt: completedAt - 20 * 60_000,
-        completedAt,
-      });
+      rows.push(syntheticAttempt({ vignette, personId, organisationId, decision, likelihood, completedAt, roundId: null }));
     }
   }
   await db.transaction(async (tx) => {
