@@ -38,7 +38,7 @@ function section(s: ReportSection, depth: number, numberFormat: Intl.NumberForma
  * The report as a Word document with the page's headings, paragraphs and tables, marked as Welsh
  * or English so Word's spelling and screen readers use the right language.
  */
-export async function reportDocx(report: ReportDocument): Promise<Uint8Array> {
+export async function reportDocx(report: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
   const language = report.locale === 'cy' ? 'cy-GB' : 'en-GB';
   const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const doc = new Document({

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../../domain/common/index.ts';
+import { downloadResponse } from './download.ts';
 
 /**
  * A CSV file (UTF-8 with a byte-order mark, so spreadsheet programs show Welsh letters
@@ -12,7 +13,5 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
 
 /** A download response for a CSV file. */
 export function csvResponse(csv: string, filename: string): Response {
-  return new Response(csv, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` },
-  });
+  return downloadResponse(csv, 'text/csv; charset=utf-8', filename);
 }

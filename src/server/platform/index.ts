@@ -11,3 +11,4 @@ export * from './calendar.ts';
 export * from './jobs/index.ts';
 export * from './http-guard.ts';
 export * from './london-time.ts';
+export * from './download.ts';

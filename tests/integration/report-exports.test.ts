@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { ReportDocument } from '../../src/domain/evaluation/index.ts';
-import { reportDocx } from '../../src/server/evaluation/index.ts';
+import { parse } from 'csv-parse/sync';
+import type { FigureRecord, ReportDocument } from '../../src/domain/evaluation/index.ts';
+import { figuresCsv, figuresJson, reportDocx } from '../../src/server/evaluation/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 const report: ReportDocument = {
   locale: 'cy',
@@ -63,5 +65,29 @@ describe('the report as a Word document', () => {
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="cy-GB"');
     const english = unzipSync(await reportDocx({ ...report, locale: 'en' }));
     expect(strFromU8(english['word/styles.xml']!)).toContain('w:val="en-GB"');
+  });
+});
+
+const figures: FigureRecord[] = [
+  { level: 1, figure: 'reaction-usefulness', name: '=Usefulness', definition: 'Mean rating, 1–5.', period: '2026-Q1 – 2026-Q4', scope: 'Tîm Asesu a Diogelu', subject: 'Model Risg', value: 4.2, n: 17, suppressed: false },
+  { level: 2, figure: 'confidence-change', name: 'Confidence change', definition: 'after − before', period: '2026-Q1 – 2026-Q4', scope: 'Tîm Asesu a Diogelu', subject: 'Sgyrsiau', value: 0.4, n: 3, suppressed: true },
+];
+
+describe('the figures exports', () => {
+  it('write one CSV row per figure under a Welsh header, formula-safe, with a suppressed figure’s value left empty', () => {
+    const csv = figuresCsv(figures, translator('cy'));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, first, second] = parse(csv.slice(1)) as string[][];
+    expect(header).toEqual(['Lefel', 'Dynodydd y ffigur', 'Ffigur', 'Diffiniad', 'Cyfnod', 'Cwmpas', 'Pwnc', 'Gwerth', 'n (pobl)', 'Wedi’i guddio (llai na 5 o bobl)']);
+    expect(first).toEqual(['1', 'reaction-usefulness', "'=Usefulness", 'Mean rating, 1–5.', '2026-Q1 – 2026-Q4', 'Tîm Asesu a Diogelu', 'Model Risg', '4.2', '17', 'Nac ydy']);
+    expect(second?.slice(7)).toEqual(['', '3', 'Ydy']);
+  });
+
+  it('write the same records as JSON with what they describe, and no value for a suppressed figure', () => {
+    const json = JSON.parse(figuresJson(figures, { title: 'Evaluation', period: '2026', scope: 'Organisation', locale: 'en', generatedAt: new Date('2026-12-05T10:00:00Z') }));
+    expect(json).toMatchObject({ title: 'Evaluation', period: '2026', scope: 'Organisation', language: 'en', generatedAt: '2026-12-05T10:00:00.000Z' });
+    expect(json.figures).toHaveLength(2);
+    expect(json.figures[0]).toEqual(figures[0]);
+    expect(json.figures[1]).toEqual({ ...figures[1], value: null });
   });
 });
