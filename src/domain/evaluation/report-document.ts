@@ -6,8 +6,8 @@ import type { Locale } from '../common/index.ts';
 export type ReportCell = string | number | null;
 export type ReportTable = { caption: string; columns: readonly string[]; rows: readonly (readonly ReportCell[])[] };
 export type ReportBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; table: ReportTable };
-export type ReportSection = { heading: string; blocks: readonly ReportBlock[]; sections?: readonly ReportSection[] };
-export type ReportDocument = { locale: Locale; title: string; subtitle: string; sections: readonly ReportSection[] };
+export type DocumentSection = { heading: string; blocks: readonly ReportBlock[]; sections?: readonly DocumentSection[] };
+export type ReportDocument = { locale: Locale; title: string; subtitle: string; sections: readonly DocumentSection[] };
 
 /** The Kirkpatrick levels the report is organised by. */
 export const EVALUATION_LEVELS = [1, 2, 3, 4] as const;
@@ -42,7 +42,7 @@ export function figureRecordRow(record: FigureRecord, yesNo: { yes: string; no: 
 
 /** Every table of a document, depth first, in reading order. */
 export function tablesOf(document: Pick<ReportDocument, 'sections'>): ReportTable[] {
-  const walk = (sections: readonly ReportSection[]): ReportTable[] =>
+  const walk = (sections: readonly DocumentSection[]): ReportTable[] =>
     sections.flatMap((s) => [...s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])), ...walk(s.sections ?? [])]);
   return walk(document.sections);
 }

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { ReportBlock, ReportCell, ReportDocument, ReportSection, ReportTable } from '../../domain/evaluation/index.ts';
+import type { ReportBlock, ReportCell, ReportDocument, DocumentSection, ReportTable } from '../../domain/evaluation/index.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -26,7 +26,7 @@ function block(b: ReportBlock, numberFormat: Intl.NumberFormat): (Paragraph | Ta
   return b.kind === 'paragraph' ? [new Paragraph({ text: b.text })] : table(b.table, numberFormat);
 }
 
-function section(s: ReportSection, depth: number, numberFormat: Intl.NumberFormat): (Paragraph | Table)[] {
+function section(s: DocumentSection, depth: number, numberFormat: Intl.NumberFormat): (Paragraph | Table)[] {
   return [
     new Paragraph({ text: s.heading, heading: HEADINGS[Math.min(depth, HEADINGS.length - 1)] }),
     ...s.blocks.flatMap((b) => block(b, numberFormat)),
