@@ -1,1 +1,3 @@
 export * from './vocabulary.ts';
+export * from './period.ts';
+export * from './suppression.ts';
