@@ -1,3 +1,5 @@
 export * from './vocabulary.ts';
 export * from './period.ts';
 export * from './suppression.ts';
+export * from './reaction.ts';
+export * from './learning.ts';
