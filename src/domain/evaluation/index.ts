@@ -3,3 +3,4 @@ export * from './period.ts';
 export * from './suppression.ts';
 export * from './reaction.ts';
 export * from './learning.ts';
+export * from './behaviour.ts';
