@@ -4,3 +4,4 @@ export * from './suppression.ts';
 export * from './reaction.ts';
 export * from './learning.ts';
 export * from './behaviour.ts';
+export * from './recommendations.ts';
