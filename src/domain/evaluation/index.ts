@@ -5,3 +5,4 @@ export * from './reaction.ts';
 export * from './learning.ts';
 export * from './behaviour.ts';
 export * from './recommendations.ts';
+export * from './definitions.ts';

@@ -21,6 +21,7 @@ import { register } from './register.ts';
 import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
+import { evaluation } from './evaluation.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -46,6 +47,7 @@ export const en = {
   ...moderation,
   ...rollout,
   ...reviewRead,
+  ...evaluation,
 } as const;
 
 export type MessageKey = keyof typeof en;
