@@ -3,6 +3,7 @@ import {
   LOW_DECISION_ALPHA,
   LOW_USEFULNESS_MEAN,
   ONE_TO_ONE_GAP_PERCENT,
+  phaseRisks,
   recommendations,
   type DecisionConsistency,
   type Figure,
@@ -116,5 +117,29 @@ describe('recommendations', () => {
       teamOneToOne: [{ teamId: 'south', figure: shown(5, { withSession: 1, percent: 20 }) }],
     });
     expect(flags.map((f) => f.rule)).toEqual(['team-decision-agreement-low', 'rollout-phase-at-risk', 'confidence-not-improving', 'workshop-usefulness-low', 'team-one-to-one-gap']);
+  });
+});
+
+describe('rollout phases for the rollout rule', () => {
+  // 10 people eligible; 3 done long ago and 1 in the last 28 days before 1 June: 40 % now, 1/10 per 28 days.
+  const phase = {
+    phaseId: 'wave-2',
+    startsOn: '2026-04-01',
+    endsOn: '2026-06-28',
+    targetPercent: 80,
+    completedOn: ['2026-04-02', '2026-04-03', '2026-04-04', '2026-05-20'],
+    eligible: 10,
+  };
+
+  it('are judged by the rollout rule on the period’s last day when the period is over', () => {
+    // On 1 June: 40 % + (10 % / 28 days) × 27 days left ≈ 49.6 %, below the 80 % target.
+    const [judged] = phaseRisks([phase], '2026-06-01', '2026-12-01');
+    expect(judged!.atRisk).toBe(true);
+    expect(judged!.projectedPercent).toBeCloseTo(40 + (10 / 28) * 27, 10);
+    expect(judged!.targetPercent).toBe(80);
+  });
+
+  it('are judged today while the period is still running, and not before a phase starts', () => {
+    expect(phaseRisks([phase], '2026-12-31', '2026-03-01')).toEqual([{ phaseId: 'wave-2', atRisk: false, projectedPercent: null, targetPercent: 80 }]);
   });
 });

@@ -137,13 +137,12 @@ export type ActionRecord = { personId: string; agreedOn: string; carried: boolea
  * suppressed below five.
  */
 export function actionsByQuarter(actions: readonly ActionRecord[], period: Period): { quarter: Quarter; figure: Figure<{ agreed: number; completed: number }> }[] {
-  const agreed = actions.filter((a) => !a.carried && dateInPeriod(a.agreedOn, period));
-  const completed = actions.filter((a) => a.doneAt !== null && inPeriod(a.doneAt, period));
+  const agreed = new Map(groupBy(actions.filter((a) => !a.carried && dateInPeriod(a.agreedOn, period)), (a) => quarterOfDate(a.agreedOn)));
+  const completed = new Map(groupBy(actions.filter((a) => a.doneAt !== null && inPeriod(a.doneAt, period)), (a) => quarterOf(a.doneAt!)));
   return quartersIn(period).map((quarter) => {
-    const agreedIn = agreed.filter((a) => quarterOfDate(a.agreedOn) === quarter);
-    const completedIn = completed.filter((a) => quarterOf(a.doneAt!) === quarter);
-    const people = new Set([...agreedIn, ...completedIn].map((a) => a.personId)).size;
-    return { quarter, figure: figure(people, () => ({ agreed: agreedIn.length, completed: completedIn.length })) };
+    const agreedIn = agreed.get(quarter) ?? [];
+    const completedIn = completed.get(quarter) ?? [];
+    return { quarter, figure: figure(distinctPeople([...agreedIn, ...completedIn]), () => ({ agreed: agreedIn.length, completed: completedIn.length })) };
   });
 }
 

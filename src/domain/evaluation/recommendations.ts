@@ -1,5 +1,5 @@
 // Computed recommendations: flags raised by fixed rules, each with its rule and the figures behind it.
-import type { ReactionFigures } from '../training/index.ts';
+import { phaseAtRisk, type PhaseDates, type ReactionFigures } from '../training/index.ts';
 import type { DecisionConsistency, OneToOneShare } from './behaviour.ts';
 import type { ConfidenceChange } from './learning.ts';
 import type { Figure } from './suppression.ts';
@@ -42,6 +42,21 @@ export type RecommendationInput = {
   /** Each team's mentees and how many had a 1:1 session in the 8 weeks (`oneToOneShare`). */
   teamOneToOne: readonly { teamId: string; figure: Figure<OneToOneShare> }[];
 };
+
+/** A rollout phase with its dates and progress, as `phaseAtRisk` reads them. */
+export type PhaseProgress = PhaseDates & { phaseId: string; completedOn: readonly string[]; eligible: number };
+
+/**
+ * Each phase judged by `phaseAtRisk` on the period's last day, or today when the period has not
+ * ended yet (`today` is a London date), for the rollout rule.
+ */
+export function phaseRisks(phases: readonly PhaseProgress[], periodTo: string, today: string): RecommendationInput['phases'] {
+  const asOf = periodTo < today ? periodTo : today;
+  return phases.map((p) => {
+    const { atRisk, projectedPercent } = phaseAtRisk(p, { completedOn: p.completedOn, eligible: p.eligible }, asOf);
+    return { phaseId: p.phaseId, atRisk, projectedPercent, targetPercent: p.targetPercent };
+  });
+}
 
 /**
  * The flags the rules raise, rule by rule (RECOMMENDATION_RULES order), each with the figures
