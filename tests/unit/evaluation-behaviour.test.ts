@@ -3,6 +3,7 @@ import {
   actionsByQuarter,
   consistencyByQuarter,
   consistencyByRound,
+  consistencyByTeam,
   decisionConsistency,
   oneToOneShare,
   rubricScoresByQuarter,
@@ -98,6 +99,22 @@ describe('threshold decision consistency (level 3)', () => {
     expect(byRound[0]!.figure.value!.decisionAlpha.value).toBeCloseTo(0.5625, 10);
     expect(byRound[0]!.figure.value!.percentWithPanel).toBeCloseTo(80, 10);
     expect(byRound[1]!.figure).toEqual({ n: 1, value: null, suppressed: true });
+  });
+});
+
+describe('threshold decision consistency per team', () => {
+  it('is measured over the answers each team finished in the period', () => {
+    const lastYear = Date.parse('2025-05-10T10:00:00Z');
+    // a's later answer after the period would change north's figure if it counted.
+    const afterPeriod = Date.parse('2026-11-10T10:00:00Z');
+    const teams = [
+      { teamId: 'north', answers: [...fivePeople(), answer('a', 'v1', 'no-further-action', afterPeriod)] },
+      { teamId: 'south', answers: fivePeople(lastYear) },
+    ];
+    const [north, south] = consistencyByTeam(teams, panel, ids, period);
+    expect(north!.teamId).toBe('north');
+    expect(north!.figure.value!.decisionAlpha.value).toBeCloseTo(0.5625, 10);
+    expect(south).toEqual({ teamId: 'south', figure: { n: 0, value: null, suppressed: true } });
   });
 });
 

@@ -73,6 +73,19 @@ export function consistencyByQuarter(
   return quartersIn(period).map((quarter) => ({ quarter, figure: decisionConsistency(byQuarter.get(quarter) ?? [], panel, vignetteIds) }));
 }
 
+/**
+ * Decision consistency per team over the whole period (answers finished in it, each member's
+ * latest per situation): what the low-agreement recommendation reads. Teams in the order given.
+ */
+export function consistencyByTeam(
+  teams: readonly { teamId: string; answers: readonly ThresholdAnswer[] }[],
+  panel: ReadonlyMap<string, PanelAnswer>,
+  vignetteIds: readonly string[],
+  period: Period,
+): { teamId: string; figure: Figure<DecisionConsistency> }[] {
+  return teams.map(({ teamId, answers }) => ({ teamId, figure: decisionConsistency(answers.filter((a) => inPeriod(a.completedAt, period)), panel, vignetteIds) }));
+}
+
 /** A calibration round as the report needs it: its situations and when it stopped taking answers (`roundEndsAt`). */
 export type CalibrationRoundRecord = { roundId: string; endsAt: number; vignetteIds: readonly string[] };
 /** A finished threshold answer and the calibration round it was given in, if any. */
