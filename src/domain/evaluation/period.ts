@@ -21,18 +21,15 @@ function londonMidnight(date: string): number {
   return DateTime.fromISO(date, { zone: ZONE }).toMillis();
 }
 
-const periodCache = new Map<string, readonly [number, number]>();
+const periodCache = new WeakMap<Period, readonly [number, number]>();
 
 /** The instants a period covers: [London midnight of `from`, London midnight after `to`). */
 export function periodBounds(period: Period): readonly [number, number] {
-  const key = `${period.from}/${period.to}`;
-  let bounds = periodCache.get(key);
+  // Kept per period object: a report filters many thousands of records by the same period.
+  let bounds = periodCache.get(period);
   if (!bounds) {
-    const next = DateTime.fromISO(period.to, { zone: ZONE }).plus({ days: 1 }).toMillis();
-    bounds = [londonMidnight(period.from), next] as const;
-    // Periods come from a handful of forms; the cache only saves recomputing bounds per record.
-    if (periodCache.size > 500) periodCache.clear();
-    periodCache.set(key, bounds);
+    bounds = [londonMidnight(period.from), DateTime.fromISO(period.to, { zone: ZONE }).plus({ days: 1 }).toMillis()] as const;
+    periodCache.set(period, bounds);
   }
   return bounds;
 }
@@ -93,14 +90,21 @@ export function quarterBounds(quarter: Quarter): readonly [number, number] {
   return bounds;
 }
 
+const seenQuarters: { quarter: Quarter; start: number; end: number }[] = [];
+
 /** The quarter an instant (ms) falls in, in London time (00:30 BST on 1 October is already Q4). */
 export function quarterOf(ms: number): Quarter {
-  // Start from the UTC date (cheap) and step once if London's offset moves it across a boundary.
-  const guess = quarterOfDate(new Date(ms).toISOString().slice(0, 10));
-  const [start, end] = quarterBounds(guess);
-  if (ms < start) return addQuarters(guess, -1);
-  if (ms >= end) return addQuarters(guess, 1);
-  return guess;
+  // A report places many thousands of times in a handful of quarters: look among those seen first.
+  for (const q of seenQuarters) if (ms >= q.start && ms < q.end) return q.quarter;
+  // Start from the UTC date and step once if London's offset moves it across a boundary.
+  let quarter = quarterOfDate(new Date(ms).toISOString().slice(0, 10));
+  const [start, end] = quarterBounds(quarter);
+  if (ms < start) quarter = addQuarters(quarter, -1);
+  else if (ms >= end) quarter = addQuarters(quarter, 1);
+  const [qStart, qEnd] = quarterBounds(quarter);
+  if (seenQuarters.length >= 64) seenQuarters.length = 0;
+  seenQuarters.push({ quarter, start: qStart, end: qEnd });
+  return quarter;
 }
 
 /** Every quarter that overlaps the period, oldest first (none when the period ends before it starts). */
