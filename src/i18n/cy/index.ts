@@ -22,6 +22,7 @@ import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
 import { evaluationExport } from './evaluation-export.ts';
+import { evaluation } from './evaluation.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -48,4 +49,5 @@ export const cy: Messages = {
   ...rollout,
   ...reviewRead,
   ...evaluationExport,
+  ...evaluation,
 };

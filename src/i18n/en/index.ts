@@ -22,6 +22,7 @@ import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
 import { evaluationExport } from './evaluation-export.ts';
+import { evaluation } from './evaluation.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -48,6 +49,7 @@ export const en = {
   ...rollout,
   ...reviewRead,
   ...evaluationExport,
+  ...evaluation,
 } as const;
 
 export type MessageKey = keyof typeof en;
