@@ -5,8 +5,9 @@ import { auditEvents, mailOutbox, markings, ownResponseCodes, simulationAttempts
 import { outboxOnlyMailer } from '../../src/server/mail/mailer.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { RubricContent } from '../../src/server/content/index.ts';
-import { assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
-import { askRevision, saveMentorCodes, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
+import { assignedToMe, assignWork, saveTaskAnswer } from '../../src/server/mentoring/assignments.ts';
+import { askSecondMarker } from '../../src/server/mentoring/moderation.ts';
+import { askRevision, chooseRubric, saveMentorCodes, submissionVersions, versionsOfSubmission, queueCount, releasedFeedback, reviewQueue, saveMarking, submissionForReview, type MarkingInput } from '../../src/server/mentoring/review.ts';
 import { submitForReview, submitOffer } from '../../src/server/mentoring/submissions.ts';
 import { feedbackForm } from '../../src/server/mentoring/feedback-form.ts';
 import { submitReviewForm } from '../../src/server/mentoring/submit-form.ts';
@@ -287,5 +288,96 @@ describe('MITI coding of own words', () => {
     expect(await saveMentorCodes(await as('demo-mentor'), id, { elsewhere: 'question' })).toEqual({ ok: false, refusal: 'not-found' });
     expect(await saveMentorCodes(await as('demo-mentor-2'), id, { r1: 'question' })).toEqual({ ok: false, refusal: 'not-found' });
     expect(await database.db.select().from(ownResponseCodes)).toHaveLength(0);
+  });
+});
+
+describe('choosing another rubric for a submission', () => {
+  it('marks against another rubric before release, clearing the earlier rubric’s levels but keeping the overall feedback', async () => {
+    const { assignmentId, submissionId } = await submitted();
+    const [before] = await database.db.select().from(submissions);
+    const other = rubrics.find((r) => r.id !== before!.rubricId)!;
+    const draft = await fullMarking(submissionId);
+    await saveMarking(await as('demo-mentor'), submissionId, draft, null, rubrics);
+    expect(await chooseRubric(await as('demo-mentor'), submissionId, other.id, rubrics)).toEqual({ ok: true, changed: true, cleared: true });
+    expect((await database.db.select().from(submissions))[0]).toMatchObject({ rubricId: other.id, state: 'submitted' });
+    expect((await database.db.select().from(markings))[0]).toMatchObject({ rubricId: other.id, levels: {}, comments: {}, total: null, overall: draft.overall, revision: 2 });
+    // A tab still showing the earlier rubric cannot save its marks into the new one.
+    expect(await saveMarking(await as('demo-mentor'), submissionId, { ...draft, revision: 2, rubricId: before!.rubricId }, null, rubrics)).toEqual({ ok: false, conflict: true });
+    const levels = Object.fromEntries(other.criteria.map((c) => {
+      const level = c.levels[0]!;
+      return [c.id, level.range ? { level: level.id, score: level.range[0] } : { level: level.id }];
+    }));
+    const released = await saveMarking(await as('demo-mentor'), submissionId, { levels, comments: {}, overall: 'Marked as a conversation.', revision: 2, release: true, rubricId: other.id }, null, rubrics);
+    expect(released).toMatchObject({ ok: true, releasedNow: true });
+    expect((await releasedFeedback(await as('demo-learner'), assignmentId, 1, rubrics, catalogue))?.rubric?.id).toBe(other.id);
+    // Choosing the same rubric again changes nothing; after release it is refused.
+    expect(await chooseRubric(await as('demo-mentor'), submissionId, before!.rubricId, rubrics)).toEqual({ ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } });
+  });
+
+  it('refuses an unknown rubric, a submission sent for second marking and anyone but the reviewer, changing nothing', async () => {
+    const { submissionId } = await submitted();
+    const [before] = await database.db.select().from(submissions);
+    const other = rubrics.find((r) => r.id !== before!.rubricId)!;
+    expect(await chooseRubric(await as('demo-mentor'), submissionId, 'no-such-rubric', rubrics)).toEqual({ ok: false, errors: { rubricId: { key: 'review.error.unknownRubric' } } });
+    for (const who of ['demo-learner', 'demo-mentor-2', 'demo-manager', 'demo-other-admin']) {
+      expect(await chooseRubric(await as(who), submissionId, other.id, rubrics)).toEqual({ ok: false, refusal: 'not-found' });
+    }
+    expect(await askSecondMarker(await as('demo-mentor'), submissionId, 'demo-mentor-2', null)).toEqual({ ok: true, asked: true });
+    expect(await chooseRubric(await as('demo-mentor'), submissionId, other.id, rubrics)).toEqual({ ok: false, errors: { rubricId: { key: 'review.error.rubricModerated' } } });
+    expect((await database.db.select().from(submissions))[0]!.rubricId).toBe(before!.rubricId);
+  });
+
+  it('changes the rubric from the review page’s form and shows an unknown one again with its error', async () => {
+    const { submissionId } = await submitted();
+    const [before] = await database.db.select().from(submissions);
+    const other = rubrics.find((r) => r.id !== before!.rubricId)!;
+    const ctx = { scope: await as('demo-mentor'), locale: 'cy' as const, ip: null };
+    const rubric = rubrics.find((r) => r.id === before!.rubricId)!;
+    expect(await feedbackForm(ctx, submissionId, formPost({ action: 'rubric', rubricId: other.id }), rubric, rubrics)).toMatchObject({ status: 303, redirect: `/cy/mentoring/queue/${submissionId}?rubric#rubric-heading` });
+    expect(await feedbackForm(ctx, submissionId, formPost({ action: 'rubric', rubricId: 'nonsense' }), other, rubrics)).toMatchObject({ status: 422, errors: { rubricId: { key: 'review.error.unknownRubric' } }, values: { rubricId: 'nonsense' } });
+  });
+});
+
+describe('every version of revised work', () => {
+  it('keeps each version, its revision message and its released feedback viewable to mentee and mentor', async () => {
+    const { assignmentId, submissionId: first } = await submitted();
+    await askRevision(await as('demo-mentor'), first, 'Try an open question first.', null);
+    const later = NOW + DAY;
+    await saveTaskAnswer(await as('demo-learner', later), assignmentId, 'What would help most right now?');
+    const again = await submitForReview(await as('demo-learner', later), { assignmentId, note: null }, null, rubrics);
+    if (!again.ok || !('id' in again)) throw new Error(JSON.stringify(again));
+    const second = again.id;
+    expect((await assignedToMe(await as('demo-learner', later), catalogue))[0]).toMatchObject({ id: assignmentId, feedbackVersion: null });
+    await saveMarking(await as('demo-mentor', later), second, await fullMarking(second, { release: true }), null, rubrics);
+
+    // The mentee: both versions, with the answer each one submitted, the revision message and the feedback.
+    expect(await submissionVersions(await as('demo-learner', later), assignmentId)).toMatchObject([
+      { id: first, version: 1, state: 'revision-asked', revisionMessage: 'Try an open question first.', answer: 'I would start by asking how she is.' },
+      { id: second, version: 2, state: 'feedback-released', revisionMessage: null, answer: 'What would help most right now?' },
+    ]);
+    expect((await assignedToMe(await as('demo-learner', later), catalogue))[0]).toMatchObject({ id: assignmentId, status: 'feedback-ready', feedbackVersion: 2 });
+    expect(await releasedFeedback(await as('demo-learner', later), assignmentId, 2, rubrics, catalogue)).toMatchObject({ version: 2 });
+
+    // The mentor: from either version's page, both versions; the earlier one shows what was asked, the later the released marking.
+    for (const from of [first, second]) {
+      expect((await versionsOfSubmission(await as('demo-mentor', later), from)).map((v) => [v.version, v.state])).toEqual([[1, 'revision-asked'], [2, 'feedback-released']]);
+    }
+    expect(await submissionForReview(await as('demo-mentor', later), first, rubrics, catalogue)).toMatchObject({ version: 1, state: 'revision-asked', revisionMessage: 'Try an open question first.' });
+    expect((await submissionForReview(await as('demo-mentor', later), second, rubrics, catalogue))?.marking?.releasedAt).toBe(later);
+
+    // Nobody else gets a version list.
+    for (const who of ['demo-mentor-2', 'demo-manager', 'demo-p01', 'demo-other-admin']) {
+      expect(await versionsOfSubmission(await as(who, later), second)).toEqual([]);
+      expect(await submissionVersions(await as(who, later), assignmentId)).toEqual([]);
+    }
+  });
+
+  it('tells a simulation not yet started apart from one begun, for the Start button on the home page', async () => {
+    const made = await assignWork(await as('demo-mentor'), { menteeIds: ['demo-learner'], activity: { kind: 'conversation', id: 'cc-awel' }, dueDate: '2026-12-18', note: null, askReview: true, requestKey: 'k-start' }, null, catalogue);
+    if (!made.ok) throw new Error('not assigned');
+    expect((await assignedToMe(await as('demo-learner'), catalogue))[0]).toMatchObject({ activity: { kind: 'conversation', id: 'cc-awel' }, progress: 'not-started', feedbackVersion: null });
+    const later = NOW + 60_000;
+    await database.db.insert(simulationAttempts).values({ id: 'att-start', personId: 'demo-learner', organisationId: 'demo-org', kind: 'conversation', scenarioId: 'cc-awel', scenarioVersion: 1, snapshot: {}, status: 'in-progress', startedAt: later, updatedAt: later });
+    expect((await assignedToMe(await as('demo-learner', later), catalogue))[0]).toMatchObject({ progress: 'in-progress', path: '/simulations/attempts/att-start' });
   });
 });

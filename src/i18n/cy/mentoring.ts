@@ -116,4 +116,5 @@ export const mentoring: Translation<typeof english> = {
 
   'mentoring.person.heading': 'Gwaith a neilltuwyd',
   'mentoring.person.empty': 'Does dim gwaith wedi’i neilltuo.',
+  'mentoring.readFeedback': 'Darllen yr adborth ar “{title}”',
 };

@@ -113,4 +113,5 @@ export const mentoring = {
 
   'mentoring.person.heading': 'Assigned work',
   'mentoring.person.empty': 'No work has been assigned.',
+  'mentoring.readFeedback': 'Read the feedback on “{title}”',
 } as const;

@@ -73,6 +73,10 @@ export type AssignmentView = {
   status: AssignmentStatus;
   /** Where the title links (no language prefix): the module or programme, an attempt in progress, or the item's own page. */
   path: string;
+  /** How far the mentee has got with the activity itself (whatever the due date). */
+  progress: ActivityProgress;
+  /** The version whose feedback is released (only the latest can be), else null. */
+  feedbackVersion: number | null;
 };
 
 /** One row of the mentee's "Assigned to you". */
@@ -385,6 +389,8 @@ async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentC
       passedOnFrom: a.passedOnFrom,
       status: assignmentStatus({ dueDate: a.dueDate, withdrawn: a.withdrawnAt !== null, askReview: asksReview(a), progress, submission }, day),
       path: pathOf(facts, a, catalogue),
+      progress,
+      feedbackVersion: submission?.state === 'feedback-released' ? submission.version : null,
     };
   });
 }

@@ -5,12 +5,12 @@ import { formAgain, formRedirect, formValues, readFormData } from '../platform/i
 import type { ContentCatalogue } from './activity-catalogue.ts';
 import type { MentoringFormContext } from './assign-form.ts';
 import { noticeFeedbackReleased } from './notices.ts';
-import { askRevision, saveMarking, saveMentorCodes } from './review.ts';
+import { askRevision, chooseRubric, saveMarking, saveMentorCodes } from './review.ts';
 import { moderationFormAction, type ReviewFormResult } from './moderation-form.ts';
 
 /**
- * The rubric form on /mentoring/queue/:id: **Save draft**, **Release feedback** or **Ask for a
- * revision** (the button's `action`). Mistakes show the form again (422) beside their fields; a
+ * The rubric form on /mentoring/queue/:id: **Save draft**, **Release feedback**, **Ask for a
+ * revision** or **Use this rubric** (the button's `action`). Mistakes show the form again (422) beside their fields; a
  * draft saved in another tab since answers 409 with everything typed kept in the form.
  */
 export async function feedbackForm(ctx: MentoringFormContext, submissionId: string, request: Request, rubric: RubricContent | null, rubrics: readonly RubricContent[], catalogue?: ContentCatalogue): Promise<ReviewFormResult> {
@@ -23,6 +23,12 @@ export async function feedbackForm(ctx: MentoringFormContext, submissionId: stri
     const asked = await askRevision(ctx.scope, submissionId, str('revisionMessage'), ctx.ip);
     if (asked.ok) return formRedirect(`${localePath(ctx.locale, '/mentoring/queue')}?revision`);
     if ('errors' in asked) return formAgain(asked.errors, values);
+    return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
+  }
+  if (str('action') === 'rubric') {
+    const chosen = await chooseRubric(ctx.scope, submissionId, str('rubricId'), rubrics);
+    if (chosen.ok) return formRedirect(`${here}?${chosen.cleared ? 'rubric&cleared' : 'rubric'}#rubric-heading`);
+    if ('errors' in chosen) return formAgain(chosen.errors, values);
     return formAgain({ _form: { key: 'review.error.notFound' } }, values, 404);
   }
   if (str('action') === 'codes') {
@@ -43,7 +49,8 @@ export async function feedbackForm(ctx: MentoringFormContext, submissionId: stri
   }
   const revision = Number.parseInt(str('revision'), 10);
   const release = str('action') === 'release';
-  const saved = await saveMarking(ctx.scope, submissionId, { levels, comments, overall: str('overall'), revision: Number.isFinite(revision) ? revision : -1, release }, ctx.ip, rubrics);
+  const drawnWith = str('rubricId');
+  const saved = await saveMarking(ctx.scope, submissionId, { levels, comments, overall: str('overall'), revision: Number.isFinite(revision) ? revision : -1, release, ...(drawnWith ? { rubricId: drawnWith } : {}) }, ctx.ip, rubrics);
   if (saved.ok && saved.releasedNow && ctx.mail) {
     // The feedback is released whatever the mail does; a failed notice is logged, never shown as a failed release.
     await noticeFeedbackReleased(ctx.scope.db, ctx.mail.mailer, ctx.mail.publicUrl, submissionId, ctx.scope.now.getTime(), catalogue).catch((error) => console.error('Feedback notice failed:', error));

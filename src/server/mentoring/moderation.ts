@@ -4,28 +4,12 @@ import { markings, people, personRoles, submissions } from '../../../db/schema/i
 import { localePath, nameIn } from '../../domain/common/index.ts';
 import { markingsVisibleToEachOther, rubricModeration, type MarkerRole } from '../../domain/mentoring/index.ts';
 import { translator } from '../../i18n/index.ts';
-import { mayOnSubmission, type SubmissionTarget } from '../access/index.ts';
+import { mayOnSubmission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { sendNotice, type Mailer } from '../mail/index.ts';
 import { getOrganisation, type Scope } from '../people/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
-import type { MarkingView } from './review.ts';
-
-type SubmissionRow = typeof submissions.$inferSelect;
-type MarkingRow = typeof markings.$inferSelect;
-
-async function submissionIn(scope: Scope, id: string): Promise<SubmissionRow | null> {
-  const [row] = await scope.db.select().from(submissions).where(and(eq(submissions.id, id), eq(submissions.organisationId, scope.organisationId)));
-  return row ?? null;
-}
-
-function targetFrom(s: SubmissionRow, marks: readonly MarkingRow[]): SubmissionTarget {
-  return { organisationId: s.organisationId, menteeId: s.menteeId, reviewerId: s.reviewerId, secondMarkerIds: marks.filter((m) => m.role === 'second').map((m) => m.markerId), released: s.releasedAt !== null };
-}
-
-const markingsOf = (db: Db, submissionId: string) => db.select().from(markings).where(eq(markings.submissionId, submissionId));
-
-const view = (m: MarkingRow): MarkingView => ({ levels: m.levels, comments: m.comments, overall: m.overall, total: m.total, revision: m.revision, releasedAt: m.releasedAt });
+import { markingsOf, markingView, submissionRow, targetFrom, type MarkingView } from './submission-records.ts';
 
 /** A mentor who could second-mark: active, of the organisation, with the mentor role. */
 export type MarkerChoice = { id: string; name: string };
@@ -36,9 +20,9 @@ export type MarkerChoice = { id: string; name: string };
  * is not the submission's reviewer, or once a second marker has been asked.
  */
 export async function secondMarkerChoices(scope: Scope, submissionId: string): Promise<MarkerChoice[]> {
-  const s = await submissionIn(scope, submissionId);
+  const s = await submissionRow(scope, submissionId);
   if (!s) return [];
-  const marks = await markingsOf(scope.db, s.id);
+  const marks = await markingsOf(scope, s.id);
   if (!mayOnSubmission(scope.viewer, 'submission.review', targetFrom(s, marks)) || marks.some((m) => m.role === 'second')) return [];
   return scope.db
     .selectDistinct({ id: people.id, name: people.name })
@@ -56,9 +40,9 @@ export type AskSecondMarkerResult = { ok: true; asked: boolean } | { ok: false; 
  * One second marker per submission; asking the same mentor again changes nothing (`asked` false).
  */
 export async function askSecondMarker(scope: Scope, submissionId: string, markerId: string, ip: string | null): Promise<AskSecondMarkerResult> {
-  const s = await submissionIn(scope, submissionId);
+  const s = await submissionRow(scope, submissionId);
   if (!s) return { ok: false, refusal: 'not-found' };
-  const marks = await markingsOf(scope.db, s.id);
+  const marks = await markingsOf(scope, s.id);
   if (!mayOnSubmission(scope.viewer, 'submission.review', targetFrom(s, marks))) return { ok: false, refusal: 'not-found' };
   const existing = marks.find((m) => m.role === 'second');
   if (existing) return existing.markerId === markerId ? { ok: true, asked: false } : { ok: false, errors: { secondMarker: { key: 'moderation.error.alreadyAsked' } } };
@@ -98,9 +82,9 @@ export type ModerationView = {
  * marking until both have released theirs.
  */
 export async function moderationOf(scope: Scope, submissionId: string): Promise<ModerationView | null> {
-  const s = await submissionIn(scope, submissionId);
+  const s = await submissionRow(scope, submissionId);
   if (!s) return null;
-  const marks = await markingsOf(scope.db, s.id);
+  const marks = await markingsOf(scope, s.id);
   const target = targetFrom(s, marks);
   const second = marks.find((m) => m.role === 'second') ?? null;
   const first = marks.find((m) => m.role === 'first') ?? null;
@@ -118,7 +102,7 @@ export async function moderationOf(scope: Scope, submissionId: string): Promise<
     otherName: other?.name ?? null,
     mineReleased: mine?.releasedAt != null,
     otherReleased: theirs?.releasedAt != null,
-    other: visible && theirs ? view(theirs) : null,
+    other: visible && theirs ? markingView(theirs) : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { attemptForReview, ownWordsAgreement, type OwnWordsResponse, type Simula
 import { thresholdAttemptForReview, type ThresholdAttempt } from '../thresholds/index.ts';
 import type { Scope } from '../people/index.ts';
 import { catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
+import { markingView, submissionRow, targetOf, type MarkingView, type SubmissionRow } from './submission-records.ts';
 
 /** The longest criterion comment, overall feedback and revision message a form takes. */
 export const COMMENT_MAX = 2000;
@@ -111,8 +112,7 @@ export type SubmittedWork =
   | { kind: 'reflection'; prompt: string; text: string; moduleId: string | null; createdAt: number }
   | { kind: 'missing' };
 
-/** A marking as the form shows it. */
-export type MarkingView = { levels: Record<string, RubricMark>; comments: Record<string, string>; overall: string; total: number | null; revision: number; releasedAt: number | null };
+export type { MarkingView } from './submission-records.ts';
 
 /** Everything the review page of one submission shows. */
 export type ReviewView = {
@@ -125,6 +125,8 @@ export type ReviewView = {
   version: number;
   state: SubmissionState;
   noteToMentor: string | null;
+  /** What the reviewer wrote when they asked for a revision of this version. */
+  revisionMessage: string | null;
   submittedAt: number;
   waitingDays: number | null;
   rubric: RubricContent | null;
@@ -136,17 +138,6 @@ export type ReviewView = {
   max: number | null;
 };
 
-type SubmissionRow = typeof submissions.$inferSelect;
-
-async function targetOf(scope: Scope, s: SubmissionRow): Promise<SubmissionTarget> {
-  const seconds = await scope.db.select({ markerId: markings.markerId }).from(markings).where(and(eq(markings.submissionId, s.id), eq(markings.role, 'second')));
-  return { organisationId: s.organisationId, menteeId: s.menteeId, reviewerId: s.reviewerId, secondMarkerIds: seconds.map((m) => m.markerId), released: s.releasedAt !== null };
-}
-
-async function submissionRow(scope: Scope, id: string): Promise<SubmissionRow | null> {
-  const [row] = await scope.db.select().from(submissions).where(and(eq(submissions.id, id), eq(submissions.organisationId, scope.organisationId)));
-  return row ?? null;
-}
 
 async function workOf(scope: Scope, s: SubmissionRow, target: SubmissionTarget): Promise<SubmittedWork> {
   const { db } = scope;
@@ -180,7 +171,6 @@ async function workOf(scope: Scope, s: SubmissionRow, target: SubmissionTarget):
 
 const isMiCode = (value: string): value is MiCode => (MI_CODES as readonly string[]).includes(value);
 
-const markingView = (m: typeof markings.$inferSelect): MarkingView => ({ levels: m.levels, comments: m.comments, overall: m.overall, total: m.total, revision: m.revision, releasedAt: m.releasedAt });
 
 /**
  * One submission for someone the policy lets see it ('submission.view': the mentee, the reviewer,
@@ -211,6 +201,7 @@ export async function submissionForReview(scope: Scope, id: string, rubrics: rea
     version: s.version,
     state: s.state,
     noteToMentor: s.noteToMentor,
+    revisionMessage: s.revisionMessage,
     submittedAt: s.submittedAt,
     waitingDays: waitingDays(s.submittedAt, scope.now.getTime()),
     rubric,
@@ -228,6 +219,8 @@ export type MarkingInput = {
   overall: string;
   revision: number;
   release: boolean;
+  /** The rubric the form was drawn with; another one (changed in another tab) is a conflict. */
+  rubricId?: string;
 };
 export type SaveMarkingResult =
   | { ok: true; total: number | null; released: boolean; /** True only for the save that released it. */ releasedNow: boolean }
@@ -302,6 +295,7 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
     return { ok: false, errors: { _form: { key: 'review.error.alreadyReleased' } } };
   }
   if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.notWaiting' } } };
+  if (input.rubricId !== undefined && input.rubricId !== s.rubricId) return { ok: false, conflict: true };
   const rubric = rubrics.find((r) => r.id === s.rubricId);
   if (!rubric) throw new Error(`unknown rubric ${s.rubricId}`);
   const checked = checkMarking(rubric, input);
@@ -339,6 +333,42 @@ export async function saveMarking(scope: Scope, submissionId: string, input: Mar
       await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: s.menteeId, action: 'feedback.released', detail: { submissionId: s.id, rubricId: rubric.id }, ip }, now);
     }
     return { ok: true, total: scored.total, released: true, releasedNow: released.length > 0 };
+  });
+}
+
+export type ChooseRubricResult = { ok: true; changed: boolean; cleared: boolean } | { ok: false; refusal: 'not-found' } | { ok: false; errors: FieldErrors };
+
+/**
+ * The reviewer marks a waiting submission against another of the rubrics instead of its kind's
+ * default. A draft made with the earlier rubric keeps its overall feedback but loses its levels
+ * and criterion comments (`cleared`), so marks of two rubrics are never mixed; its revision moves
+ * on, so a tab still showing the earlier rubric gets a conflict. Refused once released, and once
+ * a second marker has been asked (both marks must use one rubric).
+ */
+export async function chooseRubric(scope: Scope, submissionId: string, rubricId: string, rubrics: readonly RubricContent[]): Promise<ChooseRubricResult> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s) return { ok: false, refusal: 'not-found' };
+  const target = await targetOf(scope, s);
+  if (!mayOnSubmission(scope.viewer, 'submission.review', target)) return { ok: false, refusal: 'not-found' };
+  const rubric = rubrics.find((r) => r.id === rubricId);
+  if (!rubric) return { ok: false, errors: { rubricId: { key: 'review.error.unknownRubric' } } };
+  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: s.releasedAt !== null ? 'review.error.alreadyReleased' : 'review.error.notWaiting' } } };
+  if (target.secondMarkerIds.length) return { ok: false, errors: { rubricId: { key: 'review.error.rubricModerated' } } };
+  if (s.rubricId === rubric.id) return { ok: true, changed: false, cleared: false };
+  const now = scope.now.getTime();
+  return scope.db.transaction(async (tx): Promise<ChooseRubricResult> => {
+    const moved = await tx
+      .update(submissions)
+      .set({ rubricId: rubric.id })
+      .where(and(eq(submissions.id, s.id), eq(submissions.state, 'submitted'), eq(submissions.rubricId, s.rubricId)))
+      .returning({ id: submissions.id });
+    if (!moved.length) return { ok: true, changed: false, cleared: false };
+    const cleared = await tx
+      .update(markings)
+      .set({ rubricId: rubric.id, rubricVersion: rubric.version, levels: {}, comments: {}, total: null, revision: sql`${markings.revision} + 1`, updatedAt: now })
+      .where(and(eq(markings.submissionId, s.id), eq(markings.role, 'first'), isNull(markings.releasedAt)))
+      .returning({ id: markings.id });
+    return { ok: true, changed: true, cleared: cleared.length > 0 };
   });
 }
 
@@ -417,15 +447,61 @@ export async function releasedFeedback(scope: Scope, assignmentId: string, versi
   };
 }
 
-/** The versions of an assignment the signed-in mentee submitted, with whether feedback is out (for links). */
-export async function submissionVersions(scope: Scope, assignmentId: string): Promise<{ version: number; state: SubmissionState }[]> {
+/** One submitted version of a piece of work, as the versions lists show it. */
+export type SubmissionVersion = {
+  id: string;
+  version: number;
+  state: SubmissionState;
+  submittedAt: number;
+  revisionMessage: string | null;
+  workKind: WorkKind;
+  workId: string;
+  /** A practice task's answer as submitted in this version (null for other kinds of work). */
+  answer: string | null;
+};
+
+const versionColumns = {
+  id: submissions.id,
+  version: submissions.version,
+  state: submissions.state,
+  submittedAt: submissions.submittedAt,
+  revisionMessage: submissions.revisionMessage,
+  workKind: submissions.workKind,
+  workId: submissions.workId,
+  answer: taskAnswers.text,
+};
+
+/** Every version of an assignment the signed-in mentee submitted, oldest first, with what each links to. */
+export async function submissionVersions(scope: Scope, assignmentId: string): Promise<SubmissionVersion[]> {
   return scope.db
-    .select({ version: submissions.version, state: submissions.state })
+    .select(versionColumns)
     .from(submissions)
+    .leftJoin(taskAnswers, and(eq(submissions.workKind, 'task'), eq(taskAnswers.id, submissions.workId)))
     .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.menteeId, scope.viewer.id), eq(submissions.organisationId, scope.organisationId)))
     .orderBy(asc(submissions.version));
 }
 
+/**
+ * Every version of the work one submission belongs to (the same assignment, or the same shared
+ * reflective-log entry), oldest first: only the versions the viewer may see ('submission.view'),
+ * so a mentor who took over reads only what passed to them. Empty when they may not see this one.
+ */
+export async function versionsOfSubmission(scope: Scope, submissionId: string): Promise<SubmissionVersion[]> {
+  const s = await submissionRow(scope, submissionId);
+  if (!s || !mayOnSubmission(scope.viewer, 'submission.view', await targetOf(scope, s))) return [];
+  const sameWork = s.assignmentId ? eq(submissions.assignmentId, s.assignmentId) : and(isNull(submissions.assignmentId), eq(submissions.workKind, s.workKind), eq(submissions.workId, s.workId));
+  const rows = await scope.db
+    .select({ ...versionColumns, row: submissions })
+    .from(submissions)
+    .leftJoin(taskAnswers, and(eq(submissions.workKind, 'task'), eq(taskAnswers.id, submissions.workId)))
+    .where(and(sameWork, eq(submissions.menteeId, s.menteeId), eq(submissions.organisationId, scope.organisationId)))
+    .orderBy(asc(submissions.version));
+  const visible: SubmissionVersion[] = [];
+  for (const { row, ...version } of rows) {
+    if (row.id === s.id || mayOnSubmission(scope.viewer, 'submission.view', await targetOf(scope, row))) visible.push(version);
+  }
+  return visible;
+}
 
 /**
  * The reviewer's MITI 4.2.1 codes for the own-words responses of a submitted conversation

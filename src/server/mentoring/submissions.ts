@@ -33,6 +33,41 @@ export function workKindOf(activityKind: ActivityKind): WorkKind | null {
 
 type Tx = Parameters<Parameters<Scope['db']['transaction']>[0]>[0];
 
+// The note to the mentor as stored (blank: none), or the field error for a note too long.
+function noteOf(raw: string | null): { ok: true; note: string | null } | { ok: false; errors: FieldErrors } {
+  const note = raw?.trim() || null;
+  if (note && note.length > SUBMIT_NOTE_MAX) return { ok: false, errors: { note: { key: 'errors.tooLong', params: { max: SUBMIT_NOTE_MAX } } } };
+  return { ok: true, note };
+}
+
+type NewVersion = {
+  assignmentId: string | null;
+  menteeId: string;
+  workKind: WorkKind;
+  activityKind: ActivityKind | null;
+  workId: string;
+  note: string | null;
+  reviewerId: string | null;
+  /** The version before this one, if any. */
+  previous: number;
+  /** What the audit entry names besides the submission (the assignment, or the reflective-log entry). */
+  detail: Record<string, string>;
+};
+
+// Writes the next version of some work for review, marked against its kind's default rubric, and audits it.
+async function insertVersion(tx: Tx, scope: Scope, v: NewVersion, ip: string | null, rubrics: readonly Rubric[], now: number): Promise<{ ok: true; id: string; version: number; repeated: false }> {
+  const rubric = defaultRubricFor(v.workKind, v.activityKind, rubrics) ?? rubrics.find((r) => r.workKinds.includes(v.workKind));
+  if (!rubric) throw new Error(`no rubric covers ${v.workKind} work`);
+  const id = newId();
+  const version = v.previous + 1;
+  await tx.insert(submissions).values({
+    id, organisationId: scope.organisationId, assignmentId: v.assignmentId, menteeId: v.menteeId, version, workKind: v.workKind, workId: v.workId,
+    noteToMentor: v.note, state: 'submitted', reviewerId: v.reviewerId, rubricId: rubric.id, submittedAt: now,
+  });
+  await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: v.menteeId, action: 'submission.made', detail: { submissionId: id, ...v.detail, version, workKind: v.workKind }, ip }, now);
+  return { ok: true, id, version, repeated: false };
+}
+
 /** The mentee’s finished work for an assignment after `since` (when a revision was asked), newest first (attempts or answer versions). */
 async function finishedWork(tx: Tx, a: typeof assignments.$inferSelect, kind: WorkKind, since: number): Promise<string[]> {
   if (kind === 'task') {
@@ -57,8 +92,9 @@ async function finishedWork(tx: Tx, a: typeof assignments.$inferSelect, kind: Wo
  * waiting submission with `repeated`.
  */
 export async function submitForReview(scope: Scope, input: SubmitInput, ip: string | null, rubrics: readonly Rubric[]): Promise<SubmitResult> {
-  const note = input.note?.trim() || null;
-  if (note && note.length > SUBMIT_NOTE_MAX) return { ok: false, errors: { note: { key: 'errors.tooLong', params: { max: SUBMIT_NOTE_MAX } } } };
+  const checked = noteOf(input.note);
+  if (!checked.ok) return checked;
+  const { note } = checked;
   const now = scope.now.getTime();
   return scope.db.transaction(async (tx): Promise<SubmitResult> => {
     const [a] = await tx
@@ -76,16 +112,8 @@ export async function submitForReview(scope: Scope, input: SubmitInput, ip: stri
     const work = await finishedWork(tx, a, kind, latest?.revisionAskedAt ?? 0);
     const workId = input.workId ? work.find((id) => id === input.workId) : work[0];
     if (!workId) return { ok: false, refusal: 'no-work' };
-    const rubric = defaultRubricFor(kind, a.activityKind, rubrics) ?? rubrics.find((r) => r.workKinds.includes(kind));
-    if (!rubric) throw new Error(`no rubric covers ${kind} work`);
-    const id = newId();
-    const version = (latest?.version ?? 0) + 1;
-    await tx.insert(submissions).values({
-      id, organisationId: scope.organisationId, assignmentId: a.id, menteeId: a.menteeId, version, workKind: kind, workId,
-      noteToMentor: note, state: 'submitted', reviewerId: a.ownerId, rubricId: rubric.id, submittedAt: now,
-    });
-    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: a.menteeId, action: 'submission.made', detail: { submissionId: id, assignmentId: a.id, version, workKind: kind }, ip }, now);
-    return { ok: true, id, version, repeated: false };
+    const version = { assignmentId: a.id, menteeId: a.menteeId, workKind: kind, activityKind: a.activityKind, workId, note, reviewerId: a.ownerId, previous: latest?.version ?? 0, detail: { assignmentId: a.id } };
+    return insertVersion(tx, scope, version, ip, rubrics, now);
   });
 }
 
@@ -145,8 +173,9 @@ export type ReflectionSubmitResult =
  * after a revision is asked the entry can be submitted again as the next version.
  */
 export async function submitReflection(scope: Scope, input: { entryId: string; note: string | null }, ip: string | null, rubrics: readonly Rubric[]): Promise<ReflectionSubmitResult> {
-  const note = input.note?.trim() || null;
-  if (note && note.length > SUBMIT_NOTE_MAX) return { ok: false, errors: { note: { key: 'errors.tooLong', params: { max: SUBMIT_NOTE_MAX } } } };
+  const checked = noteOf(input.note);
+  if (!checked.ok) return checked;
+  const { note } = checked;
   const now = scope.now.getTime();
   return scope.db.transaction(async (tx): Promise<ReflectionSubmitResult> => {
     const [entry] = await tx
@@ -164,17 +193,9 @@ export async function submitReflection(scope: Scope, input: { entryId: string; n
       .limit(1);
     if (latest && latest.state === 'submitted') return { ok: true, id: latest.id, version: latest.version, repeated: true };
     if (latest && latest.state !== 'revision-asked') return { ok: false, refusal: 'locked' };
-    const rubric = defaultRubricFor('reflection', null, rubrics) ?? rubrics.find((r) => r.workKinds.includes('reflection'));
-    if (!rubric) throw new Error('no rubric covers reflection work');
-    const id = newId();
-    const version = (latest?.version ?? 0) + 1;
     await tx.update(reflectiveEntries).set({ sharedWithMentor: true, updatedAt: now }).where(eq(reflectiveEntries.id, entry.id));
-    await tx.insert(submissions).values({
-      id, organisationId: scope.organisationId, assignmentId: null, menteeId: scope.viewer.id, version, workKind: 'reflection', workId: entry.id,
-      noteToMentor: note, state: 'submitted', reviewerId: link.mentorId, rubricId: rubric.id, submittedAt: now,
-    });
-    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: scope.viewer.id, action: 'submission.made', detail: { submissionId: id, reflectionId: entry.id, version, workKind: 'reflection' }, ip }, now);
-    return { ok: true, id, version, repeated: false };
+    const version = { assignmentId: null, menteeId: scope.viewer.id, workKind: 'reflection' as const, activityKind: null, workId: entry.id, note, reviewerId: link.mentorId, previous: latest?.version ?? 0, detail: { reflectionId: entry.id } };
+    return insertVersion(tx, scope, version, ip, rubrics, now);
   });
 }
 
