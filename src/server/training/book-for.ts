@@ -10,7 +10,7 @@ import { searchPeople } from './people-picker.ts';
 import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import type { TrainingFormContext } from './workshop-form.ts';
-import { workshopTarget } from './workshops.ts';
+import { visibleWorkshop, workshopTarget } from './workshops.ts';
 
 /** What a manager (or admin) sees on a workshop page to book for others and move their bookings. */
 export type BookForPanel = {
@@ -114,6 +114,8 @@ export async function bookForForm(ctx: TrainingFormContext, workshopId: string, 
   const intent = text(values, 'intent');
   const now = ctx.scope.now.getTime();
   const page = localePath(ctx.locale, `/training/workshops/${workshopId}`);
+  // Another organisation's workshop, or one closed to the viewer, looks like no workshop at all.
+  if (!(await visibleWorkshop(ctx.scope, workshopId))) return formAgain({}, values, 404);
   if (intent === 'move') {
     const bookingId = text(values, 'bookingId');
     const moved = await moveBooking(ctx.scope, bookingId, text(values, 'toWorkshopId'), ctx.ip);
