@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookings, jobs } from '../../db/schema/index.ts';
 import { smtpMailer, type Mailer } from '../../src/server/mail/mailer.ts';
-import { bookForForm, bookForPanel, WORKSHOP_REMINDER_JOB, workshopForm, type TrainingFormContext } from '../../src/server/training/index.ts';
+import { bookForForm, bookForPanel, WORKSHOP_REMINDER_JOB, workshopForm, workshopPageForm, type TrainingFormContext } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
 import { startSmtpServer } from './smtp.ts';
 import { formPost, freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
@@ -71,6 +71,16 @@ describe('a manager booking for a team member', () => {
     expect(moved.redirect).toBe(`/training/workshops/${first}?done=moved#book-for`);
     expect((await liveBookings(second)).map((b) => [b.personId, b.state])).toEqual([['demo-learner', 'booked']]);
     expect((await liveBookings(first)).map((b) => [b.personId, b.state])).toEqual([['demo-p07', 'booked']]);
+  });
+});
+
+describe('the workshop page’s forms', () => {
+  it('reads the body once and routes the manager’s panel and the viewer’s own button by intent', async () => {
+    const forElin = await workshopPageForm(await ctx('demo-manager'), second, formPost({ intent: 'book-for', personId: 'demo-learner', requestKey: 'p1' }));
+    expect(forElin.redirect).toBe(`/training/workshops/${second}?done=bookedFor#book-for`);
+    const own = await workshopPageForm(await ctx('demo-manager'), second, formPost({ intent: 'book', requestKey: 'p2' }));
+    expect(own.redirect).toBe(`/training/workshops/${second}?done=booked#booking`);
+    expect((await liveBookings(second)).map((b) => [b.personId, b.state])).toEqual([['demo-learner', 'booked'], ['demo-manager', 'booked']]);
   });
 });
 
