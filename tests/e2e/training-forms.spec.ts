@@ -57,12 +57,13 @@ test('the Add a workshop and edit forms are accessible in Welsh, and Enter in a 
   await expect(page.getByText('12 o 12')).toBeVisible();
 });
 
-test('the register’s walk-in search keeps every mark typed, and the walk-in found is saved with them', async ({ page, browser, newAccount }) => {
+test('the register’s walk-in search keeps every mark and walk-in ticked, and they are saved together', async ({ page, browser, newAccount }) => {
   test.slow();
   const admin = await newAccount({ name: 'Dilys Gweinyddwr', roles: ['admin'], teams: [] });
   const first = await newAccount({ name: 'Eirlys Cyntaf' });
   const second = await newAccount({ name: 'Ffredi Ail' });
   const walkIn = await newAccount({ name: 'Gwilym Galw-heibio' });
+  const another = await newAccount({ name: 'Heulwen Heb-archebu' });
   const title = `Cofrestr chwilio ${Date.now()}`;
 
   await signIn(page, admin.email);
@@ -99,9 +100,15 @@ test('the register’s walk-in search keeps every mark typed, and the walk-in fo
   await expect(page.getByText('0 of 2 marked')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('group', { name: 'People who came without booking' }).getByRole('checkbox', { name: walkIn.name }).check();
+  // A second search keeps the first walk-in ticked, and the marks.
+  await page.getByLabel('Find a person', { exact: true }).fill(another.name);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'People who came without booking' }).getByRole('checkbox', { name: walkIn.name })).toBeChecked();
+  await expect(page.getByRole('group', { name: first.name }).getByRole('radio', { name: 'Attended', exact: true })).toBeChecked();
+  await page.getByRole('group', { name: 'People who came without booking' }).getByRole('checkbox', { name: another.name }).check();
   await page.getByRole('button', { name: 'Save register' }).click();
   await expect(page.getByRole('status')).toHaveText('The register is saved.');
-  await expect(page.getByText('3 of 3 marked')).toBeVisible();
+  await expect(page.getByText('4 of 4 marked')).toBeVisible();
   await expect(page.getByRole('group', { name: `${walkIn.name} (Walk-in)` }).getByRole('radio', { name: 'Attended', exact: true })).toBeChecked();
   await expect(page.getByRole('group', { name: second.name }).getByRole('radio', { name: 'Did not attend', exact: true })).toBeChecked();
   await expectNoAxeViolations(page);

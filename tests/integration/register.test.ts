@@ -191,3 +191,12 @@ describe('the walk-in search on the register', () => {
     expect((await database.db.select().from(registerRows)).map((r) => r.personId)).toEqual(['demo-learner']);
   });
 });
+
+describe('walk-ins ticked before another search', () => {
+  it('stay offered, ticked people first, and the new search finds others', async () => {
+    const found = await walkInCandidates(await scope('demo-mentor'), workshopId, 'Bethan', ['demo-p01']);
+    expect(found).toEqual([{ id: 'demo-p01', name: 'Aled Roberts' }, { id: 'demo-p02', name: 'Bethan Owen' }]);
+    // Someone on the register, or of another organisation, is never offered however they got into the form.
+    expect(await walkInCandidates(await scope('demo-mentor'), workshopId, '', ['demo-learner', 'demo-other-p01'])).toEqual([]);
+  });
+});

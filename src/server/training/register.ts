@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { bookings, people, registerRows, teamMemberships } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
@@ -208,9 +208,21 @@ export async function saveRegister(
   });
 }
 
-/** People a facilitator may add to a register as walk-ins: found by `query`, not on it already. */
-export async function walkInCandidates(scope: Scope, workshopId: string, query: string): Promise<{ id: string; name: string }[]> {
+/**
+ * People a facilitator may add to a register as walk-ins: those already ticked (kept from an
+ * earlier search), then those found by `query`; never anyone on the register already.
+ */
+export async function walkInCandidates(scope: Scope, workshopId: string, query: string, ticked: readonly string[] = []): Promise<{ id: string; name: string }[]> {
   const view = await registerFor(scope, workshopId);
   if (!view?.whole) return [];
-  return searchPeople(scope, query, view.rows.map((r) => r.personId));
+  const onRegister = new Set(view.rows.map((r) => r.personId));
+  const keep = [...new Set(ticked)].filter((id) => !onRegister.has(id)).slice(0, 50);
+  const kept = keep.length
+    ? await scope.db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.organisationId, scope.organisationId), eq(people.status, 'active'), inArray(people.id, keep)))
+        .orderBy(asc(people.name))
+    : [];
+  return [...kept, ...(await searchPeople(scope, query, [...onRegister, ...kept.map((p) => p.id)]))];
 }
