@@ -130,6 +130,19 @@ describe('booking a place on a workshop with few places', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('answers a double press on a full workshop with the waiting place it made, never a booking', async () => {
+    const workshopId = await addWorkshop(database.db, { places: 1 });
+    await book(await scopeOf(database.db, 'demo-p01', T0), workshopId, { requestKey: 'first' }, null);
+    const scope = await scopeOf(database.db, 'demo-learner', T0);
+    const answers = await Promise.all([book(scope, workshopId, { requestKey: 'one' }, null), book(scope, workshopId, { requestKey: 'two' }, null)]);
+
+    expect(answers.map((a) => a.ok && a.value.state)).toEqual(['waiting', 'waiting']);
+    expect(answers.filter((a) => a.ok && a.value.already)).toHaveLength(1);
+    const q = await queue(workshopId);
+    expect(q.waiting.map((r) => r.personId)).toEqual(['demo-learner']);
+    expectSoundQueue(q, 1);
+  });
+
   it('answers a repeated request after a cancellation with the old booking, not a new one', async () => {
     const workshopId = await addWorkshop(database.db, { places: 5 });
     const scope = await scopeOf(database.db, 'demo-learner', T0);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, cpdEntries, registerRows } from '../../db/schema/index.ts';
-import { book, registerFor, registerForm, saveRegister, trainingHome, walkInCandidates, type TrainingFormContext } from '../../src/server/training/index.ts';
+import { book, cancelBooking, registerFor, registerForm, saveRegister, trainingHome, walkInCandidates, type TrainingFormContext } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
 import { formPost, freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
 import { addWorkshop, T0 } from './training-support.ts';
@@ -134,5 +134,69 @@ describe('the attendance register', () => {
     expect((await registerFor(await scope('demo-mentor', before), workshopId))?.open).toBe(false);
     const saved = await saveRegister(await scope('demo-mentor', before), workshopId, [{ personId: 'demo-learner', mark: 'attended', minutes: null }], [], 0, null);
     expect(saved).toMatchObject({ ok: false, error: 'closed' });
+  });
+});
+
+describe('people who cancelled late', () => {
+  // Booking closes at the end of Monday 15 March 2027.
+  const BEFORE_CLOSE = Date.UTC(2027, 2, 10, 12);
+  const AFTER_CLOSE = Date.UTC(2027, 2, 17, 12);
+
+  it('lists someone who cancelled online after booking closed, so they can be marked Cancelled late', async () => {
+    expect((await cancelBooking(await scope('demo-p14', AFTER_CLOSE), workshopId)).ok).toBe(true);
+    const view = await registerFor(await scope('demo-mentor'), workshopId);
+    expect(view?.rows.find((r) => r.personId === 'demo-p14')).toMatchObject({ booking: 'cancelled-late', mark: null, walkIn: false });
+
+    const saved = await saveRegister(await scope('demo-mentor'), workshopId, [{ personId: 'demo-p14', mark: 'cancelled-late', minutes: null }], [], view!.revision, null);
+    expect(saved).toEqual({ ok: true });
+    const after = await registerFor(await scope('demo-mentor'), workshopId);
+    expect(after?.rows.find((r) => r.personId === 'demo-p14')).toMatchObject({ booking: 'cancelled-late', mark: 'cancelled-late' });
+    expect(await cpdOf('demo-p14')).toEqual([]);
+  });
+
+  it('does not list someone who cancelled while booking was open: their place went to the waiting list', async () => {
+    expect((await cancelBooking(await scope('demo-p07', BEFORE_CLOSE), workshopId)).ok).toBe(true);
+    const view = await registerFor(await scope('demo-mentor'), workshopId);
+    expect(view?.rows.map((r) => r.personId).sort()).toEqual(['demo-learner', 'demo-p14']);
+    const tried = await saveRegister(await scope('demo-mentor'), workshopId, [{ personId: 'demo-p07', mark: 'cancelled-late', minutes: null }], [], view!.revision, null);
+    expect(tried).toMatchObject({ ok: false, error: 'not-allowed' });
+  });
+
+  it('shows a manager the late cancellations of their own teams only', async () => {
+    for (const person of ['demo-p07', 'demo-p14']) expect((await cancelBooking(await scope(person, AFTER_CLOSE), workshopId)).ok).toBe(true);
+    const view = await registerFor(await scope('demo-manager'), workshopId);
+    expect(view?.rows.map((r) => [r.personId, r.booking])).toEqual([['demo-learner', 'booked'], ['demo-p07', 'cancelled-late']]);
+  });
+});
+
+describe('the walk-in search on the register', () => {
+  const ctx = async (): Promise<TrainingFormContext> => ({ scope: await scope('demo-mentor'), locale: 'cy', ip: null, mailer: quietMailer, publicUrl: PUBLIC_URL });
+
+  it('is a button of the save form: searching keeps every mark typed and saves nothing', async () => {
+    const answer = await registerForm(
+      await ctx(),
+      workshopId,
+      formPost({ intent: 'search', q: 'aled', revision: '0', row: ['demo-learner', 'demo-p07'], 'mark-demo-learner': 'attended', 'mark-demo-p07': 'attended-part', 'minutes-demo-p07': '45' }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.redirect).toBeNull();
+    expect(answer.errors).toEqual({});
+    expect(answer.values).toMatchObject({ q: 'aled', 'mark-demo-learner': 'attended', 'mark-demo-p07': 'attended-part', 'minutes-demo-p07': '45' });
+    expect(await database.db.select().from(registerRows)).toEqual([]);
+  });
+
+  it('is run again on the saved register when Enter saved the form with a search typed', async () => {
+    const answer = await registerForm(await ctx(), workshopId, formPost({ q: 'aled', revision: '0', row: ['demo-learner'], 'mark-demo-learner': 'attended' }));
+    expect(answer.redirect).toBe(`/cy/training/workshops/${workshopId}/register?done=saved&q=aled`);
+    expect((await database.db.select().from(registerRows)).map((r) => r.personId)).toEqual(['demo-learner']);
+  });
+});
+
+describe('walk-ins ticked before another search', () => {
+  it('stay offered, ticked people first, and the new search finds others', async () => {
+    const found = await walkInCandidates(await scope('demo-mentor'), workshopId, 'Bethan', ['demo-p01']);
+    expect(found).toEqual([{ id: 'demo-p01', name: 'Aled Roberts' }, { id: 'demo-p02', name: 'Bethan Owen' }]);
+    // Someone on the register, or of another organisation, is never offered however they got into the form.
+    expect(await walkInCandidates(await scope('demo-mentor'), workshopId, '', ['demo-learner', 'demo-other-p01'])).toEqual([]);
   });
 });

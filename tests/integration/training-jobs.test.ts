@@ -123,3 +123,49 @@ describe('the reaction request', () => {
     expect(to('cai.pritchard@camau.example').length).toBe(before.cai);
   });
 });
+
+describe('the notice to the waiting list when booking closes', () => {
+  // Booking closes at the end of Monday 15 March 2027: midnight London (GMT) starts the 16th.
+  const CLOSED = Date.UTC(2027, 2, 16, 0, 0);
+  const subjects = (email: string, from: number) => to(email).slice(from).map((m) => m.subject);
+
+  it('is e-mailed once, in their language, to each person still waiting, even when the runner runs twice', async () => {
+    const full = await addWorkshop(database.db, { title: 'Gweithdy llawn', date: '2027-03-19', places: 1 });
+    for (const person of ['demo-p03', 'demo-learner', 'demo-p01', 'demo-p02']) {
+      expect((await bookingForm(await ctx(person), full, formPost({ intent: 'book', requestKey: `full-${person}` }))).status).toBe(303);
+    }
+    // Cai gives up his place, so Elin gets it; Aled leaves the waiting list; Bethan is still waiting.
+    expect((await bookingForm(await ctx('demo-p03'), full, formPost({ intent: 'cancel' }))).status).toBe(303);
+    expect((await bookingForm(await ctx('demo-p01'), full, formPost({ intent: 'leave' }))).status).toBe(303);
+    const before = Object.fromEntries(['learner', 'aled.roberts', 'bethan.owen', 'cai.pritchard'].map((p) => [p, to(`${p}@camau.example`).length]));
+
+    await runJobsAt(CLOSED - 60_000);
+    expect(subjects('bethan.owen@camau.example', before['bethan.owen']!)).toEqual([]);
+    await Promise.all([runJobsAt(CLOSED), runJobsAt(CLOSED)]);
+    await runJobsAt(CLOSED + 86_400_000);
+
+    const bethan = to('bethan.owen@camau.example').slice(before['bethan.owen']!);
+    expect(bethan.map((m) => m.subject)).toEqual(['Mae’r archebu wedi cau: Gweithdy llawn']);
+    expect(bethan[0]!.text).toContain('chewch chi ddim lle arno bellach');
+    expect(bethan[0]!.text).toContain('http://camau.test/cy/training');
+    // Elin (promoted), Aled (left) and Cai (cancelled) are not told anything at closing.
+    expect(subjects('learner@camau.example', before.learner!).filter((s) => s.includes('archebu wedi cau'))).toEqual([]);
+    expect(subjects('aled.roberts@camau.example', before['aled.roberts']!)).toEqual([]);
+    expect(subjects('cai.pritchard@camau.example', before['cai.pritchard']!)).toEqual([]);
+  });
+
+  it('follows a later closing date: the first notice drops itself and the person is told at the new close, in English', async () => {
+    const full = await addWorkshop(database.db, { title: 'Gweithdy llawn', date: '2027-03-19', places: 1 });
+    for (const person of ['demo-learner', 'demo-p03']) {
+      expect((await bookingForm(await ctx(person), full, formPost({ intent: 'book', requestKey: `full-${person}` }))).status).toBe(303);
+    }
+    const fields = { ...workshopFields({ title: 'Gweithdy llawn', date: '2027-03-19', bookingClosesOn: '2027-03-17' }), places: '1' };
+    const changed = await workshopForm(await ctx('demo-admin'), full, PROGRAMME_IDS, formPost(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]))));
+    expect(changed.status).toBe(303);
+    const before = to('cai.pritchard@camau.example').length;
+    expect((await runJobsAt(CLOSED)).dropped).toBe(1);
+    expect(to('cai.pritchard@camau.example')).toHaveLength(before);
+    await runJobsAt(Date.UTC(2027, 2, 18, 0, 0));
+    expect(subjects('cai.pritchard@camau.example', before)).toEqual(['Booking has closed: Gweithdy llawn']);
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, notLike } from 'drizzle-orm';
+import { eq, inArray, notLike } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, workshops } from '../../db/schema/index.ts';
 import {
@@ -156,5 +156,35 @@ describe('who sees a workshop', () => {
     const ics = await workshopIcs(await scopeOf(database.db, 'demo-learner', T0), id, PUBLIC_URL);
     expect(ics).toContain(`UID:workshop-${id}@camau.test`);
     expect(ics).toContain('METHOD:REQUEST');
+  });
+});
+
+describe('the audit log of a workshop', () => {
+  it('records a change by the admin who made it, naming the workshop and the fields changed', async () => {
+    const id = await addWorkshop(database.db);
+    const answer = await workshopForm(await context('demo-admin'), id, PROGRAMME_IDS, posted({ startsAt: '10:00', venue: 'Swyddfa Dolgellau' }));
+    expect(answer.status).toBe(303);
+    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'workshop.changed'));
+    expect(rows.map((r) => ({ organisationId: r.organisationId, actorId: r.actorId, ip: r.ip, at: r.at }))).toEqual([{ organisationId: 'demo-org', actorId: 'demo-admin', ip: '127.0.0.1', at: T0 }]);
+    expect(rows[0]!.detail).toEqual({ workshopId: id, fields: ['startAt', 'venue'] });
+  });
+
+  it('records a cancellation by the admin who made it, naming the workshop and how many people it ended', async () => {
+    const id = await addWorkshop(database.db);
+    await book(await scopeOf(database.db, 'demo-learner', T0), id, { requestKey: 'a' }, null);
+    const answer = await workshopForm(await context('demo-admin'), id, PROGRAMME_IDS, formPost({ intent: 'cancel' }));
+    expect(answer.status).toBe(303);
+    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'workshop.cancelled'));
+    expect(rows.map((r) => ({ organisationId: r.organisationId, actorId: r.actorId, ip: r.ip, detail: r.detail }))).toEqual([
+      { organisationId: 'demo-org', actorId: 'demo-admin', ip: '127.0.0.1', detail: { workshopId: id, people: 1 } },
+    ]);
+  });
+
+  it('records nothing when a change or cancellation is refused', async () => {
+    const id = await addWorkshop(database.db);
+    expect((await workshopForm(await context('demo-learner'), id, PROGRAMME_IDS, posted({ startsAt: '10:00' }))).status).toBe(403);
+    expect((await workshopForm(await context('demo-learner'), id, PROGRAMME_IDS, formPost({ intent: 'cancel' }))).status).toBe(403);
+    const rows = await database.db.select().from(auditEvents).where(inArray(auditEvents.action, ['workshop.changed', 'workshop.cancelled']));
+    expect(rows).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegisterRow, cpdMinutesFor } from '../../src/domain/training/index.ts';
+import { cancelledLate, checkRegisterRow, cpdMinutesFor } from '../../src/domain/training/index.ts';
 
 describe('CPD minutes from the register', () => {
   it('credits the whole workshop to someone who attended', () => {
@@ -34,5 +34,17 @@ describe('checking a register row', () => {
     expect(checkRegisterRow('attended', null, 180)).toBeNull();
     expect(checkRegisterRow('did-not-attend', null, 180)).toBeNull();
     expect(checkRegisterRow('present', null, 180)).toBe('register.errors.mark');
+  });
+});
+
+describe('who the register lists as cancelled late', () => {
+  it('lists someone who cancelled after the closing day', () => {
+    expect(cancelledLate('2027-03-16', '2027-03-15')).toBe(true);
+    expect(cancelledLate('2027-03-20', '2027-03-15')).toBe(true);
+  });
+
+  it('does not list someone who cancelled on or before the closing day: their place went to the waiting list', () => {
+    expect(cancelledLate('2027-03-15', '2027-03-15')).toBe(false);
+    expect(cancelledLate('2027-03-01', '2027-03-15')).toBe(false);
   });
 });

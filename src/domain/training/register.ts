@@ -19,3 +19,11 @@ export function checkRegisterRow(mark: string, minutes: number | null, workshopM
   if (minutes === null || !Number.isInteger(minutes) || minutes < 1 || minutes > workshopMinutes) return 'register.errors.minutes';
   return null;
 }
+
+/**
+ * Does a cancellation belong on the register as "Cancelled late"? Yes when the person gave up their
+ * own place after booking had closed (London dates), so nobody from the waiting list could take it.
+ */
+export function cancelledLate(cancelledOn: string, bookingClosesOn: string): boolean {
+  return cancelledOn > bookingClosesOn;
+}

@@ -89,4 +89,5 @@ export const register: Translation<typeof english> = {
   'reaction.comments.none': 'Dim sylwadau eto.',
   'reaction.email.subject': 'Sut aeth {title}?',
   'reaction.email.body': 'Diolch am ddod i {title} ar {when}.\n\nDywedwch wrthon ni mewn munud pa mor ddefnyddiol oedd e, pa mor berthnasol i’ch ymarfer a pha mor hyderus ydych chi i’w ddefnyddio: {link}',
+  'register.cancelledLateHint': 'Wedi canslo’r lle ar-lein ar ôl i’r archebu gau.',
 };

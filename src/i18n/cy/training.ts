@@ -97,4 +97,7 @@ export const training: Translation<typeof english> = {
   'training.mail.workshopCancelled.subject': 'Gweithdy wedi’i ganslo: {title}',
   'training.mail.workshopCancelled.body': 'Mae’r gweithdy “{title}” ar {when} wedi’i ganslo. Mae eich archeb neu’ch lle ar y rhestr aros wedi dod i ben; mae’r ffeil sydd ynghlwm (os oes un) yn ei thynnu o’ch calendr.\n\n{link}',
   'training.mail.online': 'ar-lein: {link}',
+  'training.waitingClosed': 'Mae’r archebu wedi cau, felly chewch chi ddim lle o’r rhestr aros bellach.',
+  'training.mail.waitingClosed.subject': 'Mae’r archebu wedi cau: {title}',
+  'training.mail.waitingClosed.body': 'Mae’r archebu ar gyfer y gweithdy “{title}” ar {when} wedi cau. Roeddech chi ar ei restr aros a ddaeth dim lle yn rhydd i chi, felly chewch chi ddim lle arno bellach.\n\nMae gweithdai eraill y gallwch eu harchebu ar y dudalen hyfforddiant:\n{link}',
 };

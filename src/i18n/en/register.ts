@@ -86,4 +86,5 @@ export const register = {
   'reaction.comments.none': 'No comments yet.',
   'reaction.email.subject': 'How was {title}?',
   'reaction.email.body': 'Thank you for coming to {title} on {when}.\n\nPlease tell us in a minute how useful it was, how relevant to your practice and how confident you are to use it: {link}',
+  'register.cancelledLateHint': 'Cancelled their place online after booking had closed.',
 } as const;

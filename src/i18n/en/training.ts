@@ -94,4 +94,7 @@ export const training = {
   'training.mail.workshopCancelled.subject': 'Workshop cancelled: {title}',
   'training.mail.workshopCancelled.body': 'The workshop “{title}” on {when} has been cancelled. Your booking or waiting-list place has ended; the attached file (if any) removes it from your calendar.\n\n{link}',
   'training.mail.online': 'online: {link}',
+  'training.waitingClosed': 'Booking has closed, so you will not get a place from the waiting list now.',
+  'training.mail.waitingClosed.subject': 'Booking has closed: {title}',
+  'training.mail.waitingClosed.body': 'Booking for the workshop “{title}” on {when} has closed. You were on its waiting list and no place came free for you, so you will not get a place on it now.\n\nOther workshops you can book are on the training page:\n{link}',
 } as const;

@@ -7,10 +7,9 @@ import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
 import { book, moveBooking } from './bookings.ts';
 import { searchPeople } from './people-picker.ts';
-import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import type { TrainingFormContext } from './workshop-form.ts';
-import { workshopTarget } from './workshops.ts';
+import { visibleWorkshop, workshopTarget } from './workshops.ts';
 
 /** What a manager (or admin) sees on a workshop page to book for others and move their bookings. */
 export type BookForPanel = {
@@ -110,16 +109,21 @@ const text = (values: FormValues, name: string) => {
  * at once. A refusal shows the form again beside the field; works without JavaScript.
  */
 export async function bookForForm(ctx: TrainingFormContext, workshopId: string, request: Request): Promise<FormResult> {
-  const values = formValues(await readFormData(request));
+  return bookForValues(ctx, workshopId, formValues(await readFormData(request)));
+}
+
+/** `bookForForm` on a body already read (the workshop page routes its forms on `intent`). */
+export async function bookForValues(ctx: TrainingFormContext, workshopId: string, values: FormValues): Promise<FormResult> {
   const intent = text(values, 'intent');
   const now = ctx.scope.now.getTime();
   const page = localePath(ctx.locale, `/training/workshops/${workshopId}`);
+  // Another organisation's workshop, or one closed to the viewer, looks like no workshop at all.
+  if (!(await visibleWorkshop(ctx.scope, workshopId))) return formAgain({}, values, 404);
   if (intent === 'move') {
     const bookingId = text(values, 'bookingId');
     const moved = await moveBooking(ctx.scope, bookingId, text(values, 'toWorkshopId'), ctx.ip);
     if (!moved.ok) return formAgain({ [`toWorkshopId-${bookingId}`]: { key: 'register.move.errors.to' } }, values, moved.error === 'closed' ? 422 : moved.error === 'not-allowed' ? 422 : 404);
     await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, moved.value.changes, now);
-    await queueWorkshopReminders(ctx.scope.db, moved.value.changes, now);
     return formRedirect(`${page}?done=moved#book-for`);
   }
   const personId = text(values, 'personId');
@@ -130,6 +134,5 @@ export async function bookForForm(ctx: TrainingFormContext, workshopId: string, 
     return formAgain({ personId: { key: 'register.bookFor.errors.person' } }, values, 422);
   }
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, booked.value.changes, now);
-  await queueWorkshopReminders(ctx.scope.db, booked.value.changes, now);
   return formRedirect(`${page}?done=bookedFor#book-for`);
 }

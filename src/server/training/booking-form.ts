@@ -1,7 +1,7 @@
 import { localePath } from '../../domain/common/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
+import { bookForValues } from './book-for.ts';
 import { book, cancelBooking, leaveWaitingList } from './bookings.ts';
-import { queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import type { TrainingFormContext } from './workshop-form.ts';
 import { visibleWorkshop, type TrainingResult } from './workshops.ts';
@@ -23,7 +23,20 @@ function refused(result: Extract<TrainingResult<unknown>, { ok: false }>, values
  * (`intent=cancel`) or **Leave the waiting list** (`intent=leave`). Works without JavaScript.
  */
 export async function bookingForm(ctx: TrainingFormContext, workshopId: string, request: Request): Promise<FormResult> {
+  return bookingValues(ctx, workshopId, formValues(await readFormData(request)));
+}
+
+/**
+ * Every POST of the workshop page, its body read once: the manager's panel (`intent=book-for` or
+ * `move`) or the viewer's own button.
+ */
+export async function workshopPageForm(ctx: TrainingFormContext, workshopId: string, request: Request): Promise<FormResult> {
   const values = formValues(await readFormData(request));
+  const intent = text(values, 'intent');
+  return intent === 'book-for' || intent === 'move' ? bookForValues(ctx, workshopId, values) : bookingValues(ctx, workshopId, values);
+}
+
+async function bookingValues(ctx: TrainingFormContext, workshopId: string, values: FormValues): Promise<FormResult> {
   const intent = text(values, 'intent');
   const page = localePath(ctx.locale, `/training/workshops/${workshopId}`);
   const now = ctx.scope.now.getTime();
@@ -32,14 +45,12 @@ export async function bookingForm(ctx: TrainingFormContext, workshopId: string, 
     // Nothing to end (a second click after the first worked): show the page as it now is.
     if (!ended.ok) return ended.error === 'not-found' && (await stillVisible(ctx, workshopId)) ? formRedirect(`${page}#booking`) : refused(ended, values);
     await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, ended.value.changes, now);
-    await queueWorkshopReminders(ctx.scope.db, ended.value.changes, now);
     return formRedirect(`${page}?done=${intent === 'cancel' ? 'cancelled' : 'left'}#booking`);
   }
   if (intent !== 'book') return formAgain({ _form: { key: 'errors.invalidChoice' } }, values);
   const booked = await book(ctx.scope, workshopId, { requestKey: text(values, 'requestKey') }, ctx.ip);
   if (!booked.ok) return refused(booked, values);
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, booked.value.changes, now);
-  await queueWorkshopReminders(ctx.scope.db, booked.value.changes, now);
   const done = booked.value.already ? '' : `?done=${booked.value.state === 'waiting' ? 'waiting' : 'booked'}`;
   return formRedirect(`${page}${done}#booking`);
 }

@@ -8,6 +8,7 @@ import type { Tx } from '../cpd/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 import { newId } from '../platform/index.ts';
 import { promoteWaiting, readQueue } from './promote.ts';
+import { queueWorkshopReminders } from './training-jobs.ts';
 import { workshopTarget, type BookingChange, type TrainingResult } from './workshops.ts';
 
 export type BookingOutcome = {
@@ -38,8 +39,9 @@ async function livePlace(tx: Pick<Tx, 'select'>, workshopId: string, personId: s
  * Books a place for the viewer (or, with `personId`, for a team member: 'training.book-for'), or a
  * waiting-list place when the workshop is full. One write transaction re-reads the queue, so the
  * places are never exceeded whoever presses at the same moment, in any process; the unique indexes
- * are the backstop, and a duplicate they refuse is answered as the place the person already has.
- * A repeated request (same `requestKey`) makes nothing new.
+ * are the backstop: a duplicate they refuse is answered as the place the person now has (read
+ * again), and a seat taken meanwhile is tried once more. A repeated request (same `requestKey`)
+ * makes nothing new. The place's reminder (or waiting-list notice) is queued in the same transaction.
  */
 export async function book(
   scope: Scope,
@@ -62,8 +64,8 @@ export async function book(
     if (!mayOnWorkshop(asPerson, 'workshop.book', found.target)) return { ok: false, error: 'not-allowed' };
   }
   const requestKey = opts.requestKey.slice(0, 64) || null;
-  try {
-    return await db.transaction(async (tx): Promise<TrainingResult<BookingOutcome>> => {
+  const attempt = () =>
+    db.transaction(async (tx): Promise<TrainingResult<BookingOutcome>> => {
       if (requestKey) {
         const [same] = await tx
           .select({ state: bookings.state })
@@ -75,18 +77,29 @@ export async function book(
       if (placed === 'closed' || placed === 'not-found') return { ok: false, error: placed };
       if (placed === 'already') {
         const place = await livePlace(tx, workshopId, personId);
-        return { ok: true, value: { state: place?.state ?? 'booked', already: true, changes: [] } };
+        // The queue just read holds them, so the same transaction finds their place.
+        if (!place) throw new Error(`booking: the queue of ${workshopId} holds ${personId} but no live place does`);
+        return { ok: true, value: { state: place.state, already: true, changes: [] } };
       }
       const { state } = placed;
       if (personId !== viewer.id) {
         await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: personId, action: 'booking.made-for', detail: { workshopId, state }, ip }, now);
       }
-      return { ok: true, value: { state, already: false, changes: [{ personId, workshopId, change: state }] } };
+      const changes: BookingChange[] = [{ personId, workshopId, change: state }];
+      await queueWorkshopReminders(tx, changes, now);
+      return { ok: true, value: { state, already: false, changes } };
     });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const place = await livePlace(db, workshopId, personId);
-    return { ok: true, value: { state: place?.state ?? 'booked', already: true, changes: [] } };
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another request took the row first: report the place it made, never one nobody holds.
+      const place = await livePlace(db, workshopId, personId);
+      if (place) return { ok: true, value: { state: place.state, already: true, changes: [] } };
+      // The index refused a seat or arrival number another booker took meanwhile: queue again, once.
+      if (tries === 2) throw error;
+    }
   }
 }
 
@@ -165,6 +178,7 @@ export async function moveBooking(
       { personId: row.personId, workshopId: toWorkshopId, change: placed.state },
     ];
     if (still.state === 'booked') changes.push(...(await promoteWaiting(tx, row.workshopId, now)));
+    await queueWorkshopReminders(tx, changes, now);
     await recordAudit(tx, { organisationId, actorId: viewer.id, subjectId: row.personId, action: 'booking.moved', detail: { from: row.workshopId, to: toWorkshopId, state: placed.state }, ip }, now);
     return { ok: true, value: { state: placed.state, changes } };
   });
@@ -195,6 +209,7 @@ async function endPlace(scope: Scope, workshopId: string, from: 'booked' | 'wait
     await tx.update(bookings).set({ state, endedAt: now, updatedAt: now }).where(eq(bookings.id, row.id));
     const changes: BookingChange[] = [{ personId: viewer.id, workshopId, change: state }];
     if (from === 'booked') changes.push(...(await promoteWaiting(tx, workshopId, now)));
+    await queueWorkshopReminders(tx, changes, now);
     return { ok: true, value: { changes } };
   });
 }

@@ -23,13 +23,18 @@ export function registerMarks(values: FormValues): RegisterMarkInput[] {
 /**
  * **Save register**: every row the viewer may mark, and the walk-ins ticked, in one save. A save
  * made meanwhile by someone else answers 409 with what was typed kept; a wrong row 422 with the
- * error beside it. Works without JavaScript.
+ * error beside it. **Search** (`intent=search`) is a button of the same form: it saves nothing and
+ * shows the form again with every mark typed kept and the walk-ins found (`q`). Works without JavaScript.
  */
 export async function registerForm(ctx: TrainingFormContext, workshopId: string, request: Request): Promise<FormResult<{ conflict: boolean }>> {
   const values = formValues(await readFormData(request), ['row', 'walkIns']);
+  if (text(values, 'intent') === 'search') return { ...formAgain({}, values, 200), conflict: false };
   const revision = Number(text(values, 'revision'));
   const saved = await saveRegister(ctx.scope, workshopId, registerMarks(values), list(values, 'walkIns'), Number.isInteger(revision) ? revision : -1, ctx.ip);
-  if (saved.ok) return { ...formRedirect(`${localePath(ctx.locale, `/training/workshops/${workshopId}/register`)}?done=saved`), conflict: false };
+  // A search typed but not run (Enter saves) is run on the saved register.
+  const query = text(values, 'q').slice(0, 100);
+  const search = query ? `&q=${encodeURIComponent(query)}` : '';
+  if (saved.ok) return { ...formRedirect(`${localePath(ctx.locale, `/training/workshops/${workshopId}/register`)}?done=saved${search}`), conflict: false };
   if (saved.error === 'conflict') return { ...formAgain({ _form: { key: 'register.conflict' } }, values, 409), conflict: true };
   if (saved.error === 'invalid') return { ...formAgain(saved.errors ?? {}, values), conflict: false };
   if (saved.error === 'closed') return { ...formAgain({ _form: { key: 'register.notYet' } }, values), conflict: false };

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { bookings, people, registerRows, teamMemberships } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
-import { checkRegisterRow, cpdMinutesFor, type RegisterMark } from '../../domain/training/index.ts';
+import { cancelledLate, checkRegisterRow, cpdMinutesFor, type RegisterMark } from '../../domain/training/index.ts';
 import { mayMarkRegisterRow, mayOnWorkshop, type WorkshopTarget } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { setAttendedCpd, type Tx } from '../cpd/index.ts';
@@ -17,8 +17,8 @@ export type RegisterRowView = {
   personId: string;
   name: string;
   walkIn: boolean;
-  /** Their booking now: a place, or a place they gave up (null for a walk-in). */
-  booking: 'booked' | 'cancelled' | null;
+  /** Their booking now: a place, a place they gave up after booking closed, or one given up otherwise (null for a walk-in). */
+  booking: 'booked' | 'cancelled-late' | 'cancelled' | null;
   mark: RegisterMark | null;
   minutes: number | null;
 };
@@ -58,14 +58,23 @@ async function registerRevision(db: Db | Tx, workshopId: string): Promise<number
   return Number(row?.total ?? 0);
 }
 
-/** Everyone on the register (booked, or already marked), with the rows this viewer may mark. */
-async function rowsFor(db: Db | Tx, viewer: Scope['viewer'], target: WorkshopTarget, workshopId: string): Promise<RegisterRowView[]> {
-  const [booked, marked] = await Promise.all([
+/** Everyone on the register (booked, cancelled late, or already marked), with the rows this viewer may mark. */
+async function rowsFor(db: Db | Tx, viewer: Scope['viewer'], target: WorkshopTarget, workshop: Workshop): Promise<RegisterRowView[]> {
+  const workshopId = workshop.id;
+  const [booked, cancelled, marked] = await Promise.all([
     db
       .select({ personId: bookings.personId, state: bookings.state, name: people.name })
       .from(bookings)
       .innerJoin(people, eq(people.id, bookings.personId))
       .where(and(eq(bookings.workshopId, workshopId), eq(bookings.state, 'booked'))),
+    // A cancelled workshop ends every place at once: nobody cancelled late.
+    workshop.cancelledAt !== null
+      ? Promise.resolve([])
+      : db
+          .select({ personId: bookings.personId, endedAt: bookings.endedAt, name: people.name })
+          .from(bookings)
+          .innerJoin(people, eq(people.id, bookings.personId))
+          .where(and(eq(bookings.workshopId, workshopId), eq(bookings.state, 'cancelled'))),
     db
       .select({ personId: registerRows.personId, mark: registerRows.mark, minutes: registerRows.minutes, walkIn: registerRows.walkIn, name: people.name })
       .from(registerRows)
@@ -74,6 +83,10 @@ async function rowsFor(db: Db | Tx, viewer: Scope['viewer'], target: WorkshopTar
   ]);
   const rows = new Map<string, RegisterRowView>();
   for (const b of booked) rows.set(b.personId, { personId: b.personId, name: b.name, walkIn: false, booking: 'booked', mark: null, minutes: null });
+  for (const c of cancelled) {
+    if (rows.has(c.personId) || c.endedAt === null || !cancelledLate(londonDate(c.endedAt), workshop.bookingClosesOn)) continue;
+    rows.set(c.personId, { personId: c.personId, name: c.name, walkIn: false, booking: 'cancelled-late', mark: null, minutes: null });
+  }
   for (const m of marked) {
     const row = rows.get(m.personId) ?? { personId: m.personId, name: m.name, walkIn: m.walkIn, booking: m.walkIn ? null : 'cancelled', mark: null, minutes: null };
     rows.set(m.personId, { ...row, walkIn: m.walkIn, mark: m.mark, minutes: m.minutes });
@@ -106,7 +119,7 @@ export async function registerFor(scope: Scope, workshopId: string): Promise<Reg
     revision: await registerRevision(db, workshopId),
     open: londonDate(scope.now.getTime()) >= workshop.date,
     whole: mayOnWorkshop(viewer, 'workshop.register', target),
-    rows: await rowsFor(db, viewer, target, workshopId),
+    rows: await rowsFor(db, viewer, target, workshop),
   };
 }
 
@@ -136,7 +149,7 @@ export async function saveRegister(
     if (londonDate(now) < workshop.date) return { ok: false, error: 'closed' };
     if ((await registerRevision(tx, workshopId)) !== revision) return { ok: false, error: 'conflict' };
     const length = workshopMinutes(workshop);
-    const allowed = new Map((await rowsFor(tx, viewer, target, workshopId)).map((r) => [r.personId, r]));
+    const allowed = new Map((await rowsFor(tx, viewer, target, workshop)).map((r) => [r.personId, r]));
     const errors: FieldErrors = {};
     for (const row of marks) {
       if (!allowed.has(row.personId)) return { ok: false, error: 'not-allowed' };
@@ -195,9 +208,21 @@ export async function saveRegister(
   });
 }
 
-/** People a facilitator may add to a register as walk-ins: found by `query`, not on it already. */
-export async function walkInCandidates(scope: Scope, workshopId: string, query: string): Promise<{ id: string; name: string }[]> {
+/**
+ * People a facilitator may add to a register as walk-ins: those already ticked (kept from an
+ * earlier search), then those found by `query`; never anyone on the register already.
+ */
+export async function walkInCandidates(scope: Scope, workshopId: string, query: string, ticked: readonly string[] = []): Promise<{ id: string; name: string }[]> {
   const view = await registerFor(scope, workshopId);
   if (!view?.whole) return [];
-  return searchPeople(scope, query, view.rows.map((r) => r.personId));
+  const onRegister = new Set(view.rows.map((r) => r.personId));
+  const keep = [...new Set(ticked)].filter((id) => !onRegister.has(id)).slice(0, 50);
+  const kept = keep.length
+    ? await scope.db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.organisationId, scope.organisationId), eq(people.status, 'active'), inArray(people.id, keep)))
+        .orderBy(asc(people.name))
+    : [];
+  return [...kept, ...(await searchPeople(scope, query, [...onRegister, ...kept.map((p) => p.id)]))];
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { bookings, people, registerRows, workshopReactions, workshops } from '../../../db/schema/index.ts';
-import { addWorkingDays, localePath, nameIn } from '../../domain/common/index.ts';
+import { addDays, addWorkingDays, localePath, nameIn } from '../../domain/common/index.ts';
 import { translator } from '../../i18n/index.ts';
 import type { Tx } from '../cpd/index.ts';
 import { sendNotice, type Mailer } from '../mail/index.ts';
@@ -12,14 +12,41 @@ import type { BookingChange, Workshop } from './workshops.ts';
 
 export const WORKSHOP_REMINDER_JOB = 'training.workshop-reminder';
 export const REACTION_REQUEST_JOB = 'training.reaction-request';
+export const WAITING_CLOSED_JOB = 'training.waiting-list-closed';
 
 /** A reminder is for one booking on the workshop's date as it was when queued. */
 export type WorkshopReminderPayload = { bookingId: string; workshopId: string; date: string };
 export type ReactionRequestPayload = { workshopId: string; personId: string };
+/** The notice at booking close is for one waiting place and the closing date it was queued for. */
+export type WaitingClosedPayload = { bookingId: string; workshopId: string; closesOn: string };
 
 /** When a workshop's reminder is sent: 07:00 London time two working days before it. */
 export function reminderAt(date: string): number {
   return londonInstant(addWorkingDays(date, -2), '07:00');
+}
+
+/** When booking has closed: midnight London at the end of the closing day (booking is open all that day). */
+export function bookingClosedAt(closesOn: string): number {
+  return londonInstant(addDays(closesOn, 1), '00:00');
+}
+
+/**
+ * Queues the one e-mail at booking close for each person waiting on a workshop (all of them, or
+ * `personId`), keyed by the booking and the closing date: queued again it does nothing, and after a
+ * change of closing date the old one drops itself while the new one is queued.
+ */
+export async function queueWaitingClosedNotices(db: Db | Tx, workshopId: string, now: number, personId?: string): Promise<void> {
+  const rows = await db
+    .select({ id: bookings.id, closesOn: workshops.bookingClosesOn })
+    .from(bookings)
+    .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
+    .where(and(eq(bookings.workshopId, workshopId), eq(bookings.state, 'waiting'), personId ? eq(bookings.personId, personId) : undefined));
+  for (const row of rows) {
+    const runAt = bookingClosedAt(row.closesOn);
+    if (runAt <= now) continue;
+    const payload: WaitingClosedPayload = { bookingId: row.id, workshopId, closesOn: row.closesOn };
+    await enqueueJob(db, { kind: WAITING_CLOSED_JOB, payload, runAt, dedupeKey: `${WAITING_CLOSED_JOB}:${row.id}:${row.closesOn}` }, now);
+  }
 }
 
 /**
@@ -29,6 +56,7 @@ export function reminderAt(date: string): number {
  */
 export async function queueWorkshopReminders(db: Db | Tx, changes: readonly BookingChange[], now: number): Promise<void> {
   for (const change of changes) {
+    if (change.change === 'waiting') await queueWaitingClosedNotices(db, change.workshopId, now, change.personId);
     if (change.change !== 'booked' && change.change !== 'promoted' && change.change !== 'workshop-changed') continue;
     const [row] = await db
       .select({ id: bookings.id, date: workshops.date })
@@ -128,7 +156,32 @@ function reactionRequestKind(mailer: Mailer, publicUrl: URL) {
   });
 }
 
-/** The training job kinds the server runs beside the mail jobs: workshop reminders and reaction requests. */
+/** The notice to someone still waiting when booking closes: dropped if they got a place, left, or the date or workshop changed. */
+function waitingClosedKind(mailer: Mailer, publicUrl: URL) {
+  return defineJobKind<WaitingClosedPayload>({
+    kind: WAITING_CLOSED_JOB,
+    async isStillRelevant({ bookingId, workshopId, closesOn }, { db }) {
+      const [row] = await db
+        .select({ state: bookings.state, closesOn: workshops.bookingClosesOn, cancelledAt: workshops.cancelledAt })
+        .from(bookings)
+        .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
+        .where(and(eq(bookings.id, bookingId), eq(bookings.workshopId, workshopId)));
+      return !!row && row.state === 'waiting' && row.cancelledAt === null && row.closesOn === closesOn;
+    },
+    async run({ bookingId }, { db, now }) {
+      const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+      const [workshop] = booking ? await db.select().from(workshops).where(eq(workshops.id, booking.workshopId)) : [];
+      const person = booking ? await activePerson(db, booking.personId) : null;
+      if (!workshop || !person) return { ok: true };
+      const t = translator(person.locale);
+      const params = { title: workshop.title, when: workshopWhen(workshop, person.locale), link: new URL(localePath(person.locale, '/training'), publicUrl).href };
+      await send(db, mailer, person, t('training.mail.waitingClosed.subject', params), t('training.mail.waitingClosed.body', params), now());
+      return { ok: true };
+    },
+  });
+}
+
+/** The training job kinds the server runs beside the mail jobs: reminders, reaction requests, and the waiting list's notice at booking close. */
 export function trainingJobKinds(mailer: Mailer, publicUrl: URL): JobKind[] {
-  return [reminderKind(mailer, publicUrl), reactionRequestKind(mailer, publicUrl)];
+  return [reminderKind(mailer, publicUrl), reactionRequestKind(mailer, publicUrl), waitingClosedKind(mailer, publicUrl)];
 }

@@ -2,7 +2,7 @@ import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
-import { queueWorkshopReminders } from './training-jobs.ts';
+import { queueWaitingClosedNotices, queueWorkshopReminders } from './training-jobs.ts';
 import { mailBookingChanges } from './workshop-mail.ts';
 import { cancelWorkshop, saveWorkshop, type TrainingResult, type WorkshopFields } from './workshops.ts';
 
@@ -68,5 +68,7 @@ export async function workshopForm(ctx: TrainingFormContext, id: string | null, 
   if (!saved.ok) return refused(saved, values);
   await mailBookingChanges(ctx.scope.db, ctx.mailer, ctx.publicUrl, saved.value.changes, now);
   await queueWorkshopReminders(ctx.scope.db, saved.value.changes, now);
+  // A new closing date needs the waiting list's notice at the new time.
+  await queueWaitingClosedNotices(ctx.scope.db, saved.value.id, now);
   return formRedirect(`${localePath(ctx.locale, `/training/workshops/${saved.value.id}`)}?done=saved`);
 }
