@@ -21,6 +21,8 @@ import { register } from './register.ts';
 import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
+import { indicators } from './indicators.ts';
+import { report } from './report.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -46,4 +48,6 @@ export const cy: Messages = {
   ...moderation,
   ...rollout,
   ...reviewRead,
+  ...indicators,
+  ...report,
 };

@@ -21,6 +21,8 @@ import { register } from './register.ts';
 import { moderation } from './moderation.ts';
 import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
+import { indicators } from './indicators.ts';
+import { report } from './report.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -46,6 +48,8 @@ export const en = {
   ...moderation,
   ...rollout,
   ...reviewRead,
+  ...indicators,
+  ...report,
 } as const;
 
 export type MessageKey = keyof typeof en;
