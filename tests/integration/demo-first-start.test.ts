@@ -80,3 +80,12 @@ describe('the demo workshops on first start', () => {
     expect((await registerFor(admin, 'demo-ws-01'))?.rows.every((r) => r.mark !== null)).toBe(true);
   });
 });
+
+describe('the demo service indicators on first start', () => {
+  it('gives the evaluation report eight ended quarters of figures', async () => {
+    const { currentIndicators } = await import('../../src/server/evaluation/index.ts');
+    const quarters = await currentIndicators(await scopeOf(database.db, 'demo-admin'));
+    expect(quarters).toHaveLength(8);
+    expect(quarters.every((q) => q.values['children-on-register'] !== null)).toBe(true);
+  });
+});
