@@ -10,6 +10,7 @@ import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
 import { reactionFiguresFor, registerFor, trainingHome, workshopView } from '../../src/server/training/index.ts';
+import { currentIndicators } from '../../src/server/evaluation/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
 let database: Database;
@@ -83,7 +84,6 @@ describe('the demo workshops on first start', () => {
 
 describe('the demo service indicators on first start', () => {
   it('gives the evaluation report eight ended quarters of figures', async () => {
-    const { currentIndicators } = await import('../../src/server/evaluation/index.ts');
     const quarters = await currentIndicators(await scopeOf(database.db, 'demo-admin'));
     expect(quarters).toHaveLength(8);
     expect(quarters.every((q) => q.values['children-on-register'] !== null)).toBe(true);
