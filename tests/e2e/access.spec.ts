@@ -328,7 +328,7 @@ test.describe('the evaluation report and service indicators of another organisat
       await expect(page.locator('body')).not.toContainText('Coastal Children and Families Team');
       await expect(page.locator('body')).not.toContainText('Pilot: Assessment and Safeguarding Team');
     }
-    const scopes = await page.getByLabel('Cwmpas').locator('option').allTextContents();
+    const scopes = await page.getByLabel('Cwmpas', { exact: true }).locator('option').allTextContents();
     expect(scopes.slice(0, 2)).toEqual(['Y sefydliad cyfan', 'Tîm: Tîm Dyletswydd']);
     expect(scopes.filter((s) => s.startsWith('Tîm:') || s.startsWith('Cyfnod cyflwyno:'))).toEqual(['Tîm: Tîm Dyletswydd']);
     await expect(page.getByText('Does dim dangosyddion gwasanaeth wedi’u cofnodi ar gyfer chwarter yn y cyfnod hwn.')).toBeVisible();

@@ -62,7 +62,7 @@ test('an administrator enters a quarterâ€™s indicators, sees them on the reportâ
 
   // The period and scope form is an ordinary GET form.
   await page.getByLabel('From', { exact: true }).fill('2025-01-01');
-  await page.getByLabel('Scope').selectOption({ label: 'Team: Coastal Children and Families Team' });
+  await page.getByLabel('Scope', { exact: true }).selectOption({ label: 'Team: Coastal Children and Families Team' });
   await page.getByRole('button', { name: 'Show report' }).click();
   await expect(page).toHaveURL(/scope=team%3Ademo-team-coast/);
   await expect(page.getByText(/^Showing Team: Coastal Children and Families Team, from 1 January 2025/)).toBeVisible();
@@ -87,7 +87,7 @@ test('a manager reads the report for their teams but cannot enter indicators or 
   expect(await open(page, '/evaluation')).toBe(200);
   await expect(page.getByRole('link', { name: 'Evaluation', exact: true }).first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '4 Results: service indicators' })).toBeVisible();
-  const scopes = await page.getByLabel('Scope').locator('option').allTextContents();
+  const scopes = await page.getByLabel('Scope', { exact: true }).locator('option').allTextContents();
   expect(scopes).toEqual(['Team: Assessment and Safeguarding Team', 'Team: Coastal Children and Families Team']);
   await expect(page.getByRole('link', { name: 'Enter service indicators' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save recommendations' })).toHaveCount(0);

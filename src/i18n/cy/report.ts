@@ -55,4 +55,13 @@ export const report: Translation<typeof english> = {
   'report.notes.earlier': 'Fersiynau cynharach',
   'report.notes.version': 'Fersiwn gan {name}, {date}',
   'report.link.indicators': 'Cofnodi dangosyddion gwasanaeth',
+  'report.results.series.children-on-register': 'Ar y gofrestr',
+  'report.results.series.registrations': 'Cofrestriadau',
+  'report.results.series.deregistrations': 'Dadgofrestriadau',
+  'report.results.series.re-registrations-12-months': 'Ailgofrestriadau',
+  'report.results.series.average-days-on-register': 'Dyddiau ar gyfartaledd',
+  'report.results.series.initial-conferences': 'Cynadleddau cychwynnol',
+  'report.results.series.initial-conferences-three-or-fewer-areas': '3 maes neu lai',
+  'report.results.series.core-groups': 'Grwpiau craidd cyntaf',
+  'report.results.series.core-groups-within-10-working-days': 'O fewn 10 diwrnod gwaith',
 };

@@ -52,4 +52,13 @@ export const report = {
   'report.notes.earlier': 'Earlier versions',
   'report.notes.version': 'Version by {name}, {date}',
   'report.link.indicators': 'Enter service indicators',
+  'report.results.series.children-on-register': 'On the register',
+  'report.results.series.registrations': 'Registrations',
+  'report.results.series.deregistrations': 'De-registrations',
+  'report.results.series.re-registrations-12-months': 'Re-registrations',
+  'report.results.series.average-days-on-register': 'Average days',
+  'report.results.series.initial-conferences': 'Initial conferences',
+  'report.results.series.initial-conferences-three-or-fewer-areas': '3 or fewer areas',
+  'report.results.series.core-groups': 'First core groups',
+  'report.results.series.core-groups-within-10-working-days': 'In 10 working days',
 } as const;
