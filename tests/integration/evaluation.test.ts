@@ -10,6 +10,7 @@ import {
   indicatorsForm,
   notesForm,
   quarterIndicators,
+  readReportPeriod,
   reportScopeOptions,
   resultsOf,
   saveEvaluationNote,
@@ -175,6 +176,16 @@ describe('the report\'s scopes and Results level', () => {
     expect(results.phases.map((p) => p.id)).toEqual(['phase-pilot', 'phase-2']);
     const assessment = options.find((o) => o.key === 'team:demo-team-assessment')!;
     expect((await resultsOf(admin, assessment, { from: '2025-10-01', to: '2026-12-10' })).phases.map((p) => p.id)).toEqual(['phase-pilot']);
+  });
+});
+
+describe('the report\'s period', () => {
+  it('reads the dates asked for, and falls back to the two years to today (London) naming a date that is not real or an end before the start', () => {
+    const ask = (query: string) => readReportPeriod(new URLSearchParams(query), NOW);
+    expect(ask('from=2026-01-01&to=2026-06-30')).toEqual({ period: { from: '2026-01-01', to: '2026-06-30' }, errors: {} });
+    expect(ask('')).toEqual({ period: { from: '2024-12-01', to: '2026-12-10' }, errors: {} });
+    expect(ask('from=2026-02-30&to=2026-06-30')).toEqual({ period: { from: '2024-12-01', to: '2026-12-10' }, errors: { from: { key: 'report.errors.date' } } });
+    expect(ask('from=2026-06-30&to=2026-01-01').errors).toEqual({ to: { key: 'report.errors.endBeforeStart' } });
   });
 });
 
