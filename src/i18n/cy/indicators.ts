@@ -50,7 +50,7 @@ export const indicators: Translation<typeof english> = {
   'indicators.history.who': 'Pwy',
   'indicators.history.indicator': 'Dangosydd',
   'indicators.history.change': 'Newid',
-  'indicators.history.changeValue': '{from} → {to}',
+  'indicators.history.changeValue': 'o {from} i {to}',
   'indicators.history.blank': 'gwag',
   'indicators.history.formerStaff': 'Cyn-aelod o staff',
   'indicators.link.report': 'Adroddiad gwerthuso',
