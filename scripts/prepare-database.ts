@@ -2,7 +2,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDemoSessions } from '../db/seed/demo-sessions.ts';
 import { seedDemoTraining } from '../db/seed/demo-training.ts';
-import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo, seedDemoMentoring, seedDemoRollout } from '../db/seed/demo.ts';
+import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo, seedDemoIndicators, seedDemoMentoring, seedDemoRollout } from '../db/seed/demo.ts';
 import { hashPassword } from '../src/server/auth/index.ts';
 import { pruneSignInFailures } from '../src/server/auth/index.ts';
 import { deleteExpiredSessions } from '../src/server/auth/index.ts';
@@ -61,6 +61,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (seeded) await seedDemoRollout(database.db, Date.now());
   // Two years of history, so the evaluation report shows trends from the first start.
   if (seeded) await seedDemoHistory(database.db, content);
+  // Eight ended quarters of service indicators for the evaluation report's Results level.
+  if (seeded) await seedDemoIndicators(database.db, Date.now());
   // The search index always mirrors content/ as deployed.
   await indexContent(database.db, content);
   await deleteExpiredSessions(database.db);

@@ -5,6 +5,7 @@ import type { Role } from '../../src/domain/people/index.ts';
 import { seedDemoNeeds } from './demo-needs.ts';
 export { seedDemoMentoring } from './demo-mentoring.ts';
 export { seedDemoRollout } from './demo-rollout.ts';
+export { seedDemoIndicators } from './demo-indicators.ts';
 
 export const DEMO_PASSWORD = 'camau-demo-2026';
 export const DEMO_ORGANISATION_ID = 'demo-org';

@@ -318,3 +318,25 @@ test.describe('rollout, phases and the Welsh-medium share', () => {
     expect((await page.request.get('/training/welsh-medium.csv?from=2026-04-01&to=2027-03-31')).status()).toBe(403);
   });
 });
+
+test.describe('the evaluation report and service indicators of another organisation', () => {
+  test('another organisation’s administrator sees only their own organisation’s report, scopes and indicators', async ({ page }) => {
+    await signIn(page, 'admin@arall.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/evaluation?scope=team:demo-team-coast', '/cy/evaluation?scope=phase:demo-phase-pilot']) {
+      expect(await open(page, path), path).toBe(200);
+      await expect(page.locator('body')).not.toContainText('Coastal Children and Families Team');
+      await expect(page.locator('body')).not.toContainText('Pilot: Assessment and Safeguarding Team');
+    }
+    const scopes = await page.getByLabel('Cwmpas', { exact: true }).locator('option').allTextContents();
+    expect(scopes.slice(0, 2)).toEqual(['Y sefydliad cyfan', 'Tîm: Tîm Dyletswydd']);
+    expect(scopes.filter((s) => s.startsWith('Tîm:') || s.startsWith('Cyfnod cyflwyno:'))).toEqual(['Tîm: Tîm Dyletswydd']);
+    await expect(page.getByText('Does dim dangosyddion gwasanaeth wedi’u cofnodi ar gyfer chwarter yn y cyfnod hwn.')).toBeVisible();
+    expect(await open(page, '/evaluation/indicators')).toBe(200);
+    await expect(page.getByText('No indicators have been entered yet.')).toBeVisible();
+    const origin = new URL(page.url()).origin;
+    const notes = await page.request.post('/evaluation', { headers: { Origin: origin }, form: { scope: 'team:demo-team-coast', from: '2025-01-01', to: '2025-12-31', text: 'Across organisations' }, maxRedirects: 0 });
+    expect(notes.status()).toBe(404);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -10,6 +10,7 @@ import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
 import { reactionFiguresFor, registerFor, trainingHome, workshopView } from '../../src/server/training/index.ts';
+import { currentIndicators } from '../../src/server/evaluation/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
 let database: Database;
@@ -126,5 +127,13 @@ describe('the two years of demo history on first start', () => {
     const rows = await database.client.execute(`
       SELECT count(*) AS n FROM knowledge_check_attempts WHERE person_id IN ('demo-learner', 'demo-mentor', 'demo-manager', 'demo-admin', 'demo-p01')`);
     expect(Number(rows.rows[0]!.n)).toBe(0);
+  });
+});
+
+describe('the demo service indicators on first start', () => {
+  it('gives the evaluation report eight ended quarters of figures', async () => {
+    const quarters = await currentIndicators(await scopeOf(database.db, 'demo-admin'));
+    expect(quarters).toHaveLength(8);
+    expect(quarters.every((q) => q.values['children-on-register'] !== null)).toBe(true);
   });
 });

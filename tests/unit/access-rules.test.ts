@@ -42,4 +42,10 @@ describe('route access (deny by default)', () => {
   it('does not mistake a similar path for the admin area', () => {
     expect(isRouteAllowed('/administration-guide', person(['learner']))).toBe('allow');
   });
+
+  it.each(['/evaluation', '/evaluation/', '/evaluation/indicators'])('%s is for administrators and managers only', (path) => {
+    for (const role of ['learner', 'mentor'] as const) expect(isRouteAllowed(path, person([role]))).toBe('forbidden');
+    for (const role of ['manager', 'admin'] as const) expect(isRouteAllowed(path, person([role]))).toBe('allow');
+    expect(isRouteAllowed(path, null)).toBe('sign-in');
+  });
 });

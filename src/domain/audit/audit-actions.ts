@@ -42,5 +42,7 @@ export const AUDIT_ACTIONS = [
   'needs-rule.changed',
   'need.overridden',
   'phase.saved',
+  'indicators.saved',
+  'evaluation-notes.saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

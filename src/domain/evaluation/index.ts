@@ -7,3 +7,4 @@ export * from './learning.ts';
 export * from './behaviour.ts';
 export * from './recommendations.ts';
 export * from './definitions.ts';
+export * from './indicators.ts';

@@ -23,6 +23,8 @@ import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
 import { evaluationExport } from './evaluation-export.ts';
 import { evaluation } from './evaluation.ts';
+import { indicators } from './indicators.ts';
+import { report } from './report.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -50,4 +52,6 @@ export const cy: Messages = {
   ...reviewRead,
   ...evaluationExport,
   ...evaluation,
+  ...indicators,
+  ...report,
 };

@@ -76,4 +76,6 @@ export const admin = {
   'outbox.resend': 'Re-send',
   'outbox.resent': 'The message has been sent again.',
   'outbox.resendRefused': 'This message cannot be re-sent: the account is closed or belongs to no one in your organisation.',
+  'audit.action.indicators.saved': 'Service indicators saved',
+  'audit.action.evaluation-notes.saved': 'Evaluation recommendations saved',
 } as const;

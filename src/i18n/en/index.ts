@@ -23,6 +23,8 @@ import { rollout } from './rollout.ts';
 import { reviewRead } from './review-read.ts';
 import { evaluationExport } from './evaluation-export.ts';
 import { evaluation } from './evaluation.ts';
+import { indicators } from './indicators.ts';
+import { report } from './report.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -50,6 +52,8 @@ export const en = {
   ...reviewRead,
   ...evaluationExport,
   ...evaluation,
+  ...indicators,
+  ...report,
 } as const;
 
 export type MessageKey = keyof typeof en;

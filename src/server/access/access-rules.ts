@@ -16,5 +16,7 @@ export function isRouteAllowed(path: string, viewer: Actor | null): RouteDecisio
   if (under(clean, '/admin') && !mayInOrganisation(viewer, 'organisation.overview')) return 'forbidden';
   // The mentor's workspace; /training stays open to everyone signed in and its pages ask the policy.
   if (under(clean, '/mentoring') && !mayInOrganisation(viewer, 'mentoring.workspace')) return 'forbidden';
+  // The evaluation report is for administrators and managers; its pages ask the policy about each scope.
+  if (under(clean, '/evaluation') && !mayInOrganisation(viewer, 'evaluation.report')) return 'forbidden';
   return 'allow';
 }

@@ -30,7 +30,9 @@ export type OrganisationAction =
   | 'training.rollout.view'
   | 'training.rules.manage'
   | 'training.phases.manage'
-  | 'training.welsh-medium.view';
+  | 'training.welsh-medium.view'
+  | 'evaluation.report'
+  | 'evaluation.indicators.manage';
 export type PersonAction =
   | 'person.view'
   | 'person.manage'
@@ -54,6 +56,7 @@ const ADMIN_ONLY: readonly OrganisationAction[] = [
   'training.rules.manage',
   'training.phases.manage',
   'training.welsh-medium.view',
+  'evaluation.indicators.manage',
 ];
 
 /** Whether the actor holds the role (a person may hold several). */
@@ -74,7 +77,7 @@ export function mayInOrganisation(actor: Actor | null, action: OrganisationActio
   if (ADMIN_ONLY.includes(action)) return hasRole(actor, 'admin');
   if (action === 'consistency.view' || action === 'rounds.open') return SUPPORT_ROLES.some((role) => hasRole(actor, role));
   if (action === 'mentoring.workspace') return WORKSPACE_ROLES.some((role) => hasRole(actor, role));
-  if (action === 'workshops.add' || action === 'training.needs.view' || action === 'training.rollout.view') {
+  if (action === 'workshops.add' || action === 'training.needs.view' || action === 'training.rollout.view' || action === 'evaluation.report') {
     return TRAINING_ROLES.some((role) => hasRole(actor, role));
   }
   return false;
@@ -278,4 +281,22 @@ export function mayMarkRegisterRow(actor: Actor | null, workshop: WorkshopTarget
   if (!actor || actor.organisationId !== workshop.organisationId || workshop.cancelled) return false;
   if (mayOnWorkshop(actor, 'workshop.register', workshop)) return true;
   return hasRole(actor, 'manager') && rowTeamIds.some((teamId) => actor.managedTeamIds.includes(teamId));
+}
+
+/** What an evaluation report covers: the whole organisation, one team, one programme or one rollout phase. */
+export type EvaluationTarget =
+  | { organisationId: string; kind: 'organisation' | 'programme' | 'phase' }
+  | { organisationId: string; kind: 'team'; teamId: string };
+export type EvaluationAction = 'evaluation.view' | 'evaluation.notes.write';
+
+/**
+ * The evaluation report of a scope: an admin sees any scope of their organisation and writes its
+ * recommendations; a manager sees (and reads the recommendations of) only a team they manage.
+ * Practitioners and mentors have none of it.
+ */
+export function mayOnEvaluation(actor: Actor | null, action: EvaluationAction, target: EvaluationTarget): boolean {
+  if (!actor || actor.organisationId !== target.organisationId) return false;
+  if (hasRole(actor, 'admin')) return true;
+  if (action !== 'evaluation.view' || !hasRole(actor, 'manager')) return false;
+  return target.kind === 'team' && actor.managedTeamIds.includes(target.teamId);
 }

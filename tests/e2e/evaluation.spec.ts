@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support.ts';
+
+const ORGANISATION_NOTES = 'Recommendations for The whole organisation';
+
+/** Opens a path and returns the HTTP status of the page that was finally shown. */
+async function open(page: Page, path: string): Promise<number> {
+  const response = await page.goto(path);
+  expect(response, `no response for ${path}`).not.toBeNull();
+  return response!.status();
+}
+
+test('an administrator enters a quarter’s indicators, sees them on the report’s Results chart and writes recommendations', async ({ page }) => {
+  test.slow();
+  await signIn(page, 'admin@camau.example');
+  await expect(page).toHaveURL('/home');
+  await page.getByRole('link', { name: 'Evaluation', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Evaluation' })).toBeVisible();
+  await page.getByRole('link', { name: 'Enter service indicators' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Service indicators' })).toBeVisible();
+  await expect(page.getByText('These are aggregate numbers for the whole service only.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The latest ended quarter is chosen; a negative number is an error beside its field, with what was typed kept.
+  const quarter = await page.getByLabel('Quarter', { exact: true }).locator('option:checked').textContent();
+  const registrations = page.getByLabel('Registrations', { exact: true });
+  const next = Number(await registrations.inputValue()) + 1;
+  await registrations.fill('-4');
+  await page.getByRole('button', { name: 'Save indicators' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a number that is 0 or more.');
+  await expect(registrations).toHaveValue('-4');
+  await expectNoAxeViolations(page);
+
+  await registrations.fill(String(next));
+  await page.getByRole('button', { name: 'Save indicators' }).click();
+  await expect(page).toHaveURL(/\/evaluation\/indicators\?quarter=\d{4}-Q[1-4]&done=saved$/);
+  await expect(page.getByRole('status')).toHaveText(`The indicators for ${quarter} have been saved.`);
+  const current = page.getByRole('table', { name: 'Service indicators: the current value for each quarter' });
+  await expect(current.getByRole('row', { name: new RegExp(`^${quarter}`) })).toContainText(String(next));
+  const history = page.getByRole('table', { name: `Changes to ${quarter}, newest first` });
+  await expect(history.getByRole('row').nth(1)).toContainText(`${next - 1} → ${next}`);
+  await expect(history.getByRole('row').nth(1)).toContainText('Sioned Williams');
+  await expectNoAxeViolations(page);
+
+  // The report's Results level draws the new figure, with its data table, and says what it cannot prove.
+  await page.getByRole('link', { name: 'Evaluation report' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '4 Results: service indicators' })).toBeVisible();
+  await expect(page.getByText('These figures are associations, not proof of effect.')).toBeVisible();
+  const movement = page.getByRole('table', { name: 'Registrations, de-registrations and re-registrations within 12 months, per quarter' });
+  await expect(movement.getByRole('row').last()).toContainText(String(next));
+  await expect(page.getByRole('img', { name: /Registrations, de-registrations/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rollout phases that overlap the period' })).toContainText('Pilot: Assessment and Safeguarding Team');
+
+  // Recommendations are kept as versions.
+  const text = `Extend paired practice to the Uplands team (${Date.now()}).`;
+  await page.getByLabel(ORGANISATION_NOTES).fill(text);
+  await page.getByRole('button', { name: 'Save recommendations' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The recommendations have been saved.' })).toBeVisible();
+  await expect(page.locator('.report-notes')).toContainText(text);
+  await expect(page.locator('.report-notes')).toContainText('Written by Sioned Williams');
+  await expectNoAxeViolations(page);
+
+  // The period and scope form is an ordinary GET form.
+  await page.getByLabel('From', { exact: true }).fill('2025-01-01');
+  await page.getByLabel('Scope', { exact: true }).selectOption({ label: 'Team: Coastal Children and Families Team' });
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page).toHaveURL(/scope=team%3Ademo-team-coast/);
+  await expect(page.getByText(/^Showing Team: Coastal Children and Families Team, from 1 January 2025/)).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill('2025-02-30');
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a real date as YYYY-MM-DD');
+  await expectNoAxeViolations(page);
+
+  // Both pages in Welsh.
+  expect(await open(page, '/cy/evaluation')).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Gwerthuso' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '4 Canlyniadau: dangosyddion gwasanaeth' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await open(page, '/cy/evaluation/indicators')).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dangosyddion gwasanaeth' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a manager reads the report for their teams but cannot enter indicators or write recommendations', async ({ page }) => {
+  await signIn(page, 'manager@camau.example');
+  await expect(page).toHaveURL(/\/(cy\/)?home$/);
+  expect(await open(page, '/evaluation')).toBe(200);
+  await expect(page.getByRole('link', { name: 'Evaluation', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '4 Results: service indicators' })).toBeVisible();
+  const scopes = await page.getByLabel('Scope', { exact: true }).locator('option').allTextContents();
+  expect(scopes).toEqual(['Team: Assessment and Safeguarding Team', 'Team: Coastal Children and Families Team']);
+  await expect(page.getByRole('link', { name: 'Enter service indicators' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save recommendations' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(await open(page, '/cy/evaluation')).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Gwerthuso' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  expect(await open(page, '/evaluation/indicators')).toBe(403);
+  const origin = new URL(page.url()).origin;
+  const post = await page.request.post('/evaluation/indicators', { headers: { Origin: origin }, form: { quarter: '2025-Q1', registrations: '1' }, maxRedirects: 0 });
+  expect(post.status()).toBe(403);
+  const notes = await page.request.post('/evaluation', { headers: { Origin: origin }, form: { scope: 'team:demo-team-coast', from: '2025-01-01', to: '2025-12-31', text: 'By a manager' }, maxRedirects: 0 });
+  expect(notes.status()).toBe(403);
+});
+
+test('a practitioner and a mentor are refused the report and the indicators, in both languages', async ({ browser }) => {
+  for (const email of ['learner@camau.example', 'mentor@camau.example']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    await expect(page.getByRole('link', { name: /^(Evaluation|Gwerthuso)$/ })).toHaveCount(0);
+    for (const path of ['/evaluation', '/evaluation/indicators', '/cy/evaluation', '/cy/evaluation/indicators']) {
+      expect(await open(page, path), `${email} ${path}`).toBe(403);
+      await expect(page.locator('body')).not.toContainText('Pilot: Assessment and Safeguarding Team');
+    }
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
+});
