@@ -1,5 +1,5 @@
 // The quarterly service-indicator entry form: aggregate whole numbers only, for a quarter that has ended.
-import { londonDate } from '../common/index.ts';
+import { addQuarters, parseQuarter, quarterHasEnded, quarterOf, type Quarter } from './period.ts';
 import { SERVICE_INDICATORS, type ServiceIndicator } from './vocabulary.ts';
 
 /** No indicator of one organisation's quarter comes near this; a bigger number is a typing slip. */
@@ -23,30 +23,10 @@ export type IndicatorField = 'quarter' | ServiceIndicator;
 export type IndicatorEntry = { quarter: string; values: IndicatorValues };
 export type IndicatorParse = { ok: true; entry: IndicatorEntry } | { ok: false; errors: Partial<Record<IndicatorField, IndicatorErrorKey>> };
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-
-// Kept private so the report's own quarter helpers (period.ts) can replace them at merge.
-function quarterOfDate(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/** Whether a YYYY-Qn quarter is over at `nowMs` in Europe/London (quarters compare as text: same-width years). */
-function quarterOver(quarter: string, nowMs: number): boolean {
-  return QUARTER.test(quarter) && quarter < quarterOfDate(londonDate(nowMs));
-}
-
 /** The last `count` quarters that have ended at `nowMs` (Europe/London), newest first: the choices of the entry form. */
-export function endedQuarters(nowMs: number, count: number): string[] {
-  const current = quarterOfDate(londonDate(nowMs));
-  let year = Number(current.slice(0, 4));
-  let q = Number(current.slice(6));
-  const quarters: string[] = [];
-  while (quarters.length < count) {
-    q -= 1;
-    if (q === 0) [year, q] = [year - 1, 4];
-    quarters.push(`${year}-Q${q}`);
-  }
-  return quarters;
+export function endedQuarters(nowMs: number, count: number): Quarter[] {
+  const current = quarterOf(nowMs);
+  return Array.from({ length: count }, (_, k) => addQuarters(current, -(k + 1)));
 }
 
 /** The value of one field as typed: blank, or a whole number 0 to INDICATOR_MAX; otherwise why not. */
@@ -68,8 +48,9 @@ function parseValue(raw: string): { ok: true; value: number | null } | { ok: fal
 export function parseIndicatorEntry(form: Readonly<Record<string, string | undefined>>, nowMs: number): IndicatorParse {
   const errors: Partial<Record<IndicatorField, IndicatorErrorKey>> = {};
   const quarter = (form.quarter ?? '').trim();
-  if (!QUARTER.test(quarter)) errors.quarter = 'indicators.errors.quarter';
-  else if (!quarterOver(quarter, nowMs)) errors.quarter = 'indicators.errors.quarterNotEnded';
+  const known = parseQuarter(quarter);
+  if (!known) errors.quarter = 'indicators.errors.quarter';
+  else if (!quarterHasEnded(known, nowMs)) errors.quarter = 'indicators.errors.quarterNotEnded';
   const values = {} as IndicatorValues;
   for (const indicator of SERVICE_INDICATORS) {
     const parsed = parseValue(form[indicator] ?? '');

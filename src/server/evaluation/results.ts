@@ -1,4 +1,5 @@
-import { addDays, isCalendarDate, londonDate } from '../../domain/common/index.ts';
+import { isCalendarDate, londonDate } from '../../domain/common/index.ts';
+import { parseQuarter, quarterDates } from '../../domain/evaluation/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 import { listPhases, type Phase } from '../training/index.ts';
@@ -14,13 +15,12 @@ export type QuarterPoint = QuarterIndicators & { startsOn: string; endsOn: strin
 /** Level 4 of the report: the indicators of the quarters that overlap the period, and the rollout phases beside them. */
 export type ResultsLevel = { quarters: QuarterPoint[]; phases: Phase[] };
 
-// The report's own quarter bounds (calendar dates); the domain's period helpers can replace them at merge.
+/** A quarter's first and last day, for drawing it on a time line. */
 function quarterDays(quarter: string): { startsOn: string; endsOn: string } {
-  const year = quarter.slice(0, 4);
-  const first = (Number(quarter.slice(6)) - 1) * 3 + 1;
-  const startsOn = `${year}-${String(first).padStart(2, '0')}-01`;
-  const next = first === 10 ? `${Number(year) + 1}-01-01` : `${year}-${String(first + 3).padStart(2, '0')}-01`;
-  return { startsOn, endsOn: addDays(next, -1) };
+  const known = parseQuarter(quarter);
+  if (!known) throw new Error(`not a quarter: ${quarter}`);
+  const { from, to } = quarterDates(known);
+  return { startsOn: from, endsOn: to };
 }
 
 /**
