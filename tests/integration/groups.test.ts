@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => database.cleanup());
 
 async function makeGroup(fields: Record<string, string | string[]>, as = 'demo-mentor', groupId: string | null = null) {
-  return groupForm({ scope: await scopeOf(database.db, as, NOW), locale: 'en', ip: null }, formPost(fields), groupId);
+  return groupForm({ scope: await scopeOf(database.db, as, NOW), locale: 'en', ip: null, mailer: quietMailer, publicUrl: PUBLIC_URL }, formPost(fields), groupId);
 }
 const idFrom = (redirect: string | null, area: string) => new RegExp(`/mentoring/${area}/([^?]+)`).exec(redirect ?? '')![1]!;
 
@@ -76,6 +76,7 @@ describe('a group session', () => {
         startsAt: '13:00',
         durationMinutes: '90',
         format: 'video',
+        topic: 'Thresholds for a child protection conference',
         sharedSummary: 'Shared learning on thresholds.',
         privateNotes: 'Group dynamics note',
         'attendance[demo-learner]': 'present',
@@ -104,7 +105,7 @@ describe('a group session', () => {
       const scope = await scopeOf(database.db, 'demo-mentor', NOW);
       await sessionForm(
         { scope, locale: 'en', mailer: smtpMailer(smtp.url, 'Camau <no-reply@camau.test>'), publicUrl: PUBLIC_URL, ip: null },
-        formPost({ requestKey: 'g2', kind: 'group', groupId, date: '2026-12-17', startsAt: '13:00', durationMinutes: '60', format: 'in-person' }),
+        formPost({ requestKey: 'g2', kind: 'group', groupId, topic: 'Scaling questions', date: '2026-12-17', startsAt: '13:00', durationMinutes: '60', format: 'in-person' }),
       );
       expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(['cai.pritchard@camau.example', 'learner@camau.example']);
       expect(smtp.received.every((m) => m.calendar?.contentType.match(/method=REQUEST/i))).toBe(true);

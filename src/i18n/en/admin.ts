@@ -76,4 +76,5 @@ export const admin = {
   'outbox.resend': 'Re-send',
   'outbox.resent': 'The message has been sent again.',
   'outbox.resendRefused': 'This message cannot be re-sent: the account is closed or belongs to no one in your organisation.',
+  'audit.action.group.cancelled': 'Mentoring group cancelled',
 } as const;
