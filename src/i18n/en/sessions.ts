@@ -129,7 +129,7 @@ export const sessions = {
   'sessions.topicLine': 'Topic: {topic}',
   'sessions.errors.topic': 'Enter the topic of the group session.',
   'sessions.errors.topicTooLong': 'The topic must be 200 characters or fewer.',
-  'sessions.errors.carryUndecided': 'Say whether this action is done, carried forward or dropped.',
+  'sessions.errors.carryUndecided': 'Say whether “{action}” is done, carried forward or dropped.',
   'sessions.calendar.summaryTopic': '{topic}: support group with {mentor}',
   'sessions.calendar.descriptionTopic': 'A support group session on Camau with {mentor}. Topic: {topic}. Your sessions and agreed actions: {link}',
 } as const;

@@ -159,7 +159,7 @@ export async function saveSession(scope: Scope, input: SaveSessionInput, ip: str
   if (!existing && who.kind === 'one-to-one' && who.menteeId && !errors.menteeId && !(await isRepeat(scope, input.requestKey))) {
     // Nothing is carried forward unseen: every earlier open action needs its decision from the form.
     for (const action of await openActionsOf(scope.db, scope, who.menteeId)) {
-      if (!Object.hasOwn(input.carry, action.id)) errors[`carry[${action.id}]`] = { key: 'sessions.errors.carryUndecided' };
+      if (!Object.hasOwn(input.carry, action.id)) errors[`carry[${action.id}]`] = { key: 'sessions.errors.carryUndecided', params: { action: action.text } };
     }
   }
   if (Object.keys(errors).length) return { ok: false, errors };
