@@ -3,12 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreedActions, auditEvents, cpdEntries, mentoringSessions, mentorLinks, people, personRoles, sessionPrivateNotes } from '../../db/schema/index.ts';
 import { cpdPack, cpdPackCsv } from '../../src/server/cpd/index.ts';
+import { listCpdEntries, listReflections } from '../../src/server/learning/index.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
 import {
   cancelSession,
+  mentorOverview,
   myMentoringForm,
   myOpenActions,
   mySessions,
+  overviewCsv,
   privateNoteOf,
   previousOpenActions,
   sessionCalendarFor,
@@ -309,7 +312,7 @@ describe('CPD time for a recorded session', () => {
 });
 
 describe('the private note', () => {
-  it('is read by its author only, and never appears in the mentee’s views, the audit log or the CPD pack', async () => {
+  it('is read by its author only, and never appears in the mentee’s views, the audit log, the CPD pack, the CPD record and reflective log exports or the overview CSV', async () => {
     const id = idFrom((await record()).redirect);
     const mentor = await scopeOf(database.db, 'demo-mentor', NOW);
     const mentee = await scopeOf(database.db, 'demo-learner', NOW);
@@ -324,10 +327,18 @@ describe('the private note', () => {
     expect(JSON.stringify(await myOpenActions(mentee))).not.toContain(NOTE);
     const audit = await database.db.select().from(auditEvents);
     expect(JSON.stringify(audit)).not.toContain(NOTE);
+    // The records /cpd.csv and /reflective-log.csv are made from (the routes add content titles; e2e reads the files).
+    const entries = await listCpdEntries(mentee);
+    expect(entries.map((e) => e.titleEn)).toContain('Mentoring session with Gwenno Parry');
+    expect(JSON.stringify(entries)).not.toContain(NOTE);
+    expect(JSON.stringify(await listReflections(mentee))).not.toContain(NOTE);
     for (const locale of ['en', 'cy'] as const) {
       const csv = cpdPackCsv(await cpdPack(mentee, locale, { from: '2026-01-01', to: '2026-12-31' }), locale);
       expect(csv).toContain(locale === 'en' ? 'Mentoring session with Gwenno Parry' : 'Sesiwn fentora gyda Gwenno Parry');
       expect(csv).not.toContain(NOTE);
+      const overview = overviewCsv(await mentorOverview(mentor, { catalogue: [], outline: [], panel: new Map() }), locale);
+      expect(overview).toContain('Elin Hughes');
+      expect(overview).not.toContain(NOTE);
     }
   });
 });
