@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, max, min, ne, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, max, min, or } from 'drizzle-orm';
 import {
   agreedActions,
   assignments,
@@ -25,6 +25,8 @@ import { finishedAttemptsOfMany } from '../simulations/index.ts';
 import { panelAgreementOfMany, type PanelDecisions } from '../thresholds/index.ts';
 import { loadContentCatalogue, catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
 import { asksReview } from './assignments.ts';
+import { openActionRows } from './sessions.ts';
+import { LIVE_MENTEE_STATUSES } from './workspace.ts';
 
 type Db = Scope['db'];
 const key = (personId: string, id: string) => `${personId} ${id}`;
@@ -110,19 +112,12 @@ async function lastActivityOf(db: Db, personIds: readonly string[]): Promise<Map
 async function openActionsOf(scope: Scope, personIds: readonly string[]) {
   const ids = [...personIds];
   const onlySelf = ids.length === 1 && ids[0] === scope.viewer.id;
-  const rows = await scope.db
-    .select({ id: agreedActions.id, text: agreedActions.text, ownerId: agreedActions.ownerId, dueDate: agreedActions.dueDate, menteeId: mentoringSessions.menteeId, sessionId: mentoringSessions.id, sessionDate: mentoringSessions.date })
-    .from(agreedActions)
-    .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
-    .where(
-      and(
-        eq(agreedActions.organisationId, scope.organisationId),
-        eq(agreedActions.state, 'open'),
-        onlySelf ? undefined : eq(mentoringSessions.authorId, scope.viewer.id),
-        ne(mentoringSessions.state, 'cancelled'),
-        or(inArray(agreedActions.ownerId, ids), inArray(mentoringSessions.menteeId, ids)),
-      ),
-    );
+  const found = await openActionRows(
+    scope.db,
+    scope,
+    and(onlySelf ? undefined : eq(mentoringSessions.authorId, scope.viewer.id), or(inArray(agreedActions.ownerId, ids), inArray(mentoringSessions.menteeId, ids))),
+  );
+  const rows = found.map(({ action, menteeId, sessionDate }) => ({ id: action.id, text: action.text, ownerId: action.ownerId, dueDate: action.dueDate, menteeId, sessionId: action.sessionId, sessionDate }));
   const byPerson = new Map<string, typeof rows>(ids.map((id) => [id, []]));
   for (const r of rows) {
     const who = new Set([r.ownerId, r.menteeId].filter((x): x is string => x !== null && byPerson.has(x)));
@@ -158,7 +153,7 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
     .select({ id: people.id, name: people.name, since: mentorLinks.createdAt })
     .from(mentorLinks)
     .innerJoin(people, eq(people.id, mentorLinks.menteeId))
-    .where(and(eq(mentorLinks.mentorId, scope.viewer.id), eq(people.organisationId, scope.organisationId), inArray(people.status, ['active', 'invited'])));
+    .where(and(eq(mentorLinks.mentorId, scope.viewer.id), eq(people.organisationId, scope.organisationId), inArray(people.status, [...LIVE_MENTEE_STATUSES])));
   const teamRows = mentees.length ? await scope.db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.personId, mentees.map((m) => m.id))) : [];
   // The policy's view of each mentee, read in one query rather than one personTarget each.
   const targets: PersonTarget[] = mentees

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agreedActions,
   groupMembers,
@@ -308,21 +308,22 @@ async function saveAttendance(
   return rows;
 }
 
-async function openActionsOf(db: Pick<Scope['db'], 'select'>, scope: Scope, menteeId: string): Promise<AgreedAction[]> {
-  const rows = await db
-    .select({ action: agreedActions })
+/**
+ * Open agreed actions of the organisation's sessions that were not cancelled, with their session's
+ * mentee and date, oldest session first: the one query behind carrying forward, the overview and
+ * the progress section. `where` narrows it (whose sessions, whose actions).
+ */
+export async function openActionRows(db: Pick<Scope['db'], 'select'>, scope: Scope, where: SQL | undefined) {
+  return db
+    .select({ action: agreedActions, menteeId: mentoringSessions.menteeId, sessionDate: mentoringSessions.date })
     .from(agreedActions)
     .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
-    .where(
-      and(
-        eq(agreedActions.organisationId, scope.organisationId),
-        eq(agreedActions.state, 'open'),
-        eq(mentoringSessions.authorId, scope.viewer.id),
-        eq(mentoringSessions.menteeId, menteeId),
-        ne(mentoringSessions.state, 'cancelled'),
-      ),
-    )
+    .where(and(eq(agreedActions.organisationId, scope.organisationId), eq(agreedActions.state, 'open'), ne(mentoringSessions.state, 'cancelled'), where))
     .orderBy(asc(mentoringSessions.date), asc(mentoringSessions.startsAt), asc(agreedActions.position));
+}
+
+async function openActionsOf(db: Pick<Scope['db'], 'select'>, scope: Scope, menteeId: string): Promise<AgreedAction[]> {
+  const rows = await openActionRows(db, scope, and(eq(mentoringSessions.authorId, scope.viewer.id), eq(mentoringSessions.menteeId, menteeId)));
   // Positions restart in every session; the order across sessions is what carrying forward keeps.
   return rows.map(({ action }, index) => ({ ...toAgreedAction(action), position: index }));
 }
