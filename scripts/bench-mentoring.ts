@@ -76,7 +76,7 @@ export async function mentoringAtScale(dir: string, content: LoadedContent): Pro
   const viewer = (await loadViewer(db, 'mentor'))!;
   const scope = () => scopeFor(db, viewer);
   const overview = await timed(9, async () => {
-    const rows = await mentorOverview(scope(), { catalogue, outline });
+    const rows = await mentorOverview(scope(), { catalogue, outline, panel });
     if (rows.length !== MENTEES) throw new Error(`expected ${MENTEES} rows, got ${rows.length}`);
   });
   const progress = await timed(9, () =>

@@ -45,8 +45,8 @@ export async function seedDemoSessions(db: Db, now = Date.now()): Promise<void> 
       session('demo-session-2', -28, { format: 'video', focus: ['conversations', 'measure'], sharedSummary: 'Elin tried the open questions on two visits. We went through her simulation figures and worked on complex reflections.' }),
       session('demo-session-3', -14, { focus: ['thresholds'], sharedSummary: 'We compared Elin’s threshold decisions with the panel’s on two borderline vignettes.' }),
       session('demo-session-4', 7, { focus: ['change', 'measure'] }),
-      session('demo-group-session-1', -35, { kind: 'group', menteeId: null, groupId: 'demo-group-1', startsAt: '13:30', durationMinutes: 90, sharedSummary: 'Each of us brought one first-visit story; we named what helped the family talk.' }),
-      session('demo-group-session-2', -7, { kind: 'group', menteeId: null, groupId: 'demo-group-1', startsAt: '13:30', durationMinutes: 90, format: 'video', focus: ['thresholds'], sharedSummary: 'We discussed when worry becomes a strategy discussion, using one fictional case.' }),
+      session('demo-group-session-1', -35, { kind: 'group', menteeId: null, groupId: 'demo-group-1', startsAt: '13:30', durationMinutes: 90, topic: 'Opening a first visit', sharedSummary: 'Each of us brought one first-visit story; we named what helped the family talk.' }),
+      session('demo-group-session-2', -7, { kind: 'group', menteeId: null, groupId: 'demo-group-1', startsAt: '13:30', durationMinutes: 90, format: 'video', focus: ['thresholds'], topic: 'When worry becomes a strategy discussion', sharedSummary: 'We discussed when worry becomes a strategy discussion, using one fictional case.' }),
     ]);
     await tx.insert(sessionPrivateNotes).values({ sessionId: 'demo-session-1', authorId: MENTOR, text: 'Elin seemed unsure about her caseload; ask again next time.', updatedAt: at(now, -42) });
     const action = (id: string, sessionId: string, position: number, text: string, ownerId: string, dueDays: number, state: 'open' | 'done' | 'carried' | 'dropped', carriedFromId: string | null = null, doneDays: number | null = null) => ({

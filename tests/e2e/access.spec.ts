@@ -340,3 +340,33 @@ test.describe('the evaluation report and service indicators of another organisat
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('calendar files of mentoring sessions on My mentoring', () => {
+  // Gwenno Parry's sessions: a planned 1:1 with Elin Hughes, and a group session of her Thursday group.
+  const elinsSession = '/my-mentoring/demo-session-4.ics';
+  const groupSession = '/my-mentoring/demo-group-session-2.ics';
+
+  test('give a group member their own group session', async ({ page }) => {
+    await signIn(page, 'aled.roberts@camau.example');
+    const response = await page.request.get(groupSession);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('BEGIN:VCALENDAR');
+  });
+
+  for (const { who, email, paths } of [
+    { who: 'another person of the same mentor', email: 'aled.roberts@camau.example', paths: [elinsSession, '/cy/my-mentoring/demo-session-1.ics'] },
+    { who: 'a mentee of another mentor', email: 'lowri.jenkins@camau.example', paths: [elinsSession, groupSession] },
+    { who: 'a person of another organisation', email: 'carys.meredith@arall.example', paths: [elinsSession, groupSession] },
+  ]) {
+    test(`are not found, with no data, for ${who}`, async ({ page }) => {
+      await signIn(page, email);
+      for (const path of paths) {
+        const response = await page.request.get(path);
+        expect(response.status(), path).toBe(404);
+        const body = await response.text();
+        expect(body, path).not.toContain('BEGIN:VCALENDAR');
+        expect(body, path).not.toContain('Gwenno Parry');
+      }
+    });
+  }
+});

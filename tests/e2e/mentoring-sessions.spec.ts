@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import { expectNoAxeViolations, localised, signIn } from './support.ts';
 import { messages } from '../../src/i18n/index.ts';
+import { formatDay } from '../../src/domain/common/locale.ts';
 
 const en = messages.en;
 const cy = messages.cy;
@@ -81,6 +82,39 @@ test('a mentor records a 1:1 session with two actions and a private note; the me
   await expect(page.getByRole('heading', { level: 1, name: en['sessions.my.title'] })).toBeVisible();
   expect(await page.content()).not.toContain(NOTE);
   await expectNoAxeViolations(page);
+  // The mentee's own exports carry the session (CPD time) but never the mentor's note.
+  for (const path of ['/cpd.csv', '/reflective-log.csv', '/cy/cpd.csv', '/cy/reflective-log.csv']) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).not.toContain(NOTE);
+  }
+
+  // The next session, with the mentee picked in the plain form: the earlier open action is shown to decide, nothing typed is lost.
+  await page.context().clearCookies();
+  await signIn(page, mentor.email);
+  await page.goto(localised('en', '/mentoring/sessions/new'));
+  await page.getByLabel(en['sessions.mentee'], { exact: true }).selectOption({ label: mentee.name });
+  await expect(page.getByRole('heading', { name: en['sessions.previous.heading'] })).toHaveCount(0);
+  await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-1));
+  await page.getByLabel(en['sessions.startsAt'], { exact: true }).fill('11:30');
+  await page.getByLabel(en['sessions.sharedSummary'], { exact: true }).fill('Second session: we reviewed the home visit.');
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(ACTIONS[1]!);
+  await expect(page.getByRole('heading', { name: en['sessions.previous.heading'] })).toBeVisible();
+  await expect(page.getByLabel(en['sessions.sharedSummary'], { exact: true })).toHaveValue('Second session: we reviewed the home visit.');
+  const undecided = page.getByRole('group', { name: new RegExp(ACTIONS[1]!) });
+  await expect(undecided).toContainText(en['sessions.errors.carryUndecided'].replace('{action}', ACTIONS[1]!));
+  await expectNoAxeViolations(page);
+  await undecided.getByLabel(en['sessions.carry.drop'], { exact: true }).check();
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
+  // The first session keeps the done action; the dropped one is no longer among its actions to edit.
+  await page.goto(sessionPath);
+  await expect(page.getByRole('textbox', { name: 'Agreed action 1', exact: true })).toHaveValue(ACTIONS[0]!);
+  await expect(page.getByRole('textbox', { name: 'Agreed action 2', exact: true })).toHaveValue('');
+  const overview = await page.request.get('/mentoring/overview.csv');
+  expect(overview.status()).toBe(200);
+  expect(await overview.text()).not.toContain(NOTE);
 });
 
 test('a mentor creates a support group and records a group session with attendance', async ({ page, newAccount }) => {
@@ -104,6 +138,11 @@ test('a mentor creates a support group and records a group session with attendan
   await page.getByRole('link', { name: en['groups.recordSession'] }).click();
   await page.getByLabel(en['sessions.date'], { exact: true }).fill(londonDay(-2));
   await page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies']).check();
+  // A group session needs its topic: without one the form says so beside the field and keeps the rest.
+  await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(en['sessions.errors.topic']);
+  await expect(page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies'])).toBeChecked();
+  await page.getByLabel(en['sessions.topic'], { exact: true }).fill('Opening a first visit');
   await page.getByLabel(en['sessions.sharedSummary'], { exact: true }).fill('We shared how each of us opens a first visit.');
   await page.getByRole('textbox', { name: 'Agreed action 1', exact: true }).fill('Bring one first-visit story next time');
   await page.getByRole('textbox', { name: en['sessions.actionDue'], exact: true }).first().fill(londonDay(5));
@@ -111,11 +150,24 @@ test('a mentor creates a support group and records a group session with attendan
   await page.getByRole('button', { name: en['sessions.save'], exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(en['sessions.saved']);
   await expect(page.getByRole('group', { name: colleague.name }).getByLabel(en['groups.attendance.apologies'])).toBeChecked();
+  await expect(page.getByText(en['sessions.topicLine'].replace('{topic}', 'Opening a first visit'))).toBeVisible();
 
   for (const path of ['/mentoring/groups', '/mentoring/groups/new', groupPath, new URL(page.url()).pathname]) {
     await page.goto(localised('cy', path));
     await expectNoAxeViolations(page);
   }
+
+  // Cancelling the group needs the box ticked; then it leaves the list.
+  await page.goto(groupPath);
+  await expect(page.getByRole('link', { name: /Opening a first visit/ })).toBeVisible();
+  await page.getByRole('button', { name: en['groups.cancel'], exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(en['groups.errors.confirmCancel']);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(en['groups.cancelConfirm'], { exact: true }).check();
+  await page.getByRole('button', { name: en['groups.cancel'], exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(en['groups.cancelledNotice']);
+  await expect(page.getByRole('link', { name: 'Thursday reflective group' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test('another mentor’s session is not found, and a learner cannot open the sessions workspace', async ({ page, newAccount }) => {
@@ -185,6 +237,9 @@ test('the overview has a row per mentee with Needs attention, sorts by links, an
   await expect(row).toContainText(en['overview.needsAttention']);
   await expect(row).toContainText(en['overview.reason.action-late-7-days']);
   expect((await names())[0]).toBe(mentee.name);
+  // One recorded session, 20 days ago; no threshold decisions to give a figure.
+  const cells = await row.getByRole('cell').allTextContents();
+  expect(cells.slice(-3)).toEqual([en['overview.none'], '1', formatDay('en', londonDay(-20))]);
   await expect(table.getByRole('columnheader', { name: new RegExp(en['overview.col.attention']) })).toHaveAttribute('aria-sort', 'descending');
   await expectNoAxeViolations(page);
 
@@ -199,7 +254,7 @@ test('the overview has a row per mentee with Needs attention, sorts by links, an
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: en['overview.download'] }).click()]);
   const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
   expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
-    [en['overview.col.name'], en['overview.col.programmesDone'], en['overview.col.onTime'], en['overview.col.late'], en['overview.col.outstanding'], en['overview.col.lastActivity'], en['overview.col.reflectionToQuestion'], en['overview.col.percentComplex'], en['overview.col.openActions'], en['overview.col.cpdMinutes'], en['overview.col.attention']].map((h) => (/[,"]/.test(h) ? `"${h}"` : h)).join(','),
+    [en['overview.col.name'], en['overview.col.programmesDone'], en['overview.col.onTime'], en['overview.col.late'], en['overview.col.outstanding'], en['overview.col.lastActivity'], en['overview.col.reflectionToQuestion'], en['overview.col.percentComplex'], en['overview.col.openActions'], en['overview.col.cpdMinutes'], en['overview.col.attention'], en['overview.col.thresholdAgreement'], en['overview.col.sessions'], en['overview.col.lastSession']].map((h) => (/[,"]/.test(h) ? `"${h}"` : h)).join(','),
   );
   expect(csv).toContain(mentee.name);
   expect(csv).not.toContain(NOTE);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignments, cpdEntries, moduleCompletions, ownResponseCodes, sectionVisits, simulationOwnResponses, submissions, thresholdAttempts } from '../../db/schema/index.ts';
+import { assignments, cpdEntries, mentoringSessions, moduleCompletions, ownResponseCodes, sectionVisits, simulationOwnResponses, submissions, thresholdAttempts } from '../../db/schema/index.ts';
 import { cpdMinutesThisYearOf } from '../../src/server/cpd/index.ts';
 import { learningProgressOf, type ProgrammeOutline } from '../../src/server/learning/index.ts';
 import { assignmentTimelinessOf, mentorOverview, overviewCsv, sessionsProgressOf, type ContentCatalogue } from '../../src/server/mentoring/index.ts';
@@ -142,9 +142,9 @@ describe('the mentor’s overview', () => {
   }
 
   it('has one row per active mentee of the mentor, and none for another mentor’s mentees', async () => {
-    const rows = await mentorOverview(await as('demo-mentor'), { catalogue: CATALOGUE, outline: OUTLINE });
+    const rows = await mentorOverview(await as('demo-mentor'), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL });
     expect(rows.map((r) => r.menteeId).sort()).toEqual(['demo-learner', 'demo-p01', 'demo-p02', 'demo-p04', 'demo-p07', 'demo-p08']);
-    expect(await mentorOverview(await as('demo-manager'), { catalogue: CATALOGUE, outline: OUTLINE })).toEqual([]);
+    expect(await mentorOverview(await as('demo-manager'), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL })).toEqual([]);
   });
 
   it('counts work on time, late and outstanding from when it was really done', async () => {
@@ -155,7 +155,7 @@ describe('the mentor’s overview', () => {
       { personId: 'demo-p04', moduleId: 'mod-a', moduleVersion: 1, programmeId: 'prog-a', completedAt: Date.parse('2026-11-19T12:00:00Z') },
       { personId: 'demo-p04', moduleId: 'mod-b', moduleVersion: 1, programmeId: 'prog-a', completedAt: Date.parse('2026-11-12T12:00:00Z') },
     ]);
-    const row = (await mentorOverview(await as('demo-mentor'), { catalogue: CATALOGUE, outline: OUTLINE })).find((r) => r.menteeId === 'demo-p04')!;
+    const row = (await mentorOverview(await as('demo-mentor'), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL })).find((r) => r.menteeId === 'demo-p04')!;
     // The programme is done too (both modules), on 19 November, before its date: on time.
     expect(row).toMatchObject({ onTime: 2, late: 1, outstanding: 0, programmesDone: 1, attention: [] });
   });
@@ -163,25 +163,59 @@ describe('the mentor’s overview', () => {
   it('marks who needs attention, and why: work overdue, nothing done for 30 days, an action more than 7 days late', async () => {
     const later = Date.now() + 40 * DAY;
     await assign('overdue', 'demo-p04', 'mod-a', new Date(later - 2 * DAY).toISOString().slice(0, 10), Date.now());
-    const rows = await mentorOverview(await as('demo-mentor', later), { catalogue: CATALOGUE, outline: OUTLINE });
+    const rows = await mentorOverview(await as('demo-mentor', later), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL });
     expect(rows.find((r) => r.menteeId === 'demo-p04')?.attention).toEqual(['work-overdue', 'inactive-30-days']);
     expect(rows.find((r) => r.menteeId === 'demo-learner')?.attention).toEqual(['inactive-30-days', 'action-late-7-days']);
   });
 
   it('shows the latest MITI figures, open actions and this year’s CPD time', async () => {
-    const row = (await mentorOverview(await as('demo-mentor', Date.now()), { catalogue: CATALOGUE, outline: OUTLINE })).find((r) => r.menteeId === 'demo-learner')!;
+    const row = (await mentorOverview(await as('demo-mentor', Date.now()), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL })).find((r) => r.menteeId === 'demo-learner')!;
     expect(row.latestMiti?.reflectionToQuestion).toBeCloseTo(8 / 3);
     expect(row.latestMiti?.percentComplexReflections).toBeCloseTo(62.5);
     expect(row.openActions).toBe(3);
     expect(row.cpdMinutesThisYear).toBeGreaterThan(0);
   });
 
+  it('gives agreement with the panel from five decisions up, and below that no figure, in the table and the CSV', async () => {
+    const attempt = (n: number, vignetteId: string, decision: 'strategy-discussion' | 'care-and-support-assessment') => ({
+      id: `t${n}`, personId: 'demo-p04', organisationId: 'demo-org', vignetteId, vignetteVersion: 1, snapshot: {}, revision: 1, status: 'complete' as const, decision, startedAt: NOW - (n + 1) * DAY, completedAt: NOW - n * DAY,
+    });
+    await database.db.insert(thresholdAttempts).values([
+      attempt(1, 'v-one', 'strategy-discussion'),
+      attempt(2, 'v-two', 'care-and-support-assessment'),
+      attempt(3, 'v-two', 'strategy-discussion'),
+      attempt(4, 'v-one', 'strategy-discussion'),
+      attempt(5, 'v-unknown', 'strategy-discussion'),
+    ]);
+    const overview = async () => (await mentorOverview(await as('demo-mentor'), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL })).find((r) => r.menteeId === 'demo-p04')!;
+    // Four decisions on vignettes with a panel answer (the unknown vignette is left out): too few for a figure.
+    const few = await overview();
+    expect(few).toMatchObject({ thresholdDecisions: 4, thresholdAgreement: null });
+    expect(overviewCsv([few], 'en')).toContain('Fewer than 5 decisions (4)');
+    expect(overviewCsv([few], 'en')).not.toContain(',75,');
+    await database.db.insert(thresholdAttempts).values(attempt(6, 'v-one', 'strategy-discussion'));
+    const enough = await overview();
+    expect(enough).toMatchObject({ thresholdDecisions: 5, thresholdAgreement: 80 });
+    expect(overviewCsv([enough], 'en').split('\n')[1]).toMatch(/,80,0,$/);
+  });
+
+  it('counts the recorded 1:1 sessions with the mentor and gives the latest date', async () => {
+    const rows = await mentorOverview(await as('demo-mentor', Date.now()), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL });
+    const [latest] = await database.db.select({ date: mentoringSessions.date }).from(mentoringSessions).where(eq(mentoringSessions.id, 'demo-session-3'));
+    expect(rows.find((r) => r.menteeId === 'demo-learner')).toMatchObject({ sessionsRecorded: 3, lastSessionOn: latest!.date });
+    expect(rows.find((r) => r.menteeId === 'demo-p04')).toMatchObject({ sessionsRecorded: 0, lastSessionOn: null });
+    const elsewhere = await mentorOverview(await as('demo-mentor-2', Date.now()), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL });
+    expect(elsewhere.every((r) => r.sessionsRecorded === 0)).toBe(true);
+  });
+
   it('downloads as a CSV with a translated header, a byte-order mark, safe cells and no private note', async () => {
-    const rows = await mentorOverview(await as('demo-mentor', Date.now() + 40 * DAY), { catalogue: CATALOGUE, outline: OUTLINE });
+    const rows = await mentorOverview(await as('demo-mentor', Date.now() + 40 * DAY), { catalogue: CATALOGUE, outline: OUTLINE, panel: PANEL });
     const csv = overviewCsv([...rows, { ...rows[0]!, menteeId: 'x', name: '=HYPERLINK("http://x")' }], 'en');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header] = csv.slice(1).split('\n');
-    expect(header).toBe('Mentee,Programmes done (in progress),On time,Late,Outstanding,Last activity,Latest reflections per question,Latest complex reflections (%),Open actions,CPD minutes this year,Needs attention');
+    expect(header).toBe(
+      'Mentee,Programmes done (in progress),On time,Late,Outstanding,Last activity,Latest reflections per question,Latest complex reflections (%),Open actions,CPD minutes this year,Needs attention,Agreement with the panel (%),Sessions recorded,Last session',
+    );
     expect(csv).toContain('Elin Hughes');
     expect(csv).toContain('nothing done for 30 days');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);

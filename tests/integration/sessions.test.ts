@@ -3,12 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreedActions, auditEvents, cpdEntries, mentoringSessions, mentorLinks, people, personRoles, sessionPrivateNotes } from '../../db/schema/index.ts';
 import { cpdPack, cpdPackCsv } from '../../src/server/cpd/index.ts';
+import { listCpdEntries, listReflections } from '../../src/server/learning/index.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
 import {
   cancelSession,
+  mentorOverview,
   myMentoringForm,
   myOpenActions,
   mySessions,
+  overviewCsv,
   privateNoteOf,
   previousOpenActions,
   sessionCalendarFor,
@@ -66,6 +69,9 @@ function sessionFields(overrides: Record<string, string | string[]> = {}): Recor
     ...overrides,
   };
 }
+
+/** Every action row left blank. */
+const NO_ACTIONS = { 'actions[0].text': '', 'actions[0].due': '', 'actions[1].text': '', 'actions[1].due': '' };
 
 async function record(fields: Record<string, string | string[]> = {}, options: { as?: string; id?: string; now?: number; mailer?: Mailer } = {}) {
   const context = await ctx(options.as ?? 'demo-mentor', options);
@@ -144,9 +150,15 @@ describe('recording a session', () => {
   });
 
   it('accepts 5 and 480 minutes but not 4', async () => {
-    expect((await record({ requestKey: 'a', durationMinutes: '5' })).status).toBe(303);
-    expect((await record({ requestKey: 'b', durationMinutes: '480' })).status).toBe(303);
-    expect((await record({ requestKey: 'c', durationMinutes: '4' })).errors.durationMinutes?.key).toBe('sessions.errors.duration');
+    expect((await record({ ...NO_ACTIONS, requestKey: 'a', durationMinutes: '5' })).status).toBe(303);
+    expect((await record({ ...NO_ACTIONS, requestKey: 'b', durationMinutes: '480' })).status).toBe(303);
+    expect((await record({ ...NO_ACTIONS, requestKey: 'c', durationMinutes: '4' })).errors.durationMinutes?.key).toBe('sessions.errors.duration');
+  });
+
+  it('keeps no topic on a 1:1 session', async () => {
+    const id = idFrom((await record({ topic: 'Not for a 1:1' })).redirect);
+    const [row] = await database.db.select().from(mentoringSessions).where(eq(mentoringSessions.id, id));
+    expect(row?.topic).toBeNull();
   });
 
   it('refuses a mentee of another mentor and a person of another organisation as a field error', async () => {
@@ -198,6 +210,40 @@ describe('carrying actions forward', () => {
     expect(first?.actions.map((a) => a.state)).toEqual(['carried', 'done']);
     const [carried] = await database.db.select().from(agreedActions).where(and(eq(agreedActions.sessionId, secondId), eq(agreedActions.position, 0)));
     expect(carried?.carriedFromId).toBe(readModule!.id);
+  });
+});
+
+describe('earlier open actions with the same mentee', () => {
+  it('must each be decided: a new session posted without the decisions shows them again with 422, keeps everything typed and saves nothing', async () => {
+    await record({ requestKey: 'first', date: '2026-11-20' });
+    const earlier = await database.db.select().from(agreedActions);
+    // The plain form: the mentee was picked in the select, so the earlier actions were never shown.
+    const typed = { requestKey: 'second', date: '2026-12-04', sharedSummary: 'Second session summary', privateNotes: 'Second private note', 'actions[0].text': 'Plan a joint visit', 'actions[1].text': '', 'actions[1].due': '' };
+    const refused = await record(typed);
+    expect(refused.status).toBe(422);
+    expect(Object.fromEntries(Object.entries(refused.errors).map(([field, error]) => [field, error.key]))).toEqual(
+      Object.fromEntries(earlier.map((a) => [`carry[${a.id}]`, 'sessions.errors.carryUndecided'])),
+    );
+    expect(refused.values).toMatchObject({ sharedSummary: 'Second session summary', privateNotes: 'Second private note', 'actions[0].text': 'Plan a joint visit', menteeId: 'demo-learner' });
+    expect(await countSessions()).toBe(1);
+    expect((await database.db.select().from(agreedActions)).map((a) => a.state)).toEqual(['open', 'open']);
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'session.created'))).toHaveLength(1);
+
+    // Posted again with a decision for each (as the re-shown form asks), the session is saved.
+    const [readModule, sendVignette] = await previousOpenActions(await scopeOf(database.db, 'demo-mentor', NOW), 'demo-learner');
+    const saved = await record({ ...refused.values, [`carry[${readModule!.id}]`]: 'drop', [`carry[${sendVignette!.id}]`]: 'done' } as Record<string, string | string[]>);
+    expect(saved.status).toBe(303);
+    const states = Object.fromEntries((await database.db.select().from(agreedActions)).map((a) => [a.text, a.state]));
+    expect(states).toEqual({ 'Read the module on scaling questions': 'dropped', 'Send the practice vignette': 'done', 'Plan a joint visit': 'open' });
+  });
+
+  it('need no decision when the mentee has none open, or for a double-clicked Save', async () => {
+    const first = await record({ requestKey: 'only' });
+    expect(first.status).toBe(303);
+    const again = await record({ requestKey: 'only' });
+    expect(again.status).toBe(303);
+    expect(idFrom(again.redirect)).toBe(idFrom(first.redirect));
+    expect(await countSessions()).toBe(1);
   });
 });
 
@@ -266,7 +312,7 @@ describe('CPD time for a recorded session', () => {
 });
 
 describe('the private note', () => {
-  it('is read by its author only, and never appears in the mentee’s views, the audit log or the CPD pack', async () => {
+  it('is read by its author only, and never appears in the mentee’s views, the audit log, the CPD pack, the CPD record and reflective log exports or the overview CSV', async () => {
     const id = idFrom((await record()).redirect);
     const mentor = await scopeOf(database.db, 'demo-mentor', NOW);
     const mentee = await scopeOf(database.db, 'demo-learner', NOW);
@@ -281,10 +327,18 @@ describe('the private note', () => {
     expect(JSON.stringify(await myOpenActions(mentee))).not.toContain(NOTE);
     const audit = await database.db.select().from(auditEvents);
     expect(JSON.stringify(audit)).not.toContain(NOTE);
+    // The records /cpd.csv and /reflective-log.csv are made from (the routes add content titles; e2e reads the files).
+    const entries = await listCpdEntries(mentee);
+    expect(entries.map((e) => e.titleEn)).toContain('Mentoring session with Gwenno Parry');
+    expect(JSON.stringify(entries)).not.toContain(NOTE);
+    expect(JSON.stringify(await listReflections(mentee))).not.toContain(NOTE);
     for (const locale of ['en', 'cy'] as const) {
       const csv = cpdPackCsv(await cpdPack(mentee, locale, { from: '2026-01-01', to: '2026-12-31' }), locale);
       expect(csv).toContain(locale === 'en' ? 'Mentoring session with Gwenno Parry' : 'Sesiwn fentora gyda Gwenno Parry');
       expect(csv).not.toContain(NOTE);
+      const overview = overviewCsv(await mentorOverview(mentor, { catalogue: [], outline: [], panel: new Map() }), locale);
+      expect(overview).toContain('Elin Hughes');
+      expect(overview).not.toContain(NOTE);
     }
   });
 });

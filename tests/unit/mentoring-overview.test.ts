@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { onTimeLate, parseOverviewSort, sortOverview, type OverviewRow } from '../../src/domain/mentoring/index.ts';
+import { SMALL_GROUP_MINIMUM } from '../../src/domain/common/index.ts';
+import { onTimeLate, panelAgreementFigure, parseOverviewSort, sortOverview, type OverviewRow } from '../../src/domain/mentoring/index.ts';
 
 const row = (menteeId: string, name: string, over: Partial<OverviewRow> = {}): OverviewRow => ({
   menteeId,
@@ -14,6 +15,10 @@ const row = (menteeId: string, name: string, over: Partial<OverviewRow> = {}): O
   openActions: 0,
   cpdMinutesThisYear: 0,
   attention: [],
+  thresholdDecisions: 0,
+  thresholdAgreement: null,
+  sessionsRecorded: 0,
+  lastSessionOn: null,
   ...over,
 });
 
@@ -74,5 +79,29 @@ describe('assignments on time, late and outstanding', () => {
 
   it('is all zero with no assignments', () => {
     expect(onTimeLate([], '2026-12-05')).toEqual({ onTime: 0, late: 0, outstanding: 0 });
+  });
+});
+
+describe('agreement with the panel on the overview', () => {
+  it('is a percentage from the small-group minimum of decisions up, and no figure below it', () => {
+    expect(SMALL_GROUP_MINIMUM).toBe(5);
+    expect(panelAgreementFigure(4, 4)).toBeNull();
+    expect(panelAgreementFigure(0, 0)).toBeNull();
+    expect(panelAgreementFigure(5, 4)).toBe(80);
+    expect(panelAgreementFigure(8, 2)).toBe(25);
+  });
+
+  it('sorts by agreement, sessions and last session, with no figure last either way', () => {
+    const figures = [
+      row('a', 'Awel', { thresholdAgreement: 60, sessionsRecorded: 1, lastSessionOn: '2026-11-02' }),
+      row('b', 'Bethan', { thresholdAgreement: null, sessionsRecorded: 0, lastSessionOn: null }),
+      row('c', 'Cai', { thresholdAgreement: 90, sessionsRecorded: 3, lastSessionOn: '2026-12-01' }),
+    ];
+    const order = (key: Parameters<typeof sortOverview>[1], dir: 'asc' | 'desc') => sortOverview(figures, key, dir).map((r) => r.menteeId);
+    expect(order('thresholdAgreement', 'desc')).toEqual(['c', 'a', 'b']);
+    expect(order('thresholdAgreement', 'asc')).toEqual(['a', 'c', 'b']);
+    expect(order('sessions', 'desc')).toEqual(['c', 'a', 'b']);
+    expect(order('lastSession', 'asc')).toEqual(['a', 'c', 'b']);
+    expect(parseOverviewSort('lastSession', 'desc')).toEqual({ key: 'lastSession', direction: 'desc' });
   });
 });

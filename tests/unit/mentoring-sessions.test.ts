@@ -7,6 +7,7 @@ import {
   filledActions,
   latestSessionDate,
   sessionState,
+  SESSION_TOPIC_MAX,
   type AgreedAction,
   type SessionInput,
 } from '../../src/domain/mentoring/index.ts';
@@ -54,8 +55,17 @@ describe('the rules for a session', () => {
 
   it('need the mentee of a 1:1 and the group of a group session', () => {
     expect(checkSession(session({ menteeId: '' }), today)).toEqual({ menteeId: 'sessions.errors.mentee' });
-    expect(checkSession(session({ kind: 'group', menteeId: undefined }), today)).toEqual({ groupId: 'sessions.errors.group' });
-    expect(checkSession(session({ kind: 'group', menteeId: undefined, groupId: 'g1' }), today)).toEqual({});
+    expect(checkSession(session({ kind: 'group', menteeId: undefined, topic: 'Scaling questions' }), today)).toEqual({ groupId: 'sessions.errors.group' });
+    expect(checkSession(session({ kind: 'group', menteeId: undefined, groupId: 'g1', topic: 'Scaling questions' }), today)).toEqual({});
+  });
+
+  it('need a topic of at most 200 characters for a group session, and ignore one on a 1:1', () => {
+    const group = { kind: 'group' as const, menteeId: undefined, groupId: 'g1' };
+    expect(checkSession(session({ ...group }), today)).toEqual({ topic: 'sessions.errors.topic' });
+    expect(checkSession(session({ ...group, topic: '   ' }), today)).toEqual({ topic: 'sessions.errors.topic' });
+    expect(checkSession(session({ ...group, topic: 'x'.repeat(SESSION_TOPIC_MAX) }), today)).toEqual({});
+    expect(checkSession(session({ ...group, topic: 'x'.repeat(SESSION_TOPIC_MAX + 1) }), today)).toEqual({ topic: 'sessions.errors.topicTooLong' });
+    expect(checkSession(session({ topic: '' }), today)).toEqual({});
   });
 
   it('refuse a format or focus outside the vocabulary (a tampered form)', () => {

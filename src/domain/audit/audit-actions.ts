@@ -44,5 +44,6 @@ export const AUDIT_ACTIONS = [
   'phase.saved',
   'indicators.saved',
   'evaluation-notes.saved',
+  'group.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,4 @@
+import { isShowable } from '../common/index.ts';
 import type { AttentionReason } from './attention.ts';
 
 /** One mentee's key figures on the mentor's overview. */
@@ -15,7 +16,22 @@ export type OverviewRow = {
   openActions: number;
   cpdMinutesThisYear: number;
   attention: readonly AttentionReason[];
+  /** Finished threshold decisions on vignettes with a panel answer. */
+  thresholdDecisions: number;
+  /** Agreement with the panel over those decisions (%), null below the small-group minimum: see `panelAgreementFigure`. */
+  thresholdAgreement: number | null;
+  /** Recorded 1:1 sessions with the mentor, and the date of the latest. */
+  sessionsRecorded: number;
+  lastSessionOn: string | null;
 };
+
+/**
+ * Agreement with the panel as a percentage, or null when it rests on fewer decisions than the
+ * small-group minimum: a figure over two or three decisions says more about chance than practice.
+ */
+export function panelAgreementFigure(decisions: number, agreed: number): number | null {
+  return isShowable(decisions) ? (agreed / decisions) * 100 : null;
+}
 
 export const OVERVIEW_KEYS = [
   'name',
@@ -28,6 +44,9 @@ export const OVERVIEW_KEYS = [
   'openActions',
   'cpdMinutes',
   'attention',
+  'thresholdAgreement',
+  'sessions',
+  'lastSession',
 ] as const;
 export type OverviewKey = (typeof OVERVIEW_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -43,6 +62,9 @@ const valueOf = (row: OverviewRow, key: OverviewKey): number | null => {
     case 'openActions': return row.openActions;
     case 'cpdMinutes': return row.cpdMinutesThisYear;
     case 'attention': return row.attention.length;
+    case 'thresholdAgreement': return row.thresholdAgreement;
+    case 'sessions': return row.sessionsRecorded;
+    case 'lastSession': return row.lastSessionOn === null ? null : Date.parse(row.lastSessionOn);
     case 'name': return null;
   }
 };

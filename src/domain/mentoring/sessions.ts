@@ -16,6 +16,8 @@ export type SessionInput = {
   kind: SessionKind;
   menteeId?: string;
   groupId?: string;
+  /** A group session's topic (required there); a 1:1 session has none. */
+  topic?: string;
   date: string;
   startsAt: string;
   durationMinutes: number;
@@ -32,6 +34,8 @@ export const SESSION_MAX_MINUTES = 480;
 export const SESSION_MAX_DAYS_AWAY = 365;
 export const SESSION_TEXT_MAX = 10_000;
 export const ACTION_TEXT_MAX = 500;
+/** The longest topic of a group session. */
+export const SESSION_TOPIC_MAX = 200;
 
 /** The messages (translation keys) the session rules answer with. */
 export type SessionErrorKey =
@@ -48,7 +52,9 @@ export type SessionErrorKey =
   | 'sessions.errors.actionText'
   | 'sessions.errors.actionOwner'
   | 'sessions.errors.actionDue'
-  | 'sessions.errors.actionDueOutOfRange';
+  | 'sessions.errors.actionDueOutOfRange'
+  | 'sessions.errors.topic'
+  | 'sessions.errors.topicTooLong';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isBlank = (row: ActionInput) => !row.text.trim() && !row.ownerId.trim() && !row.dueDate.trim();
@@ -61,7 +67,8 @@ export function filledActions(actions: readonly ActionInput[]): { index: number;
 /**
  * Field problems as message keys, by form field name (`actions[n].text|owner|due` for action
  * rows): a date more than 365 days from today either way, a duration outside 5–480 minutes, an
- * action with an owner or date but no text, a due date outside the bank holiday data. Blank action
+ * action with an owner or date but no text, a due date outside the bank holiday data, a group
+ * session without a topic or with one over 200 characters. Blank action
  * rows are ignored. Empty when the session can be saved.
  */
 export function checkSession(input: SessionInput, today: string): Record<string, SessionErrorKey> {
@@ -69,6 +76,11 @@ export function checkSession(input: SessionInput, today: string): Record<string,
   if (!SESSION_KINDS.includes(input.kind)) errors.kind = 'sessions.errors.kind';
   else if (input.kind === 'one-to-one' && !input.menteeId?.trim()) errors.menteeId = 'sessions.errors.mentee';
   else if (input.kind === 'group' && !input.groupId?.trim()) errors.groupId = 'sessions.errors.group';
+  if (input.kind === 'group') {
+    const topic = input.topic?.trim() ?? '';
+    if (!topic) errors.topic = 'sessions.errors.topic';
+    else if (topic.length > SESSION_TOPIC_MAX) errors.topic = 'sessions.errors.topicTooLong';
+  }
   if (!isCalendarDate(input.date)) errors.date = 'sessions.errors.date';
   else if (Math.abs(daysBetween(today, input.date)) > SESSION_MAX_DAYS_AWAY) errors.date = 'sessions.errors.dateTooFar';
   if (!TIME.test(input.startsAt)) errors.startsAt = 'sessions.errors.time';

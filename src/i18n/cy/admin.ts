@@ -81,4 +81,5 @@ export const admin: Translation<typeof english> = {
   'outbox.resendRefused': 'Does dim modd ail-anfon y neges hon: mae’r cyfrif wedi’i gau neu nid yw’n perthyn i neb yn eich sefydliad.',
   'audit.action.indicators.saved': 'Dangosyddion gwasanaeth wedi’u cadw',
   'audit.action.evaluation-notes.saved': 'Argymhellion y gwerthusiad wedi’u cadw',
+  'audit.action.group.cancelled': 'Grŵp mentora wedi’i ganslo',
 };

@@ -25,4 +25,10 @@ export const groups: Translation<typeof english> = {
   'groups.errors.noMembers': 'Dewiswch o leiaf un aelod.',
   'groups.errors.tooMany': 'Gall grŵp gael 40 aelod ar y mwyaf.',
   'groups.errors.member': 'Dewiswch aelodau o’ch sefydliad chi yn unig.',
+  'groups.cancel': 'Canslo’r grŵp',
+  'groups.cancelHint': 'Bydd y grŵp yn gadael eich rhestr a bydd ei sesiynau wedi’u cynllunio yn cael eu canslo: bydd pob aelod yn cael neges ganslo ar gyfer ei galendr ar unwaith. Mae sesiynau wedi’u cofnodi yn aros fel y maen nhw.',
+  'groups.cancelConfirm': 'Ydw, canslo’r grŵp hwn a’i sesiynau wedi’u cynllunio',
+  'groups.cancelledNotice': 'Mae’r grŵp wedi’i ganslo. Mae aelodau ei sesiynau wedi’u cynllunio wedi cael gwybod.',
+  'groups.cancelledTag': 'Wedi’i ganslo',
+  'groups.errors.confirmCancel': 'Ticiwch y blwch i gadarnhau eich bod am ganslo’r grŵp.',
 };

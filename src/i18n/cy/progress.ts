@@ -70,4 +70,8 @@ export const progress: Translation<typeof english> = {
   'overview.none': 'Dim',
   'overview.download': 'Llwytho i lawr fel CSV',
   'overview.filename': 'trosolwg-mentoreion',
+  'overview.col.thresholdAgreement': 'Cytuno â’r panel (%)',
+  'overview.col.sessions': 'Sesiynau wedi’u cofnodi',
+  'overview.col.lastSession': 'Sesiwn olaf',
+  'overview.tooFewDecisions': 'Llai na {min} penderfyniad ({count})',
 };

@@ -127,4 +127,12 @@ export const sessions: Translation<typeof english> = {
   'sessions.counts.heading': 'Sesiynau mentora',
   'sessions.counts.count': 'Sesiynau wedi’u cofnodi: {count}',
   'sessions.counts.dates': 'Ar: {dates}',
+  'sessions.topic': 'Pwnc',
+  'sessions.topicHint': 'Beth fydd y grŵp yn ei drafod, mewn ychydig eiriau.',
+  'sessions.topicLine': 'Pwnc: {topic}',
+  'sessions.errors.topic': 'Rhowch bwnc y sesiwn grŵp.',
+  'sessions.errors.topicTooLong': 'Rhaid i’r pwnc fod yn 200 nod neu lai.',
+  'sessions.errors.carryUndecided': 'Dywedwch a yw “{action}” wedi’i wneud, i’w gario ymlaen neu i’w roi heibio.',
+  'sessions.calendar.summaryTopic': '{topic}: grŵp cymorth gyda {mentor}',
+  'sessions.calendar.descriptionTopic': 'Sesiwn grŵp cymorth ar Camau gyda {mentor}. Pwnc: {topic}. Eich sesiynau a’ch camau a gytunwyd: {link}',
 };

@@ -78,4 +78,5 @@ export const admin = {
   'outbox.resendRefused': 'This message cannot be re-sent: the account is closed or belongs to no one in your organisation.',
   'audit.action.indicators.saved': 'Service indicators saved',
   'audit.action.evaluation-notes.saved': 'Evaluation recommendations saved',
+  'audit.action.group.cancelled': 'Mentoring group cancelled',
 } as const;

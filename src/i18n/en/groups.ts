@@ -22,4 +22,10 @@ export const groups = {
   'groups.errors.noMembers': 'Choose at least one member.',
   'groups.errors.tooMany': 'A group can have at most 40 members.',
   'groups.errors.member': 'Choose members from your organisation only.',
+  'groups.cancel': 'Cancel group',
+  'groups.cancelHint': 'The group leaves your list and its planned sessions are cancelled: each member gets a cancellation for their calendar at once. Recorded sessions stay as they are.',
+  'groups.cancelConfirm': 'Yes, cancel this group and its planned sessions',
+  'groups.cancelledNotice': 'Group cancelled. Members of its planned sessions have been told.',
+  'groups.cancelledTag': 'Cancelled',
+  'groups.errors.confirmCancel': 'Tick the box to confirm you want to cancel the group.',
 } as const;

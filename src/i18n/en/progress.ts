@@ -67,4 +67,8 @@ export const progress = {
   'overview.none': 'None',
   'overview.download': 'Download as CSV',
   'overview.filename': 'mentees-overview',
+  'overview.col.thresholdAgreement': 'Agreement with the panel (%)',
+  'overview.col.sessions': 'Sessions recorded',
+  'overview.col.lastSession': 'Last session',
+  'overview.tooFewDecisions': 'Fewer than {min} decisions ({count})',
 } as const;

@@ -124,4 +124,12 @@ export const sessions = {
   'sessions.counts.heading': 'Mentoring sessions',
   'sessions.counts.count': 'Sessions recorded: {count}',
   'sessions.counts.dates': 'On: {dates}',
+  'sessions.topic': 'Topic',
+  'sessions.topicHint': 'What the group will talk about, in a few words.',
+  'sessions.topicLine': 'Topic: {topic}',
+  'sessions.errors.topic': 'Enter the topic of the group session.',
+  'sessions.errors.topicTooLong': 'The topic must be 200 characters or fewer.',
+  'sessions.errors.carryUndecided': 'Say whether “{action}” is done, carried forward or dropped.',
+  'sessions.calendar.summaryTopic': '{topic}: support group with {mentor}',
+  'sessions.calendar.descriptionTopic': 'A support group session on Camau with {mentor}. Topic: {topic}. Your sessions and agreed actions: {link}',
 } as const;

@@ -5,6 +5,7 @@ import { hasRole, mayOnGroup } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../people/index.ts';
 import { newId, type FieldErrors } from '../platform/index.ts';
+import { cancelPlannedSessionIn } from './sessions.ts';
 
 export const GROUP_NAME_MAX = 120;
 export const GROUP_MAX_MEMBERS = 40;
@@ -31,6 +32,8 @@ export async function saveGroup(scope: Scope, input: GroupInput, ip: string | nu
     return { ok: false, notFound: true };
   }
   if (!existing && !hasRole(scope.viewer, 'mentor')) return { ok: false, notFound: true };
+  // A cancelled group is kept for its history only.
+  if (existing && existing.group.archivedAt !== null) return { ok: false, notFound: true };
   const errors: FieldErrors = {};
   const name = input.name.trim();
   if (!name) errors.name = { key: 'errors.required' };
@@ -75,7 +78,9 @@ export type GroupView = {
   name: string;
   revision: number;
   members: { id: string; name: string }[];
-  sessions: { id: string; date: string; startsAt: string; state: SessionState }[];
+  sessions: { id: string; date: string; startsAt: string; state: SessionState; topic: string | null }[];
+  /** Whether its mentor cancelled it: it keeps its history but takes no new sessions. */
+  cancelled: boolean;
 };
 
 /** A group for its mentor: the members' names and that group's sessions only; null for anyone else. */
@@ -87,12 +92,42 @@ export async function groupView(scope: Scope, id: string): Promise<GroupView | n
   const [members, sessions] = await Promise.all([
     memberIds.length ? scope.db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, memberIds), eq(people.organisationId, group.organisationId))).orderBy(asc(people.name)) : [],
     scope.db
-      .select({ id: mentoringSessions.id, date: mentoringSessions.date, startsAt: mentoringSessions.startsAt, state: mentoringSessions.state })
+      .select({ id: mentoringSessions.id, date: mentoringSessions.date, startsAt: mentoringSessions.startsAt, state: mentoringSessions.state, topic: mentoringSessions.topic })
       .from(mentoringSessions)
       .where(eq(mentoringSessions.groupId, group.id))
       .orderBy(desc(mentoringSessions.date), desc(mentoringSessions.startsAt)),
   ]);
-  return { id: group.id, name: group.name, revision: group.revision, members, sessions };
+  return { id: group.id, name: group.name, revision: group.revision, members, sessions, cancelled: group.archivedAt !== null };
+}
+
+export type CancelGroupResult = { ok: true; cancelledSessionIds: string[] } | { ok: false; errors: FieldErrors } | { ok: false; conflict: true } | { ok: false; notFound: true };
+
+/**
+ * Cancels one of the viewer's groups, once confirmed: the group is archived (kept for its history)
+ * and each of its planned sessions cancelled as a single session is, in one transaction, audited
+ * `group.cancelled` with the group id only. Answers the cancelled sessions' ids so the caller can
+ * send their cancellations after commit. A stale revision is a conflict and changes nothing.
+ */
+export async function cancelGroup(scope: Scope, input: { id: string; revision: number | null; confirmed: boolean }, ip: string | null): Promise<CancelGroupResult> {
+  const now = scope.now.getTime();
+  const found = await loadGroup(scope, input.id);
+  if (!found || found.group.archivedAt !== null) return { ok: false, notFound: true };
+  const { group, memberIds } = found;
+  if (!mayOnGroup(scope.viewer, 'group.edit', { organisationId: group.organisationId, mentorId: group.mentorId, memberIds })) return { ok: false, notFound: true };
+  if (!input.confirmed) return { ok: false, errors: { confirm: { key: 'groups.errors.confirmCancel' } } };
+  return scope.db.transaction(async (tx): Promise<CancelGroupResult> => {
+    const archived = await tx
+      .update(mentoringGroups)
+      .set({ archivedAt: now, updatedAt: now, revision: sql`${mentoringGroups.revision} + 1` })
+      .where(and(eq(mentoringGroups.id, group.id), eq(mentoringGroups.revision, input.revision ?? -1), isNull(mentoringGroups.archivedAt)))
+      .returning({ id: mentoringGroups.id });
+    if (!archived.length) return { ok: false, conflict: true };
+    const planned = await tx.select().from(mentoringSessions).where(and(eq(mentoringSessions.groupId, group.id), eq(mentoringSessions.state, 'planned')));
+    const cancelledSessionIds: string[] = [];
+    for (const session of planned) if (await cancelPlannedSessionIn(tx, scope, session, null, ip)) cancelledSessionIds.push(session.id);
+    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, action: 'group.cancelled', detail: { groupId: group.id }, ip }, now);
+    return { ok: true, cancelledSessionIds };
+  });
 }
 
 export type GroupRow = { id: string; name: string; members: number };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max, min, ne, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, max, min, or } from 'drizzle-orm';
 import {
   agreedActions,
   assignments,
@@ -13,17 +13,20 @@ import {
   teamMemberships,
   thresholdAttempts,
 } from '../../../db/schema/index.ts';
-import { intlLocale, londonDate, type Locale } from '../../domain/common/index.ts';
+import { intlLocale, londonDate, SMALL_GROUP_MINIMUM, type Locale } from '../../domain/common/index.ts';
 import { labelKey, translator } from '../../i18n/index.ts';
 import { toCsv } from '../platform/index.ts';
-import { attentionReasons, onTimeLate, type OverviewRow } from '../../domain/mentoring/index.ts';
+import { attentionReasons, onTimeLate, panelAgreementFigure, type OverviewRow } from '../../domain/mentoring/index.ts';
 import { hasRole, mayOnPerson, type PersonTarget } from '../access/index.ts';
 import { cpdMinutesThisYearOfMany } from '../cpd/index.ts';
 import { learningProgressOfMany, type ProgrammeOutline } from '../learning/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 import { finishedAttemptsOfMany } from '../simulations/index.ts';
+import { panelAgreementOfMany, type PanelDecisions } from '../thresholds/index.ts';
 import { loadContentCatalogue, catalogueEntry, type ContentCatalogue } from './activity-catalogue.ts';
 import { asksReview } from './assignments.ts';
+import { openActionRows } from './sessions.ts';
+import { LIVE_MENTEE_STATUSES } from './workspace.ts';
 
 type Db = Scope['db'];
 const key = (personId: string, id: string) => `${personId} ${id}`;
@@ -109,19 +112,12 @@ async function lastActivityOf(db: Db, personIds: readonly string[]): Promise<Map
 async function openActionsOf(scope: Scope, personIds: readonly string[]) {
   const ids = [...personIds];
   const onlySelf = ids.length === 1 && ids[0] === scope.viewer.id;
-  const rows = await scope.db
-    .select({ id: agreedActions.id, text: agreedActions.text, ownerId: agreedActions.ownerId, dueDate: agreedActions.dueDate, menteeId: mentoringSessions.menteeId, sessionId: mentoringSessions.id, sessionDate: mentoringSessions.date })
-    .from(agreedActions)
-    .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
-    .where(
-      and(
-        eq(agreedActions.organisationId, scope.organisationId),
-        eq(agreedActions.state, 'open'),
-        onlySelf ? undefined : eq(mentoringSessions.authorId, scope.viewer.id),
-        ne(mentoringSessions.state, 'cancelled'),
-        or(inArray(agreedActions.ownerId, ids), inArray(mentoringSessions.menteeId, ids)),
-      ),
-    );
+  const found = await openActionRows(
+    scope.db,
+    scope,
+    and(onlySelf ? undefined : eq(mentoringSessions.authorId, scope.viewer.id), or(inArray(agreedActions.ownerId, ids), inArray(mentoringSessions.menteeId, ids))),
+  );
+  const rows = found.map(({ action, menteeId, sessionDate }) => ({ id: action.id, text: action.text, ownerId: action.ownerId, dueDate: action.dueDate, menteeId, sessionId: action.sessionId, sessionDate }));
   const byPerson = new Map<string, typeof rows>(ids.map((id) => [id, []]));
   for (const r of rows) {
     const who = new Set([r.ownerId, r.menteeId].filter((x): x is string => x !== null && byPerson.has(x)));
@@ -130,17 +126,34 @@ async function openActionsOf(scope: Scope, personIds: readonly string[]) {
   return byPerson;
 }
 
+/** Each person's recorded 1:1 sessions with the viewer: how many, and the date of the latest. */
+async function recordedSessionsOf(scope: Scope, personIds: readonly string[]): Promise<Map<string, { count: number; last: string | null }>> {
+  const rows = await scope.db
+    .select({ menteeId: mentoringSessions.menteeId, n: count(), last: max(mentoringSessions.date) })
+    .from(mentoringSessions)
+    .where(
+      and(
+        eq(mentoringSessions.organisationId, scope.organisationId),
+        eq(mentoringSessions.authorId, scope.viewer.id),
+        eq(mentoringSessions.state, 'recorded'),
+        inArray(mentoringSessions.menteeId, [...personIds]),
+      ),
+    )
+    .groupBy(mentoringSessions.menteeId);
+  return new Map(rows.flatMap((r) => (r.menteeId ? [[r.menteeId, { count: Number(r.n), last: r.last }] as const] : [])));
+}
+
 /**
  * The mentor's overview: one row per active mentee with their key figures and why they need
  * attention. Only the viewer's own mentees ('mentoring.progress.view'); never a private note.
  */
-export async function mentorOverview(scope: Scope, options: { catalogue?: ContentCatalogue; outline?: ProgrammeOutline } = {}): Promise<OverviewRow[]> {
+export async function mentorOverview(scope: Scope, options: { catalogue?: ContentCatalogue; outline?: ProgrammeOutline; panel?: PanelDecisions } = {}): Promise<OverviewRow[]> {
   if (!hasRole(scope.viewer, 'mentor')) return [];
   const mentees = await scope.db
     .select({ id: people.id, name: people.name, since: mentorLinks.createdAt })
     .from(mentorLinks)
     .innerJoin(people, eq(people.id, mentorLinks.menteeId))
-    .where(and(eq(mentorLinks.mentorId, scope.viewer.id), eq(people.organisationId, scope.organisationId), inArray(people.status, ['active', 'invited'])));
+    .where(and(eq(mentorLinks.mentorId, scope.viewer.id), eq(people.organisationId, scope.organisationId), inArray(people.status, [...LIVE_MENTEE_STATUSES])));
   const teamRows = mentees.length ? await scope.db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.personId, mentees.map((m) => m.id))) : [];
   // The policy's view of each mentee, read in one query rather than one personTarget each.
   const targets: PersonTarget[] = mentees
@@ -152,13 +165,15 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
   const today = londonDate(now);
   const catalogue = options.catalogue ?? (await loadContentCatalogue());
   const outline = options.outline ?? outlineOf(catalogue);
-  const [learning, timeliness, last, attempts, actions, cpd] = await Promise.all([
+  const [learning, timeliness, last, attempts, actions, cpd, agreement, sessions] = await Promise.all([
     learningProgressOfMany(scope, targets, outline),
     timelinessOf(scope, ids, catalogue, today),
     lastActivityOf(scope.db, ids),
     finishedAttemptsOfMany(scope, targets),
     openActionsOf(scope, ids),
     cpdMinutesThisYearOfMany(scope, targets),
+    panelAgreementOfMany(scope, targets, options.panel),
+    recordedSessionsOf(scope, ids),
   ]);
   return mentees
     .filter((m) => ids.includes(m.id))
@@ -168,6 +183,8 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
       const latest = (attempts.get(m.id) ?? []).at(-1) ?? null;
       const open = actions.get(m.id) ?? [];
       const lastActivityAt = last.get(m.id) ?? null;
+      const decisions = agreement.get(m.id) ?? { decisions: 0, agreed: 0 };
+      const held = sessions.get(m.id) ?? { count: 0, last: null };
       return {
         menteeId: m.id,
         name: m.name,
@@ -181,6 +198,10 @@ export async function mentorOverview(scope: Scope, options: { catalogue?: Conten
         openActions: open.length,
         cpdMinutesThisYear: cpd.get(m.id) ?? 0,
         attention: attentionReasons({ overdueAssignments: t.overdue, lastActivityAt, menteeSince: m.since, openActionDueDates: open.map((a) => a.dueDate) }, today, now),
+        thresholdDecisions: decisions.decisions,
+        thresholdAgreement: panelAgreementFigure(decisions.decisions, decisions.agreed),
+        sessionsRecorded: held.count,
+        lastSessionOn: held.last,
       };
     });
 }
@@ -229,6 +250,9 @@ export function overviewCsv(rows: readonly OverviewRow[], locale: Locale): strin
       t('overview.col.openActions'),
       t('overview.col.cpdMinutes'),
       t('overview.col.attention'),
+      t('overview.col.thresholdAgreement'),
+      t('overview.col.sessions'),
+      t('overview.col.lastSession'),
     ],
     rows.map((r) => [
       r.name,
@@ -242,6 +266,10 @@ export function overviewCsv(rows: readonly OverviewRow[], locale: Locale): strin
       r.openActions,
       r.cpdMinutesThisYear,
       r.attention.map((a) => t(labelKey('overview.reason', a))).join('; '),
+      // Below the small-group minimum the cell says so in words rather than give a figure.
+      r.thresholdAgreement === null ? (r.thresholdDecisions ? t('overview.tooFewDecisions', { min: SMALL_GROUP_MINIMUM, count: r.thresholdDecisions }) : '') : decimal(locale, r.thresholdAgreement, 0),
+      r.sessionsRecorded,
+      r.lastSessionOn ?? '',
     ]),
   );
 }

@@ -100,6 +100,7 @@ export async function sessionForm(ctx: SessionFormContext, request: Request, ses
       kind,
       menteeId,
       groupId: str(values, 'groupId'),
+      topic: str(values, 'topic'),
       date: str(values, 'date').trim(),
       startsAt: str(values, 'startsAt').trim(),
       durationMinutes: /^\d{1,4}$/.test(durationText) ? Number(durationText) : Number.NaN,

@@ -30,8 +30,11 @@ function sessionCalendar(session: SessionRow, organiser: Person, attendees: read
       start,
       end,
       locale,
-      summary: t('sessions.calendar.summary', { mentor: organiser.name }),
-      description: t('sessions.calendar.description', { mentor: organiser.name, link }),
+      // A group session's topic is what the calendar entry is about; a 1:1 has none.
+      summary: session.topic ? t('sessions.calendar.summaryTopic', { mentor: organiser.name, topic: session.topic }) : t('sessions.calendar.summary', { mentor: organiser.name }),
+      description: session.topic
+        ? t('sessions.calendar.descriptionTopic', { mentor: organiser.name, topic: session.topic, link })
+        : t('sessions.calendar.description', { mentor: organiser.name, link }),
       ...(session.location ? { location: session.location } : {}),
       organiser: { name: organiser.name, email: organiser.email },
       attendees: attendees.map((p) => ({ name: p.name, email: p.email })),

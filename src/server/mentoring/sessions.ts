@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agreedActions,
   groupMembers,
@@ -51,7 +51,7 @@ export type SaveSessionInput = Omit<SessionInput, 'actions'> & {
   requestKey: string;
   location?: string | null;
   actions: ActionRowInput[];
-  /** What happens to earlier open actions (new sessions only); a missing decision carries the action. */
+  /** What happens to earlier open actions (new 1:1 sessions only); each needs a decision, or nothing is saved. */
   carry: Readonly<Record<string, CarryDecision>>;
   attendance?: AttendanceInput;
 };
@@ -132,7 +132,9 @@ function fieldErrors(keys: Record<string, string>): FieldErrors {
  * carried forward or dropped (new sessions only), attendance, the attendees' CPD time and the
  * audit entry (ids only). A repeated request key answers the first session (a double-clicked
  * Save); a stale revision answers a conflict and writes nothing. The state follows the clock:
- * a session whose start is still to come is planned, otherwise recorded.
+ * a session whose start is still to come is planned, otherwise recorded. A new 1:1 session
+ * whose mentee has earlier open actions without a decision answers a field error for each
+ * (`carry[id]`) and saves nothing, so no action is carried forward unseen.
  */
 export async function saveSession(scope: Scope, input: SaveSessionInput, ip: string | null): Promise<SaveSessionResult> {
   const now = scope.now.getTime();
@@ -154,6 +156,12 @@ export async function saveSession(scope: Scope, input: SaveSessionInput, ip: str
     const field = `actions[${index}].owner`;
     if (!errors[field] && action.ownerId.trim() && !participants.includes(action.ownerId)) errors[field] = { key: 'sessions.errors.actionOwner' };
   }
+  if (!existing && who.kind === 'one-to-one' && who.menteeId && !errors.menteeId && !(await isRepeat(scope, input.requestKey))) {
+    // Nothing is carried forward unseen: every earlier open action needs its decision from the form.
+    for (const action of await openActionsOf(scope.db, scope, who.menteeId)) {
+      if (!Object.hasOwn(input.carry, action.id)) errors[`carry[${action.id}]`] = { key: 'sessions.errors.carryUndecided', params: { action: action.text } };
+    }
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const state: SessionState = sessionState(input.date, input.startsAt, clock, false);
@@ -172,6 +180,7 @@ export async function saveSession(scope: Scope, input: SaveSessionInput, ip: str
       format: input.format,
       focus: input.focus,
       location: input.location?.trim() || null,
+      topic: who.kind === 'group' ? input.topic?.trim() || null : null,
       sharedSummary: input.sharedSummary.trim(),
       state,
       updatedAt: now,
@@ -215,6 +224,15 @@ export async function saveSession(scope: Scope, input: SaveSessionInput, ip: str
     );
     return { ok: true, id, change, repeat: false };
   });
+}
+
+/** Whether the viewer already saved a session with this request key (a double-clicked Save). */
+async function isRepeat(scope: Scope, requestKey: string): Promise<boolean> {
+  const [row] = await scope.db
+    .select({ id: mentoringSessions.id })
+    .from(mentoringSessions)
+    .where(and(eq(mentoringSessions.authorId, scope.viewer.id), eq(mentoringSessions.requestKey, requestKey)));
+  return !!row;
 }
 
 async function savePrivateNote(tx: Tx, sessionId: string, authorId: string, text: string, now: number): Promise<void> {
@@ -290,21 +308,22 @@ async function saveAttendance(
   return rows;
 }
 
-async function openActionsOf(db: Pick<Scope['db'], 'select'>, scope: Scope, menteeId: string): Promise<AgreedAction[]> {
-  const rows = await db
-    .select({ action: agreedActions })
+/**
+ * Open agreed actions of the organisation's sessions that were not cancelled, with their session's
+ * mentee and date, oldest session first: the one query behind carrying forward, the overview and
+ * the progress section. `where` narrows it (whose sessions, whose actions).
+ */
+export async function openActionRows(db: Pick<Scope['db'], 'select'>, scope: Scope, where: SQL | undefined) {
+  return db
+    .select({ action: agreedActions, menteeId: mentoringSessions.menteeId, sessionDate: mentoringSessions.date })
     .from(agreedActions)
     .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
-    .where(
-      and(
-        eq(agreedActions.organisationId, scope.organisationId),
-        eq(agreedActions.state, 'open'),
-        eq(mentoringSessions.authorId, scope.viewer.id),
-        eq(mentoringSessions.menteeId, menteeId),
-        ne(mentoringSessions.state, 'cancelled'),
-      ),
-    )
+    .where(and(eq(agreedActions.organisationId, scope.organisationId), eq(agreedActions.state, 'open'), ne(mentoringSessions.state, 'cancelled'), where))
     .orderBy(asc(mentoringSessions.date), asc(mentoringSessions.startsAt), asc(agreedActions.position));
+}
+
+async function openActionsOf(db: Pick<Scope['db'], 'select'>, scope: Scope, menteeId: string): Promise<AgreedAction[]> {
+  const rows = await openActionRows(db, scope, and(eq(mentoringSessions.authorId, scope.viewer.id), eq(mentoringSessions.menteeId, menteeId)));
   // Positions restart in every session; the order across sessions is what carrying forward keeps.
   return rows.map(({ action }, index) => ({ ...toAgreedAction(action), position: index }));
 }
@@ -325,24 +344,30 @@ export async function cancelSession(
   revision: number,
   ip: string | null,
 ): Promise<{ ok: true } | { ok: false; notFound: true } | { ok: false; conflict: true } | { ok: false; errors: FieldErrors }> {
-  const now = scope.now.getTime();
   const found = await sessionTarget(scope.db, id);
   if (!found || !mayOnSession(scope.viewer, 'session.edit', found.target)) return { ok: false, notFound: true };
   if (found.row.state !== 'planned') return { ok: false, errors: { _form: { key: 'sessions.errors.notPlanned' } } };
-  return scope.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(mentoringSessions)
-      .set({ state: 'cancelled', cancelledAt: now, updatedAt: now, revision: sql`${mentoringSessions.revision} + 1` })
-      .where(and(eq(mentoringSessions.id, id), eq(mentoringSessions.revision, revision), eq(mentoringSessions.state, 'planned')))
-      .returning({ id: mentoringSessions.id });
-    if (!updated.length) return { ok: false as const, conflict: true as const };
-    const who = { kind: found.row.kind, menteeId: found.row.menteeId, groupId: found.row.groupId };
-    const attendees = await saveAttendance(tx, id, who, 'cancelled', {});
-    const row = found.row;
-    await recordSessionCpd(tx, { id, kind: row.kind, state: 'cancelled', date: row.date, startsAt: row.startsAt, durationMinutes: row.durationMinutes, mentorName: scope.viewer.name, groupName: '' }, attendees);
-    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: row.menteeId, action: 'session.cancelled', detail: { sessionId: id }, ip }, now);
-    return { ok: true as const };
-  });
+  return scope.db.transaction(async (tx) => ((await cancelPlannedSessionIn(tx, scope, found.row, revision, ip)) ? { ok: true as const } : { ok: false as const, conflict: true as const }));
+}
+
+/**
+ * Inside a write transaction, cancels one planned session of the viewer: a higher revision (the
+ * cancellation's SEQUENCE), its CPD time removed, audited `session.cancelled`. False when it is no
+ * longer planned or `revision` (when given) is stale. The caller sends the cancellations after commit.
+ */
+export async function cancelPlannedSessionIn(tx: Tx, scope: Scope, row: SessionRow, revision: number | null, ip: string | null): Promise<boolean> {
+  const now = scope.now.getTime();
+  const updated = await tx
+    .update(mentoringSessions)
+    .set({ state: 'cancelled', cancelledAt: now, updatedAt: now, revision: sql`${mentoringSessions.revision} + 1` })
+    .where(and(eq(mentoringSessions.id, row.id), revision === null ? undefined : eq(mentoringSessions.revision, revision), eq(mentoringSessions.state, 'planned')))
+    .returning({ id: mentoringSessions.id });
+  if (!updated.length) return false;
+  const who = { kind: row.kind, menteeId: row.menteeId, groupId: row.groupId };
+  const attendees = await saveAttendance(tx, row.id, who, 'cancelled', {});
+  await recordSessionCpd(tx, { id: row.id, kind: row.kind, state: 'cancelled', date: row.date, startsAt: row.startsAt, durationMinutes: row.durationMinutes, mentorName: scope.viewer.name, groupName: '' }, attendees);
+  await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: row.menteeId, action: 'session.cancelled', detail: { sessionId: row.id }, ip }, now);
+  return true;
 }
 
 export type SessionActionView = {
@@ -368,6 +393,8 @@ export type SessionView = {
   format: SessionFormat;
   focus: FocusTag[];
   location: string | null;
+  /** A group session's topic; null for a 1:1. */
+  topic: string | null;
   sharedSummary: string;
   revision: number;
   author: { id: string; name: string };
@@ -430,6 +457,7 @@ export async function sessionView(scope: Scope, id: string): Promise<SessionView
     format: row.format,
     focus: row.focus,
     location: row.location,
+    topic: row.topic,
     sharedSummary: row.sharedSummary,
     revision: row.revision,
     author: { id: row.authorId, name: nameOf.get(row.authorId) ?? '' },

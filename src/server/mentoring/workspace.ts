@@ -3,6 +3,14 @@ import { listMenteesOf, type Scope } from '../people/index.ts';
 import { assignmentsOwnedBy, type MentorAssignmentRow } from './assignments.ts';
 import type { ContentCatalogue } from './activity-catalogue.ts';
 
+/** The mentees a mentor works with now: invited or active, never deactivated (the one rule every mentee list follows). */
+export const LIVE_MENTEE_STATUSES = ['invited', 'active'] as const;
+
+/** Whether a mentee is live by `LIVE_MENTEE_STATUSES`. */
+export function isLiveMentee(mentee: { status: string }): boolean {
+  return (LIVE_MENTEE_STATUSES as readonly string[]).includes(mentee.status);
+}
+
 /** Work passed on to the viewer from one earlier mentor (or held for the admins), for the workspace's notice. */
 export type PassedOnGroup = { fromName: string | null; count: number; latestAt: number; toAdmins: boolean };
 
@@ -33,7 +41,7 @@ export async function mentoringWorkspace(scope: Scope, catalogue?: ContentCatalo
     groups.set(key, group);
   }
   return {
-    mentees: mentees.filter((m) => m.status !== 'deactivated').map((m) => ({ id: m.id, name: m.name, status: m.status })),
+    mentees: mentees.filter(isLiveMentee).map((m) => ({ id: m.id, name: m.name, status: m.status })),
     assignments: rows,
     passedOn: [...groups.values()].sort((a, b) => b.latestAt - a.latestAt),
   };

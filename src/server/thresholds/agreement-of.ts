@@ -1,8 +1,8 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { thresholdAttempts } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
 import { agreementByMonth, type MonthAgreement } from '../../domain/thresholds/index.ts';
-import { mayOnPerson } from '../access/index.ts';
+import { mayOnPerson, type PersonTarget } from '../access/index.ts';
 import { listVignettes } from '../content/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 
@@ -28,4 +28,27 @@ export async function panelAgreementOverTime(scope: Scope, personId: string, pan
     .where(and(eq(thresholdAttempts.personId, personId), eq(thresholdAttempts.organisationId, scope.organisationId), eq(thresholdAttempts.status, 'complete'), isNotNull(thresholdAttempts.decision), isNotNull(thresholdAttempts.completedAt)))
     .orderBy(asc(thresholdAttempts.completedAt));
   return agreementByMonth(rows.map((r) => ({ date: londonDate(r.completedAt ?? 0), decision: r.decision ?? '', panel: decisions.get(r.vignetteId) ?? null })));
+}
+
+/**
+ * Each person's finished threshold decisions on vignettes with a panel answer, and how many agreed
+ * with the panel, in one query (the overview); people the viewer may not follow are left out.
+ */
+export async function panelAgreementOfMany(scope: Scope, targets: readonly PersonTarget[], panel?: PanelDecisions): Promise<Map<string, { decisions: number; agreed: number }>> {
+  const ids = targets.filter((t) => mayOnPerson(scope.viewer, 'mentoring.progress.view', t)).map((t) => t.id);
+  const result = new Map(ids.map((id) => [id, { decisions: 0, agreed: 0 }]));
+  if (!ids.length) return result;
+  const decisions = panel ?? (await loadPanelDecisions());
+  const rows = await scope.db
+    .select({ personId: thresholdAttempts.personId, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision })
+    .from(thresholdAttempts)
+    .where(and(inArray(thresholdAttempts.personId, ids), eq(thresholdAttempts.organisationId, scope.organisationId), eq(thresholdAttempts.status, 'complete'), isNotNull(thresholdAttempts.decision), isNotNull(thresholdAttempts.completedAt)));
+  for (const r of rows) {
+    const answer = decisions.get(r.vignetteId);
+    const counts = result.get(r.personId);
+    if (answer === undefined || !counts) continue;
+    counts.decisions += 1;
+    if (r.decision === answer) counts.agreed += 1;
+  }
+  return result;
 }
