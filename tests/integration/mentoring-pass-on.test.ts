@@ -4,6 +4,7 @@ import { assignments, auditEvents, submissions } from '../../db/schema/index.ts'
 import { assignmentChangeForm } from '../../src/server/mentoring/assignment-change-form.ts';
 import { assignmentsOwnedBy, assignWork } from '../../src/server/mentoring/assignments.ts';
 import { mentoringWorkspace } from '../../src/server/mentoring/workspace.ts';
+import { versionsOfSubmission } from '../../src/server/mentoring/review.ts';
 import { setActive, updateAccess } from '../../src/server/people/people-admin.ts';
 import { fixtureCatalogue as catalogue } from '../fixtures/catalogue.ts';
 import { scopeOf } from '../support/scope.ts';
@@ -42,7 +43,7 @@ const passedOnAudit = () => database.db.select().from(auditEvents).where(eq(audi
 const learnerAccess = { roles: ['learner' as const], teamIds: ['demo-team-assessment'], managedTeamIds: [] };
 
 describe('when a mentee’s mentor changes', () => {
-  it('their open assignments and waiting submissions pass to the new mentor; the rest stays', async () => {
+  it('their assignments and submitted work, reviewed or not, pass to the new mentor; withdrawn work and other mentees’ stay', async () => {
     const open = await assign('demo-learner');
     const waiting = await submitted(open, 'demo-learner');
     const done = await assign('demo-learner');
@@ -56,13 +57,17 @@ describe('when a mentee’s mentor changes', () => {
 
     expect(await owner(open)).toMatchObject({ ownerId: 'demo-mentor-2', passedOnFrom: 'demo-mentor', passedOnAt: LATER });
     expect(await reviewer(waiting)).toBe('demo-mentor-2');
-    expect(await reviewer(released)).toBe('demo-mentor');
+    expect(await reviewer(released)).toBe('demo-mentor-2');
     expect(await owner(withdrawn)).toMatchObject({ ownerId: 'demo-mentor', passedOnAt: null });
     expect(await owner(someoneElse)).toMatchObject({ ownerId: 'demo-mentor', passedOnAt: null });
 
     const [audit] = await passedOnAudit();
-    expect(audit).toMatchObject({ actorId: 'demo-admin', subjectId: 'demo-learner', detail: { from: 'demo-mentor', to: 'demo-mentor-2', submissionIds: [waiting] } });
+    expect(audit).toMatchObject({ actorId: 'demo-admin', subjectId: 'demo-learner', detail: { from: 'demo-mentor', to: 'demo-mentor-2' } });
+    expect((audit?.detail as { submissionIds: string[] }).submissionIds.sort()).toEqual([waiting, released].sort());
     expect((audit?.detail as { assignmentIds: string[] }).assignmentIds.sort()).toEqual([open, done].sort());
+    // The new mentor reads the reviewed version and its history; the former mentor no longer sees it.
+    expect((await versionsOfSubmission(await as('demo-mentor-2', LATER), released)).map((v) => v.version)).toEqual([1]);
+    expect(await versionsOfSubmission(await as('demo-mentor', LATER), released)).toEqual([]);
   });
 
   it('the new mentor’s workspace says so, and they can change the work', async () => {

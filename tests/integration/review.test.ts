@@ -289,6 +289,14 @@ describe('MITI coding of own words', () => {
     expect(await saveMentorCodes(await as('demo-mentor-2'), id, { r1: 'question' })).toEqual({ ok: false, refusal: 'not-found' });
     expect(await database.db.select().from(ownResponseCodes)).toHaveLength(0);
   });
+
+  it('keeps the codes as the mentee read them once feedback is released', async () => {
+    const id = await submittedConversation();
+    expect(await saveMentorCodes(await as('demo-mentor'), id, { r1: 'simple-reflection' })).toEqual({ ok: true, saved: 1 });
+    await database.db.update(submissions).set({ state: 'feedback-released', releasedAt: NOW + 120_000 }).where(eq(submissions.id, id));
+    expect(await saveMentorCodes(await as('demo-mentor'), id, { r1: 'confront', r2: 'question' })).toEqual({ ok: false, errors: { _form: { key: 'review.error.codesLocked' } } });
+    expect((await database.db.select().from(ownResponseCodes)).map((c) => [c.responseId, c.code])).toEqual([['r1', 'simple-reflection']]);
+  });
 });
 
 describe('choosing another rubric for a submission', () => {

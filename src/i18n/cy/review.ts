@@ -117,4 +117,5 @@ export const review: Translation<typeof english> = {
   'review.versions.answer': 'Eich ateb yn fersiwn {version}',
   'review.versions.revisionMessage': 'Gofynnwyd am ddiwygiad: {message}',
   'review.page.yourFeedback': 'Yr adborth a ryddhawyd gennych',
+  'review.error.codesLocked': 'Does dim modd newid y codau ar ôl rhyddhau’r adborth neu ofyn am ddiwygiad: mae ffigurau’r sawl sy’n cael ei fentora’n aros fel y darllenodd nhw.',
 } as const;

@@ -114,4 +114,5 @@ export const review = {
   'review.versions.answer': 'Your answer in version {version}',
   'review.versions.revisionMessage': 'Revision asked: {message}',
   'review.page.yourFeedback': 'The feedback you released',
+  'review.error.codesLocked': 'The codes cannot change once feedback is released or a revision is asked: the mentee’s figures stay as they read them.',
 } as const;

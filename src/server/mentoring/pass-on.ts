@@ -19,9 +19,11 @@ export type PassOn = {
 };
 
 /**
- * Passes a mentor's open assignments and waiting submissions on, inside the caller's transaction
- * (a change of mentor, a dropped mentor role, a deactivated mentor). Withdrawn work stays with
- * whoever withdrew it. Answers how many assignments moved; one audit entry per mentee affected.
+ * Passes a mentor's open assignments and their mentees' submitted work on, inside the caller's
+ * transaction (a change of mentor, a dropped mentor role, a deactivated mentor). Submissions move
+ * in every state, reviewed ones too, so the new mentor sees each version and its feedback and the
+ * former mentor no longer sees the mentee's work. Withdrawn work stays with whoever withdrew it.
+ * Answers how many assignments moved; one audit entry per mentee affected.
  */
 export async function passOnMentoringWork(tx: Tx, input: PassOn): Promise<number> {
   const { organisationId, fromMentorId, toMentorId } = input;
@@ -33,15 +35,15 @@ export async function passOnMentoringWork(tx: Tx, input: PassOn): Promise<number
     .set({ ownerId: toMentorId, passedOnAt: input.now, passedOnFrom: fromMentorId, updatedAt: input.now })
     .where(and(eq(assignments.organisationId, organisationId), eq(assignments.ownerId, fromMentorId), isNull(assignments.withdrawnAt), mentees ? inArray(assignments.menteeId, mentees) : undefined))
     .returning({ id: assignments.id, menteeId: assignments.menteeId });
-  const waiting = await tx
+  const handedOver = await tx
     .update(submissions)
     .set({ reviewerId: toMentorId })
-    .where(and(eq(submissions.organisationId, organisationId), eq(submissions.reviewerId, fromMentorId), eq(submissions.state, 'submitted'), mentees ? inArray(submissions.menteeId, mentees) : undefined))
+    .where(and(eq(submissions.organisationId, organisationId), eq(submissions.reviewerId, fromMentorId), mentees ? inArray(submissions.menteeId, mentees) : undefined))
     .returning({ id: submissions.id, menteeId: submissions.menteeId });
   const byMentee = new Map<string, { assignmentIds: string[]; submissionIds: string[] }>();
   const of = (menteeId: string) => byMentee.get(menteeId) ?? byMentee.set(menteeId, { assignmentIds: [], submissionIds: [] }).get(menteeId)!;
   for (const a of moved) of(a.menteeId).assignmentIds.push(a.id);
-  for (const s of waiting) of(s.menteeId).submissionIds.push(s.id);
+  for (const s of handedOver) of(s.menteeId).submissionIds.push(s.id);
   for (const [menteeId, detail] of byMentee) {
     await recordAudit(tx, { organisationId, actorId: input.actorId, subjectId: menteeId, action: 'assignment.passed-on', detail: { from: fromMentorId, to: toMentorId, ...detail }, ip: input.ip }, input.now);
   }

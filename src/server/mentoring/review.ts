@@ -506,11 +506,14 @@ export async function versionsOfSubmission(scope: Scope, submissionId: string): 
 /**
  * The reviewer's MITI 4.2.1 codes for the own-words responses of a submitted conversation
  * (response id → code); the learner's self-codes stay as they are. Only responses of the
- * submitted attempt are accepted; an unknown code is a field error and nothing is saved.
+ * submitted attempt are accepted, and only while the submission waits for review; an unknown
+ * code is a field error and nothing is saved.
  */
 export async function saveMentorCodes(scope: Scope, submissionId: string, codes: Readonly<Record<string, string>>): Promise<{ ok: true; saved: number } | { ok: false; refusal: 'not-found' } | { ok: false; errors: FieldErrors }> {
   const s = await submissionRow(scope, submissionId);
   if (!s || s.workKind !== 'simulation' || !mayOnSubmission(scope.viewer, 'submission.review', await targetOf(scope, s))) return { ok: false, refusal: 'not-found' };
+  // The mentee's figures follow the codes: once feedback is released (or a revision asked) they stay as read.
+  if (s.state !== 'submitted') return { ok: false, errors: { _form: { key: 'review.error.codesLocked' } } };
   const responses = await scope.db
     .select({ id: simulationOwnResponses.id })
     .from(simulationOwnResponses)
