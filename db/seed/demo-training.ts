@@ -157,11 +157,16 @@ export async function seedDemoTraining(db: Db, now = Date.now()): Promise<void> 
       const queue = [...w.booked.map((p) => ({ p, state: 'booked' as const })), ...(w.waiting ?? []).map((p) => ({ p, state: 'waiting' as const }))];
       if (queue.length) {
         await tx.insert(bookings).values(
-          queue.map(({ p, state }, i) => ({
-            id: `${w.id}-b${i + 1}`, organisationId: ORG, workshopId: w.id, personId: p, state, seq: i + 1, seat: state === 'booked' ? i + 1 : null,
-            bookedBy: p, requestKey: null, queuedAt: createdAt + (i + 1) * 3_600_000, bookedAt: state === 'booked' ? createdAt + (i + 1) * 3_600_000 : null,
-            endedAt: null, movedTo: null, updatedAt: createdAt + (i + 1) * 3_600_000,
-          })),
+          queue.map(({ p, state }, i) => {
+            // Marked "cancelled late": they cancelled their place the day before, after booking had closed.
+            const lateCancel = w.marks?.[p] === 'cancelled-late';
+            const bookedAt = createdAt + (i + 1) * 3_600_000;
+            return {
+              id: `${w.id}-b${i + 1}`, organisationId: ORG, workshopId: w.id, personId: p, state: lateCancel ? ('cancelled' as const) : state, seq: i + 1,
+              seat: state === 'booked' && !lateCancel ? i + 1 : null, bookedBy: p, requestKey: null, queuedAt: bookedAt, bookedAt: state === 'booked' ? bookedAt : null,
+              endedAt: lateCancel ? startAt - DAY : null, movedTo: null, updatedAt: lateCancel ? startAt - DAY : bookedAt,
+            };
+          }),
         );
       }
       const length = Math.round((endAt - startAt) / 60_000);
