@@ -7,6 +7,7 @@ import {
   filledActions,
   latestSessionDate,
   sessionState,
+  awaitsRecording,
   SESSION_TOPIC_MAX,
   type AgreedAction,
   type SessionInput,
@@ -103,6 +104,13 @@ describe('a session’s state', () => {
     expect(sessionState('2026-12-05', '10:00', now, false)).toBe('recorded');
     expect(sessionState('2026-11-20', '15:30', now, false)).toBe('recorded');
     expect(sessionState('2026-12-20', '09:00', now, true)).toBe('cancelled');
+  });
+
+  it('waits to be recorded once a planned session’s start has passed, and never when recorded or cancelled', () => {
+    expect(awaitsRecording({ date: '2026-12-05', startsAt: '09:59', state: 'planned' }, now)).toBe(true);
+    expect(awaitsRecording({ date: '2026-12-05', startsAt: '10:01', state: 'planned' }, now)).toBe(false);
+    expect(awaitsRecording({ date: '2026-11-20', startsAt: '15:30', state: 'recorded' }, now)).toBe(false);
+    expect(awaitsRecording({ date: '2026-11-20', startsAt: '15:30', state: 'cancelled' }, now)).toBe(false);
   });
 });
 

@@ -108,6 +108,11 @@ export function sessionState(date: string, startsAt: string, nowLondon: { date: 
   return `${date}T${startsAt}` <= `${nowLondon.date}T${nowLondon.time}` ? 'recorded' : 'planned';
 }
 
+/** A planned session whose start has passed: the mentor still has to record what happened (attendance, summary, actions). */
+export function awaitsRecording(session: { date: string; startsAt: string; state: SessionState }, nowLondon: { date: string; time: string }): boolean {
+  return session.state === 'planned' && sessionState(session.date, session.startsAt, nowLondon, false) === 'recorded';
+}
+
 /** An agreed action as stored (`carriedFromId` links a carried copy to the row it came from). */
 export type AgreedAction = {
   id: string;

@@ -135,4 +135,6 @@ export const sessions: Translation<typeof english> = {
   'sessions.errors.carryUndecided': 'Dywedwch a yw “{action}” wedi’i wneud, i’w gario ymlaen neu i’w roi heibio.',
   'sessions.calendar.summaryTopic': '{topic}: grŵp cymorth gyda {mentor}',
   'sessions.calendar.descriptionTopic': 'Sesiwn grŵp cymorth ar Camau gyda {mentor}. Pwnc: {topic}. Eich sesiynau a’ch camau a gytunwyd: {link}',
+  'sessions.toRecord': 'I’w cofnodi',
+  'sessions.toRecordHint': 'Mae rhai sesiynau a gynlluniwyd wedi digwydd: agorwch bob un o dan I’w cofnodi i gofnodi presenoldeb, y crynodeb a rennir a’r camau a gytunwyd.',
 };

@@ -132,4 +132,6 @@ export const sessions = {
   'sessions.errors.carryUndecided': 'Say whether “{action}” is done, carried forward or dropped.',
   'sessions.calendar.summaryTopic': '{topic}: support group with {mentor}',
   'sessions.calendar.descriptionTopic': 'A support group session on Camau with {mentor}. Topic: {topic}. Your sessions and agreed actions: {link}',
+  'sessions.toRecord': 'To record',
+  'sessions.toRecordHint': 'Some planned sessions have taken place: open each one under To record to record attendance, the shared summary and the actions agreed.',
 } as const;

@@ -16,6 +16,7 @@ import {
   checkSession,
   filledActions,
   sessionState,
+  awaitsRecording,
   type ActionInput,
   type AgreedAction,
   type Attendance,
@@ -484,9 +485,9 @@ export async function privateNoteOf(scope: Scope, id: string): Promise<string | 
   return note?.text ?? null;
 }
 
-export type AuthoredSessionRow = { id: string; kind: SessionKind; date: string; startsAt: string; state: SessionState; withName: string; openActions: number };
+export type AuthoredSessionRow = { id: string; kind: SessionKind; date: string; startsAt: string; state: SessionState; withName: string; openActions: number; awaitsRecording: boolean };
 
-/** The viewer's own sessions (as author), latest first, with who they were with and their open actions. */
+/** The viewer's own sessions (as author), latest first, with who they were with, their open actions, and whether they wait to be recorded. */
 export async function listMySessionsAsMentor(scope: Scope): Promise<AuthoredSessionRow[]> {
   const open = scope.db
     .select({ sessionId: agreedActions.sessionId, n: sql<number>`count(*)`.as('n') })
@@ -511,7 +512,11 @@ export async function listMySessionsAsMentor(scope: Scope): Promise<AuthoredSess
     .leftJoin(open, eq(open.sessionId, mentoringSessions.id))
     .where(and(eq(mentoringSessions.organisationId, scope.organisationId), eq(mentoringSessions.authorId, scope.viewer.id)))
     .orderBy(desc(mentoringSessions.date), desc(mentoringSessions.startsAt));
-  return rows.map((r) => ({ id: r.id, kind: r.kind, date: r.date, startsAt: r.startsAt, state: r.state, withName: r.menteeName ?? r.groupName ?? '', openActions: Number(r.openActions ?? 0) }));
+  const clock = londonClock(scope.now.getTime());
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, date: r.date, startsAt: r.startsAt, state: r.state, withName: r.menteeName ?? r.groupName ?? '', openActions: Number(r.openActions ?? 0),
+    awaitsRecording: awaitsRecording(r, clock),
+  }));
 }
 
 /** Sessions the viewer took part in (as mentee or group member), newest first, without cancelled ones. */
