@@ -42,5 +42,6 @@ export const AUDIT_ACTIONS = [
   'needs-rule.changed',
   'need.overridden',
   'phase.saved',
+  'phase.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

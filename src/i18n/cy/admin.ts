@@ -79,4 +79,5 @@ export const admin: Translation<typeof english> = {
   'outbox.resend': 'Ail-anfon',
   'outbox.resent': 'Mae’r neges wedi’i hanfon eto.',
   'outbox.resendRefused': 'Does dim modd ail-anfon y neges hon: mae’r cyfrif wedi’i gau neu nid yw’n perthyn i neb yn eich sefydliad.',
+  'audit.action.phase.removed': 'Cyfnod cyflwyno wedi’i ddileu',
 };

@@ -76,4 +76,5 @@ export const admin = {
   'outbox.resend': 'Re-send',
   'outbox.resent': 'The message has been sent again.',
   'outbox.resendRefused': 'This message cannot be re-sent: the account is closed or belongs to no one in your organisation.',
+  'audit.action.phase.removed': 'Rollout phase removed',
 } as const;

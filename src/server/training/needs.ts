@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { needOverrides, needRules, personRoles, people, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { checkOverride, NEEDS, resolveNeed, type Need, type NeedRule, type ResolvedNeed } from '../../domain/training/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
@@ -100,6 +100,51 @@ export async function overrideNeed(
     await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, subjectId: personId, action: 'need.overridden', detail: { programme: input.programmeId, need }, ip }, now);
   });
   return { ok: true };
+}
+
+/** A person as the needs rules read them: their teams (all of them) and roles. */
+export type NeedsPerson = { id: string; name: string; teamIds: string[]; roles: Role[] };
+
+/** The needs of a set of people: who they are, the organisation's rules, and each person's resolved need for a programme. */
+export type NeedsInputs = {
+  people: NeedsPerson[];
+  rules: StoredNeedRule[];
+  /** The person's need for a programme from the rules, or their override; resolved once per teams, roles and programme. */
+  needOf: (person: NeedsPerson, programmeId: string) => ResolvedNeed;
+};
+
+/**
+ * The one loader of needs inputs for many people (the needs analysis and the rollout page): the
+ * people `personIds` selects (SQL selecting ids), restricted to the organisation, one row each with
+ * their teams and roles packed, the rules, and those people's overrides: three statements in all.
+ */
+export async function loadNeedsInputs(scope: Scope, personIds: SQL): Promise<NeedsInputs> {
+  const { db, organisationId } = scope;
+  const [rows, rules, overrides] = await Promise.all([
+    db.all<{ id: string; name: string; teams: string | null; roles: string | null }>(sql`
+      select p.id, p.name,
+        (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = p.id) as teams,
+        (select group_concat(r.role, ' ') from person_roles r where r.person_id = p.id) as roles
+      from people p where p.organisation_id = ${organisationId} and p.id in (${personIds})`),
+    listNeedRules(scope),
+    db
+      .select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason })
+      .from(needOverrides)
+      .where(and(eq(needOverrides.organisationId, organisationId), sql`${needOverrides.personId} in (${personIds})`)),
+  ]);
+  const people = rows.map((r) => ({ id: r.id, name: r.name, teamIds: r.teams ? r.teams.split(' ') : [], roles: (r.roles ? r.roles.split(' ') : []) as Role[] }));
+  const overrideOf = new Map(overrides.map((o) => [`${o.personId}\u0000${o.programmeId}`, o]));
+  // Most people share their teams and roles with many others: resolve each combination once.
+  const resolved = new Map<string, ResolvedNeed>();
+  const needOf = (person: NeedsPerson, programmeId: string): ResolvedNeed => {
+    const override = overrideOf.get(`${person.id}\u0000${programmeId}`);
+    if (override) return resolveNeed(rules, person, programmeId, override);
+    const k = `${programmeId}\u0000${person.teamIds.join(' ')}\u0000${person.roles.join(' ')}`;
+    let need = resolved.get(k);
+    if (!need) resolved.set(k, (need = resolveNeed(rules, person, programmeId, null)));
+    return need;
+  };
+  return { people, rules, needOf };
 }
 
 /** One person's need for each programme, resolved from the rules and their overrides (with the override's reason). */
