@@ -90,13 +90,22 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
   const completedAt = new Map(programmes.flatMap((p, i) => doneByProgramme[i]!.map((c) => [`${c.personId}/${p.id}`, Number(c.at)] as const)));
   const workshopOn = new Map(attended.map((a) => [`${a.personId}/${a.programmeId}`, a.date ?? '']));
 
+  // London's day changes on a UTC hour, so every instant of one UTC hour has the same London date: format each hour once.
+  const dayOfHour = new Map<number, string>();
+  const londonDay = (at: number) => {
+    const hour = Math.floor(at / 3_600_000);
+    let day = dayOfHour.get(hour);
+    if (day === undefined) dayOfHour.set(hour, (day = londonDate(hour * 3_600_000)));
+    return day;
+  };
+
   /** The day a person completed a programme they must do, null when not yet; undefined when not required. */
   const completion = (person: NeedsPerson, programme: ProgrammeModules): string | null | undefined => {
     const need = needs.needOf(person, programme.id);
     if (need.need !== 'required' || programme.moduleIds.length === 0) return undefined;
     const last = completedAt.get(`${person.id}/${programme.id}`);
     if (last === undefined) return null;
-    let day = londonDate(last);
+    let day = londonDay(last);
     if (need.workshopRequired) {
       const on = workshopOn.get(`${person.id}/${programme.id}`);
       if (!on) return null;
