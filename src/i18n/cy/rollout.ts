@@ -120,7 +120,7 @@ export const rollout: Translation<typeof english> = {
   'confidence.figures.group': 'Grŵp',
   'confidence.figures.allTeams': 'Pob tîm a ddangosir',
   'confidence.figures.captionTeams': 'Hyder cyn ac ar ôl, fesul rhaglen a fesul tîm',
-  'confidence.figures.teamLabel': '{programme}, {team}',
+  'confidence.figures.teamLabel': '{programme} – {team}',
   'rollout.phases.remove': 'Dileu {name}',
   'rollout.phases.removed': 'Cyfnod wedi’i ddileu. Nid yw ei dimau mewn unrhyw gyfnod bellach.',
 };
