@@ -223,6 +223,18 @@ describe('the training record', () => {
   });
 });
 
+describe('needs in the matrix', () => {
+  it('shows one person’s override without changing the need of others in the same teams and roles', async () => {
+    const manager = await scopeOf(database.db, 'demo-manager', T0);
+    const posted = await needOverrideForm({ scope: manager, locale: 'en', ip: null }, 'demo-p02', programmeIds, formPost({ programmeId: RM, need: 'not-needed', reason: 'Done elsewhere' }));
+    expect(posted.status).toBe(303);
+    const view = await tnaMatrix(manager, programmes, {});
+    expect(cellOf(view, 'demo-p01', RM)).toMatchObject({ need: 'required', source: 'team' });
+    expect(cellOf(view, 'demo-p02', RM)).toMatchObject({ need: 'not-needed', source: 'override', status: 'not-needed' });
+    expect(cellOf(view, 'demo-p03', RM)).toMatchObject({ need: 'required', source: 'team' });
+  });
+});
+
 describe('removing a needs rule', () => {
   it('lets an admin remove a rule, audited, after which the people it covered no longer need the programme', async () => {
     const ctx = await demoAdmin(database, { now: T0 });
