@@ -81,7 +81,12 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const moduleIds = [...moduleProgramme.keys()];
   // One row per person (lists packed with group_concat): reading rows is what costs, not the SQL.
   const [needs, completions, marks, booked, confidence, phases] = await Promise.all([
-    loadNeedsInputs(scope, inView),
+    loadNeedsInputs(
+      scope,
+      isAdmin
+        ? sql`p.status != 'deactivated'`
+        : sql`p.status != 'deactivated' and exists (select 1 from team_memberships x where x.person_id = p.id and x.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)}))`,
+    ),
     // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
     moduleIds.length === 0
       ? Promise.resolve([])
