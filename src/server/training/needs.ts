@@ -117,14 +117,14 @@ export type NeedsInputs = {
  * The one loader of needs inputs for many people (the needs analysis and the rollout page): the
  * organisation's people that `where` keeps (an SQL condition on `people` aliased `p`), each with
  * all their teams and roles, the rules and the overrides. Flat set-based reads joined in memory:
- * never one query per person (five statements whatever the number of people).
+ * never one query per person (four statements whatever the number of people).
  */
 export async function loadNeedsInputs(scope: Scope, where: SQL): Promise<NeedsInputs> {
   const { db, organisationId } = scope;
   const inView = sql`p.organisation_id = ${organisationId} and ${where}`;
-  const [rows, memberships, roleRows, rules, overrides] = await Promise.all([
-    db.all<{ id: string; name: string }>(sql`select p.id, p.name from people p where ${inView}`),
-    db.all<{ person_id: string; team_id: string }>(sql`select tm.person_id, tm.team_id from team_memberships tm join people p on p.id = tm.person_id where ${inView}`),
+  const [rows, roleRows, rules, overrides] = await Promise.all([
+    // One row per membership (one for someone in no team): the people and their teams in one read.
+    db.all<{ id: string; name: string; team_id: string | null }>(sql`select p.id, p.name, tm.team_id from people p left join team_memberships tm on tm.person_id = p.id where ${inView}`),
     db.all<{ person_id: string; role: Role }>(sql`select r.person_id, r.role from person_roles r join people p on p.id = r.person_id where ${inView}`),
     listNeedRules(scope),
     // Overrides are few: read the organisation's and keep those of the people in view.
@@ -133,8 +133,12 @@ export async function loadNeedsInputs(scope: Scope, where: SQL): Promise<NeedsIn
       .from(needOverrides)
       .where(eq(needOverrides.organisationId, organisationId)),
   ]);
-  const byId = new Map(rows.map((r): [string, NeedsPerson] => [r.id, { id: r.id, name: r.name, teamIds: [], roles: [] }]));
-  for (const m of memberships) byId.get(m.person_id)?.teamIds.push(m.team_id);
+  const byId = new Map<string, NeedsPerson>();
+  for (const r of rows) {
+    let person = byId.get(r.id);
+    if (!person) byId.set(r.id, (person = { id: r.id, name: r.name, teamIds: [], roles: [] }));
+    if (r.team_id !== null) person.teamIds.push(r.team_id);
+  }
   for (const r of roleRows) byId.get(r.person_id)?.roles.push(r.role);
   const overridesOf = new Map<string, Map<string, (typeof overrides)[number]>>();
   for (const o of overrides) {

@@ -72,7 +72,7 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
   const org = scope.organisationId;
 
   // The active members of the phases' teams; every team of theirs counts for their needs, only the phase's teams count them in.
-  const inPhases = sql`p.status = 'active' and exists (select 1 from team_memberships x where x.person_id = p.id and x.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)}))`;
+  const inPhases = sql`p.status = 'active' and p.id in (select x.person_id from team_memberships x where x.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)}))`;
   const [teamRows, needs, doneByProgramme, attended] = await Promise.all([
     db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(and(eq(teams.organisationId, org), inArray(teams.id, teamIds))),
     loadNeedsInputs(scope, inPhases),

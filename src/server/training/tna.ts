@@ -85,7 +85,7 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
       scope,
       isAdmin
         ? sql`p.status != 'deactivated'`
-        : sql`p.status != 'deactivated' and exists (select 1 from team_memberships x where x.person_id = p.id and x.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)}))`,
+        : sql`p.status != 'deactivated' and p.id in (select x.person_id from team_memberships x where x.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)}))`,
     ),
     // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
     moduleIds.length === 0
