@@ -79,7 +79,7 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
     : sql`select tm.person_id from team_memberships tm join people p on p.id = tm.person_id
           where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)})`;
   const moduleIds = [...moduleProgramme.keys()];
-  // One row per person (lists packed with group_concat): reading rows is what costs, not the SQL.
+  // Completions and confidence come one row per person (lists packed with group_concat), the needs inputs from the one loader.
   const [needs, completions, marks, booked, confidence, phases] = await Promise.all([
     loadNeedsInputs(
       scope,
