@@ -10,6 +10,7 @@ const ECP = 'effective-child-protection';
 const ECP_MODULES = ['ecp-four-components', 'ecp-areas-of-change', 'ecp-steps-to-change', 'ecp-core-groups', 'ecp-domestic-abuse'];
 const ECP_STATEMENTS = ['four-components', 'areas-of-change', 'steps-to-change', 'core-groups', 'domestic-abuse'];
 const CC = 'collaborative-conversations';
+const RM = 'risk-model';
 const CC_MODULES = ['cc-spirit', 'cc-oars', 'cc-change-talk', 'cc-statutory-edge', 'cc-parents-learning-disabilities'];
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -17,10 +18,16 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 /** Adds the rollout demo to the demo organisation, with dates relative to `now`. */
 export async function seedDemoRollout(db: Db, now: number): Promise<void> {
   await db.transaction(async (tx) => {
-    // The two later teams must complete Effective Child Protection too (the needs demo already sets the pilot team's rules).
+    // The two later teams must complete Effective Child Protection too, and the Risk Model is recommended for them (the
+    // needs demo already requires both of the pilot team, so these rules use keys of their own).
     await tx
       .insert(needRules)
-      .values(['demo-team-coast', 'demo-team-uplands'].map((teamId) => ({ id: `demo-rule-ecp-${teamId}`, organisationId: ORG, programmeId: ECP, teamId, need: 'required' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now })))
+      .values(
+        ['demo-team-coast', 'demo-team-uplands'].flatMap((teamId) => [
+          { id: `demo-rule-ecp-${teamId}`, organisationId: ORG, programmeId: ECP, teamId, need: 'required' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now },
+          { id: `demo-rule-rm-${teamId}`, organisationId: ORG, programmeId: RM, teamId, need: 'recommended' as const, workshopRequired: false, updatedBy: 'demo-admin', updatedAt: now },
+        ]),
+      )
       .onConflictDoNothing();
 
     await tx

@@ -370,3 +370,21 @@ test.describe('calendar files of mentoring sessions on My mentoring', () => {
     });
   }
 });
+
+test.describe('the needs analysis of another organisation', () => {
+  test('another organisation’s admin sees none of this organisation’s people on the needs analysis or in its CSV', async ({ page }) => {
+    await signIn(page, 'admin@arall.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    const ours = ['Aled Roberts', 'Osian Wyn', 'Rhodri Evans', 'Elin Hughes'];
+    for (const path of ['/training/needs', '/training/needs?team=demo-team-assessment', '/cy/training/needs?team=demo-team-coast']) {
+      expect(await open(page, path)).toBe(200);
+      for (const name of ours) await expect(page.locator('body')).not.toContainText(demoPerson(name));
+    }
+    for (const path of ['/training/needs.csv', '/training/needs.csv?team=demo-team-assessment']) {
+      const csv = await page.request.get(path);
+      expect(csv.status()).toBe(200);
+      const text = await csv.text();
+      for (const name of ours) expect(text).not.toMatch(demoPerson(name));
+    }
+  });
+});

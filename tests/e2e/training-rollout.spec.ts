@@ -74,7 +74,7 @@ test('a learner may skip a prompt once; it then stays away', async ({ page, newA
   await expect(page.getByRole('link', { name: 'Sgorio eich hyder' })).toHaveCount(0);
 });
 
-test('an admin adds a rollout phase; a team already in a phase is refused beside the field', async ({ page, newAccount, e2eDatabase }) => {
+test('an admin adds a rollout phase and removes it; a team already in a phase is refused beside the field', async ({ page, newAccount, e2eDatabase }) => {
   const admin = await newAccount({ name: 'Nerys Gweinyddwr', roles: ['admin'], teams: [] });
   const teamId = `e2e-team-${Date.now()}`;
   const teamName = `Whole service team ${teamId.slice(-6)}`;
@@ -105,6 +105,12 @@ test('an admin adds a rollout phase; a team already in a phase is refused beside
     await expect(page).toHaveURL('/admin/training/phases?done=saved');
     await expect(page.getByRole('status')).toHaveText('Phase saved.');
     await expect(page.getByRole('heading', { level: 2, name: 'Whole service' })).toBeVisible();
+    // Removing it (a plain form, no script needed) frees its team.
+    await page.getByRole('button', { name: 'Remove Whole service' }).click();
+    await expect(page).toHaveURL('/admin/training/phases?done=removed');
+    await expect(page.getByRole('status')).toHaveText('Phase removed. Its teams are in no phase now.');
+    await expect(page.getByRole('heading', { level: 2, name: 'Whole service' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
     await page.goto('/cy/admin/training/phases');
     await expect(page.getByRole('heading', { level: 1, name: 'Cyfnodau cyflwyno' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -9,13 +9,13 @@ import { readConfig } from '../../src/server/platform/config.ts';
 import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
-import { reactionFiguresFor, registerFor, trainingHome, workshopView } from '../../src/server/training/index.ts';
 import { currentIndicators } from '../../src/server/evaluation/index.ts';
+import { reactionFiguresFor, registerFor, tnaMatrix, trainingHome, workshopView } from '../../src/server/training/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
 let database: Database;
 let dir: string;
-const { vignettes } = loadContent(resolve('content'));
+const { vignettes, programmes } = loadContent(resolve('content'));
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'camau-first-start-'));
   ({ database } = await prepareDatabase(readConfig({ DATABASE_URL: `file:${join(dir, 'camau.db')}` }), () => {}));
@@ -135,5 +135,17 @@ describe('the demo service indicators on first start', () => {
     const quarters = await currentIndicators(await scopeOf(database.db, 'demo-admin'));
     expect(quarters).toHaveLength(8);
     expect(quarters.every((q) => q.values['children-on-register'] !== null)).toBe(true);
+  });
+});
+
+describe('the demo needs on first start', () => {
+  it('recommends the Risk Model to the later teams while the pilot team must complete it', async () => {
+    const view = await tnaMatrix(await scopeOf(database.db, 'demo-admin'), programmes.map((p) => ({ id: p.id, title: p.title, modules: p.modules })), { programmeId: 'risk-model' });
+    const need = (personId: string) => view!.rows.find((r) => r.personId === personId)!.cells[0];
+    expect(need('demo-p14')).toMatchObject({ need: 'recommended', source: 'team' });
+    expect(need('demo-p08')).toMatchObject({ need: 'recommended', source: 'team' });
+    expect(need('demo-p01')).toMatchObject({ need: 'required', source: 'team', workshopRequired: true });
+    // Ffion is in the pilot team and a later one: the stronger need wins.
+    expect(need('demo-p06')).toMatchObject({ need: 'required' });
   });
 });

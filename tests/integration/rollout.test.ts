@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -20,6 +20,7 @@ import {
   ratingField,
   rolloutView,
   savePhase,
+  welshMediumFigures,
   type ProgrammeOutline,
 } from '../../src/server/training/index.ts';
 import { scopeOf } from '../support/scope.ts';
@@ -266,5 +267,73 @@ describe('the demo data', () => {
     const figures = (await confidenceFigures(await scope('demo-admin', now), outlines)).find((f) => f.programmeId === ecp.id)!;
     expect(figures.change.n).toBeGreaterThanOrEqual(5);
     expect(figures.reading?.key).toBe('tna.reading.improved');
+  });
+});
+
+describe('another organisation’s phase', () => {
+  beforeEach(withoutDemoRollout);
+
+  it('answers 404 when an admin posts a real phase id of another organisation, and changes nothing', async () => {
+    const { db } = database;
+    const theirs = { id: 'other-phase', organisationId: 'demo-other-org', name: 'Their pilot', startsOn: '2027-01-01', endsOn: '2027-06-30', targetPercent: 70, createdAt: T0, updatedAt: T0 };
+    await db.insert(rolloutPhases).values(theirs);
+    await db.insert(phaseTeams).values({ phaseId: 'other-phase', teamId: 'demo-other-team' });
+    const answer = await phaseForm(await scope('demo-admin'), 'en', null, formPost({ id: 'other-phase', name: 'Taken over', startsOn: '2027-01-04', endsOn: '2027-03-31', targetPercent: '80', teamIds: ['demo-team-assessment'] }));
+    expect(answer.status).toBe(404);
+    expect(await db.select().from(rolloutPhases)).toEqual([theirs]);
+    expect(await db.select().from(phaseTeams)).toEqual([{ phaseId: 'other-phase', teamId: 'demo-other-team' }]);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'phase.saved'))).toHaveLength(0);
+  });
+
+  it('answers 404 when the other organisation’s admin posts this organisation’s real phase id, and changes nothing', async () => {
+    const saved = await savePhase(await scope('demo-admin'), { name: 'Pilot', startsOn: '2027-01-04', endsOn: '2027-03-31', targetPercent: 80, teamIds: ['demo-team-assessment'] }, null);
+    if (!saved.ok) throw new Error('not saved');
+    const answer = await phaseForm(await scope('demo-other-admin'), 'en', null, formPost({ id: saved.id, name: 'Ours now', startsOn: '2027-01-04', endsOn: '2027-03-31', targetPercent: '10', teamIds: ['demo-other-team'] }));
+    expect(answer.status).toBe(404);
+    expect(await database.db.select().from(rolloutPhases)).toMatchObject([{ id: saved.id, name: 'Pilot', targetPercent: 80, organisationId: 'demo-org' }]);
+    expect(await database.db.select().from(phaseTeams)).toEqual([{ phaseId: saved.id, teamId: 'demo-team-assessment' }]);
+  });
+});
+
+describe('removing a phase', () => {
+  beforeEach(withoutDemoRollout);
+
+  it('lets an admin remove a phase with its teams, audited', async () => {
+    const saved = await savePhase(await scope('demo-admin'), { name: 'Pilot', startsOn: '2027-01-04', endsOn: '2027-03-31', targetPercent: 80, teamIds: ['demo-team-assessment'] }, null);
+    if (!saved.ok) throw new Error('not saved');
+    const answer = await phaseForm(await scope('demo-admin'), 'cy', '127.0.0.1', formPost({ intent: 'remove', id: saved.id }));
+    expect(answer).toMatchObject({ status: 303, redirect: '/cy/admin/training/phases?done=removed' });
+    expect(await database.db.select().from(rolloutPhases)).toEqual([]);
+    expect(await database.db.select().from(phaseTeams)).toEqual([]);
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'phase.removed'));
+    expect(audit).toMatchObject({ actorId: 'demo-admin', detail: { phaseId: saved.id } });
+  });
+
+  it('answers 404 to a real phase id of another organisation and 403 to a manager, removing nothing', async () => {
+    const { db } = database;
+    await db.insert(rolloutPhases).values({ id: 'other-phase', organisationId: 'demo-other-org', name: 'Their pilot', startsOn: '2027-01-01', endsOn: '2027-06-30', targetPercent: 70, createdAt: T0, updatedAt: T0 });
+    await db.insert(phaseTeams).values({ phaseId: 'other-phase', teamId: 'demo-other-team' });
+    expect((await phaseForm(await scope('demo-admin'), 'en', null, formPost({ intent: 'remove', id: 'other-phase' }))).status).toBe(404);
+    expect((await phaseForm(await scope('demo-manager'), 'en', null, formPost({ intent: 'remove', id: 'other-phase' }))).status).toBe(403);
+    expect(await db.select().from(rolloutPhases)).toHaveLength(1);
+    expect(await db.select().from(phaseTeams)).toEqual([{ phaseId: 'other-phase', teamId: 'demo-other-team' }]);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'phase.removed'))).toHaveLength(0);
+  });
+});
+
+describe('the language a module is completed in', () => {
+  beforeEach(withoutDemoRollout);
+
+  it('is stored with the completion, and the Welsh-medium figures count modules by it', async () => {
+    const moduleId = ecp.moduleIds[0]!;
+    await completeModule('demo-p01', moduleId, T0, 'cy');
+    await completeModule('demo-p02', moduleId, T0, 'en');
+    await completeModule('demo-p03', moduleId, T0, 'cy');
+    const stored = async (personId: string) =>
+      (await database.db.select({ locale: moduleCompletions.locale }).from(moduleCompletions).where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleId, moduleId))))[0]?.locale;
+    expect(await stored('demo-p01')).toBe('cy');
+    expect(await stored('demo-p02')).toBe('en');
+    const figures = await welshMediumFigures(await scope('demo-admin'), { from: '2027-03-01', to: '2027-03-01' });
+    expect(figures!.modulesCompleted).toEqual({ cy: 2, en: 1, notRecorded: 0 });
   });
 });

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, confidenceRatings, cpdEntries, moduleCompletions, needOverrides, needRules, phaseTeams, registerRows, reflectiveEntries, rolloutPhases } from '../../db/schema/index.ts';
+import { auditEvents, confidenceRatings, cpdEntries, moduleCompletions, needOverrides, needRules, people, phaseTeams, registerRows, reflectiveEntries, rolloutPhases } from '../../db/schema/index.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { invitePerson } from '../../src/server/people/people-admin.ts';
 import {
   needOverrideForm,
+  confidenceFigures,
   needsOf,
   needsRulesForm,
   saveNeedRule,
@@ -21,8 +22,11 @@ import { addWorkshop, T0 } from './training-support.ts';
 
 let programmes: TnaProgramme[];
 let programmeIds: string[];
+let statements: { id: string; statementIds: string[] }[];
 beforeAll(() => {
-  programmes = loadContent(resolve('content')).programmes.map((p) => ({ id: p.id, title: p.title, modules: p.modules }));
+  const content = loadContent(resolve('content'));
+  programmes = content.programmes.map((p) => ({ id: p.id, title: p.title, modules: p.modules }));
+  statements = content.programmes.map((p) => ({ id: p.id, statementIds: p.confidence.map((s) => s.id) }));
   programmeIds = programmes.map((p) => p.id);
 });
 
@@ -216,5 +220,147 @@ describe('the training record', () => {
     expect(await trainingRecordOf(otherManager, 'demo-p01', programmes)).toBeNull();
     const otherAdmin = await scopeOf(database.db, 'demo-other-admin', T0);
     expect(await trainingRecordOf(otherAdmin, 'demo-p01', programmes)).toBeNull();
+  });
+});
+
+describe('needs in the matrix', () => {
+  it('shows one person’s override without changing the need of others in the same teams and roles', async () => {
+    const manager = await scopeOf(database.db, 'demo-manager', T0);
+    const posted = await needOverrideForm({ scope: manager, locale: 'en', ip: null }, 'demo-p02', programmeIds, formPost({ programmeId: RM, need: 'not-needed', reason: 'Done elsewhere' }));
+    expect(posted.status).toBe(303);
+    const view = await tnaMatrix(manager, programmes, {});
+    expect(cellOf(view, 'demo-p01', RM)).toMatchObject({ need: 'required', source: 'team' });
+    expect(cellOf(view, 'demo-p02', RM)).toMatchObject({ need: 'not-needed', source: 'override', status: 'not-needed' });
+    expect(cellOf(view, 'demo-p03', RM)).toMatchObject({ need: 'required', source: 'team' });
+  });
+});
+
+describe('removing a needs rule', () => {
+  it('lets an admin remove a rule, audited, after which the people it covered no longer need the programme', async () => {
+    const ctx = await demoAdmin(database, { now: T0 });
+    expect((await needsOf(ctx.scope, 'demo-p01', programmes)).find((n) => n.programmeId === RM)).toMatchObject({ need: 'required', source: 'team' });
+    const posted = await needsRulesForm({ scope: ctx.scope, locale: 'cy', ip: '127.0.0.1' }, programmeIds, formPost({ intent: 'remove', ruleId: 'demo-rule-rm' }));
+    expect(posted.status).toBe(303);
+    expect(posted.redirect).toBe('/cy/admin/training/rules?saved=1');
+    expect((await database.db.select().from(needRules)).map((r) => r.id)).toEqual(['demo-rule-ecp']);
+    expect((await needsOf(ctx.scope, 'demo-p01', programmes)).find((n) => n.programmeId === RM)).toMatchObject({ need: 'not-needed', source: 'default' });
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'needs-rule.changed'));
+    expect(audit).toMatchObject({ actorId: 'demo-admin', detail: { rule: 'demo-rule-rm', removed: true, programmeId: RM, teamId: 'demo-team-assessment' } });
+  });
+
+  it('answers 404 to another organisation’s admin and 403 to a manager, removing nothing', async () => {
+    const otherAdmin = await scopeOf(database.db, 'demo-other-admin', T0);
+    const fromOther = await needsRulesForm({ scope: otherAdmin, locale: 'en', ip: null }, programmeIds, formPost({ intent: 'remove', ruleId: 'demo-rule-rm' }));
+    expect(fromOther.status).toBe(404);
+    const manager = await scopeOf(database.db, 'demo-manager', T0);
+    const fromManager = await needsRulesForm({ scope: manager, locale: 'en', ip: null }, programmeIds, formPost({ intent: 'remove', ruleId: 'demo-rule-rm' }));
+    expect(fromManager.status).toBe(403);
+    expect(await database.db.select().from(needRules)).toHaveLength(2);
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'needs-rule.changed'))).toHaveLength(0);
+  });
+});
+
+describe('filtering and sorting the needs matrix', () => {
+  it('keeps only the people with the chosen role', async () => {
+    const admin = await scopeOf(database.db, 'demo-admin', T0);
+    const mentors = await tnaMatrix(admin, programmes, { role: 'mentor' });
+    expect(mentors!.rows.map((r) => r.personId).sort()).toEqual(['demo-mentor', 'demo-mentor-2']);
+    expect(mentors!.rows.every((r) => r.roles.includes('mentor'))).toBe(true);
+    const managers = await tnaMatrix(await scopeOf(database.db, 'demo-manager', T0), programmes, { role: 'manager' });
+    expect(managers!.rows.map((r) => r.personId)).toEqual(['demo-manager']);
+  });
+
+  it('sorts by name in Welsh alphabetical order unless asked otherwise', async () => {
+    const admin = await scopeOf(database.db, 'demo-admin', T0);
+    const names = (await tnaMatrix(admin, programmes, {}))!.rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('cy').compare));
+    expect(names.indexOf('Llio Bowen')).toBeGreaterThan(names.indexOf('Lowri Jenkins'));
+  });
+
+  it('sorts by team name, people with no team last, and by name within a team', async () => {
+    const admin = await scopeOf(database.db, 'demo-admin', T0);
+    const rows = (await tnaMatrix(admin, programmes, { sort: 'team' }))!.rows;
+    const firstTeam = rows.map((r) => (r.teamIds.includes('demo-team-assessment') ? 'a' : r.teamIds.includes('demo-team-coast') ? 'c' : r.teamIds.includes('demo-team-uplands') ? 'u' : 'z'));
+    expect(firstTeam).toEqual([...firstTeam].sort());
+    expect(rows.at(-1)!.teamIds).toEqual([]);
+    const assessment = rows.filter((r) => firstTeam[rows.indexOf(r)] === 'a').map((r) => r.name);
+    expect(assessment).toEqual([...assessment].sort(new Intl.Collator('cy').compare));
+  });
+
+  it('sorts by status with the most urgent first: overdue, then to do, in progress, complete, not needed', async () => {
+    // The Coastal team's phase ended before today and they must complete the ECP programme: they are overdue.
+    await database.db.insert(rolloutPhases).values({ id: 'ph', organisationId: 'demo-org', name: 'Pilot', startsOn: '2027-01-01', endsOn: '2027-02-01', targetPercent: 80, createdAt: T0, updatedAt: T0 });
+    await database.db.insert(phaseTeams).values({ phaseId: 'ph', teamId: 'demo-team-coast' });
+    await database.db.insert(needRules).values({ id: 'coast-ecp', organisationId: 'demo-org', programmeId: ECP, teamId: 'demo-team-coast', need: 'required', updatedAt: T0 });
+    await complete('demo-p01', modulesOf(ECP).slice(0, 1), ECP);
+    const admin = await scopeOf(database.db, 'demo-admin', T0);
+    const rows = (await tnaMatrix(admin, programmes, { sort: 'status' }))!.rows;
+    const urgency = ['overdue', 'to-do', 'in-progress', 'complete', 'not-needed'];
+    const worst = rows.map((r) => Math.min(...r.cells.map((c) => urgency.indexOf(c.status))));
+    expect(worst).toEqual([...worst].sort((a, b) => a - b));
+    expect(rows[0]!.teamIds).toContain('demo-team-coast');
+    expect(rows.at(-1)!.cells.every((c) => c.status === 'not-needed')).toBe(true);
+    // Coastal people are overdue, the pilot team's to do (Aled's one ECP module leaves the Risk Model to do), the rest not needed.
+    expect([...new Set(worst)]).toEqual([0, 1, 4]);
+    const overdue = rows.filter((_, i) => worst[i] === 0).map((r) => r.name);
+    expect(overdue).toEqual([...overdue].sort(new Intl.Collator('cy').compare));
+  });
+});
+
+describe('another organisation’s admin', () => {
+  it('sees none of this organisation’s people in the needs matrix or its CSV, whatever the filter', async () => {
+    const otherAdmin = await scopeOf(database.db, 'demo-other-admin', T0);
+    const demoNames = (await database.db.select({ name: people.name }).from(people).where(eq(people.organisationId, 'demo-org'))).map((p) => p.name);
+    for (const filter of [{}, { teamId: 'demo-team-assessment' }]) {
+      const view = await tnaMatrix(otherAdmin, programmes, filter);
+      expect(view!.rows.every((r) => r.personId.startsWith('demo-other-'))).toBe(true);
+      expect(view!.teams.map((t) => t.id)).toEqual(['demo-other-team']);
+      const csv = (await tnaCsv(otherAdmin, programmes, filter, translator('en'), 'en', null))!;
+      for (const name of demoNames) expect(csv).not.toContain(name);
+    }
+    expect((await tnaMatrix(otherAdmin, programmes, {}))!.rows.map((r) => r.personId)).toContain('demo-other-p01');
+    expect((await tnaMatrix(otherAdmin, programmes, { teamId: 'demo-team-assessment' }))!.rows).toEqual([]);
+  });
+});
+
+describe('confidence before and after by team', () => {
+  /** Before/after ratings of one statement for each person: before 4, after 4 + rise. */
+  async function rate(personIds: readonly string[], rise: (i: number) => number, programmeId = ECP) {
+    const statementId = statements.find((p) => p.id === programmeId)!.statementIds[0]!;
+    await database.db.insert(confidenceRatings).values(
+      personIds.flatMap((personId, i) => [
+        { personId, programmeId, statementId, moment: 'before' as const, rating: 4, organisationId: 'demo-org', ratedAt: T0 },
+        { personId, programmeId, statementId, moment: 'after' as const, rating: 4 + rise(i), organisationId: 'demo-org', ratedAt: T0 },
+      ]),
+    );
+  }
+
+  it('gives each team in view its own figures, with a reading from 5 people and none below', async () => {
+    // Assessment: 6 people, all rising; Coastal: demo-p06 (in both teams) and 3 more = 4 people.
+    await rate(['demo-p01', 'demo-p02', 'demo-p03', 'demo-p04', 'demo-p05', 'demo-p06'], (i) => 2 + (i % 2));
+    await rate(['demo-p07', 'demo-p08', 'demo-p09'], () => 1);
+    const admin = await scopeOf(database.db, 'demo-admin', T0);
+    const ecp = (await confidenceFigures(admin, statements)).find((f) => f.programmeId === ECP)!;
+    expect(ecp.change.n).toBe(9);
+    expect(ecp.reading?.key).toBe('tna.reading.improved');
+    const assessment = ecp.teams.find((t) => t.teamId === 'demo-team-assessment')!;
+    expect(assessment.change).toMatchObject({ n: 6, meanBefore: 4, meanAfter: 6.5, meanDifference: 2.5 });
+    expect(assessment.reading).toMatchObject({ key: 'tna.reading.improved', params: { n: 6 } });
+    const coast = ecp.teams.find((t) => t.teamId === 'demo-team-coast')!;
+    expect(coast.change.n).toBe(4);
+    expect(coast.reading).toBeNull();
+    expect(ecp.teams.map((t) => t.teamId)).not.toContain('demo-team-uplands');
+  });
+
+  it('shows a manager only the teams they manage and the people in them', async () => {
+    await rate(['demo-p01', 'demo-p02', 'demo-p03', 'demo-p04', 'demo-p05'], () => 2);
+    await rate(['demo-p14', 'demo-p15', 'demo-p16', 'demo-p17', 'demo-p18'], () => -1);
+    const manager = await scopeOf(database.db, 'demo-manager', T0);
+    const ecp = (await confidenceFigures(manager, statements)).find((f) => f.programmeId === ECP)!;
+    expect(ecp.change.n).toBe(5);
+    expect(ecp.teams.map((t) => t.teamId)).toEqual(['demo-team-assessment']);
+    const upland = (await confidenceFigures(await scopeOf(database.db, 'demo-manager-2', T0), statements)).find((f) => f.programmeId === ECP)!;
+    expect(upland.teams).toEqual([expect.objectContaining({ teamId: 'demo-team-uplands', reading: expect.objectContaining({ key: 'tna.reading.worse' }) })]);
+    expect(await confidenceFigures(await scopeOf(database.db, 'demo-other-admin', T0), statements)).toEqual(statements.map((p) => expect.objectContaining({ programmeId: p.id, teams: [], change: expect.objectContaining({ n: 0 }) })));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
-import { periodFrom, shareOf } from '../../src/server/training/welsh-medium.ts';
+import { shareOf } from '../../src/domain/training/index.ts';
+import { periodFrom } from '../../src/server/training/welsh-medium.ts';
 
 describe('the period', () => {
   const query = (q: Record<string, string>) => new URLSearchParams(q);

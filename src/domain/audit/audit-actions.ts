@@ -45,5 +45,6 @@ export const AUDIT_ACTIONS = [
   'indicators.saved',
   'evaluation-notes.saved',
   'group.cancelled',
+  'phase.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

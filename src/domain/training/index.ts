@@ -9,3 +9,4 @@ export * from './paired-change.ts';
 export * from './rollout.ts';
 export * from './welsh-medium.ts';
 export * from './confidence.ts';
+export * from './tna-summaries.ts';

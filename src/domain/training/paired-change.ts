@@ -1,5 +1,6 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { SMALL_GROUP_MINIMUM } from '../common/index.ts';
 
 export type PairedChange = {
   n: number;
@@ -65,7 +66,7 @@ export type PairedChangeReading = {
 };
 
 /** A plain-language reading of a paired change: improved or worse when the 95% CI excludes 0 (or all changed alike), else no clear change; null when n < 5. */
-export function pairedChangeReading(c: PairedChange, minimum = 5): PairedChangeReading | null {
+export function pairedChangeReading(c: PairedChange, minimum = SMALL_GROUP_MINIMUM): PairedChangeReading | null {
   if (c.n < minimum || c.meanBefore === null || c.meanAfter === null || c.meanDifference === null) return null;
   const params = { n: c.n, meanBefore: c.meanBefore, meanAfter: c.meanAfter, meanDifference: c.meanDifference };
   const [low, high] = c.ci95 ?? [c.meanDifference, c.meanDifference];

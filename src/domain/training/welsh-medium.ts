@@ -1,4 +1,13 @@
+import { SMALL_GROUP_MINIMUM } from '../common/index.ts';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage } from './vocabulary.ts';
+
+/** Percentages are shown only over at least this many people or modules, so nobody is singled out. */
+export const WELSH_MEDIUM_MINIMUM = SMALL_GROUP_MINIMUM;
+
+/** A share as a percentage, or null below the minimum count. */
+export function shareOf(part: number, whole: number): number | null {
+  return whole >= WELSH_MEDIUM_MINIMUM ? (part / whole) * 100 : null;
+}
 
 export type Period = { from: string; to: string };
 

@@ -82,4 +82,5 @@ export const admin: Translation<typeof english> = {
   'audit.action.indicators.saved': 'Dangosyddion gwasanaeth wedi’u cadw',
   'audit.action.evaluation-notes.saved': 'Argymhellion y gwerthusiad wedi’u cadw',
   'audit.action.group.cancelled': 'Grŵp mentora wedi’i ganslo',
+  'audit.action.phase.removed': 'Cyfnod cyflwyno wedi’i ddileu',
 };

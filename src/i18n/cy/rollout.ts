@@ -117,4 +117,10 @@ export const rollout: Translation<typeof english> = {
   'welshMedium.csv.period': 'Cyfnod',
   'welshMedium.csv.staff': 'Staff a fynychodd weithdai cyfrwng Cymraeg neu ddwyieithog',
   'welshMedium.csv.percentWelsh': '{programme}: cyfran yn Gymraeg (%)',
+  'confidence.figures.group': 'Grŵp',
+  'confidence.figures.allTeams': 'Pob tîm a ddangosir',
+  'confidence.figures.captionTeams': 'Hyder cyn ac ar ôl, fesul rhaglen a fesul tîm',
+  'confidence.figures.teamLabel': '{programme} – {team}',
+  'rollout.phases.remove': 'Dileu {name}',
+  'rollout.phases.removed': 'Cyfnod wedi’i ddileu. Nid yw ei dimau mewn unrhyw gyfnod bellach.',
 };

@@ -79,4 +79,5 @@ export const admin = {
   'audit.action.indicators.saved': 'Service indicators saved',
   'audit.action.evaluation-notes.saved': 'Evaluation recommendations saved',
   'audit.action.group.cancelled': 'Mentoring group cancelled',
+  'audit.action.phase.removed': 'Rollout phase removed',
 } as const;

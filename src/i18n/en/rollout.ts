@@ -114,4 +114,10 @@ export const rollout = {
   'welshMedium.csv.period': 'Period',
   'welshMedium.csv.staff': 'Staff attending Welsh-medium or bilingual workshops',
   'welshMedium.csv.percentWelsh': '{programme}: share in Welsh (%)',
+  'confidence.figures.group': 'Group',
+  'confidence.figures.allTeams': 'All teams shown',
+  'confidence.figures.captionTeams': 'Confidence before and after, by programme and by team',
+  'confidence.figures.teamLabel': '{programme}, {team}',
+  'rollout.phases.remove': 'Remove {name}',
+  'rollout.phases.removed': 'Phase removed. Its teams are in no phase now.',
 } as const;

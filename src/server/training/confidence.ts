@@ -1,6 +1,5 @@
-import { and, avg, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { confidencePrompts, confidenceRatings, moduleCompletions, people, sectionVisits, teamMemberships } from '../../../db/schema/index.ts';
+import { eq, sql } from 'drizzle-orm';
+import { confidencePrompts, confidenceRatings, moduleCompletions, sectionVisits, teams } from '../../../db/schema/index.ts';
 import {
   CONFIDENCE_MOMENTS,
   checkConfidenceRatings,
@@ -88,49 +87,54 @@ export async function skipConfidence(scope: Scope, programme: ProgrammeOutline, 
   return { ok: true };
 }
 
-export type ConfidenceFigures = {
+/** Before/after figures over one group of people: `pairedChange` and its plain-language reading (null below the small-group minimum). */
+export type ConfidenceChange = { change: PairedChange; reading: ReturnType<typeof pairedChangeReading> };
+export type TeamConfidence = ConfidenceChange & { teamId: string; nameEn: string; nameCy: string };
+export type ConfidenceFigures = ConfidenceChange & {
   programmeId: string;
-  change: PairedChange;
-  /** The plain-language reading; null below the minimum number of people. */
-  reading: ReturnType<typeof pairedChangeReading>;
+  /** The same figures for each team in view with at least one person's pair, by team name. */
+  teams: TeamConfidence[];
 };
 
 /**
- * Before/after figures per programme over the people the viewer may see (a manager: members of
- * the teams they manage; an admin: the organisation). Each person gives one pair: the means of
- * the statements they rated both before and after (as `personPair` in the domain reads it).
+ * Before/after figures per programme, and per team within it, over the people the viewer may see
+ * (a manager: members of the teams they manage, and only those teams; an admin: the organisation).
+ * Each person gives one pair: the means of the current statements they rated both before and after
+ * (as `personPair` in the domain reads it). One statement for every programme and team.
  */
 export async function confidenceFigures(scope: Scope, programmes: readonly Pick<ProgrammeOutline, 'id' | 'statementIds'>[]): Promise<ConfidenceFigures[]> {
-  const { db, viewer } = scope;
+  const { db, viewer, organisationId } = scope;
   const admin = hasRole(viewer, 'admin');
   if (!admin && !hasRole(viewer, 'manager')) return [];
-  const where = admin
-    ? eq(confidenceRatings.organisationId, scope.organisationId)
-    : and(
-        eq(confidenceRatings.organisationId, scope.organisationId),
-        inArray(
-          confidenceRatings.personId,
-          db.selectDistinct({ id: teamMemberships.personId }).from(teamMemberships).where(inArray(teamMemberships.teamId, viewer.managedTeamIds.length ? [...viewer.managedTeamIds] : [''])),
-        ),
-      );
-  // One pair per person, averaged in SQL over the current statements they rated both before and after.
-  const after = alias(confidenceRatings, 'after_ratings');
-  const pairsOf = (programme: Pick<ProgrammeOutline, 'id' | 'statementIds'>) =>
-    programme.statementIds.length === 0
+  const asked = programmes.filter((p) => p.statementIds.length > 0);
+  const managed = viewer.managedTeamIds.length ? [...viewer.managedTeamIds] : [''];
+  const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const [pairs, orgTeams] = await Promise.all([
+    asked.length === 0
       ? Promise.resolve([])
-      : db
-          .select({ before: avg(confidenceRatings.rating), after: avg(after.rating) })
-          .from(confidenceRatings)
-          .innerJoin(
-            after,
-            and(eq(after.personId, confidenceRatings.personId), eq(after.programmeId, confidenceRatings.programmeId), eq(after.statementId, confidenceRatings.statementId), eq(after.moment, 'after')),
-          )
-          .innerJoin(people, eq(people.id, confidenceRatings.personId))
-          .where(and(where, eq(confidenceRatings.programmeId, programme.id), eq(confidenceRatings.moment, 'before'), inArray(confidenceRatings.statementId, [...programme.statementIds]), eq(people.status, 'active')))
-          .groupBy(confidenceRatings.personId);
-  const all = await Promise.all(programmes.map(pairsOf));
-  return programmes.map((programme, i) => {
-    const change = pairedChange(all[i]!.map((p) => ({ before: Number(p.before), after: Number(p.after) })));
-    return { programmeId: programme.id, change, reading: pairedChangeReading(change) };
+      : db.all<{ person_id: string; programme_id: string; before: number; after: number; teams: string | null }>(sql`
+          select b.person_id, b.programme_id, avg(b.rating) as before, avg(a.rating) as after,
+            (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = b.person_id) as teams
+          from confidence_ratings b
+          join confidence_ratings a on a.person_id = b.person_id and a.programme_id = b.programme_id and a.statement_id = b.statement_id and a.moment = 'after'
+          join people p on p.id = b.person_id
+          where b.organisation_id = ${organisationId} and b.moment = 'before' and p.status = 'active'
+            and (${sql.join(asked.map((p) => sql`(b.programme_id = ${p.id} and b.statement_id in (${list(p.statementIds)}))`), sql` or `)})
+            ${admin ? sql`` : sql`and b.person_id in (select person_id from team_memberships where team_id in (${list(managed)}))`}
+          group by b.person_id, b.programme_id`),
+    db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(teams.nameEn),
+  ]);
+  const shownTeams = admin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
+  const figures = (list: readonly { before: number; after: number }[]): ConfidenceChange => {
+    const change = pairedChange(list);
+    return { change, reading: pairedChangeReading(change) };
+  };
+  return programmes.map((programme) => {
+    const mine = pairs.filter((p) => p.programme_id === programme.id).map((p) => ({ before: Number(p.before), after: Number(p.after), teamIds: p.teams ? p.teams.split(' ') : [] }));
+    const byTeam = shownTeams.flatMap((team) => {
+      const inTeam = mine.filter((p) => p.teamIds.includes(team.id));
+      return inTeam.length === 0 ? [] : [{ teamId: team.id, nameEn: team.nameEn, nameCy: team.nameCy, ...figures(inTeam) }];
+    });
+    return { programmeId: programme.id, ...figures(mine), teams: byTeam };
   });
 }

@@ -1,7 +1,7 @@
 import { localePath, type Locale } from '../../domain/common/index.ts';
 import type { Scope } from '../people/index.ts';
 import { formAgain, formRedirect, formValues, readFormData, type FormResult, type FormValues } from '../platform/index.ts';
-import { savePhase, type PhaseInput } from './phases.ts';
+import { removePhase, savePhase, type PhaseInput } from './phases.ts';
 
 const text = (values: FormValues, name: string) => {
   const value = values[name];
@@ -22,9 +22,14 @@ export function phaseFields(values: FormValues): PhaseInput {
   };
 }
 
-/** **Add a phase** / change one (admins): saves it and returns to the list, or shows the errors beside the fields. */
+/** **Add a phase** / change one / remove one (`intent=remove`) (admins): returns to the list, or shows the errors beside the fields. */
 export async function phaseForm(scope: Scope, locale: Locale, ip: string | null, request: Request): Promise<FormResult> {
   const values = formValues(await readFormData(request), ['teamIds']);
+  if (text(values, 'intent') === 'remove') {
+    const removed = await removePhase(scope, text(values, 'id'), ip);
+    if (removed.ok) return formRedirect(`${localePath(locale, '/admin/training/phases')}?done=removed`);
+    return formAgain({}, {}, removed.error === 'not-allowed' ? 403 : 404);
+  }
   const saved = await savePhase(scope, phaseFields(values), ip);
   if (saved.ok) return formRedirect(`${localePath(locale, '/admin/training/phases')}?done=saved`);
   if (saved.error === 'invalid') return formAgain(saved.errors, values);

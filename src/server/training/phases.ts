@@ -60,3 +60,19 @@ export async function savePhase(scope: Scope, input: PhaseInput, ip: string | nu
     return { ok: true, id };
   });
 }
+
+/** Removes a phase of the organisation with its teams (admins), audited; another organisation's phase is "not found" and nothing changes. */
+export async function removePhase(scope: Scope, phaseId: string, ip: string | null): Promise<{ ok: true } | { ok: false; error: 'not-allowed' | 'not-found' }> {
+  if (!mayInOrganisation(scope.viewer, 'training.phases.manage')) return { ok: false, error: 'not-allowed' };
+  const now = scope.now.getTime();
+  return scope.db.transaction(async (tx) => {
+    // The phase's teams go with it (the foreign key cascades).
+    const [gone] = await tx
+      .delete(rolloutPhases)
+      .where(and(eq(rolloutPhases.id, phaseId), eq(rolloutPhases.organisationId, scope.organisationId)))
+      .returning({ name: rolloutPhases.name });
+    if (!gone) return { ok: false, error: 'not-found' } as const;
+    await recordAudit(tx, { organisationId: scope.organisationId, actorId: scope.viewer.id, action: 'phase.removed', detail: { phaseId }, ip }, now);
+    return { ok: true } as const;
+  });
+}

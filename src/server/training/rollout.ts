@@ -1,21 +1,11 @@
 import { and, eq, inArray, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import {
-  moduleCompletions,
-  needOverrides,
-  needRules,
-  people,
-  personRoles,
-  registerRows,
-  teamMemberships,
-  teams,
-  workshops,
-} from '../../../db/schema/index.ts';
+import { moduleCompletions, registerRows, teamMemberships, teams, workshops } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
-import type { Role } from '../../domain/people/index.ts';
-import { completionCurve, phaseAtRisk, resolveNeed, teamsBehind, type CurvePoint } from '../../domain/training/index.ts';
+import { completionCurve, phaseAtRisk, teamsBehind, type CurvePoint } from '../../domain/training/index.ts';
 import { hasRole, mayInOrganisation } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
+import { loadNeedsInputs, type NeedsPerson } from './needs.ts';
 import { listPhases } from './phases.ts';
 
 /** What the rollout figures need of a programme from the content: its modules. */
@@ -81,16 +71,11 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
   const teamIds = [...new Set(phases.flatMap((p) => p.teamIds))];
   const org = scope.organisationId;
 
-  const [teamRows, members, roles, rules, overrides, doneByProgramme, attended] = await Promise.all([
+  // The active members of the phases' teams; every team of theirs counts for their needs, only the phase's teams count them in.
+  const inPhases = sql`p.status = 'active' and p.id in (select x.person_id from team_memberships x where x.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)}))`;
+  const [teamRows, needs, doneByProgramme, attended] = await Promise.all([
     db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(and(eq(teams.organisationId, org), inArray(teams.id, teamIds))),
-    db
-      .select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId })
-      .from(teamMemberships)
-      .innerJoin(people, eq(people.id, teamMemberships.personId))
-      .where(and(eq(people.organisationId, org), eq(people.status, 'active'))),
-    db.select({ personId: personRoles.personId, role: personRoles.role }).from(personRoles).innerJoin(people, eq(people.id, personRoles.personId)).where(eq(people.organisationId, org)),
-    db.select({ programmeId: needRules.programmeId, teamId: needRules.teamId, role: needRules.role, need: needRules.need, workshopRequired: needRules.workshopRequired }).from(needRules).where(eq(needRules.organisationId, org)),
-    db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, org)),
+    loadNeedsInputs(scope, inPhases),
     // Only whole programmes done: per programme, the people with every module and the day of their last first completion.
     Promise.all(programmes.map((programme) => programmeCompletions(db, programme, teamIds))),
     db
@@ -101,24 +86,27 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
       .groupBy(registerRows.personId, workshops.programmeId),
   ]);
 
-  // Every team of a person counts for their needs; only the phase's teams count them in.
-  const teamsOf = new Map<string, string[]>();
-  for (const m of members) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
-  const rolesOf = new Map<string, Role[]>();
-  for (const r of roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
-  const overrideOf = new Map(overrides.map((o) => [`${o.personId}/${o.programmeId}`, o]));
   const completedAt = new Map(programmes.flatMap((p, i) => doneByProgramme[i]!.map((c) => [`${c.personId}/${p.id}`, Number(c.at)] as const)));
   const workshopOn = new Map(attended.map((a) => [`${a.personId}/${a.programmeId}`, a.date ?? '']));
 
+  // London's day changes on a UTC hour, so every instant of one UTC hour has the same London date: format each hour once.
+  const dayOfHour = new Map<number, string>();
+  const londonDay = (at: number) => {
+    const hour = Math.floor(at / 3_600_000);
+    let day = dayOfHour.get(hour);
+    if (day === undefined) dayOfHour.set(hour, (day = londonDate(hour * 3_600_000)));
+    return day;
+  };
+
   /** The day a person completed a programme they must do, null when not yet; undefined when not required. */
-  const completion = (personId: string, programme: ProgrammeModules): string | null | undefined => {
-    const need = resolveNeed(rules, { teamIds: teamsOf.get(personId) ?? [], roles: rolesOf.get(personId) ?? [] }, programme.id, overrideOf.get(`${personId}/${programme.id}`) ?? null);
+  const completion = (person: NeedsPerson, programme: ProgrammeModules): string | null | undefined => {
+    const need = needs.needOf(person, programme.id);
     if (need.need !== 'required' || programme.moduleIds.length === 0) return undefined;
-    const last = completedAt.get(`${personId}/${programme.id}`);
+    const last = completedAt.get(`${person.id}/${programme.id}`);
     if (last === undefined) return null;
-    let day = londonDate(last);
+    let day = londonDay(last);
     if (need.workshopRequired) {
-      const on = workshopOn.get(`${personId}/${programme.id}`);
+      const on = workshopOn.get(`${person.id}/${programme.id}`);
       if (!on) return null;
       if (on > day) day = on;
     }
@@ -127,17 +115,17 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
 
   const byTeam = new Map(teamRows.map((t) => [t.id, t]));
   return phases.map((phase) => {
-    const inPhase = [...new Set(members.filter((m) => phase.teamIds.includes(m.teamId)).map((m) => m.personId))];
+    const inPhase = needs.people.filter((person) => person.teamIds.some((id) => phase.teamIds.includes(id)));
     const completedOn: string[] = [];
     let eligible = 0;
     const perTeam = new Map(phase.teamIds.map((id) => [id, { eligible: 0, completed: 0 }]));
-    for (const personId of inPhase) {
+    for (const person of inPhase) {
       for (const programme of programmes) {
-        const day = completion(personId, programme);
+        const day = completion(person, programme);
         if (day === undefined) continue;
         eligible += 1;
         if (day !== null) completedOn.push(day);
-        for (const teamId of teamsOf.get(personId) ?? []) {
+        for (const teamId of person.teamIds) {
           const counts = perTeam.get(teamId);
           if (!counts) continue;
           counts.eligible += 1;

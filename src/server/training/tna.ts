@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { bookings, needOverrides, phaseTeams, registerRows, rolloutPhases, teams, workshops } from '../../../db/schema/index.ts';
+import { bookings, phaseTeams, registerRows, rolloutPhases, teams, workshops } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
-import { resolveNeed, teamSummary, tnaStatus, TNA_STATUSES, type Need, type NeedSource, type TnaStatus } from '../../domain/training/index.ts';
+import { tnaStatus, tnaSummaries, TNA_STATUSES, type Need, type NeedSource, type TnaStatus, type TnaTeamSummary } from '../../domain/training/index.ts';
 import { hasRole, mayInOrganisation } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
-import { listNeedRules, type TnaProgramme } from './needs.ts';
+import { loadNeedsInputs, type TnaProgramme } from './needs.ts';
 
 export const TNA_SORTS = ['name', 'team', 'status'] as const;
 export type TnaSort = (typeof TNA_SORTS)[number];
@@ -13,8 +13,6 @@ export type TnaSort = (typeof TNA_SORTS)[number];
 export const WORKSHOP_STATES = ['attended', 'did-not-attend', 'booked', 'none'] as const;
 export type WorkshopState = (typeof WORKSHOP_STATES)[number];
 export const TNA_PAGE_SIZE = 100;
-/** Summaries of a group smaller than this show "fewer than 5", never a figure. */
-export const SMALL_GROUP = 5;
 
 export type TnaFilter = { teamId?: string; programmeId?: string; status?: TnaStatus; role?: Role; sort?: TnaSort; page?: number };
 
@@ -31,7 +29,6 @@ export type TnaCell = {
   status: TnaStatus;
 };
 export type TnaRow = { personId: string; name: string; teamIds: string[]; roles: Role[]; cells: TnaCell[] };
-export type TnaTeamSummary = { teamId: string; people: number; counts: Record<TnaStatus, number> | null; percentComplete: number | null };
 export type TnaView = {
   programmes: TnaProgramme[];
   teams: { id: string; nameEn: string; nameCy: string }[];
@@ -82,15 +79,14 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
     : sql`select tm.person_id from team_memberships tm join people p on p.id = tm.person_id
           where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)})`;
   const moduleIds = [...moduleProgramme.keys()];
-  // One row per person (lists packed with group_concat): reading rows is what costs, not the SQL.
-  const [staff, rules, overrides, completions, marks, booked, confidence, phases] = await Promise.all([
-    db.all<{ id: string; name: string; teams: string | null; roles: string | null }>(sql`
-      select p.id, p.name,
-        (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = p.id) as teams,
-        (select group_concat(r.role, ' ') from person_roles r where r.person_id = p.id) as roles
-      from people p where p.id in (${inView})`),
-    listNeedRules(scope),
-    db.select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason }).from(needOverrides).where(eq(needOverrides.organisationId, organisationId)),
+  // Completions and confidence come one row per person (lists packed with group_concat), the needs inputs from the one loader.
+  const [needs, completions, marks, booked, confidence, phases] = await Promise.all([
+    loadNeedsInputs(
+      scope,
+      isAdmin
+        ? sql`p.status != 'deactivated'`
+        : sql`p.status != 'deactivated' and p.id in (select x.person_id from team_memberships x where x.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)}))`,
+    ),
     // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
     moduleIds.length === 0
       ? Promise.resolve([])
@@ -109,7 +105,6 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
       .from(bookings)
       .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
       .where(and(eq(bookings.organisationId, organisationId), eq(bookings.state, 'booked'), isNull(workshops.cancelledAt))),
-    // Grouped in the primary key's order (person, programme), so SQLite needs no sort.
     db.all<{ person_id: string; means: string }>(sql`
       select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
         select person_id, programme_id,
@@ -127,7 +122,6 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   ]);
 
   const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
-  const overrideOf = new Map(overrides.map((o) => [key(o.personId, o.programmeId), o]));
   const doneCount = new Map<string, number>();
   for (const c of completions) {
     for (const moduleId of c.modules.split(' ')) {
@@ -143,73 +137,56 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   };
   for (const m of marks) note(key(m.personId, m.programmeId), m.mark === 'attended' || m.mark === 'attended-part' ? 'attended' : 'did-not-attend');
   for (const b of booked) note(key(b.personId, b.programmeId), 'booked');
-  const confidenceOf = new Map<string, number>();
+  const confidenceOf = new Map<string, [number | null, number | null]>();
   for (const c of confidence) {
     for (const entry of c.means.split('|')) {
       const [programmeId, before, after] = entry.split(' ');
-      if (before) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000before`, Number(before));
-      if (after) confidenceOf.set(`${key(c.person_id, programmeId!)}\u0000after`, Number(after));
+      confidenceOf.set(key(c.person_id, programmeId!), [before ? Number(before) : null, after ? Number(after) : null]);
     }
   }
   const phaseEnd = new Map(phases.map((p) => [p.teamId, p.endsOn]));
   const today = londonDate(scope.now.getTime());
+  const visible = new Set(visibleTeamIds);
 
   const rows: TnaRow[] = [];
-  for (const person of staff) {
-    const teamIds = person.teams ? person.teams.split(' ') : [];
-    if (!isAdmin && !teamIds.some((id) => visibleTeamIds.includes(id))) continue;
+  for (const person of needs.people) {
+    const { teamIds, roles } = person;
+    if (!isAdmin && !teamIds.some((id) => visible.has(id))) continue;
     if (filter.teamId && !teamIds.includes(filter.teamId)) continue;
-    const roles = (person.roles ? person.roles.split(' ') : []) as Role[];
     if (filter.role && !roles.includes(filter.role)) continue;
     // The earliest phase end of the person's teams is the date their needs fall due.
-    const ends = teamIds.map((id) => phaseEnd.get(id)).filter((d): d is string => d !== undefined).sort();
-    const phaseEndsOn = ends[0] ?? null;
+    let phaseEndsOn: string | null = null;
+    for (const id of teamIds) {
+      const end = phaseEnd.get(id);
+      if (end !== undefined && (phaseEndsOn === null || end < phaseEndsOn)) phaseEndsOn = end;
+    }
     const cells = shown.map((p): TnaCell => {
       const k = key(person.id, p.id);
-      const resolved = resolveNeed(rules, { teamIds, roles }, p.id, overrideOf.get(k) ?? null);
+      const resolved = needs.needOf(person, p.id);
       const modulesDone = doneCount.get(k) ?? 0;
       const workshop = workshopOf.get(k) ?? 'none';
       const status = tnaStatus(
         { need: resolved.need, modulesDone, modulesTotal: p.modules.length, workshopRequired: resolved.workshopRequired, workshopAttended: workshop === 'attended', phaseEndsOn },
         today,
       );
-      return {
-        programmeId: p.id,
-        need: resolved.need,
-        source: resolved.source,
-        workshopRequired: resolved.workshopRequired,
-        modulesDone,
-        modulesTotal: p.modules.length,
-        workshop,
-        confidenceBefore: confidenceOf.get(`${k}\u0000before`) ?? null,
-        confidenceAfter: confidenceOf.get(`${k}\u0000after`) ?? null,
-        status,
-      };
+      const [confidenceBefore, confidenceAfter] = confidenceOf.get(k) ?? [null, null];
+      return { programmeId: p.id, need: resolved.need, source: resolved.source, workshopRequired: resolved.workshopRequired, modulesDone, modulesTotal: p.modules.length, workshop, confidenceBefore, confidenceAfter, status };
     });
     if (filter.status && !cells.some((c) => c.status === filter.status)) continue;
-    rows.push({ personId: person.id, name: person.name, teamIds: isAdmin ? teamIds : teamIds.filter((id) => visibleTeamIds.includes(id)), roles, cells });
+    rows.push({ personId: person.id, name: person.name, teamIds: isAdmin ? teamIds : teamIds.filter((id) => visible.has(id)), roles, cells });
   }
+  return { rows: sortRows(rows, filter.sort ?? 'name', orgTeams), visibleTeams };
+}
+
+/** The rows in the chosen order (by name in Welsh collation; by first team name; or most urgent status first), each key worked out once. */
+function sortRows(rows: readonly TnaRow[], sort: TnaSort, orgTeams: readonly { id: string; nameEn: string }[]): TnaRow[] {
   const teamName = new Map(orgTeams.map((t) => [t.id, t.nameEn]));
   const firstTeam = (r: TnaRow) => r.teamIds.map((id) => teamName.get(id) ?? '').sort()[0] ?? '\uffff';
   const worst = (r: TnaRow) => Math.min(...r.cells.map((c) => URGENCY[c.status]), URGENCY['not-needed']);
   const collator = new Intl.Collator('cy');
-  const byName = (a: TnaRow, b: TnaRow) => collator.compare(a.name, b.name);
-  const sort = filter.sort ?? 'name';
-  rows.sort((a, b) =>
-    sort === 'team' ? firstTeam(a).localeCompare(firstTeam(b)) || byName(a, b) : sort === 'status' ? worst(a) - worst(b) || byName(a, b) : byName(a, b),
-  );
-  return { rows, visibleTeams };
-}
-
-/** Per visible team: how many people, and the counts of their needs by status — none for a group under 5. */
-export function tnaSummaries(rows: readonly TnaRow[], teamIds: readonly string[]): TnaTeamSummary[] {
-  return teamIds.flatMap((teamId) => {
-    const members = rows.filter((r) => r.teamIds.includes(teamId));
-    if (members.length === 0) return [];
-    if (members.length < SMALL_GROUP) return [{ teamId, people: members.length, counts: null, percentComplete: null }];
-    const [summary] = teamSummary(members.flatMap((r) => r.cells.map((c) => ({ teamId, status: c.status }))));
-    return [{ teamId, people: members.length, counts: summary?.counts ?? null, percentComplete: summary?.percentComplete ?? null }];
-  });
+  const keyed = rows.map((row) => ({ row, team: sort === 'team' ? firstTeam(row) : '', urgency: sort === 'status' ? worst(row) : 0 }));
+  keyed.sort((a, b) => (sort === 'team' ? a.team.localeCompare(b.team) : a.urgency - b.urgency) || collator.compare(a.row.name, b.row.name));
+  return keyed.map((k) => k.row);
 }
 
 /** The needs analysis page: one page of rows (100 a page), the filter's teams and a summary row per team over every row. */

@@ -1,15 +1,12 @@
 import { and, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import { moduleCompletions, people, registerRows, workshops } from '../../../db/schema/index.ts';
 import { addDays, isCalendarDate } from '../../domain/common/index.ts';
-import { lastFinancialYear, welshMediumShare, type Period, type WelshMediumFigures } from '../../domain/training/index.ts';
+import { lastFinancialYear, shareOf, welshMediumShare, type Period, type WelshMediumFigures } from '../../domain/training/index.ts';
 import { mayInOrganisation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../people/index.ts';
 import { labelKey, type Translate } from '../../i18n/index.ts';
 import { londonInstant, toCsv, type FieldErrors } from '../platform/index.ts';
-
-/** Percentages are shown only over at least this many people or modules, so nobody is singled out. */
-export const WELSH_MEDIUM_MINIMUM = 5;
 
 /**
  * The period of the Welsh-medium page from `?from=&to=`: the last financial year when neither is
@@ -25,11 +22,6 @@ export function periodFrom(query: URLSearchParams, today: string): { ok: true; p
   if (!isCalendarDate(to)) errors.to = { key: 'welshMedium.errors.date' };
   else if (isCalendarDate(from) && to < from) errors.to = { key: 'welshMedium.errors.toBeforeFrom' };
   return Object.keys(errors).length ? { ok: false, errors, period: fallback } : { ok: true, period: { from, to }, chosen: true };
-}
-
-/** A share as a percentage, or null below the minimum count. */
-export function shareOf(part: number, whole: number): number | null {
-  return whole >= WELSH_MEDIUM_MINIMUM ? (part / whole) * 100 : null;
 }
 
 /**
