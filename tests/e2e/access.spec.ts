@@ -388,3 +388,44 @@ test.describe('the needs analysis of another organisation', () => {
     }
   });
 });
+
+test.describe('workshop routes tried with ids the viewer may not use', () => {
+  // demo-ws-05 is open only to the uplands team; demo-ws-07 is open to everyone in the demo organisation.
+  test('a learner of another team gets no calendar file, no booking change and no reaction form for a closed workshop', async ({ page }) => {
+    await signIn(page, 'learner@camau.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    const origin = new URL(page.url()).origin;
+    const ics = await page.request.get('/training/workshops/demo-ws-05.ics');
+    expect(ics.status()).toBe(404);
+    expect(await ics.text()).not.toContain('BEGIN:VCALENDAR');
+    for (const intent of ['cancel', 'leave', 'book']) {
+      const posted = await page.request.post('/training/workshops/demo-ws-05', { headers: { Origin: origin }, form: { intent }, maxRedirects: 0 });
+      expect(posted.status(), intent).toBe(404);
+    }
+    expect(await open(page, '/training/workshops/demo-ws-05/reaction')).toBe(404);
+    const reaction = await page.request.post('/training/workshops/demo-ws-05/reaction', { headers: { Origin: origin }, form: { usefulness: '5', relevance: '5', confidence: '5' }, maxRedirects: 0 });
+    expect(reaction.status()).toBe(404);
+  });
+
+  test('a learner may not add a workshop, in either language', async ({ page }) => {
+    await signIn(page, 'learner@camau.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    expect(await open(page, '/training/workshops/new')).toBe(403);
+    expect(await open(page, '/cy/training/workshops/new')).toBe(403);
+    const origin = new URL(page.url()).origin;
+    const posted = await page.request.post('/training/workshops/new', { headers: { Origin: origin }, form: { title: 'Not allowed', programmeId: 'risk-model' }, maxRedirects: 0 });
+    expect(posted.status()).toBe(403);
+    await expectNoAxeViolations(page);
+  });
+
+  test('another organisation’s administrator gets no calendar file and changes no booking of this organisation', async ({ page }) => {
+    await signIn(page, 'admin@arall.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    const origin = new URL(page.url()).origin;
+    expect((await page.request.get('/training/workshops/demo-ws-07.ics')).status()).toBe(404);
+    for (const intent of ['cancel', 'leave', 'book', 'book-for', 'move']) {
+      const posted = await page.request.post('/training/workshops/demo-ws-07', { headers: { Origin: origin }, form: { intent, personId: 'demo-p01', toWorkshopId: 'demo-ws-06' }, maxRedirects: 0 });
+      expect(posted.status(), intent).toBe(404);
+    }
+  });
+});
