@@ -38,6 +38,15 @@ describe('support groups', () => {
     expect(audit?.detail).toEqual({ groupId: group!.id });
   });
 
+  it('audits a renamed group with its id only', async () => {
+    const created = await makeGroup({ name: 'Reflective practice group', memberIds: ['demo-learner'] });
+    const id = idFrom(created.redirect, 'groups');
+    const renamed = await makeGroup({ name: 'Thursday group', memberIds: ['demo-learner', 'demo-p01'], revision: '0' }, 'demo-mentor', id);
+    expect(renamed.status).toBe(303);
+    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'group.edited'));
+    expect(rows.map((r) => [r.actorId, r.detail])).toEqual([['demo-mentor', { groupId: id }]]);
+  });
+
   it('refuses a member from another organisation beside the field, and saves nothing', async () => {
     const result = await makeGroup({ name: 'Cross-border', memberIds: ['demo-learner', 'demo-other-p01'] });
     expect(result.status).toBe(422);

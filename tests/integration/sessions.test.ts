@@ -178,6 +178,14 @@ describe('recording a session', () => {
     expect(sessionRows.map((r) => r.action).sort()).toEqual(['session.created', 'session.edited']);
     for (const row of sessionRows) expect(row.detail).toEqual({ sessionId: id });
   });
+
+  it('audits a cancelled session with its id only, and nothing for another mentor’s try', async () => {
+    const id = idFrom((await record({ date: '2026-12-15' })).redirect);
+    expect((await cancelSession(await scopeOf(database.db, 'demo-mentor-2', NOW), id, 0, null)).ok).toBe(false);
+    expect((await cancelSession(await scopeOf(database.db, 'demo-mentor', NOW), id, 0, null)).ok).toBe(true);
+    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'session.cancelled'));
+    expect(rows.map((r) => [r.actorId, r.detail])).toEqual([['demo-mentor', { sessionId: id }]]);
+  });
 });
 
 describe('carrying actions forward', () => {
