@@ -10,7 +10,7 @@ import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
 import { currentIndicators } from '../../src/server/evaluation/index.ts';
-import { reactionFiguresFor, registerFor, tnaMatrix, trainingHome, workshopView } from '../../src/server/training/index.ts';
+import { reactionFiguresFor, registerFor, rolloutView, tnaMatrix, trainingHome, workshopView } from '../../src/server/training/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
 let database: Database;
@@ -147,5 +147,18 @@ describe('the demo needs on first start', () => {
     expect(need('demo-p01')).toMatchObject({ need: 'required', source: 'team', workshopRequired: true });
     // Ffion is in the pilot team and a later one: the stronger need wins.
     expect(need('demo-p06')).toMatchObject({ need: 'required' });
+  });
+});
+
+describe('the demo rollout on first start', () => {
+  it('has a pilot that ended at its target and a phase 2 under way that is at risk', async () => {
+    const view = await rolloutView(await scopeOf(database.db, 'demo-admin'), programmes.map((p) => ({ id: p.id, moduleIds: p.modules })));
+    const [pilot, phase2] = [view.find((p) => p.id === 'demo-phase-pilot')!, view.find((p) => p.id === 'demo-phase-2')!];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(pilot.endsOn < today).toBe(true);
+    expect(pilot.percent).toBeGreaterThanOrEqual(pilot.targetPercent);
+    expect(pilot.atRisk).toBe(false);
+    expect(phase2.startsOn <= today && phase2.endsOn > today).toBe(true);
+    expect(phase2.atRisk).toBe(true);
   });
 });
