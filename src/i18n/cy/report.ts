@@ -91,7 +91,7 @@ export const report: Translation<typeof english> = {
   'report.levels.reaction.item.confidence': 'Hyder i’w ddefnyddio',
   'report.levels.reaction.comments': 'Sylwadau a ysgrifennodd pobl ({n}), heb enwau',
   'report.levels.learning.checks': 'Gwiriadau gwybodaeth: sgoriau’r ymgais gyntaf',
-  'report.levels.learning.checksChart': 'Gwasgariad sgoriau’r ymgais gyntaf, pob modiwl a ddangosir ({n} o bobl)',
+  'report.levels.learning.checksChart': 'Gwasgariad sgoriau’r ymgais gyntaf, pob modiwl a ddangosir ({n} o ymgeisiau cyntaf)',
   'report.levels.learning.checksCaption': 'Sgoriau’r ymgais gyntaf fesul modiwl (mae n yn cyfrif pobl)',
   'report.levels.learning.distribution': 'Ymgeisiau ym mhob band o 10%, o 0–9% i 90–100%',
   'report.levels.learning.confidence': 'Hyder cyn ac ar ôl',
@@ -121,7 +121,6 @@ export const report: Translation<typeof english> = {
   'report.levels.behaviour.actionsChart': 'Camau goruchwylio a gytunwyd ac a gwblhawyd fesul chwarter',
   'report.levels.behaviour.agreed': 'Wedi’u cytuno',
   'report.levels.behaviour.completed': 'Wedi’u cwblhau',
-  'report.levels.behaviour.actionsWithheld': 'Heb eu dangos, llai na 5 o bobl: {quarters}.',
   'report.levels.behaviour.oneToOne': 'Sesiynau un i un',
   'report.levels.behaviour.oneToOneShare': 'Cafodd {percent}% o’r staff ({with} o {n}) sesiwn un i un wedi’i chofnodi yn yr 8 wythnos hyd at ddiwedd y cyfnod.',
   'report.flags.heading': 'Argymhellion wedi’u cyfrifo',
@@ -140,4 +139,5 @@ export const report: Translation<typeof english> = {
   'report.levels.learning.attempts': 'Ymgeisiau cyntaf',
   'report.levels.attempt': 'Ymgais',
   'report.levels.behaviour.alphaShort': 'Alffa',
+  'report.levels.behaviour.actionsCaption': 'Camau goruchwylio fesul chwarter (mae n yn cyfrif y bobl sy’n berchen arnyn nhw)',
 };

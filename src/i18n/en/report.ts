@@ -88,7 +88,7 @@ export const report = {
   'report.levels.reaction.item.confidence': 'Confidence to use',
   'report.levels.reaction.comments': 'Comments people wrote ({n}), without names',
   'report.levels.learning.checks': 'Knowledge checks: first-attempt scores',
-  'report.levels.learning.checksChart': 'Spread of first-attempt scores, all modules shown ({n} people)',
+  'report.levels.learning.checksChart': 'Spread of first-attempt scores, all modules shown ({n} first attempts)',
   'report.levels.learning.checksCaption': 'First-attempt scores by module (n counts people)',
   'report.levels.learning.distribution': 'Attempts in each band of 10%, from 0–9% to 90–100%',
   'report.levels.learning.confidence': 'Confidence before and after',
@@ -118,7 +118,6 @@ export const report = {
   'report.levels.behaviour.actionsChart': 'Supervision actions agreed and completed by quarter',
   'report.levels.behaviour.agreed': 'Agreed',
   'report.levels.behaviour.completed': 'Completed',
-  'report.levels.behaviour.actionsWithheld': 'Not shown, fewer than 5 people: {quarters}.',
   'report.levels.behaviour.oneToOne': 'One-to-one sessions',
   'report.levels.behaviour.oneToOneShare': '{percent}% of staff ({with} of {n}) had a recorded one-to-one session in the 8 weeks up to the end of the period.',
   'report.flags.heading': 'Computed recommendations',
@@ -137,4 +136,5 @@ export const report = {
   'report.levels.learning.attempts': 'First attempts',
   'report.levels.attempt': 'Attempt',
   'report.levels.behaviour.alphaShort': 'Alpha',
+  'report.levels.behaviour.actionsCaption': 'Supervision actions by quarter (n counts the people who own them)',
 } as const;
