@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { knowledgeCheckAttempts, mentoringSessions, thresholdAttempts, workshopReactions, workshops } from '../../db/schema/index.ts';
+import { confidenceRatings, knowledgeCheckAttempts, mentoringSessions, thresholdAttempts, workshopReactions, workshops } from '../../db/schema/index.ts';
 import type { Decision, Likelihood } from '../../src/domain/thresholds/index.ts';
 import { evaluationLevels, reportScopeOptions, type EvaluationContent, type ReportScopeOption } from '../../src/server/evaluation/index.ts';
 import { scopeOf } from '../support/scope.ts';
@@ -170,5 +170,24 @@ describe('levels 1–3 of the evaluation report from real records', () => {
     const own = await levelsFor('demo-manager', 'team:demo-team-assessment');
     expect(own!.reaction.programmes[0]!.figure.n).toBe(6);
     expect(own!.reaction.comments).toBeNull();
+  });
+
+  it('pairs confidence before and after per person, and a programme scope keeps only that programme’s records', async () => {
+    await database.db.insert(confidenceRatings).values(
+      ASSESSMENT.slice(0, 5).flatMap((personId, i) => [
+        { personId, programmeId: ECP, statementId: 's1', moment: 'before' as const, rating: 4, organisationId: 'demo-org', ratedAt: BEFORE_PERIOD },
+        { personId, programmeId: ECP, statementId: 's1', moment: 'after' as const, rating: 6 + (i % 2), organisationId: 'demo-org', ratedAt: IN_PERIOD },
+        // A statement rated only before is left out of the pair.
+        { personId, programmeId: ECP, statementId: 's2', moment: 'before' as const, rating: 1, organisationId: 'demo-org', ratedAt: BEFORE_PERIOD },
+      ]),
+    );
+    await database.db.insert(workshops).values({ id: 'w-other-programme', organisationId: 'demo-org', programmeId: 'risk-model', title: 'Risk', date: '2026-06-10', startAt: IN_PERIOD, endAt: IN_PERIOD + 1, deliveryLanguage: 'en', places: 20, bookingClosesOn: '2026-06-01', createdAt: BEFORE_PERIOD, updatedAt: BEFORE_PERIOD });
+    await react('w-other-programme', ASSESSMENT.slice(0, 5), 5);
+    const levels = await levelsFor('demo-admin', `programme:${ECP}`);
+    const [confidence] = levels!.learning.confidence;
+    expect(confidence).toMatchObject({ programmeId: ECP, figure: { n: 5, value: { change: { meanBefore: 4, meanAfter: 6.4 } } } });
+    expect(confidence!.figure.value!.reading?.key).toBe('tna.reading.improved');
+    expect(levels!.reaction.programmes).toEqual([]);
+    expect((await levelsFor('demo-admin'))!.reaction.programmes.map((r) => r.programmeId)).toEqual(['risk-model']);
   });
 });
