@@ -119,3 +119,36 @@ test('a practitioner and a mentor are refused the report and the indicators, in 
     await context.close();
   }
 });
+
+test('the demo administrator reads the four levels from two years of history, a chart’s table, and changes the period, in both languages', async ({ page }) => {
+  test.slow();
+  await signIn(page, 'admin@camau.example');
+  expect(await open(page, '/evaluation')).toBe(200);
+  for (const name of ['1 Reaction', '2 Learning', '3 Behaviour', '4 Results: service indicators', 'Computed recommendations', 'Glossary']) {
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  }
+  // Each programme's reaction chart carries its numbers in a table beside it: a mean between 1 and 5 per question.
+  const reactions = page.getByRole('table', { name: /^Workshop ratings: .+ \(\d+ reactions\)$/ }).first();
+  const usefulnessRow = reactions.getByRole('row', { name: /^Usefulness/ });
+  const usefulness = Number((await usefulnessRow.getByRole('cell').first().textContent())?.replace(',', '.'));
+  expect(usefulness).toBeGreaterThanOrEqual(1);
+  expect(usefulness).toBeLessThanOrEqual(5);
+  await expect(page.getByRole('img', { name: /^Workshop ratings: / }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Consistency of threshold decisions by quarter (n counts people)' })).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: 'Usefulness of workshops' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A period with no records: the figures say so rather than showing numbers.
+  await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2020-03-31');
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page).toHaveURL(/from=2020-01-01&to=2020-03-31/);
+  await expect(page.getByRole('table', { name: /^Workshop ratings: / })).toHaveCount(0);
+  await expect(page.getByText('Not shown: fewer than 5 people').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  expect(await open(page, '/cy/evaluation')).toBe(200);
+  for (const name of ['1 Ymateb', '2 Dysgu', '3 Ymddygiad']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Geirfa' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

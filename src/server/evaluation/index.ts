@@ -7,3 +7,4 @@ export * from './notes.ts';
 export * from './notes-form.ts';
 export * from './report-scope.ts';
 export * from './results.ts';
+export * from './evidence.ts';

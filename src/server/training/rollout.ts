@@ -45,6 +45,8 @@ export type PhaseView = {
   eligible: number;
   completed: number;
   percent: number | null;
+  /** The London day each completed requirement was met (the evaluation report judges the phase on its own date). */
+  completedOn: string[];
   /** Cumulative completion week by week from the start to today (or the end, if sooner). */
   curve: CurvePoint[];
   atRisk: boolean;
@@ -153,6 +155,7 @@ export async function rolloutView(scope: Scope, programmes: readonly ProgrammeMo
       teams: teamViews,
       eligible,
       completed: completedOn.length,
+      completedOn,
       percent: eligible ? (completedOn.length / eligible) * 100 : null,
       curve,
       atRisk: risk.atRisk,

@@ -1,0 +1,247 @@
+// Levels 1–3 of the evaluation report: the domain's input records for a scope and period, read with a few set-based queries.
+import { and, avg, eq, gte, inArray, isNotNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  agreedActions,
+  calibrationRounds,
+  confidenceRatings,
+  knowledgeCheckAttempts,
+  markings,
+  mentoringSessions,
+  mentorLinks,
+  ownResponseCodes,
+  people,
+  simulationAttempts,
+  simulationOwnResponses,
+  submissions,
+  teamMemberships,
+  thresholdAttempts,
+  workshopReactions,
+  workshops,
+} from '../../../db/schema/index.ts';
+import { addDays, londonDate } from '../../domain/common/index.ts';
+import {
+  actionsByQuarter,
+  confidenceByProgramme,
+  consistencyByQuarter,
+  consistencyByRound,
+  consistencyByTeam,
+  firstAttemptScores,
+  mitiFirstAndLatest,
+  ONE_TO_ONE_WINDOW_DAYS,
+  oneToOneShare,
+  periodBounds,
+  phaseRisks,
+  reactionsByProgramme,
+  recommendations,
+  rubricScoresByQuarter,
+  type ConfidencePair,
+  type Recommendation,
+  type RoundAnswer,
+  type RubricReviewRecord,
+  type SimulationRecord,
+} from '../../domain/evaluation/index.ts';
+import type { Rubric, RubricMark } from '../../domain/mentoring/index.ts';
+import type { MitiCounts } from '../../domain/simulations/index.ts';
+import type { PanelAnswer } from '../../domain/thresholds/index.ts';
+import { hasRole, mayOnEvaluation } from '../access/index.ts';
+import type { Scope } from '../people/index.ts';
+import { rolloutView, type ProgrammeModules } from '../training/index.ts';
+import { evaluationTargetOf, type ReportScopeOption } from './report-scope.ts';
+import type { ReportPeriod } from './results.ts';
+
+/** What the report needs from the content: programmes with their modules, the situations' panel answers, the rubrics. */
+export type EvaluationContent = {
+  programmes: readonly ProgrammeModules[];
+  vignettes: readonly { id: string; panel: PanelAnswer }[];
+  rubrics: readonly Rubric[];
+};
+
+const afterRatings = alias(confidenceRatings, 'after_ratings');
+
+type Scoped = Pick<ReportScopeOption, 'kind' | 'id' | 'teamIds'>;
+
+/** Levels 1–3 of the report and the computed recommendations, for one scope and period. */
+export type EvaluationLevels = {
+  reaction: { programmes: ReturnType<typeof reactionsByProgramme>; comments: { programmeId: string; text: string }[] | null };
+  learning: { firstAttempts: ReturnType<typeof firstAttemptScores>; confidence: ReturnType<typeof confidenceByProgramme>; miti: ReturnType<typeof mitiFirstAndLatest> };
+  behaviour: {
+    byQuarter: ReturnType<typeof consistencyByQuarter>;
+    byRound: (ReturnType<typeof consistencyByRound>[number] & { title: string })[];
+    rubricScores: ReturnType<typeof rubricScoresByQuarter>;
+    actions: ReturnType<typeof actionsByQuarter>;
+    oneToOne: ReturnType<typeof oneToOneShare>;
+  };
+  recommendations: Recommendation[];
+};
+
+type StoredResult = { counts?: MitiCounts } | null;
+
+/** Only records of staff in scope: the organisation's people, or the members of the scope's teams. */
+function staffFilter(scope: Scope, option: Scoped, column: SQLiteColumn): SQL {
+  if (option.kind === 'organisation') return inArray(column, scope.db.select({ id: people.id }).from(people).where(eq(people.organisationId, scope.organisationId)));
+  return inArray(
+    column,
+    scope.db
+      .select({ id: teamMemberships.personId })
+      .from(teamMemberships)
+      .where(inArray(teamMemberships.teamId, option.teamIds.length ? [...option.teamIds] : [''])),
+  );
+}
+
+/**
+ * Levels 1–3 for a scope the viewer may see (null otherwise): every input read with one set-based
+ * query each (no query per person), then computed by the domain. A programme scope keeps only the
+ * records tied to that programme (reactions, confidence, its modules' knowledge checks); the other
+ * records are the staff's. Free-text comments are for admins only, without names.
+ */
+export async function evaluationLevels(scope: Scope, option: ReportScopeOption, period: ReportPeriod, content: EvaluationContent): Promise<EvaluationLevels | null> {
+  const { db, viewer } = scope;
+  if (!mayOnEvaluation(viewer, 'evaluation.view', evaluationTargetOf(scope.organisationId, option))) return null;
+  const org = scope.organisationId;
+  const [start, end] = periodBounds(period);
+  const programmeId = option.kind === 'programme' ? option.id : null;
+  const programmeModules = programmeId ? (content.programmes.find((p) => p.id === programmeId)?.moduleIds ?? []) : null;
+  const windowFrom = addDays(period.to, -(ONE_TO_ONE_WINDOW_DAYS - 1));
+
+  const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answerRows, roundRows, markingRows, actionRows, sessionRows, phases] =
+    await Promise.all([
+      db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, org), eq(people.status, 'active'), staffFilter(scope, option, people.id))),
+      db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.teamId, option.teamIds.length ? [...option.teamIds] : [''])),
+      db.selectDistinct({ id: mentorLinks.menteeId }).from(mentorLinks).where(staffFilter(scope, option, mentorLinks.menteeId)),
+      db
+        .select({ personId: workshopReactions.personId, programmeId: workshops.programmeId, usefulness: workshopReactions.usefulness, relevance: workshopReactions.relevance, confidence: workshopReactions.confidence, comment: workshopReactions.comment, givenAt: workshopReactions.createdAt })
+        .from(workshopReactions)
+        .innerJoin(workshops, eq(workshops.id, workshopReactions.workshopId))
+        .where(and(eq(workshops.organisationId, org), gte(workshopReactions.createdAt, start), lt(workshopReactions.createdAt, end), staffFilter(scope, option, workshopReactions.personId), programmeId ? eq(workshops.programmeId, programmeId) : undefined)),
+      // Every attempt up to the period's end: a person's first ever attempt is the one that counts.
+      db
+        .select({ personId: knowledgeCheckAttempts.personId, moduleId: knowledgeCheckAttempts.moduleId, score: knowledgeCheckAttempts.score, total: knowledgeCheckAttempts.total, submittedAt: knowledgeCheckAttempts.submittedAt })
+        .from(knowledgeCheckAttempts)
+        .where(and(eq(knowledgeCheckAttempts.organisationId, org), lt(knowledgeCheckAttempts.submittedAt, end), staffFilter(scope, option, knowledgeCheckAttempts.personId), programmeModules ? inArray(knowledgeCheckAttempts.moduleId, programmeModules.length ? [...programmeModules] : ['']) : undefined)),
+      // One pair per person and programme: the means of the statements rated both before and after.
+      db
+        .select({ personId: confidenceRatings.personId, programmeId: confidenceRatings.programmeId, before: avg(confidenceRatings.rating), after: avg(afterRatings.rating), ratedAt: max(afterRatings.ratedAt) })
+        .from(confidenceRatings)
+        .innerJoin(
+          afterRatings,
+          and(eq(afterRatings.personId, confidenceRatings.personId), eq(afterRatings.programmeId, confidenceRatings.programmeId), eq(afterRatings.statementId, confidenceRatings.statementId), eq(afterRatings.moment, 'after')),
+        )
+        .where(and(eq(confidenceRatings.organisationId, org), eq(confidenceRatings.moment, 'before'), staffFilter(scope, option, confidenceRatings.personId), programmeId ? eq(confidenceRatings.programmeId, programmeId) : undefined))
+        .groupBy(confidenceRatings.personId, confidenceRatings.programmeId)
+        .having(and(gte(max(afterRatings.ratedAt), start), lt(max(afterRatings.ratedAt), end))),
+      db
+        .select({ id: simulationAttempts.id, personId: simulationAttempts.personId, completedAt: simulationAttempts.completedAt, result: simulationAttempts.result })
+        .from(simulationAttempts)
+        .where(and(eq(simulationAttempts.organisationId, org), eq(simulationAttempts.kind, 'conversation'), eq(simulationAttempts.status, 'complete'), gte(simulationAttempts.completedAt, start), lt(simulationAttempts.completedAt, end), staffFilter(scope, option, simulationAttempts.personId))),
+      // Aggregate figures may use every mentor code (released or not): no person sees them singly here.
+      db
+        .select({ attemptId: simulationOwnResponses.attemptId, selfCode: simulationOwnResponses.code, mentorCode: ownResponseCodes.code })
+        .from(simulationOwnResponses)
+        .innerJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
+        .where(and(eq(simulationOwnResponses.organisationId, org), staffFilter(scope, option, simulationOwnResponses.personId))),
+      // The period's answers, and earlier ones given in a calibration round (its figure is the round's).
+      db
+        .select({ personId: thresholdAttempts.personId, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt, roundId: thresholdAttempts.roundId })
+        .from(thresholdAttempts)
+        .where(
+          and(
+            eq(thresholdAttempts.organisationId, org),
+            eq(thresholdAttempts.status, 'complete'),
+            isNotNull(thresholdAttempts.decision),
+            isNotNull(thresholdAttempts.likelihood),
+            lt(thresholdAttempts.completedAt, end),
+            or(gte(thresholdAttempts.completedAt, start), isNotNull(thresholdAttempts.roundId)),
+            staffFilter(scope, option, thresholdAttempts.personId),
+          ),
+        ),
+      db.select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt }).from(calibrationRounds).where(eq(calibrationRounds.organisationId, org)),
+      db
+        .select({ personId: submissions.menteeId, rubricId: markings.rubricId, levels: markings.levels, releasedAt: markings.releasedAt })
+        .from(markings)
+        .innerJoin(submissions, eq(submissions.id, markings.submissionId))
+        .where(and(eq(submissions.organisationId, org), eq(markings.role, 'first'), isNotNull(markings.releasedAt), gte(markings.releasedAt, start), lt(markings.releasedAt, end), staffFilter(scope, option, submissions.menteeId))),
+      db
+        .select({ personId: agreedActions.ownerId, agreedOn: mentoringSessions.date, carriedFromId: agreedActions.carriedFromId, doneAt: agreedActions.doneAt })
+        .from(agreedActions)
+        .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
+        .where(and(eq(agreedActions.organisationId, org), staffFilter(scope, option, agreedActions.ownerId))),
+      db
+        .select({ menteeId: mentoringSessions.menteeId, kind: mentoringSessions.kind, state: mentoringSessions.state, date: mentoringSessions.date })
+        .from(mentoringSessions)
+        .where(and(eq(mentoringSessions.organisationId, org), eq(mentoringSessions.kind, 'one-to-one'), eq(mentoringSessions.state, 'recorded'), gte(mentoringSessions.date, windowFrom), sql`${mentoringSessions.date} <= ${period.to}`)),
+      rolloutView(scope, content.programmes),
+    ]);
+
+  const staffIds = staff.map((s) => s.id);
+  const inStaff = new Set(staffIds);
+
+  // Level 1.
+  const reactionRecords = reactionRows.map((r) => ({ personId: r.personId, programmeId: r.programmeId, usefulness: r.usefulness, relevance: r.relevance, confidence: r.confidence, givenAt: r.givenAt }));
+  const reaction = reactionsByProgramme(reactionRecords, period);
+  const comments = hasRole(viewer, 'admin')
+    ? reactionRows.filter((r) => r.comment?.trim()).map((r) => ({ programmeId: r.programmeId, text: r.comment!.trim() }))
+    : null;
+
+  // Level 2.
+  const pairs: ConfidencePair[] = confidenceRows.map((r) => ({ personId: r.personId, programmeId: r.programmeId, before: Number(r.before), after: Number(r.after), ratedAt: Number(r.ratedAt) }));
+  const recodesOf = new Map<string, { selfCode: string; mentorCode: string }[]>();
+  for (const r of recodeRows) recodesOf.set(r.attemptId, [...(recodesOf.get(r.attemptId) ?? []), { selfCode: r.selfCode, mentorCode: r.mentorCode }]);
+  const simulations: SimulationRecord[] = simulationRows.flatMap((a) => {
+    const counts = (a.result as StoredResult)?.counts;
+    return counts && a.completedAt !== null ? [{ personId: a.personId, completedAt: a.completedAt, counts, recodes: recodesOf.get(a.id) ?? [] }] : [];
+  });
+
+  // Level 3.
+  const panel = new Map(content.vignettes.map((v) => [v.id, v.panel]));
+  const vignetteIds = content.vignettes.map((v) => v.id);
+  const answers: RoundAnswer[] = answerRows.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision!, likelihood: a.likelihood!, completedAt: a.completedAt!, roundId: a.roundId }));
+  const rounds = roundRows.map((r) => ({ roundId: r.id, title: r.title, endsAt: r.closedAt ?? r.closesAt, vignetteIds: r.vignetteIds }));
+  const titleOf = new Map(rounds.map((r) => [r.roundId, r.title]));
+  const teamsOf = new Map<string, string[]>();
+  for (const m of memberships) teamsOf.set(m.teamId, [...(teamsOf.get(m.teamId) ?? []), m.personId]);
+  const rubricOf = new Map(content.rubrics.map((r) => [r.id, r]));
+  const reviews: RubricReviewRecord[] = markingRows.flatMap((m) => {
+    const rubric = rubricOf.get(m.rubricId);
+    return rubric && m.releasedAt !== null ? [{ personId: m.personId, rubric, marks: m.levels as Record<string, RubricMark>, markedAt: m.releasedAt }] : [];
+  });
+  const actions = actionRows.map((a) => ({ personId: a.personId, agreedOn: a.agreedOn, carried: a.carriedFromId !== null, doneAt: a.doneAt }));
+  const sessions = sessionRows.filter((s) => s.menteeId !== null && inStaff.has(s.menteeId));
+  const menteeIds = new Set(mentees.map((m) => m.id));
+
+  const confidence = confidenceByProgramme(pairs, period);
+  const inPeriodAnswers = answers.filter((a) => a.completedAt >= start);
+  const teamIds = option.teamIds;
+  const teamStaff = (teamId: string) => (teamsOf.get(teamId) ?? []).filter((id) => inStaff.has(id));
+  const teamConsistency = consistencyByTeam(
+    teamIds.map((teamId) => {
+      const members = new Set(teamStaff(teamId));
+      return { teamId, answers: inPeriodAnswers.filter((a) => members.has(a.personId)) };
+    }),
+    panel,
+    vignetteIds,
+    period,
+  );
+  const teamOneToOne = teamIds.map((teamId) => ({ teamId, figure: oneToOneShare(teamStaff(teamId).filter((id) => menteeIds.has(id)), sessions, period) }));
+  const today = londonDate(scope.now.getTime());
+  const scopedPhases = phases.filter((p) => (option.kind === 'phase' ? p.id === option.id : p.teams.some((t) => teamIds.includes(t.id))));
+  const risks = phaseRisks(
+    scopedPhases.map((p) => ({ phaseId: p.id, startsOn: p.startsOn, endsOn: p.endsOn, targetPercent: p.targetPercent, completedOn: p.completedOn, eligible: p.eligible })),
+    period.to,
+    today,
+  );
+
+  return {
+    reaction: { programmes: reaction, comments },
+    learning: { firstAttempts: firstAttemptScores(checkRows, period), confidence, miti: mitiFirstAndLatest(simulations, period) },
+    behaviour: {
+      byQuarter: consistencyByQuarter(inPeriodAnswers, panel, vignetteIds, period),
+      byRound: consistencyByRound(rounds, answers, panel, period).map((r) => ({ ...r, title: titleOf.get(r.roundId) ?? '' })),
+      rubricScores: rubricScoresByQuarter(reviews, period),
+      actions: actionsByQuarter(actions, period),
+      oneToOne: oneToOneShare(staffIds, sessions, period),
+    },
+    recommendations: recommendations({ teamConsistency, phases: risks, confidence, reactions: reaction, teamOneToOne }),
+  };
+}
