@@ -474,9 +474,12 @@ export async function sessionView(scope: Scope, id: string): Promise<SessionView
 
 /**
  * The private note of a session, read only for its author: the one way to read a private note.
- * The query itself filters by author, so no policy slip elsewhere can show it to anyone else.
+ * The policy decides ('session.private-notes'), and the query also filters by author, so no
+ * policy slip elsewhere can show it to anyone else.
  */
 export async function privateNoteOf(scope: Scope, id: string): Promise<string | null> {
+  const found = await sessionTarget(scope.db, id);
+  if (!found || !mayOnSession(scope.viewer, 'session.private-notes', found.target)) return null;
   const [note] = await scope.db
     .select({ text: sessionPrivateNotes.text })
     .from(sessionPrivateNotes)
