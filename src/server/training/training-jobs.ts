@@ -87,6 +87,14 @@ async function activePerson(db: Db, personId: string) {
   return person && person.status === 'active' ? person : null;
 }
 
+/** A booking's workshop and its holder, while the holder is still active. */
+async function bookingWithPerson(db: Db, bookingId: string) {
+  const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+  const [workshop] = booking ? await db.select().from(workshops).where(eq(workshops.id, booking.workshopId)) : [];
+  const person = booking ? await activePerson(db, booking.personId) : null;
+  return workshop && person ? { workshop, person } : null;
+}
+
 async function send(db: Db, mailer: Mailer, person: NonNullable<Awaited<ReturnType<typeof activePerson>>>, subject: string, body: string, now: number) {
   const organisation = await getOrganisation(db, person.organisationId);
   const t = translator(person.locale);
@@ -108,10 +116,9 @@ function reminderKind(mailer: Mailer, publicUrl: URL) {
       return !!row && row.state === 'booked' && row.cancelledAt === null && row.date === date && now() < row.startAt;
     },
     async run({ bookingId }, { db, now }) {
-      const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
-      const [workshop] = booking ? await db.select().from(workshops).where(eq(workshops.id, booking.workshopId)) : [];
-      const person = booking ? await activePerson(db, booking.personId) : null;
-      if (!workshop || !person) return { ok: true };
+      const found = await bookingWithPerson(db, bookingId);
+      if (!found) return { ok: true };
+      const { workshop, person } = found;
       const t = translator(person.locale);
       const params = {
         title: workshop.title,
@@ -169,10 +176,9 @@ function waitingClosedKind(mailer: Mailer, publicUrl: URL) {
       return !!row && row.state === 'waiting' && row.cancelledAt === null && row.closesOn === closesOn;
     },
     async run({ bookingId }, { db, now }) {
-      const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
-      const [workshop] = booking ? await db.select().from(workshops).where(eq(workshops.id, booking.workshopId)) : [];
-      const person = booking ? await activePerson(db, booking.personId) : null;
-      if (!workshop || !person) return { ok: true };
+      const found = await bookingWithPerson(db, bookingId);
+      if (!found) return { ok: true };
+      const { workshop, person } = found;
       const t = translator(person.locale);
       const params = { title: workshop.title, when: workshopWhen(workshop, person.locale), link: new URL(localePath(person.locale, '/training'), publicUrl).href };
       await send(db, mailer, person, t('training.mail.waitingClosed.subject', params), t('training.mail.waitingClosed.body', params), now());
