@@ -194,6 +194,8 @@ function meetingDates(scenario: ConferenceScenario) {
 
 test.describe('a Case Conference → Core Group simulation', () => {
   test('played to the end with the keyboard only, with feedback and a printable plan', async ({ browser, account }) => {
+    // A whole conference and core group by keyboard, then its review: about a minute on an idle 2-core machine.
+    test.slow();
     // Chromium's date field takes month, day and year in this order for US English.
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
