@@ -26,6 +26,7 @@ import { tnaAtScale, tnaRowsMarkdown } from './bench-tna.ts';
 import { mentoringAtScale } from './bench-mentoring.ts';
 import { bookingRush, bookingRushRows } from './bench-training.ts';
 import { rolloutAtScale } from './bench-training-rollout.ts';
+import { evaluationAtScale, evaluationRowsMarkdown } from './bench-evaluation.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -389,6 +390,8 @@ try {
   const workspacePages = await mentorWorkspaceAtScale(base, cookies.mentor!, join(dir, 'bench.db'));
   console.log('Rollout and Welsh-medium figures for 5,000 staff…');
   const rolloutScale = await rolloutAtScale(dir);
+  console.log('Evaluation report for 5,000 staff with two years of history…');
+  const evaluation = await evaluationAtScale(dir);
 
   // The practical limit: a plain Node HTTP server returning the same HTML, measured in the same run.
   const html = await (await fetchOnce(`${base}/home`, { headers: { cookie: cookies.admin! } })).text();
@@ -478,6 +481,12 @@ try {
     '|---|---|---|',
     `| rollout page figures (5 phases, completion curves, confidence before/after) for ${rolloutScale.staff} staff (${rolloutScale.completions} module completions), admin: median / p95 of 9 runs | ${fmt(rolloutScale.rollout.median)} / ${fmt(rolloutScale.rollout.p95)} | < 300 ms |`,
     `| Welsh-medium share for the last financial year, ${rolloutScale.staff} staff: median / p95 of 9 runs | ${fmt(rolloutScale.welshMedium.median)} / ${fmt(rolloutScale.welshMedium.p95)} | < 300 ms |`,
+    '',
+    '### Evaluation report',
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|',
+    ...evaluationRowsMarkdown(evaluation),
     '',
   ].join('\n');
   const file = 'docs/benchmarks.md';
