@@ -6,7 +6,7 @@ import type { Scope } from '../people/index.ts';
 import { csvResponse, downloadResponse, DOCX_TYPE } from '../platform/index.ts';
 import { reportDocx } from './report-docx.ts';
 import { figuresCsv, figuresJson } from './report-exports.ts';
-import { evaluationReportData, figureRecords, reportChoices, reportDocument, reportFileName, reportPeriodText, reportScopeName } from './report-model.ts';
+import { evaluationReportData, figureRecords, reportChoices, reportDocument, reportFileName, reportPeriodText, reportScopeName, type ReportContent } from './report-model.ts';
 
 export const REPORT_EXPORT_FORMATS = ['docx', 'csv', 'json'] as const;
 export type ReportExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];
@@ -16,8 +16,8 @@ export type ReportExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];
  * the viewer's) or 404 (a scope the viewer may not choose). Every export is audited as
  * `evaluation.exported` with its format, scope and period.
  */
-export async function reportExportResponse(scope: Scope, locale: Locale, t: Translate, query: URLSearchParams, format: ReportExportFormat, ip: string | null): Promise<Response> {
-  const choices = await reportChoices(scope, locale);
+export async function reportExportResponse(scope: Scope, locale: Locale, t: Translate, content: ReportContent, query: URLSearchParams, format: ReportExportFormat, ip: string | null): Promise<Response> {
+  const choices = await reportChoices(scope, locale, content);
   if (!choices) return new Response(t('errors.403.title'), { status: 403 });
   const data = await evaluationReportData(scope, locale, choices, query);
   if (!data) return new Response(t('errors.404.title'), { status: 404 });

@@ -20,7 +20,7 @@ import {
 import { REACTION_ITEMS } from '../../domain/training/index.ts';
 import { formatDateTime, labelKey, type Translate } from '../../i18n/index.ts';
 import { mayInOrganisation } from '../access/index.ts';
-import { listProgrammes, listRubrics, listVignettes, modulesOf, pick, type Programme } from '../content/index.ts';
+import { listProgrammes, listRubrics, listVignettes, modulesOf, pick, type Module, type Programme, type RubricContent, type Vignette } from '../content/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 import { evaluationLevels, type EvaluationLevels } from './evidence.ts';
@@ -28,8 +28,17 @@ import { evaluationNotesOf, type NoteVersion } from './notes.ts';
 import { reportScopeOptions, type ReportScopeOption } from './report-scope.ts';
 import { readReportPeriod, resultsOf, type ReportPeriod, type ResultsLevel } from './results.ts';
 
+/** The content the report reads: programmes and their modules, the situations' panel answers, the rubrics. */
+export type ReportContent = { programmes: readonly Programme[]; modules: readonly Module[]; vignettes: readonly Vignette[]; rubrics: readonly RubricContent[] };
+
 /** What the report's scope form offers this viewer, with the content it names (null when the viewer may not see the report). */
-export type ReportChoices = { programmeContent: Programme[]; programmes: { id: string; name: string }[]; options: ReportScopeOption[] };
+export type ReportChoices = { content: ReportContent; programmes: { id: string; name: string }[]; options: ReportScopeOption[] };
+
+/** The report's content from the site's content collections. */
+export async function loadReportContent(): Promise<ReportContent> {
+  const [programmes, vignettes, rubrics] = await Promise.all([listProgrammes(), listVignettes(), listRubrics()]);
+  return { programmes, modules: (await Promise.all(programmes.map(modulesOf))).flat(), vignettes, rubrics };
+}
 
 /** Everything the report shows for one scope and period: the page and the exports read the same. */
 export type EvaluationReportData = {
@@ -44,11 +53,10 @@ export type EvaluationReportData = {
 };
 
 /** The scopes a viewer may choose for the report, or null when the report is not theirs to see. */
-export async function reportChoices(scope: Scope, locale: Locale): Promise<ReportChoices | null> {
+export async function reportChoices(scope: Scope, locale: Locale, content: ReportContent): Promise<ReportChoices | null> {
   if (!mayInOrganisation(scope.viewer, 'evaluation.report')) return null;
-  const programmeContent = await listProgrammes();
-  const programmes = programmeContent.map((p) => ({ id: p.id, name: pick(p.title, locale) }));
-  return { programmeContent, programmes, options: await reportScopeOptions(scope, locale, programmes) };
+  const programmes = content.programmes.map((p) => ({ id: p.id, name: pick(p.title, locale) }));
+  return { content, programmes, options: await reportScopeOptions(scope, locale, programmes) };
 }
 
 /**
@@ -60,21 +68,19 @@ export async function evaluationReportData(scope: Scope, locale: Locale, choices
   const asked = query.get('scope');
   const chosen = asked ? choices.options.find((o) => o.key === asked) : choices.options[0];
   if (!chosen) return null;
-  const [results, vignettes, rubrics, moduleLists, notes] = await Promise.all([
+  const { vignettes, rubrics, modules } = choices.content;
+  const [results, notes, levels] = await Promise.all([
     resultsOf(scope, chosen, period),
-    listVignettes(),
-    listRubrics(),
-    Promise.all(choices.programmeContent.map(modulesOf)),
     evaluationNotesOf(scope, chosen),
+    evaluationLevels(scope, chosen, period, {
+      programmes: choices.content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
+      vignettes: vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
+      rubrics,
+    }),
   ]);
-  const levels = await evaluationLevels(scope, chosen, period, {
-    programmes: choices.programmeContent.map((p) => ({ id: p.id, moduleIds: p.modules })),
-    vignettes: vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
-    rubrics,
-  });
   const names = new Map<string, string>([
     ...choices.programmes.map((p) => [p.id, p.name] as const),
-    ...moduleLists.flat().map((m) => [m.id, pick(m.title, locale)] as const),
+    ...modules.map((m) => [m.id, pick(m.title, locale)] as const),
     ...rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, `${pick(r.title, locale)}: ${pick(c.title, locale)}`] as const)),
     ...choices.options.filter((o) => o.id !== null && (o.kind === 'team' || o.kind === 'phase')).map((o) => [o.id!, o.name] as const),
   ]);
