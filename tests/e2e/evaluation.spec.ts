@@ -169,6 +169,12 @@ test('the administrator downloads the report for the chosen period and scope as 
   expect(await open(page, `/evaluation?${query}`)).toBe(200);
   await expect(page.getByRole('link', { name: 'Download figures (CSV)' })).toHaveAttribute('href', `/evaluation/export.csv?${query}`);
   await expectNoAxeViolations(page);
+  // Printed, the report keeps its period and scope at the top and drops the form and the download links.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: 'Download figures (CSV)' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Show report' })).toBeHidden();
+  await expect(page.getByText(/^Showing The whole organisation, from 1 January 2025 to 31 December 2025\.$/)).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   const docx = await downloadFrom(page, 'Download as Word (.docx)');
   expect(docx.name).toMatch(/^evaluation-\d{4}-\d{2}-\d{2}\.docx$/);
