@@ -429,3 +429,25 @@ test.describe('workshop routes tried with ids the viewer may not use', () => {
     }
   });
 });
+
+test.describe('evaluation report exports', () => {
+  const EXPORTS = ['/evaluation/export.docx', '/evaluation/export.csv', '/evaluation/export.json'];
+
+  test('a practitioner is refused every export, in both languages', async ({ page }) => {
+    await signIn(page, 'learner@camau.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of EXPORTS) {
+      expect((await page.request.get(path)).status(), path).toBe(403);
+      expect((await page.request.get(`/cy${path}`)).status(), path).toBe(403);
+    }
+  });
+
+  test('another organisation’s administrator gets none of this organisation’s report', async ({ page }) => {
+    await signIn(page, 'admin@arall.example', undefined, 'en');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of EXPORTS) {
+      expect((await page.request.get(`${path}?scope=team:demo-team-assessment`)).status(), path).toBe(404);
+      expect((await page.request.get(`/cy${path}?scope=team:demo-team-assessment`)).status(), path).toBe(404);
+    }
+  });
+});

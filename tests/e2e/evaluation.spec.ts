@@ -1,4 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { expectNoAxeViolations, signIn } from './support.ts';
 
 const ORGANISATION_NOTES = 'Recommendations for The whole organisation';
@@ -150,5 +153,52 @@ test('the demo administrator reads the four levels from two years of history, a 
   expect(await open(page, '/cy/evaluation')).toBe(200);
   for (const name of ['1 Ymateb', '2 Dysgu', '3 Ymddygiad']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Geirfa' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+/** Clicks a download link and returns the file's suggested name and bytes. */
+async function downloadFrom(page: Page, name: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+test('the administrator downloads the report for the chosen period and scope as Word, CSV and JSON, in both languages', async ({ page }) => {
+  test.slow();
+  await signIn(page, 'admin@camau.example');
+  const query = 'from=2025-01-01&to=2025-12-31&scope=organisation';
+  expect(await open(page, `/evaluation?${query}`)).toBe(200);
+  await expect(page.getByRole('link', { name: 'Download figures (CSV)' })).toHaveAttribute('href', `/evaluation/export.csv?${query}`);
+  await expectNoAxeViolations(page);
+  // Printed, the report keeps its period and scope at the top and drops the form and the download links.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: 'Download figures (CSV)' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Show report' })).toBeHidden();
+  await expect(page.getByText(/^Showing The whole organisation, from 1 January 2025 to 31 December 2025\.$/)).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  const docx = await downloadFrom(page, 'Download as Word (.docx)');
+  expect(docx.name).toMatch(/^evaluation-\d{4}-\d{2}-\d{2}\.docx$/);
+  const xml = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!);
+  for (const heading of ['1 Reaction', '2 Learning', '3 Behaviour', 'Glossary']) expect(xml).toContain(`>${heading}<`);
+  expect(xml).toContain('Consistency of threshold decisions by quarter (n counts people)');
+
+  const csv = await downloadFrom(page, 'Download figures (CSV)');
+  expect(csv.name).toMatch(/^evaluation-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...rows] = parse(csv.bytes.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+  expect(header!.slice(0, 3)).toEqual(['Level', 'Figure id', 'Figure']);
+  const usefulness = rows.find((r) => r[1] === 'reaction-usefulness' && r[9] === 'No')!;
+  expect(usefulness[2]).toBe('Usefulness of workshops');
+  expect(Number(usefulness[8])).toBeGreaterThanOrEqual(5);
+
+  const json = await downloadFrom(page, 'Download figures (JSON)');
+  expect(json.name).toMatch(/^evaluation-\d{4}-\d{2}-\d{2}\.json$/);
+  const body = JSON.parse(json.bytes.toString('utf8')) as { scope: string; figures: { figure: string; level: number; n: number | null }[] };
+  expect(body.scope).toBe('The whole organisation');
+  expect(body.figures.some((f) => f.level === 3 && f.figure === 'decision-alpha')).toBe(true);
+
+  expect(await open(page, `/cy/evaluation?${query}`)).toBe(200);
+  const welsh = await downloadFrom(page, 'Lawrlwytho’r ffigurau (CSV)');
+  expect(welsh.name).toMatch(/^gwerthuso-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(welsh.bytes.toString('utf8')).toContain('Lefel');
   await expectNoAxeViolations(page);
 });

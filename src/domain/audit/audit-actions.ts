@@ -46,5 +46,6 @@ export const AUDIT_ACTIONS = [
   'evaluation-notes.saved',
   'group.cancelled',
   'phase.removed',
+  'evaluation.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -83,4 +83,5 @@ export const admin: Translation<typeof english> = {
   'audit.action.evaluation-notes.saved': 'Argymhellion y gwerthusiad wedi’u cadw',
   'audit.action.group.cancelled': 'Grŵp mentora wedi’i ganslo',
   'audit.action.phase.removed': 'Cyfnod cyflwyno wedi’i ddileu',
+  'audit.action.evaluation.exported': 'Adroddiad gwerthuso wedi’i lawrlwytho',
 };

@@ -140,4 +140,9 @@ export const report: Translation<typeof english> = {
   'report.levels.attempt': 'Ymgais',
   'report.levels.behaviour.alphaShort': 'Alffa',
   'report.levels.behaviour.actionsCaption': 'Camau goruchwylio fesul chwarter (mae n yn cyfrif y bobl sy’n berchen arnyn nhw)',
+  'report.export.heading': 'Lawrlwytho’r adroddiad hwn',
+  'report.export.docx': 'Lawrlwytho fel dogfen Word (.docx)',
+  'report.export.csv': 'Lawrlwytho’r ffigurau (CSV)',
+  'report.export.json': 'Lawrlwytho’r ffigurau (JSON)',
+  'report.export.print': 'I gadw’r adroddiad fel PDF, argraffwch y dudalen hon a dewis “Cadw fel PDF”.',
 };

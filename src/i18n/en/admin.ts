@@ -80,4 +80,5 @@ export const admin = {
   'audit.action.evaluation-notes.saved': 'Evaluation recommendations saved',
   'audit.action.group.cancelled': 'Mentoring group cancelled',
   'audit.action.phase.removed': 'Rollout phase removed',
+  'audit.action.evaluation.exported': 'Evaluation report downloaded',
 } as const;

@@ -137,4 +137,9 @@ export const report = {
   'report.levels.attempt': 'Attempt',
   'report.levels.behaviour.alphaShort': 'Alpha',
   'report.levels.behaviour.actionsCaption': 'Supervision actions by quarter (n counts the people who own them)',
+  'report.export.heading': 'Download this report',
+  'report.export.docx': 'Download as Word (.docx)',
+  'report.export.csv': 'Download figures (CSV)',
+  'report.export.json': 'Download figures (JSON)',
+  'report.export.print': 'To keep the report as a PDF, print this page and choose “Save as PDF”.',
 } as const;

@@ -8,3 +8,5 @@ export * from './notes-form.ts';
 export * from './report-scope.ts';
 export * from './results.ts';
 export * from './evidence.ts';
+export * from './report-model.ts';
+export * from './report-export.ts';

@@ -1,0 +1,430 @@
+// The evaluation report's data as the page reads it, and the same data as a document and as figure records for the exports.
+import { formatDay, intlLocale, type Locale } from '../../domain/common/index.ts';
+import {
+  GLOSSARY,
+  MITI_MEASURES,
+  REPORT_NOTES,
+  ruleText,
+  SCORE_BINS,
+  sectionKey,
+  SERVICE_INDICATORS,
+  glossaryEntry,
+  type DocumentSection,
+  type EvaluationLevel,
+  type FigureRecord,
+  type GlossaryId,
+  type Recommendation,
+  type ReportDocument,
+  type ReportTable,
+} from '../../domain/evaluation/index.ts';
+import { REACTION_ITEMS } from '../../domain/training/index.ts';
+import { formatDateTime, labelKey, type Translate } from '../../i18n/index.ts';
+import { mayInOrganisation } from '../access/index.ts';
+import { listProgrammes, listRubrics, listVignettes, modulesOf, pick, type Module, type Programme, type RubricContent, type Vignette } from '../content/index.ts';
+import type { Scope } from '../people/index.ts';
+import type { FieldErrors } from '../platform/index.ts';
+import { evaluationLevels, type EvaluationLevels } from './evidence.ts';
+import { evaluationNotesOf, type NoteVersion } from './notes.ts';
+import { reportScopeOptions, type ReportScopeOption } from './report-scope.ts';
+import { readReportPeriod, resultsOf, type ReportPeriod, type ResultsLevel } from './results.ts';
+
+/** The content the report reads: programmes and their modules, the situations' panel answers, the rubrics. */
+export type ReportContent = { programmes: readonly Programme[]; modules: readonly Module[]; vignettes: readonly Vignette[]; rubrics: readonly RubricContent[] };
+
+/** What the report's scope form offers this viewer, with the content it names (null when the viewer may not see the report). */
+export type ReportChoices = { content: ReportContent; programmes: { id: string; name: string }[]; options: ReportScopeOption[] };
+
+/** The report's content from the site's content collections. */
+export async function loadReportContent(): Promise<ReportContent> {
+  const [programmes, vignettes, rubrics] = await Promise.all([listProgrammes(), listVignettes(), listRubrics()]);
+  return { programmes, modules: (await Promise.all(programmes.map(modulesOf))).flat(), vignettes, rubrics };
+}
+
+/** Everything the report shows for one scope and period: the page and the exports read the same. */
+export type EvaluationReportData = {
+  period: ReportPeriod;
+  periodErrors: FieldErrors;
+  chosen: ReportScopeOption;
+  levels: EvaluationLevels | null;
+  results: ResultsLevel;
+  notes: { current: NoteVersion | null; earlier: NoteVersion[] };
+  /** Names of programmes, modules, rubric criteria, phases and teams, in the viewer's language. */
+  names: Map<string, string>;
+};
+
+/** The scopes a viewer may choose for the report, or null when the report is not theirs to see. */
+export async function reportChoices(scope: Scope, locale: Locale, content: ReportContent): Promise<ReportChoices | null> {
+  if (!mayInOrganisation(scope.viewer, 'evaluation.report')) return null;
+  const programmes = content.programmes.map((p) => ({ id: p.id, name: pick(p.title, locale) }));
+  return { content, programmes, options: await reportScopeOptions(scope, locale, programmes) };
+}
+
+/**
+ * The report's data for the period and scope in `query` (`from`, `to`, `scope`); no scope chosen
+ * means the first the viewer may choose. Null when the chosen scope is not one of the viewer's.
+ */
+export async function evaluationReportData(scope: Scope, locale: Locale, choices: ReportChoices, query: URLSearchParams): Promise<EvaluationReportData | null> {
+  const { period, errors: periodErrors } = readReportPeriod(query, scope.now.getTime());
+  const asked = query.get('scope');
+  const chosen = asked ? choices.options.find((o) => o.key === asked) : choices.options[0];
+  if (!chosen) return null;
+  const { vignettes, rubrics, modules } = choices.content;
+  const [results, notes, levels] = await Promise.all([
+    resultsOf(scope, chosen, period),
+    evaluationNotesOf(scope, chosen),
+    evaluationLevels(scope, chosen, period, {
+      programmes: choices.content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
+      vignettes: vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
+      rubrics,
+    }),
+  ]);
+  const names = new Map<string, string>([
+    ...choices.programmes.map((p) => [p.id, p.name] as const),
+    ...modules.map((m) => [m.id, pick(m.title, locale)] as const),
+    ...rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, `${pick(r.title, locale)}: ${pick(c.title, locale)}`] as const)),
+    ...choices.options.filter((o) => o.id !== null && (o.kind === 'team' || o.kind === 'phase')).map((o) => [o.id!, o.name] as const),
+  ]);
+  return { period, periodErrors, chosen, levels, results, notes, names };
+}
+
+/** A report scope's name as the page shows it. */
+export function reportScopeName(t: Translate, option: ReportScopeOption): string {
+  return option.kind === 'organisation' ? t('report.scope.organisation') : t(labelKey('report.scope', option.kind), { name: option.name });
+}
+
+/** A computed recommendation in words, with the figures that raised it. */
+export function recommendationText(t: Translate, locale: Locale, names: ReadonlyMap<string, string>, flag: Recommendation): string {
+  const num = (value: number, digits: number) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+  switch (flag.rule) {
+    case 'team-decision-agreement-low':
+      return t('report.flags.team-decision-agreement-low', { name: names.get(flag.teamId) ?? flag.teamId, alpha: num(flag.figures.alpha, 2), raters: flag.figures.raters });
+    case 'rollout-phase-at-risk':
+      return t('report.flags.rollout-phase-at-risk', { name: names.get(flag.phaseId) ?? flag.phaseId, projected: flag.figures.projectedPercent === null ? '–' : num(flag.figures.projectedPercent, 0), target: flag.figures.targetPercent });
+    case 'confidence-not-improving':
+      return t('report.flags.confidence-not-improving', { name: names.get(flag.programmeId) ?? flag.programmeId, difference: num(flag.figures.meanDifference, 2), low: num(flag.figures.ci95[0], 2), high: num(flag.figures.ci95[1], 2), n: flag.figures.n });
+    case 'workshop-usefulness-low':
+      return t('report.flags.workshop-usefulness-low', { name: names.get(flag.programmeId) ?? flag.programmeId, mean: num(flag.figures.meanUsefulness, 1), reactions: flag.figures.reactions });
+    case 'team-one-to-one-gap':
+      return t('report.flags.team-one-to-one-gap', { name: names.get(flag.teamId) ?? flag.teamId, without: flag.figures.withoutSession, mentees: flag.figures.mentees, percent: num(flag.figures.percentWithout, 0) });
+  }
+}
+
+/** A recommendation rule in words. */
+export function recommendationRule(t: Translate, flag: Recommendation): string {
+  const { key, params } = ruleText(flag.rule);
+  return t(key, params);
+}
+
+/** The period as the report's subtitle and the exports write it. */
+export function reportPeriodText(locale: Locale, period: ReportPeriod): string {
+  return `${formatDay(locale, period.from)} – ${formatDay(locale, period.to)}`;
+}
+
+/** The Results level's charts: indicators of one scale drawn together (the page and the exports share these). */
+export const RESULTS_CHARTS = [
+  { id: 'register', title: 'report.results.chart.register', days: false, indicators: ['children-on-register'] },
+  { id: 'movement', title: 'report.results.chart.movement', days: false, indicators: ['registrations', 'deregistrations', 're-registrations-12-months'] },
+  { id: 'duration', title: 'report.results.chart.duration', days: true, indicators: ['average-days-on-register'] },
+  { id: 'conferences', title: 'report.results.chart.conferences', days: false, indicators: ['initial-conferences', 'initial-conferences-three-or-fewer-areas'] },
+  { id: 'core-groups', title: 'report.results.chart.coreGroups', days: false, indicators: ['core-groups', 'core-groups-within-10-working-days'] },
+] as const;
+
+/** A chart's quarters: a quarter missing one of its indicators is left out of that chart. */
+export function resultsChartPoints(results: ResultsLevel, chart: (typeof RESULTS_CHARTS)[number]): ResultsLevel['quarters'] {
+  return results.quarters.filter((q) => chart.indicators.every((i) => q.values[i] !== null));
+}
+
+const para = (text: string) => ({ kind: 'paragraph' as const, text });
+const tableBlock = (table: ReportTable) => ({ kind: 'table' as const, table });
+
+/** The whole report as a document in the viewer's language: the page's headings, readings and tables. */
+export function reportDocument(data: EvaluationReportData, t: Translate, locale: Locale): ReportDocument {
+  const { levels, results, names, notes } = data;
+  const name = (id: string) => names.get(id) ?? id;
+  const withheld = t('report.levels.withheld');
+  const notDefined = t('report.levels.notDefined');
+  const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+  const coefficient = (c: { value: number | null }) => (c.value === null ? notDefined : round(c.value, 2));
+  const none = para(t('report.levels.none'));
+  const sections: DocumentSection[] = [];
+
+  if (levels) {
+    const reactions = levels.reaction.programmes;
+    sections.push({
+      heading: `1 ${t(sectionKey('reaction'))}`,
+      blocks: [
+        para(t('report.levels.reaction.intro')),
+        reactions.length === 0
+          ? none
+          : tableBlock({
+              caption: t('report.levels.reaction.caption'),
+              columns: [t('report.levels.programme'), t('report.levels.n'), ...REACTION_ITEMS.map((item) => t(labelKey('report.levels.reaction.item', item)))],
+              rows: reactions.map((r) => [name(r.programmeId), r.figure.n, ...REACTION_ITEMS.map((item) => (r.figure.value ? round(r.figure.value[item].mean, 1) : withheld))]),
+            }),
+      ],
+    });
+    const { firstAttempts, confidence, miti } = levels.learning;
+    sections.push({
+      heading: `2 ${t(sectionKey('learning'))}`,
+      blocks: [],
+      sections: [
+        {
+          heading: t('report.levels.learning.checks'),
+          blocks: [
+            firstAttempts.length === 0
+              ? none
+              : tableBlock({
+                  caption: t('report.levels.learning.checksCaption'),
+                  columns: [t('report.levels.module'), t('report.levels.n'), t('report.levels.mean'), t('report.levels.median'), t('report.levels.learning.distribution')],
+                  rows: firstAttempts.map((r) =>
+                    r.figure.value
+                      ? [name(r.moduleId), r.figure.n, `${round(r.figure.value.mean, 1)}%`, `${round(r.figure.value.median, 1)}%`, r.figure.value.distribution.join(' · ')]
+                      : [name(r.moduleId), r.figure.n, withheld, withheld, withheld],
+                  ),
+                }),
+          ],
+        },
+        {
+          heading: t('report.levels.learning.confidence'),
+          blocks:
+            confidence.length === 0
+              ? [none]
+              : [
+                  ...confidence.flatMap((c) => {
+                    const reading = c.figure.value?.reading;
+                    if (!reading) return [];
+                    const key = ({ 'tna.reading.improved': 'confidence.reading.improved', 'tna.reading.worse': 'confidence.reading.worse', 'tna.reading.noChange': 'confidence.reading.noChange' } as const)[reading.key];
+                    return [para(t(key, { programme: name(c.programmeId), before: round(reading.params.meanBefore, 1), after: round(reading.params.meanAfter, 1), n: reading.params.n }))];
+                  }),
+                  tableBlock({
+                    caption: t('report.levels.learning.confidenceCaption'),
+                    columns: [t('report.levels.programme'), t('report.levels.n'), t('report.levels.before'), t('report.levels.after'), t('report.levels.learning.interval')],
+                    rows: confidence.map((c) => {
+                      const change = c.figure.value?.change;
+                      if (!change || change.meanBefore === null || change.meanAfter === null) return [name(c.programmeId), c.figure.n, withheld, withheld, withheld];
+                      return [name(c.programmeId), c.figure.n, round(change.meanBefore, 1), round(change.meanAfter, 1), change.ci95 ? `${round(change.ci95[0], 2)} – ${round(change.ci95[1], 2)}` : notDefined];
+                    }),
+                  }),
+                ],
+        },
+        {
+          heading: t('report.levels.learning.miti'),
+          blocks: [
+            para(t('report.levels.learning.mitiIntro')),
+            tableBlock({
+              caption: t('report.levels.learning.mitiCaption'),
+              columns: [t('report.levels.measure'), t('report.levels.n'), t('report.levels.first'), t('report.levels.latest')],
+              rows: MITI_MEASURES.map((m) => {
+                const f = miti[m];
+                return [t(labelKey('report.levels.miti', m)), f.n, f.value ? round(f.value.first, 1) : withheld, f.value ? round(f.value.latest, 1) : withheld];
+              }),
+            }),
+          ],
+        },
+      ],
+    });
+    const { byQuarter, byRound, rubricScores, actions, oneToOne } = levels.behaviour;
+    sections.push({
+      heading: `3 ${t(sectionKey('behaviour'))}`,
+      blocks: [],
+      sections: [
+        {
+          heading: t('report.levels.behaviour.consistency'),
+          blocks: [
+            tableBlock({
+              caption: t('report.levels.behaviour.consistencyCaption'),
+              columns: [t('report.levels.quarter'), t('report.levels.n'), t('report.levels.behaviour.alpha'), t('report.levels.behaviour.reading'), t('report.levels.behaviour.likelihood'), t('report.levels.behaviour.kappa'), t('report.levels.behaviour.panel')],
+              rows: byQuarter.map((q) => {
+                const v = q.figure.value;
+                if (!v) return [q.quarter, q.figure.n, withheld, withheld, withheld, withheld, withheld];
+                const kappa = v.decisionKappa.value ? `${coefficient(v.decisionKappa.value)} (n = ${v.decisionKappa.n})` : `${withheld} (n = ${v.decisionKappa.n})`;
+                return [q.quarter, q.figure.n, coefficient(v.decisionAlpha), t(v.decisionAlpha.reading), coefficient(v.likelihoodAlpha), kappa, `${round(v.percentWithPanel, 1)}%`];
+              }),
+            }),
+            ...(byRound.length === 0
+              ? []
+              : [
+                  tableBlock({
+                    caption: t('report.levels.behaviour.roundsCaption'),
+                    columns: [t('report.levels.behaviour.round'), t('report.levels.n'), t('report.levels.behaviour.alpha'), t('report.levels.behaviour.panel')],
+                    rows: byRound.map((r) => (r.figure.value ? [r.title, r.figure.n, coefficient(r.figure.value.decisionAlpha), `${round(r.figure.value.percentWithPanel, 1)}%`] : [r.title, r.figure.n, withheld, withheld])),
+                  }),
+                ]),
+          ],
+        },
+        {
+          heading: t('report.levels.behaviour.rubric'),
+          blocks: [
+            rubricScores.length === 0
+              ? none
+              : tableBlock({
+                  caption: t('report.levels.behaviour.rubricCaption'),
+                  columns: [t('report.levels.behaviour.criterion'), t('report.levels.quarter'), t('report.levels.n'), t('report.levels.mean')],
+                  rows: rubricScores.map((r) => [name(`${r.rubricId}/${r.criterionId}`), r.quarter, r.figure.n, r.figure.value === null ? withheld : round(r.figure.value, 1)]),
+                }),
+          ],
+        },
+        {
+          heading: t('report.levels.behaviour.actions'),
+          blocks: [
+            actions.length === 0
+              ? none
+              : tableBlock({
+                  caption: t('report.levels.behaviour.actionsCaption'),
+                  columns: [t('report.levels.quarter'), t('report.levels.n'), t('report.levels.behaviour.agreed'), t('report.levels.behaviour.completed')],
+                  rows: actions.map((a) => (a.figure.value ? [a.quarter, a.figure.n, a.figure.value.agreed, a.figure.value.completed] : [a.quarter, a.figure.n, withheld, withheld])),
+                }),
+          ],
+        },
+        {
+          heading: t('report.levels.behaviour.oneToOne'),
+          blocks: [
+            para(
+              oneToOne.value
+                ? t('report.levels.behaviour.oneToOneShare', { percent: Math.round(oneToOne.value.percent), with: oneToOne.value.withSession, n: oneToOne.n })
+                : `${withheld} (n = ${oneToOne.n})`,
+            ),
+          ],
+        },
+      ],
+    });
+  }
+
+  sections.push({
+    heading: t('report.results.heading'),
+    blocks: [
+      para(t('report.results.intro')),
+      para(t('report.results.association')),
+      ...(data.chosen.kind !== 'organisation' ? [para(t('report.results.wholeService'))] : []),
+      ...(results.quarters.length === 0 ? [para(t('report.results.empty'))] : [para(t('report.results.missing'))]),
+    ],
+    sections: [
+      ...(results.quarters.length === 0
+        ? []
+        : RESULTS_CHARTS.map((chart) => {
+            const points = resultsChartPoints(results, chart);
+            return {
+              heading: t(chart.title),
+              blocks: [
+                points.length === 0
+                  ? para(t('report.results.chart.none'))
+                  : tableBlock({
+                      caption: t(chart.title),
+                      columns: [t('report.results.quarterEnd'), ...chart.indicators.map((i) => t(labelKey('report.results.series', i)))],
+                      rows: points.map((q) => [formatDay(locale, q.endsOn), ...chart.indicators.map((i) => q.values[i])]),
+                    }),
+              ],
+            };
+          })),
+      {
+        heading: t('report.results.phases.heading'),
+        blocks: [
+          results.phases.length === 0
+            ? para(t('report.results.phases.empty'))
+            : tableBlock({
+                caption: t('report.results.phases.caption'),
+                columns: [t('report.results.phases.name'), t('report.results.phases.from'), t('report.results.phases.to')],
+                rows: results.phases.map((p) => [p.name, formatDay(locale, p.startsOn), formatDay(locale, p.endsOn)]),
+              }),
+        ],
+      },
+    ],
+  });
+
+  if (levels) {
+    sections.push({
+      heading: t('report.flags.heading'),
+      blocks: [
+        para(t('report.flags.intro')),
+        ...(levels.recommendations.length === 0
+          ? [para(t('report.flags.none'))]
+          : levels.recommendations.map((flag) =>
+              para(`${t(`evaluation.glossary.rule-${flag.rule}.name`)}: ${recommendationText(t, locale, names, flag)} ${t('report.flags.rule', { text: recommendationRule(t, flag) })}`),
+            )),
+      ],
+    });
+  }
+  sections.push({
+    heading: t('report.notes.heading'),
+    blocks: notes.current
+      ? [
+          ...notes.current.text.split(/\n{2,}/).map(para),
+          para(t('report.notes.by', { name: notes.current.authorName ?? t('report.notes.formerStaff'), date: formatDateTime(locale, notes.current.at) })),
+        ]
+      : [para(t('report.notes.none'))],
+  });
+  sections.push({
+    heading: t('report.glossary.heading'),
+    blocks: [
+      para(t('report.glossary.intro')),
+      ...GLOSSARY.map((entry) => para(`${t(entry.nameKey)}: ${t(entry.definitionKey, entry.params)}`)),
+      ...REPORT_NOTES.map((note) => para(t(note.key, note.params))),
+    ],
+  });
+  return {
+    locale,
+    title: t('report.title'),
+    subtitle: t('report.showing', { scope: reportScopeName(t, data.chosen), from: formatDay(locale, data.period.from), to: formatDay(locale, data.period.to) }),
+    sections,
+  };
+}
+
+/**
+ * Every figure of the report as a record with its glossary name and definition, period, scope,
+ * subject, value and n, in the viewer's language. A suppressed figure carries no value.
+ */
+export function figureRecords(data: EvaluationReportData, t: Translate, locale: Locale): FigureRecord[] {
+  const { levels, results, names } = data;
+  const period = reportPeriodText(locale, data.period);
+  const scopeName = reportScopeName(t, data.chosen);
+  const name = (id: string) => names.get(id) ?? id;
+  const records: FigureRecord[] = [];
+  const add = (level: EvaluationLevel, id: GlossaryId, subject: string, n: number | null, value: number | null, suppressed: boolean) => {
+    const entry = glossaryEntry(id);
+    records.push({ level, figure: id, name: t(entry.nameKey), definition: t(entry.definitionKey, entry.params), period, scope: scopeName, subject, value: suppressed ? null : value, n, suppressed });
+  };
+  if (levels) {
+    const ITEM_FIGURE = { usefulness: 'reaction-usefulness', relevance: 'reaction-relevance', confidence: 'reaction-confidence' } as const;
+    for (const r of levels.reaction.programmes) for (const item of REACTION_ITEMS) add(1, ITEM_FIGURE[item], name(r.programmeId), r.figure.n, r.figure.value?.[item].mean ?? null, r.figure.suppressed);
+    for (const r of levels.learning.firstAttempts) {
+      add(2, 'first-attempt-score', name(r.moduleId), r.figure.n, r.figure.value?.mean ?? null, r.figure.suppressed);
+      for (let bin = 0; bin < SCORE_BINS; bin++) {
+        const band = `${bin * 10}–${bin === SCORE_BINS - 1 ? 100 : bin * 10 + 9}%`;
+        add(2, 'first-attempt-distribution', `${name(r.moduleId)}: ${band}`, r.figure.n, r.figure.value?.distribution[bin] ?? null, r.figure.suppressed);
+      }
+    }
+    for (const c of levels.learning.confidence) add(2, 'confidence-change', name(c.programmeId), c.figure.n, c.figure.value?.change.meanDifference ?? null, c.figure.suppressed);
+    const MITI_FIGURE = { reflectionToQuestion: 'miti-reflection-to-question', percentComplexReflections: 'miti-percent-complex-reflections', miAdherentShare: 'miti-mi-adherent-share' } as const;
+    for (const m of MITI_MEASURES) {
+      const f = levels.learning.miti[m];
+      add(2, MITI_FIGURE[m], t('report.levels.first'), f.n, f.value?.first ?? null, f.suppressed);
+      add(2, MITI_FIGURE[m], t('report.levels.latest'), f.n, f.value?.latest ?? null, f.suppressed);
+    }
+    const consistency = (subject: string, f: (typeof levels.behaviour.byQuarter)[number]['figure'], withLikelihood: boolean) => {
+      add(3, 'decision-alpha', subject, f.n, f.value?.decisionAlpha.value ?? null, f.suppressed);
+      if (withLikelihood) {
+        add(3, 'likelihood-alpha', subject, f.n, f.value?.likelihoodAlpha.value ?? null, f.suppressed);
+        const kappa = f.value?.decisionKappa;
+        add(3, 'decision-kappa', subject, kappa?.n ?? f.n, kappa?.value?.value ?? null, f.suppressed || (kappa?.suppressed ?? true));
+      }
+      add(3, 'panel-agreement', subject, f.n, f.value?.percentWithPanel ?? null, f.suppressed);
+    };
+    for (const q of levels.behaviour.byQuarter) consistency(q.quarter, q.figure, true);
+    for (const r of levels.behaviour.byRound) consistency(r.title, r.figure, false);
+    for (const r of levels.behaviour.rubricScores) add(3, 'rubric-score', `${name(`${r.rubricId}/${r.criterionId}`)} (${r.quarter})`, r.figure.n, r.figure.value, r.figure.suppressed);
+    for (const a of levels.behaviour.actions) {
+      add(3, 'actions-agreed', a.quarter, a.figure.n, a.figure.value?.agreed ?? null, a.figure.suppressed);
+      add(3, 'actions-completed', a.quarter, a.figure.n, a.figure.value?.completed ?? null, a.figure.suppressed);
+    }
+    const share = levels.behaviour.oneToOne;
+    add(3, 'one-to-one-share', scopeName, share.n, share.value?.percent ?? null, share.suppressed);
+  }
+  // Service indicators are aggregate numbers entered for the whole service: no n, never suppressed.
+  for (const q of results.quarters) for (const indicator of SERVICE_INDICATORS) if (q.values[indicator] !== null) add(4, `indicator-${indicator}`, q.quarter, null, q.values[indicator], false);
+  return records;
+}
+
+/** The exports' file name: the report's name and today's date, in the viewer's language. */
+export function reportFileName(locale: Locale, today: string, extension: 'docx' | 'csv' | 'json'): string {
+  return `${locale === 'cy' ? 'gwerthuso' : 'evaluation'}-${today}.${extension}`;
+}
