@@ -1,6 +1,6 @@
 // The evaluation report at scale (server time of its figures, and of its exports): part of `npm run bench`,
 // and runnable alone (`npx node scripts/bench-evaluation.ts`) to refresh just these figures.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,8 @@ import {
   workshops,
 } from '../db/schema/index.ts';
 import { loadContent, type LoadedContent } from '../src/content/load.ts';
-import { londonDate, percentile, seededRandom } from '../src/domain/common/index.ts';
+import { londonDate, seededRandom } from '../src/domain/common/index.ts';
+import { prependBenchSection, timeRuns, type Timing } from './bench-support.ts';
 import { FIGURE_RECORD_COLUMNS, SERVICE_INDICATORS, type DocumentSection, type FigureRecord, type ReportDocument } from '../src/domain/evaluation/index.ts';
 import type { Rubric } from '../src/domain/mentoring/index.ts';
 import { DECISIONS, LIKELIHOODS } from '../src/domain/thresholds/index.ts';
@@ -52,7 +53,6 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = 730;
 const ORG = 'scale';
 
-type Timing = { median: number; p95: number };
 export type EvaluationBench = {
   rows: Record<string, number>;
   admin: Timing & { statements: number };
@@ -67,15 +67,7 @@ async function insertAll<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  const times: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return { median: percentile(times, 50), p95: percentile(times, 95) };
-}
+const time = (run: () => Promise<unknown>): Promise<Timing> => timeRuns(run);
 
 /**
  * A representative report document and figure records, built by this bench from the sizes of the
@@ -400,10 +392,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const started = performance.now();
     const bench = await evaluationAtScale(dir);
     const section = [`## Evaluation report (${new Date().toISOString().slice(0, 10)})`, '', `Command: \`npx node scripts/bench-evaluation.ts\` (also part of \`npm run bench\`). 5,000 staff in 50 teams, 1,000 of them mentees of 50 mentors, two years of history; server time of the report's figures for the default two-year period, no HTTP. SQL statements counted at the client. Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end of the run (${((performance.now() - started) / 1000).toFixed(0)} s with building the data).`, '', '| measure | figure | target |', '|---|---|---|', ...evaluationRowsMarkdown(bench), ''].join('\n');
-    const file = 'docs/benchmarks.md';
-    const header = '# Benchmarks\n\nFigures from `npm run bench`, newest first. They report; no test asserts a timing.\n\n';
-    const previous = readFileSync(file, 'utf8').replace(header, '');
-    writeFileSync(file, header + section + '\n' + previous);
+    prependBenchSection(section);
     console.log(section);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The training needs analysis at scale (server time, figures only): part of `npm run bench`, and
 // runnable alone (`npx node scripts/bench-tna.ts`) to refresh just these figures.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { loadContent } from '../src/content/load.ts';
 import { percentile, seededRandom } from '../src/domain/common/index.ts';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { confidenceFigures, tnaMatrix } from '../src/server/training/index.ts';
+import { prependBenchSection } from './bench-support.ts';
 
 export type TnaScale = { manager: { median: number; p95: number; people: number }; admin: { median: number; p95: number; people: number } };
 
@@ -84,10 +85,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const scale = await tnaAtScale(dir);
     const section = [`## Training needs analysis (${new Date().toISOString().slice(0, 10)})`, '', `Command: \`npx node scripts/bench-tna.ts\` (also part of \`npm run bench\`). 5,000 staff in 50 teams, 4 programmes, about half the modules done, a workshop register and confidence ratings; server time of the page\'s figures, no HTTP. Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end of the run.`, '', '| measure | figure | target |', '|---|---|---|', ...tnaRowsMarkdown(scale), ''].join('\n');
-    const file = 'docs/benchmarks.md';
-    const header = '# Benchmarks\n\nFigures from `npm run bench`, newest first. They report; no test asserts a timing.\n\n';
-    const previous = readFileSync(file, 'utf8').replace(header, '');
-    writeFileSync(file, header + section + '\n' + previous);
+    prependBenchSection(section);
     console.log(section);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -22,9 +22,10 @@ import {
 } from '../db/schema/index.ts';
 import { loadContent } from '../src/content/load.ts';
 import { lastFinancialYear } from '../src/domain/training/index.ts';
-import { londonDate, percentile, seededRandom } from '../src/domain/common/index.ts';
+import { londonDate, seededRandom } from '../src/domain/common/index.ts';
 import { scopeFor, type Viewer } from '../src/server/people/index.ts';
 import { confidenceFigures, rolloutView, welshMediumFigures } from '../src/server/training/index.ts';
+import { timeRuns } from './bench-support.ts';
 
 const STAFF = 5000;
 const TEAMS = 50;
@@ -92,15 +93,7 @@ export async function rolloutAtScale(dir: string): Promise<RolloutBench> {
   await insertAll(register, (chunk) => db.insert(registerRows).values(chunk));
 
   const viewer = { id: 's0', organisationId: org, roles: ['admin'], teamIds: [], managedTeamIds: [], menteeIds: [], locale: 'en' } as unknown as Viewer;
-  const time = async (run: () => Promise<unknown>) => {
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const start = performance.now();
-      await run();
-      times.push(performance.now() - start);
-    }
-    return { median: percentile(times, 50), p95: percentile(times, 95) };
-  };
+  const time = (run: () => Promise<unknown>) => timeRuns(run);
   const scope = scopeFor(db, viewer, new Date(now));
   const phases = await rolloutView(scope, programmes);
   if (phases.length !== 5 || phases.every((p) => p.completed === 0)) throw new Error('expected rollout figures');

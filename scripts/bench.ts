@@ -1,7 +1,7 @@
 // `npm run bench`: measures the production build with the demo data and writes the figures to
 // docs/benchmarks.md. Benchmarks report; no test asserts a timing.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,7 @@ import { mentoringAtScale } from './bench-mentoring.ts';
 import { bookingRush, bookingRushRows } from './bench-training.ts';
 import { rolloutAtScale } from './bench-training-rollout.ts';
 import { evaluationAtScale, evaluationRowsMarkdown } from './bench-evaluation.ts';
+import { prependBenchSection } from './bench-support.ts';
 
 const STEADY_RATE = 100; // requests per second
 const STEADY_SECONDS = 20;
@@ -489,15 +490,7 @@ try {
     ...evaluationRowsMarkdown(evaluation),
     '',
   ].join('\n');
-  const file = 'docs/benchmarks.md';
-  const header = '# Benchmarks\n\nFigures from `npm run bench`, newest first. They report; no test asserts a timing.\n\n';
-  let previous = '';
-  try {
-    previous = readFileSync(file, 'utf8').replace(header, '');
-  } catch {
-    // first run
-  }
-  writeFileSync(file, header + section + '\n' + previous);
+  const file = prependBenchSection(section);
   console.log(`\n${section}\nWritten to ${file}.`);
 } finally {
   staticServer?.close();
