@@ -59,7 +59,7 @@ if (!organisation) {
   const nameEn = values['organisation-en']?.trim();
   const nameCy = values['organisation-cy']?.trim();
   if (!nameEn || !nameCy) fail('There is no organisation yet: name it in both languages with --organisation-en and --organisation-cy.');
-  organisation = { id: newId(), nameEn: nameEn!, nameCy: nameCy!, defaultLocale: locale, createdAt: now };
+  organisation = { id: newId(), nameEn: nameEn!, nameCy: nameCy!, defaultLocale: locale, createdAt: now, kind: 'council' as const, deactivatedAt: null, sharesFiguresSince: null };
   await db.insert(organisations).values(organisation);
   console.log(`Created the organisation ${organisation.nameEn} / ${organisation.nameCy}.`);
 }

@@ -16,6 +16,7 @@ import {
   simulationOwnResponses,
   submissions,
   teamMemberships,
+  teams,
   thresholdAttempts,
   workshopReactions,
   workshops,
@@ -46,8 +47,9 @@ import type { Rubric, RubricMark } from '../../domain/mentoring/index.ts';
 import type { MitiCounts } from '../../domain/simulations/index.ts';
 import type { PanelAnswer } from '../../domain/thresholds/index.ts';
 import { hasRole, mayOnEvaluation } from '../access/index.ts';
+import type { Db } from '../../../db/client.ts';
 import type { Scope } from '../people/index.ts';
-import { rolloutView, type ProgrammeModules } from '../training/index.ts';
+import { rolloutView, type PhaseView, type ProgrammeModules } from '../training/index.ts';
 import { evaluationTargetOf, type ReportScopeOption } from './report-scope.ts';
 import type { ReportPeriod } from './results.ts';
 
@@ -79,11 +81,11 @@ export type EvaluationLevels = {
 type StoredResult = { counts?: MitiCounts } | null;
 
 /** Only records of staff in scope: the organisation's people, or the members of the scope's teams. */
-function staffFilter(scope: Scope, option: Scoped, column: SQLiteColumn): SQL {
-  if (option.kind === 'organisation') return inArray(column, scope.db.select({ id: people.id }).from(people).where(eq(people.organisationId, scope.organisationId)));
+function staffFilter(source: LevelsSource, option: Scoped, column: SQLiteColumn): SQL {
+  if (option.kind === 'organisation') return inArray(column, source.db.select({ id: people.id }).from(people).where(eq(people.organisationId, source.organisationId)));
   return inArray(
     column,
-    scope.db
+    source.db
       .select({ id: teamMemberships.personId })
       .from(teamMemberships)
       .where(inArray(teamMemberships.teamId, option.teamIds.length ? [...option.teamIds] : [''])),
@@ -97,29 +99,49 @@ function staffFilter(scope: Scope, option: Scoped, column: SQLiteColumn): SQL {
  * records are the staff's. Free-text comments are for admins only, without names.
  */
 export async function evaluationLevels(scope: Scope, option: ReportScopeOption, period: ReportPeriod, content: EvaluationContent): Promise<EvaluationLevels | null> {
-  const { db, viewer } = scope;
-  if (!mayOnEvaluation(viewer, 'evaluation.view', evaluationTargetOf(scope.organisationId, option))) return null;
-  const org = scope.organisationId;
+  if (!mayOnEvaluation(scope.viewer, 'evaluation.view', evaluationTargetOf(scope.organisationId, option))) return null;
+  const phases = await rolloutView(scope, content.programmes);
+  return readLevels({ db: scope.db, organisationId: scope.organisationId, now: scope.now }, option, period, content, { comments: hasRole(scope.viewer, 'admin'), phases });
+}
+
+/** Where and when the levels are read: an organisation, with no viewer (the caller has decided who may see them). */
+type LevelsSource = { db: Db; organisationId: string; now: Date };
+
+/**
+ * Levels 1–3 of a whole organisation for the anonymous comparison between organisations: system
+ * work with no viewer (like the scheduled jobs), so the caller must show only what the comparison's
+ * rules allow. No free text and no recommendations leave it.
+ */
+export async function organisationLevels(db: Db, organisationId: string, period: ReportPeriod, content: EvaluationContent, now: Date): Promise<EvaluationLevels> {
+  const teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId));
+  const option: Scoped = { kind: 'organisation', id: null, teamIds: teamRows.map((t) => t.id) };
+  return readLevels({ db, organisationId, now }, option, period, content, { comments: false, phases: [] });
+}
+
+async function readLevels(source: LevelsSource, option: Scoped, period: ReportPeriod, content: EvaluationContent, extra: { comments: boolean; phases: PhaseView[] }): Promise<EvaluationLevels> {
+  const { db } = source;
+  const org = source.organisationId;
+  const phases = extra.phases;
   const [start, end] = periodBounds(period);
   const programmeId = option.kind === 'programme' ? option.id : null;
   const programmeModules = programmeId ? (content.programmes.find((p) => p.id === programmeId)?.moduleIds ?? []) : null;
   const windowFrom = addDays(period.to, -(ONE_TO_ONE_WINDOW_DAYS - 1));
 
-  const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answerRows, roundRows, markingRows, actionRows, sessionRows, phases] =
+  const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answerRows, roundRows, markingRows, actionRows, sessionRows] =
     await Promise.all([
-      db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, org), eq(people.status, 'active'), staffFilter(scope, option, people.id))),
+      db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, org), eq(people.status, 'active'), staffFilter(source, option, people.id))),
       db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.teamId, option.teamIds.length ? [...option.teamIds] : [''])),
-      db.selectDistinct({ id: mentorLinks.menteeId }).from(mentorLinks).where(staffFilter(scope, option, mentorLinks.menteeId)),
+      db.selectDistinct({ id: mentorLinks.menteeId }).from(mentorLinks).where(staffFilter(source, option, mentorLinks.menteeId)),
       db
         .select({ personId: workshopReactions.personId, programmeId: workshops.programmeId, usefulness: workshopReactions.usefulness, relevance: workshopReactions.relevance, confidence: workshopReactions.confidence, comment: workshopReactions.comment, givenAt: workshopReactions.createdAt })
         .from(workshopReactions)
         .innerJoin(workshops, eq(workshops.id, workshopReactions.workshopId))
-        .where(and(eq(workshops.organisationId, org), gte(workshopReactions.createdAt, start), lt(workshopReactions.createdAt, end), staffFilter(scope, option, workshopReactions.personId), programmeId ? eq(workshops.programmeId, programmeId) : undefined)),
+        .where(and(eq(workshops.organisationId, org), gte(workshopReactions.createdAt, start), lt(workshopReactions.createdAt, end), staffFilter(source, option, workshopReactions.personId), programmeId ? eq(workshops.programmeId, programmeId) : undefined)),
       // Every attempt up to the period's end: a person's first ever attempt is the one that counts.
       db
         .select({ personId: knowledgeCheckAttempts.personId, moduleId: knowledgeCheckAttempts.moduleId, score: knowledgeCheckAttempts.score, total: knowledgeCheckAttempts.total, submittedAt: knowledgeCheckAttempts.submittedAt })
         .from(knowledgeCheckAttempts)
-        .where(and(eq(knowledgeCheckAttempts.organisationId, org), lt(knowledgeCheckAttempts.submittedAt, end), staffFilter(scope, option, knowledgeCheckAttempts.personId), programmeModules ? inArray(knowledgeCheckAttempts.moduleId, programmeModules.length ? [...programmeModules] : ['']) : undefined)),
+        .where(and(eq(knowledgeCheckAttempts.organisationId, org), lt(knowledgeCheckAttempts.submittedAt, end), staffFilter(source, option, knowledgeCheckAttempts.personId), programmeModules ? inArray(knowledgeCheckAttempts.moduleId, programmeModules.length ? [...programmeModules] : ['']) : undefined)),
       // One pair per person and programme: the means of the statements rated both before and after.
       db
         .select({ personId: confidenceRatings.personId, programmeId: confidenceRatings.programmeId, before: avg(confidenceRatings.rating), after: avg(afterRatings.rating), ratedAt: max(afterRatings.ratedAt) })
@@ -128,19 +150,19 @@ export async function evaluationLevels(scope: Scope, option: ReportScopeOption, 
           afterRatings,
           and(eq(afterRatings.personId, confidenceRatings.personId), eq(afterRatings.programmeId, confidenceRatings.programmeId), eq(afterRatings.statementId, confidenceRatings.statementId), eq(afterRatings.moment, 'after')),
         )
-        .where(and(eq(confidenceRatings.organisationId, org), eq(confidenceRatings.moment, 'before'), staffFilter(scope, option, confidenceRatings.personId), programmeId ? eq(confidenceRatings.programmeId, programmeId) : undefined))
+        .where(and(eq(confidenceRatings.organisationId, org), eq(confidenceRatings.moment, 'before'), staffFilter(source, option, confidenceRatings.personId), programmeId ? eq(confidenceRatings.programmeId, programmeId) : undefined))
         .groupBy(confidenceRatings.personId, confidenceRatings.programmeId)
         .having(and(gte(max(afterRatings.ratedAt), start), lt(max(afterRatings.ratedAt), end))),
       db
         .select({ id: simulationAttempts.id, personId: simulationAttempts.personId, completedAt: simulationAttempts.completedAt, result: simulationAttempts.result })
         .from(simulationAttempts)
-        .where(and(eq(simulationAttempts.organisationId, org), eq(simulationAttempts.kind, 'conversation'), eq(simulationAttempts.status, 'complete'), gte(simulationAttempts.completedAt, start), lt(simulationAttempts.completedAt, end), staffFilter(scope, option, simulationAttempts.personId))),
+        .where(and(eq(simulationAttempts.organisationId, org), eq(simulationAttempts.kind, 'conversation'), eq(simulationAttempts.status, 'complete'), gte(simulationAttempts.completedAt, start), lt(simulationAttempts.completedAt, end), staffFilter(source, option, simulationAttempts.personId))),
       // Aggregate figures may use every mentor code (released or not): no person sees them singly here.
       db
         .select({ attemptId: simulationOwnResponses.attemptId, selfCode: simulationOwnResponses.code, mentorCode: ownResponseCodes.code })
         .from(simulationOwnResponses)
         .innerJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
-        .where(and(eq(simulationOwnResponses.organisationId, org), staffFilter(scope, option, simulationOwnResponses.personId))),
+        .where(and(eq(simulationOwnResponses.organisationId, org), staffFilter(source, option, simulationOwnResponses.personId))),
       // The period's answers, and earlier ones given in a calibration round (its figure is the round's).
       db
         .select({ personId: thresholdAttempts.personId, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt, roundId: thresholdAttempts.roundId })
@@ -153,7 +175,7 @@ export async function evaluationLevels(scope: Scope, option: ReportScopeOption, 
             isNotNull(thresholdAttempts.likelihood),
             lt(thresholdAttempts.completedAt, end),
             or(gte(thresholdAttempts.completedAt, start), isNotNull(thresholdAttempts.roundId)),
-            staffFilter(scope, option, thresholdAttempts.personId),
+            staffFilter(source, option, thresholdAttempts.personId),
           ),
         ),
       db.select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt }).from(calibrationRounds).where(eq(calibrationRounds.organisationId, org)),
@@ -161,17 +183,16 @@ export async function evaluationLevels(scope: Scope, option: ReportScopeOption, 
         .select({ personId: submissions.menteeId, rubricId: markings.rubricId, levels: markings.levels, releasedAt: markings.releasedAt })
         .from(markings)
         .innerJoin(submissions, eq(submissions.id, markings.submissionId))
-        .where(and(eq(submissions.organisationId, org), eq(markings.role, 'first'), isNotNull(markings.releasedAt), gte(markings.releasedAt, start), lt(markings.releasedAt, end), staffFilter(scope, option, submissions.menteeId))),
+        .where(and(eq(submissions.organisationId, org), eq(markings.role, 'first'), isNotNull(markings.releasedAt), gte(markings.releasedAt, start), lt(markings.releasedAt, end), staffFilter(source, option, submissions.menteeId))),
       db
         .select({ personId: agreedActions.ownerId, agreedOn: mentoringSessions.date, carriedFromId: agreedActions.carriedFromId, doneAt: agreedActions.doneAt })
         .from(agreedActions)
         .innerJoin(mentoringSessions, eq(mentoringSessions.id, agreedActions.sessionId))
-        .where(and(eq(agreedActions.organisationId, org), staffFilter(scope, option, agreedActions.ownerId))),
+        .where(and(eq(agreedActions.organisationId, org), staffFilter(source, option, agreedActions.ownerId))),
       db
         .select({ menteeId: mentoringSessions.menteeId, kind: mentoringSessions.kind, state: mentoringSessions.state, date: mentoringSessions.date })
         .from(mentoringSessions)
         .where(and(eq(mentoringSessions.organisationId, org), eq(mentoringSessions.kind, 'one-to-one'), eq(mentoringSessions.state, 'recorded'), gte(mentoringSessions.date, windowFrom), sql`${mentoringSessions.date} <= ${period.to}`)),
-      rolloutView(scope, content.programmes),
     ]);
 
   const staffIds = staff.map((s) => s.id);
@@ -180,7 +201,7 @@ export async function evaluationLevels(scope: Scope, option: ReportScopeOption, 
   // Level 1.
   const reactionRecords = reactionRows.map((r) => ({ personId: r.personId, programmeId: r.programmeId, usefulness: r.usefulness, relevance: r.relevance, confidence: r.confidence, givenAt: r.givenAt }));
   const reaction = reactionsByProgramme(reactionRecords, period);
-  const comments = hasRole(viewer, 'admin')
+  const comments = extra.comments
     ? reactionRows.filter((r) => r.comment?.trim()).map((r) => ({ programmeId: r.programmeId, text: r.comment!.trim() }))
     : null;
 
@@ -232,7 +253,7 @@ export async function evaluationLevels(scope: Scope, option: ReportScopeOption, 
     period,
   );
   const teamOneToOne = teamIds.map((teamId) => ({ teamId, figure: oneToOneShare(teamStaff(teamId).filter((id) => menteeIds.has(id)), sessions, period) }));
-  const today = londonDate(scope.now.getTime());
+  const today = londonDate(source.now.getTime());
   const scopedPhases = phases.filter((p) => (option.kind === 'phase' ? p.id === option.id : p.teams.some((t) => teamIds.includes(t.id))));
   const risks = phaseRisks(
     scopedPhases.map((p) => ({ phaseId: p.id, startsOn: p.startsOn, endsOn: p.endsOn, targetPercent: p.targetPercent, completedOn: p.completedOn, eligible: p.eligible })),
