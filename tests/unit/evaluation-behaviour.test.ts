@@ -5,6 +5,7 @@ import {
   consistencyByRound,
   consistencyByTeam,
   decisionConsistency,
+  thresholdConsistency,
   oneToOneShare,
   rubricScoresByQuarter,
   type ActionRecord,
@@ -115,6 +116,45 @@ describe('threshold decision consistency per team', () => {
     expect(north!.teamId).toBe('north');
     expect(north!.figure.value!.decisionAlpha.value).toBeCloseTo(0.5625, 10);
     expect(south).toEqual({ teamId: 'south', figure: { n: 0, value: null, suppressed: true } });
+  });
+});
+
+describe('threshold consistency of a whole organisation in one pass', () => {
+  // A seeded crowd: 40 people in three teams, several answers each across the period and a round,
+  // some repeated (the latest counts), some outside the period, some to a situation with no panel answer.
+  const crowd = () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const decisions: Decision[] = ['strategy-discussion', 'care-and-support-assessment', 'information-and-advice', 'no-further-action'];
+    const likelihoods: Likelihood[] = ['unlikely', 'possible', 'likely'];
+    const people = Array.from({ length: 40 }, (_, i) => {
+      const answers: RoundAnswer[] = Array.from({ length: 9 }, (_, k) => ({
+        personId: `p${i}`,
+        vignetteId: ['v1', 'v2', 'v3', 'v-no-panel'][Math.floor(random() * 4)]!,
+        decision: decisions[Math.floor(random() * decisions.length)]!,
+        likelihood: likelihoods[Math.floor(random() * likelihoods.length)]!,
+        completedAt: Date.parse('2026-02-01T09:00:00Z') + Math.floor(random() * 300) * 86_400_000 + k,
+        roundId: random() < 0.3 ? 'spring' : null,
+      }));
+      return { personId: `p${i}`, teamIds: i % 7 === 0 ? ['north', 'south'] : [['north', 'south', 'west'][i % 3]!], answers };
+    });
+    return people;
+  };
+  const rounds = [{ roundId: 'spring', endsAt: Date.parse('2026-06-01T16:00:00Z'), vignetteIds: ['v1', 'v2'] }];
+
+  it('gives exactly the figures of the per-quarter, per-round and per-team functions', () => {
+    const people = crowd();
+    const all = people.flatMap((p) => p.answers);
+    const inPeriod = all.filter((a) => a.completedAt >= Date.parse('2026-03-31T23:00:00Z'));
+    const teamIds = ['north', 'south', 'west'];
+    const result = thresholdConsistency(people, { panel, vignetteIds: ids, period, rounds, teamIds });
+    expect(result.byQuarter).toEqual(consistencyByQuarter(inPeriod, panel, ids, period));
+    expect(result.byRound).toEqual(consistencyByRound(rounds, all, panel, period));
+    const teams = teamIds.map((teamId) => ({ teamId, answers: people.filter((p) => p.teamIds.includes(teamId)).flatMap((p) => p.answers) }));
+    expect(result.byTeam).toEqual(consistencyByTeam(teams, panel, ids, period));
+    // The crowd is big enough that the figures are shown, so the comparison is about numbers, not suppression.
+    expect(result.byQuarter.some((q) => q.figure.value !== null)).toBe(true);
+    expect(result.byTeam.every((t) => t.figure.value !== null)).toBe(true);
   });
 });
 

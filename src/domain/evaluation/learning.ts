@@ -44,16 +44,30 @@ export function firstAttemptScores(records: readonly KnowledgeCheckRecord[], per
     const seen = first.get(key);
     if (!seen || r.submittedAt < seen.submittedAt) first.set(key, r);
   }
-  const inside = [...first.values()].filter((r) => r.total > 0 && inPeriod(r.submittedAt, period));
-  return groupBy(inside, (r) => r.moduleId).map(([moduleId, rows]) => ({
-    moduleId,
-    figure: figure(rows.length, () => {
-      const percents = rows.map((r) => (r.score / r.total) * 100);
-      const distribution = new Array<number>(SCORE_BINS).fill(0);
-      for (const p of percents) distribution[scoreBin(p)]! += 1;
-      return { mean: mean(percents), median: median(percents), distribution };
-    }),
-  }));
+  const inside = [...first.values()].filter((r) => inPeriod(r.submittedAt, period));
+  return firstAttemptScoresFromCounts(inside.map((r) => ({ moduleId: r.moduleId, score: r.score, total: r.total, people: 1 })));
+}
+
+/** How many people's first attempt at a module had this score out of this total (the database can count them). */
+export type FirstAttemptCount = { moduleId: string; score: number; total: number; people: number };
+
+/** `firstAttemptScores` from counts of first attempts already limited to the period (rows of one module and score may repeat). */
+export function firstAttemptScoresFromCounts(counts: readonly FirstAttemptCount[]): { moduleId: string; figure: Figure<ScoreSummary> }[] {
+  return groupBy(
+    counts.filter((c) => c.total > 0 && c.people > 0),
+    (c) => c.moduleId,
+  ).map(([moduleId, rows]) => {
+    const people = rows.reduce((sum, r) => sum + r.people, 0);
+    return {
+      moduleId,
+      figure: figure(people, () => {
+        const percents = rows.flatMap((r) => new Array<number>(r.people).fill((r.score / r.total) * 100));
+        const distribution = new Array<number>(SCORE_BINS).fill(0);
+        for (const p of percents) distribution[scoreBin(p)]! += 1;
+        return { mean: mean(percents), median: median(percents), distribution };
+      }),
+    };
+  });
 }
 
 /**

@@ -25,10 +25,8 @@ import { addDays, londonDate } from '../../domain/common/index.ts';
 import {
   actionsByQuarter,
   confidenceByProgramme,
-  consistencyByQuarter,
-  consistencyByRound,
-  consistencyByTeam,
-  firstAttemptScores,
+  thresholdConsistency,
+  firstAttemptScoresFromCounts,
   mitiFirstAndLatest,
   ONE_TO_ONE_WINDOW_DAYS,
   oneToOneShare,
@@ -39,7 +37,7 @@ import {
   rubricScoresByQuarter,
   type ConfidencePair,
   type Recommendation,
-  type RoundAnswer,
+  type ThresholdConsistency,
   type RubricReviewRecord,
   type SimulationRecord,
 } from '../../domain/evaluation/index.ts';
@@ -51,6 +49,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Scope } from '../people/index.ts';
 import { rolloutView, type PhaseView, type ProgrammeModules } from '../training/index.ts';
 import { evaluationTargetOf, type ReportScopeOption } from './report-scope.ts';
+import { thresholdAnswersByPerson } from './threshold-answers.ts';
 import type { ReportPeriod } from './results.ts';
 
 /** What the report needs from the content: programmes with their modules, the situations' panel answers, the rubrics. */
@@ -67,10 +66,10 @@ type Scoped = Pick<ReportScopeOption, 'kind' | 'id' | 'teamIds'>;
 /** Levels 1–3 of the report and the computed recommendations, for one scope and period. */
 export type EvaluationLevels = {
   reaction: { programmes: ReturnType<typeof reactionsByProgramme>; comments: { programmeId: string; text: string }[] | null };
-  learning: { firstAttempts: ReturnType<typeof firstAttemptScores>; confidence: ReturnType<typeof confidenceByProgramme>; miti: ReturnType<typeof mitiFirstAndLatest> };
+  learning: { firstAttempts: ReturnType<typeof firstAttemptScoresFromCounts>; confidence: ReturnType<typeof confidenceByProgramme>; miti: ReturnType<typeof mitiFirstAndLatest> };
   behaviour: {
-    byQuarter: ReturnType<typeof consistencyByQuarter>;
-    byRound: (ReturnType<typeof consistencyByRound>[number] & { title: string })[];
+    byQuarter: ThresholdConsistency['byQuarter'];
+    byRound: (ThresholdConsistency['byRound'][number] & { title: string })[];
     rubricScores: ReturnType<typeof rubricScoresByQuarter>;
     actions: ReturnType<typeof actionsByQuarter>;
     oneToOne: ReturnType<typeof oneToOneShare>;
@@ -80,9 +79,12 @@ export type EvaluationLevels = {
 
 type StoredResult = { counts?: MitiCounts } | null;
 
-/** Only records of staff in scope: the organisation's people, or the members of the scope's teams. */
-function staffFilter(source: LevelsSource, option: Scoped, column: SQLiteColumn): SQL {
-  if (option.kind === 'organisation') return inArray(column, source.db.select({ id: people.id }).from(people).where(eq(people.organisationId, source.organisationId)));
+/**
+ * Only records of staff in scope: the members of the scope's teams. Nothing more for the whole
+ * organisation: every table read with it is already limited to the organisation's own rows.
+ */
+function staffFilter(source: LevelsSource, option: Scoped, column: SQLiteColumn): SQL | undefined {
+  if (option.kind === 'organisation') return undefined;
   return inArray(
     column,
     source.db
@@ -127,21 +129,41 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   const programmeModules = programmeId ? (content.programmes.find((p) => p.id === programmeId)?.moduleIds ?? []) : null;
   const windowFrom = addDays(period.to, -(ONE_TO_ONE_WINDOW_DAYS - 1));
 
-  const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answerRows, roundRows, markingRows, actionRows, sessionRows] =
+  const rounds = (
+    await db
+      .select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt })
+      .from(calibrationRounds)
+      .where(eq(calibrationRounds.organisationId, org))
+  ).map((r) => ({ roundId: r.id, title: r.title, endsAt: r.closedAt ?? r.closesAt, vignetteIds: r.vignetteIds }));
+  const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answersByPerson, markingRows, actionRows, sessionRows] =
     await Promise.all([
       db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, org), eq(people.status, 'active'), staffFilter(source, option, people.id))),
       db.select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId }).from(teamMemberships).where(inArray(teamMemberships.teamId, option.teamIds.length ? [...option.teamIds] : [''])),
-      db.selectDistinct({ id: mentorLinks.menteeId }).from(mentorLinks).where(staffFilter(source, option, mentorLinks.menteeId)),
+      db
+        .selectDistinct({ id: mentorLinks.menteeId })
+        .from(mentorLinks)
+        .innerJoin(people, eq(people.id, mentorLinks.menteeId))
+        .where(and(eq(people.organisationId, org), staffFilter(source, option, mentorLinks.menteeId))),
       db
         .select({ personId: workshopReactions.personId, programmeId: workshops.programmeId, usefulness: workshopReactions.usefulness, relevance: workshopReactions.relevance, confidence: workshopReactions.confidence, comment: workshopReactions.comment, givenAt: workshopReactions.createdAt })
         .from(workshopReactions)
         .innerJoin(workshops, eq(workshops.id, workshopReactions.workshopId))
         .where(and(eq(workshops.organisationId, org), gte(workshopReactions.createdAt, start), lt(workshopReactions.createdAt, end), staffFilter(source, option, workshopReactions.personId), programmeId ? eq(workshops.programmeId, programmeId) : undefined)),
-      // Every attempt up to the period's end: a person's first ever attempt is the one that counts.
-      db
-        .select({ personId: knowledgeCheckAttempts.personId, moduleId: knowledgeCheckAttempts.moduleId, score: knowledgeCheckAttempts.score, total: knowledgeCheckAttempts.total, submittedAt: knowledgeCheckAttempts.submittedAt })
-        .from(knowledgeCheckAttempts)
-        .where(and(eq(knowledgeCheckAttempts.organisationId, org), lt(knowledgeCheckAttempts.submittedAt, end), staffFilter(source, option, knowledgeCheckAttempts.personId), programmeModules ? inArray(knowledgeCheckAttempts.moduleId, programmeModules.length ? [...programmeModules] : ['']) : undefined)),
+      // Each person's first ever attempt per module (the bare columns come from the row with the minimum), counted when it fell in the period.
+      (() => {
+        const k = knowledgeCheckAttempts;
+        const first = db
+          .select({ moduleId: k.moduleId, score: k.score, total: k.total, firstAt: sql<number>`min(${k.submittedAt})`.as('first_at') })
+          .from(k)
+          .where(and(eq(k.organisationId, org), lt(k.submittedAt, end), staffFilter(source, option, k.personId), programmeModules ? inArray(k.moduleId, programmeModules.length ? [...programmeModules] : ['']) : undefined))
+          .groupBy(k.personId, k.moduleId)
+          .as('first');
+        return db
+          .select({ moduleId: first.moduleId, score: first.score, total: first.total, people: sql<number>`count(*)` })
+          .from(first)
+          .where(gte(first.firstAt, start))
+          .groupBy(first.moduleId, first.score, first.total);
+      })(),
       // One pair per person and programme: the means of the statements rated both before and after.
       db
         .select({ personId: confidenceRatings.personId, programmeId: confidenceRatings.programmeId, before: avg(confidenceRatings.rating), after: avg(afterRatings.rating), ratedAt: max(afterRatings.ratedAt) })
@@ -163,22 +185,14 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
         .from(simulationOwnResponses)
         .innerJoin(ownResponseCodes, eq(ownResponseCodes.responseId, simulationOwnResponses.id))
         .where(and(eq(simulationOwnResponses.organisationId, org), staffFilter(source, option, simulationOwnResponses.personId))),
-      // The period's answers, and earlier ones given in a calibration round (its figure is the round's).
-      db
-        .select({ personId: thresholdAttempts.personId, vignetteId: thresholdAttempts.vignetteId, decision: thresholdAttempts.decision, likelihood: thresholdAttempts.likelihood, completedAt: thresholdAttempts.completedAt, roundId: thresholdAttempts.roundId })
-        .from(thresholdAttempts)
-        .where(
-          and(
-            eq(thresholdAttempts.organisationId, org),
-            eq(thresholdAttempts.status, 'complete'),
-            isNotNull(thresholdAttempts.decision),
-            isNotNull(thresholdAttempts.likelihood),
-            lt(thresholdAttempts.completedAt, end),
-            or(gte(thresholdAttempts.completedAt, start), isNotNull(thresholdAttempts.roundId)),
-            staffFilter(source, option, thresholdAttempts.personId),
-          ),
-        ),
-      db.select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt }).from(calibrationRounds).where(eq(calibrationRounds.organisationId, org)),
+      thresholdAnswersByPerson(db, {
+        organisationId: org,
+        start,
+        end,
+        vignetteIds: content.vignettes.map((v) => v.id),
+        roundIds: rounds.filter((r) => r.endsAt >= start && r.endsAt < end).map((r) => r.roundId),
+        staff: staffFilter(source, option, thresholdAttempts.personId),
+      }),
       db
         .select({ personId: submissions.menteeId, rubricId: markings.rubricId, levels: markings.levels, releasedAt: markings.releasedAt })
         .from(markings)
@@ -217,8 +231,6 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   // Level 3.
   const panel = new Map(content.vignettes.map((v) => [v.id, v.panel]));
   const vignetteIds = content.vignettes.map((v) => v.id);
-  const answers: RoundAnswer[] = answerRows.map((a) => ({ personId: a.personId, vignetteId: a.vignetteId, decision: a.decision!, likelihood: a.likelihood!, completedAt: a.completedAt!, roundId: a.roundId }));
-  const rounds = roundRows.map((r) => ({ roundId: r.id, title: r.title, endsAt: r.closedAt ?? r.closesAt, vignetteIds: r.vignetteIds }));
   const titleOf = new Map(rounds.map((r) => [r.roundId, r.title]));
   const teamsOf = new Map<string, string[]>();
   for (const m of memberships) teamsOf.set(m.teamId, [...(teamsOf.get(m.teamId) ?? []), m.personId]);
@@ -232,26 +244,16 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   const menteeIds = new Set(mentees.map((m) => m.id));
 
   const confidence = confidenceByProgramme(pairs, period);
-  const inPeriodAnswers = answers.filter((a) => a.completedAt >= start);
   const teamIds = option.teamIds;
   const teamStaff = (teamId: string) => (teamsOf.get(teamId) ?? []).filter((id) => inStaff.has(id));
-  // Answers bucketed by team in one pass (filtering every answer once per team was the report's slowest step at 50 teams).
+  // Team figures count the scope's active staff; the quarters and rounds everyone's answers.
   const teamsOfStaff = new Map<string, string[]>();
   for (const teamId of new Set(teamIds)) for (const id of teamStaff(teamId)) teamsOfStaff.set(id, [...(teamsOfStaff.get(id) ?? []), teamId]);
-  const answersOfTeam = new Map<string, RoundAnswer[]>();
-  for (const a of inPeriodAnswers) {
-    for (const teamId of teamsOfStaff.get(a.personId) ?? []) {
-      const list = answersOfTeam.get(teamId);
-      if (list) list.push(a);
-      else answersOfTeam.set(teamId, [a]);
-    }
-  }
-  const teamConsistency = consistencyByTeam(
-    teamIds.map((teamId) => ({ teamId, answers: answersOfTeam.get(teamId) ?? [] })),
-    panel,
-    vignetteIds,
-    period,
+  const consistency = thresholdConsistency(
+    answersByPerson.map((p) => ({ teamIds: teamsOfStaff.get(p.personId) ?? [], answers: p.answers })),
+    { panel, vignetteIds, period, rounds, teamIds },
   );
+  const teamConsistency = consistency.byTeam;
   const teamOneToOne = teamIds.map((teamId) => ({ teamId, figure: oneToOneShare(teamStaff(teamId).filter((id) => menteeIds.has(id)), sessions, period) }));
   const today = londonDate(source.now.getTime());
   const scopedPhases = phases.filter((p) => (option.kind === 'phase' ? p.id === option.id : p.teams.some((t) => teamIds.includes(t.id))));
@@ -263,10 +265,10 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
 
   return {
     reaction: { programmes: reaction, comments },
-    learning: { firstAttempts: firstAttemptScores(checkRows, period), confidence, miti: mitiFirstAndLatest(simulations, period) },
+    learning: { firstAttempts: firstAttemptScoresFromCounts(checkRows), confidence, miti: mitiFirstAndLatest(simulations, period) },
     behaviour: {
-      byQuarter: consistencyByQuarter(inPeriodAnswers, panel, vignetteIds, period),
-      byRound: consistencyByRound(rounds, answers, panel, period).map((r) => ({ ...r, title: titleOf.get(r.roundId) ?? '' })),
+      byQuarter: consistency.byQuarter,
+      byRound: consistency.byRound.map((r) => ({ ...r, title: titleOf.get(r.roundId) ?? '' })),
       rubricScores: rubricScoresByQuarter(reviews, period),
       actions: actionsByQuarter(actions, period),
       oneToOne: oneToOneShare(staffIds, sessions, period),
