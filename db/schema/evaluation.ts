@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { SERVICE_INDICATORS } from '../../src/domain/evaluation/index.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
@@ -38,4 +38,21 @@ export const evaluationNotes = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('evaluation_notes_scope_idx').on(t.organisationId, t.scope, t.createdAt)],
+);
+
+/**
+ * The evaluation report's computed levels 1–3 for one organisation, scope, period and content,
+ * kept so that a page view or export reads them instead of recomputing two years of records:
+ * figures, never free text (the admin's comments are read live). Recomputed in the background
+ * once a few minutes old, at once on **Refresh figures**; safe to delete at any time.
+ */
+export const evaluationSnapshots = sqliteTable(
+  'evaluation_snapshots',
+  {
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    computedAt: integer('computed_at').notNull(),
+    levels: text('levels', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
 );

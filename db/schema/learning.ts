@@ -42,7 +42,11 @@ export const knowledgeCheckAttempts = sqliteTable(
     startedAt: integer('started_at'),
     submittedAt: integer('submitted_at').notNull(),
   },
-  (t) => [index('knowledge_check_attempts_person_module_idx').on(t.personId, t.moduleId, t.submittedAt)],
+  (t) => [
+    index('knowledge_check_attempts_person_module_idx').on(t.personId, t.moduleId, t.submittedAt),
+    // Covers the evaluation report's count of each person's first attempt per module.
+    index('knowledge_check_attempts_first_idx').on(t.organisationId, t.personId, t.moduleId, t.submittedAt, t.score, t.total),
+  ],
 );
 
 /** A completed module, per version: earlier completions stay valid when a module changes. */

@@ -139,7 +139,13 @@ test('the demo administrator reads the four levels from two years of history, a 
   await expect(page.getByRole('img', { name: /^Workshop ratings: / }).first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Consistency of threshold decisions by quarter (n counts people)' })).toBeVisible();
   await expect(page.getByRole('term').filter({ hasText: 'Usefulness of workshops' })).toBeVisible();
+  await expect(page.getByText(/^Levels 1 to 3 were computed at /)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The figures are kept for a few minutes; Refresh figures works them out again now, for the same scope and period.
+  await page.getByRole('button', { name: 'Refresh figures' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The figures have been worked out again from the latest records.' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Consistency of threshold decisions by quarter (n counts people)' })).toBeVisible();
 
   // A period with no records: the figures say so rather than showing numbers.
   await page.getByLabel('From', { exact: true }).fill('2020-01-01');
@@ -153,6 +159,9 @@ test('the demo administrator reads the four levels from two years of history, a 
   expect(await open(page, '/cy/evaluation')).toBe(200);
   for (const name of ['1 Ymateb', '2 Dysgu', '3 Ymddygiad']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Geirfa' })).toBeVisible();
+  await page.getByRole('button', { name: 'Diweddaru’r ffigurau' }).click();
+  await expect(page).toHaveURL(/\/cy\/evaluation\?.*done=refreshed/);
+  await expect(page.getByRole('status').filter({ hasText: 'Mae’r ffigurau wedi cael eu cyfrifo eto' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

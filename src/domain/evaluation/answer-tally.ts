@@ -1,50 +1,49 @@
 // Counting threshold answers for many groups at once (quarters, calibration rounds, teams), one person at a time.
-import type { AnswerCounts, Decision, Likelihood } from '../thresholds/index.ts';
+import { DECISIONS, LIKELIHOODS, type AnswerCounts } from '../thresholds/index.ts';
 import type { RoundAnswer } from './behaviour.ts';
+
+const decisionIndex = new Map(DECISIONS.map((d, i) => [d, i]));
+const likelihoodIndex = new Map(LIKELIHOODS.map((l, i) => [l, i]));
 
 /** One group's tally: latest answers per person and situation, counted as `AnswerCounts` needs them. */
 class GroupTally {
-  readonly decisions = new Map<string, number>();
-  readonly likelihoods = new Map<string, number>();
-  /** Each person's decision per situation, kept to find who answered every situation anyone answered. */
-  readonly people: Map<string, Decision>[] = [];
+  /** Per situation, how many chose each decision and each likelihood (by their place on the scale). */
+  private readonly decisions = new Map<string, number[]>();
+  private readonly likelihoods = new Map<string, number[]>();
+  /** Each person's latest answers, kept to find who answered every situation anyone answered. */
+  private readonly people: ReadonlyMap<string, RoundAnswer>[] = [];
 
-  add(latest: Map<string, RoundAnswer>): void {
-    const decided = new Map<string, Decision>();
+  add(latest: ReadonlyMap<string, RoundAnswer>): void {
     for (const [vignetteId, a] of latest) {
-      const d = `${vignetteId}\u0000${a.decision}`;
-      this.decisions.set(d, (this.decisions.get(d) ?? 0) + 1);
-      const l = `${vignetteId}\u0000${a.likelihood}`;
-      this.likelihoods.set(l, (this.likelihoods.get(l) ?? 0) + 1);
-      decided.set(vignetteId, a.decision);
+      let decisions = this.decisions.get(vignetteId);
+      let likelihoods = this.likelihoods.get(vignetteId);
+      if (!decisions || !likelihoods) {
+        this.decisions.set(vignetteId, (decisions = new Array<number>(DECISIONS.length).fill(0)));
+        this.likelihoods.set(vignetteId, (likelihoods = new Array<number>(LIKELIHOODS.length).fill(0)));
+      }
+      decisions[decisionIndex.get(a.decision)!]! += 1;
+      likelihoods[likelihoodIndex.get(a.likelihood)!]! += 1;
     }
-    this.people.push(decided);
+    this.people.push(latest);
   }
 
   counts(): AnswerCounts {
-    const answered = new Set<string>();
-    for (const person of this.people) for (const vignetteId of person.keys()) answered.add(vignetteId);
-    const complete = this.people.filter((person) => person.size === answered.size);
-    const completeDecisions = new Map<string, number>();
+    const answered = this.decisions.size;
+    const complete = this.people.filter((person) => person.size === answered);
+    const completeDecisions = new Map<string, number[]>();
     for (const person of complete) {
-      for (const [vignetteId, decision] of person) {
-        const key = `${vignetteId}\u0000${decision}`;
-        completeDecisions.set(key, (completeDecisions.get(key) ?? 0) + 1);
+      for (const [vignetteId, a] of person) {
+        let row = completeDecisions.get(vignetteId);
+        if (!row) completeDecisions.set(vignetteId, (row = new Array<number>(DECISIONS.length).fill(0)));
+        row[decisionIndex.get(a.decision)!]! += 1;
       }
     }
-    const split = (key: string) => key.split('\u0000') as [string, string];
-    const decisionRows = (map: Map<string, number>) =>
-      [...map].map(([key, count]) => {
-        const [vignetteId, decision] = split(key);
-        return { vignetteId, decision: decision as Decision, count };
-      });
+    const decisionRows = (map: Map<string, number[]>) =>
+      [...map].flatMap(([vignetteId, counts]) => DECISIONS.flatMap((decision, i) => (counts[i] ? [{ vignetteId, decision, count: counts[i] }] : [])));
     return {
       respondents: this.people.length,
       decisions: decisionRows(this.decisions),
-      likelihoods: [...this.likelihoods].map(([key, count]) => {
-        const [vignetteId, likelihood] = split(key);
-        return { vignetteId, likelihood: likelihood as Likelihood, count };
-      }),
+      likelihoods: [...this.likelihoods].flatMap(([vignetteId, counts]) => LIKELIHOODS.flatMap((likelihood, i) => (counts[i] ? [{ vignetteId, likelihood, count: counts[i] }] : []))),
       completeRaters: complete.length,
       completeDecisions: decisionRows(completeDecisions),
       // The report reads no month-by-month figures.

@@ -1,5 +1,5 @@
 // Levels 1–3 of the evaluation report: the domain's input records for a scope and period, read with a few set-based queries.
-import { and, avg, eq, gte, inArray, isNotNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, avg, eq, gte, inArray, isNotNull, lt, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
@@ -45,10 +45,12 @@ import type { Rubric, RubricMark } from '../../domain/mentoring/index.ts';
 import type { MitiCounts } from '../../domain/simulations/index.ts';
 import type { PanelAnswer } from '../../domain/thresholds/index.ts';
 import { hasRole, mayOnEvaluation } from '../access/index.ts';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
 import type { Scope } from '../people/index.ts';
 import { rolloutView, type PhaseView, type ProgrammeModules } from '../training/index.ts';
 import { evaluationTargetOf, type ReportScopeOption } from './report-scope.ts';
+import { throughSnapshot } from './snapshots.ts';
 import { thresholdAnswersByPerson } from './threshold-answers.ts';
 import type { ReportPeriod } from './results.ts';
 
@@ -95,15 +97,56 @@ function staffFilter(source: LevelsSource, option: Scoped, column: SQLiteColumn)
 }
 
 /**
- * Levels 1–3 for a scope the viewer may see (null otherwise): every input read with one set-based
- * query each (no query per person), then computed by the domain. A programme scope keeps only the
- * records tied to that programme (reactions, confidence, its modules' knowledge checks); the other
- * records are the staff's. Free-text comments are for admins only, without names.
+ * Levels 1–3 for a scope the viewer may see (null otherwise), computed now: every input read with
+ * one set-based query each (no query per person), then computed by the domain. A programme scope
+ * keeps only the records tied to that programme (reactions, confidence, its modules' knowledge
+ * checks); the other records are the staff's. Free-text comments are for admins only, without names.
  */
 export async function evaluationLevels(scope: Scope, option: ReportScopeOption, period: ReportPeriod, content: EvaluationContent): Promise<EvaluationLevels | null> {
   if (!mayOnEvaluation(scope.viewer, 'evaluation.view', evaluationTargetOf(scope.organisationId, option))) return null;
+  const source = sourceOf(scope);
+  const [levels, comments] = await Promise.all([viewerLevels(scope, option, period, content), hasRole(scope.viewer, 'admin') ? reactionComments(source, option, period) : null]);
+  return { ...levels, reaction: { ...levels.reaction, comments } };
+}
+
+/**
+ * Levels 1–3 as the report page and its exports read them (null when the viewer may not see the
+ * scope): the kept figures of this scope, period and content (see snapshots.ts), recomputed once
+ * a few minutes old or when `refresh` asks, with an admin's comments read live; `computedAt` says
+ * when the figures were computed.
+ */
+export async function reportLevels(
+  scope: Scope,
+  option: ReportScopeOption,
+  period: ReportPeriod,
+  content: EvaluationContent,
+  options: { refresh?: boolean } = {},
+): Promise<{ levels: EvaluationLevels; computedAt: number } | null> {
+  const { viewer } = scope;
+  if (!mayOnEvaluation(viewer, 'evaluation.view', evaluationTargetOf(scope.organisationId, option))) return null;
+  const admin = hasRole(viewer, 'admin');
+  // A manager's recommendations read only the rollout phases of the teams they manage.
+  const audience = admin ? 'admin' : `managing:${[...viewer.managedTeamIds].sort().join(',')}`;
+  const key = ['levels', option.key, period.from, period.to, audience, contentKey(content)].join('|');
+  const source = sourceOf(scope);
+  const [kept, comments] = await Promise.all([
+    throughSnapshot(scope.db, scope.organisationId, key, scope.now.getTime(), () => viewerLevels(scope, option, period, content), options),
+    admin ? reactionComments(source, option, period) : null,
+  ]);
+  return { levels: { ...kept.value, reaction: { ...kept.value.reaction, comments } }, computedAt: kept.computedAt };
+}
+
+/** A short fingerprint of the content the figures were computed with: new content, new figures. */
+function contentKey(content: EvaluationContent): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
+}
+
+const sourceOf = (scope: Scope): LevelsSource => ({ db: scope.db, organisationId: scope.organisationId, now: scope.now });
+
+/** The levels with the recommendations the viewer may see (the rollout phases of their teams), without comments. */
+async function viewerLevels(scope: Scope, option: ReportScopeOption, period: ReportPeriod, content: EvaluationContent): Promise<EvaluationLevels> {
   const phases = await rolloutView(scope, content.programmes);
-  return readLevels({ db: scope.db, organisationId: scope.organisationId, now: scope.now }, option, period, content, { comments: hasRole(scope.viewer, 'admin'), phases });
+  return readLevels(sourceOf(scope), option, period, content, phases);
 }
 
 /** Where and when the levels are read: an organisation, with no viewer (the caller has decided who may see them). */
@@ -112,18 +155,42 @@ type LevelsSource = { db: Db; organisationId: string; now: Date };
 /**
  * Levels 1–3 of a whole organisation for the anonymous comparison between organisations: system
  * work with no viewer (like the scheduled jobs), so the caller must show only what the comparison's
- * rules allow. No free text and no recommendations leave it.
+ * rules allow. No free text and no recommendations leave it. Kept like the report's figures.
  */
 export async function organisationLevels(db: Db, organisationId: string, period: ReportPeriod, content: EvaluationContent, now: Date): Promise<EvaluationLevels> {
-  const teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId));
-  const option: Scoped = { kind: 'organisation', id: null, teamIds: teamRows.map((t) => t.id) };
-  return readLevels({ db, organisationId, now }, option, period, content, { comments: false, phases: [] });
+  const key = ['organisation-levels', period.from, period.to, contentKey(content)].join('|');
+  const kept = await throughSnapshot(db, organisationId, key, now.getTime(), async () => {
+    const teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId));
+    const option: Scoped = { kind: 'organisation', id: null, teamIds: teamRows.map((t) => t.id) };
+    return readLevels({ db, organisationId, now }, option, period, content, []);
+  });
+  return kept.value;
 }
 
-async function readLevels(source: LevelsSource, option: Scoped, period: ReportPeriod, content: EvaluationContent, extra: { comments: boolean; phases: PhaseView[] }): Promise<EvaluationLevels> {
+/** The free-text comments of the scope's workshop reactions in the period, without names (admins only: the callers check). */
+async function reactionComments(source: LevelsSource, option: Scoped, period: ReportPeriod): Promise<{ programmeId: string; text: string }[]> {
+  const [start, end] = periodBounds(period);
+  const rows = await source.db
+    .select({ programmeId: workshops.programmeId, comment: workshopReactions.comment })
+    .from(workshopReactions)
+    .innerJoin(workshops, eq(workshops.id, workshopReactions.workshopId))
+    .where(
+      and(
+        eq(workshops.organisationId, source.organisationId),
+        isNotNull(workshopReactions.comment),
+        gte(workshopReactions.createdAt, start),
+        lt(workshopReactions.createdAt, end),
+        staffFilter(source, option, workshopReactions.personId),
+        option.kind === 'programme' ? eq(workshops.programmeId, option.id ?? '') : undefined,
+      ),
+    );
+  return rows.flatMap((r) => (r.comment?.trim() ? [{ programmeId: r.programmeId, text: r.comment.trim() }] : []));
+}
+
+/** Levels 1–3 read from the records now, without comments (`comments: null`). */
+async function readLevels(source: LevelsSource, option: Scoped, period: ReportPeriod, content: EvaluationContent, phases: readonly PhaseView[]): Promise<EvaluationLevels> {
   const { db } = source;
   const org = source.organisationId;
-  const phases = extra.phases;
   const [start, end] = periodBounds(period);
   const programmeId = option.kind === 'programme' ? option.id : null;
   const programmeModules = programmeId ? (content.programmes.find((p) => p.id === programmeId)?.moduleIds ?? []) : null;
@@ -145,7 +212,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
         .innerJoin(people, eq(people.id, mentorLinks.menteeId))
         .where(and(eq(people.organisationId, org), staffFilter(source, option, mentorLinks.menteeId))),
       db
-        .select({ personId: workshopReactions.personId, programmeId: workshops.programmeId, usefulness: workshopReactions.usefulness, relevance: workshopReactions.relevance, confidence: workshopReactions.confidence, comment: workshopReactions.comment, givenAt: workshopReactions.createdAt })
+        .select({ personId: workshopReactions.personId, programmeId: workshops.programmeId, usefulness: workshopReactions.usefulness, relevance: workshopReactions.relevance, confidence: workshopReactions.confidence, givenAt: workshopReactions.createdAt })
         .from(workshopReactions)
         .innerJoin(workshops, eq(workshops.id, workshopReactions.workshopId))
         .where(and(eq(workshops.organisationId, org), gte(workshopReactions.createdAt, start), lt(workshopReactions.createdAt, end), staffFilter(source, option, workshopReactions.personId), programmeId ? eq(workshops.programmeId, programmeId) : undefined)),
@@ -215,9 +282,6 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   // Level 1.
   const reactionRecords = reactionRows.map((r) => ({ personId: r.personId, programmeId: r.programmeId, usefulness: r.usefulness, relevance: r.relevance, confidence: r.confidence, givenAt: r.givenAt }));
   const reaction = reactionsByProgramme(reactionRecords, period);
-  const comments = extra.comments
-    ? reactionRows.filter((r) => r.comment?.trim()).map((r) => ({ programmeId: r.programmeId, text: r.comment!.trim() }))
-    : null;
 
   // Level 2.
   const pairs: ConfidencePair[] = confidenceRows.map((r) => ({ personId: r.personId, programmeId: r.programmeId, before: Number(r.before), after: Number(r.after), ratedAt: Number(r.ratedAt) }));
@@ -264,7 +328,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   );
 
   return {
-    reaction: { programmes: reaction, comments },
+    reaction: { programmes: reaction, comments: null },
     learning: { firstAttempts: firstAttemptScoresFromCounts(checkRows), confidence, miti: mitiFirstAndLatest(simulations, period) },
     behaviour: {
       byQuarter: consistency.byQuarter,

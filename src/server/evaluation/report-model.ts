@@ -23,7 +23,7 @@ import { mayInOrganisation } from '../access/index.ts';
 import { listProgrammes, listRubrics, listVignettes, modulesOf, pick, type Module, type Programme, type RubricContent, type Vignette } from '../content/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
-import { evaluationLevels, type EvaluationLevels } from './evidence.ts';
+import { reportLevels, type EvaluationContent, type EvaluationLevels } from './evidence.ts';
 import { evaluationNotesOf, type NoteVersion } from './notes.ts';
 import { reportScopeOptions, type ReportScopeOption } from './report-scope.ts';
 import { readReportPeriod, resultsOf, type ReportPeriod, type ResultsLevel } from './results.ts';
@@ -46,6 +46,8 @@ export type EvaluationReportData = {
   periodErrors: FieldErrors;
   chosen: ReportScopeOption;
   levels: EvaluationLevels | null;
+  /** When levels 1–3 were computed (ms): they are kept for a few minutes, see reportLevels. */
+  computedAt: number | null;
   results: ResultsLevel;
   notes: { current: NoteVersion | null; earlier: NoteVersion[] };
   /** Names of programmes, modules, rubric criteria, phases and teams, in the viewer's language. */
@@ -63,28 +65,35 @@ export async function reportChoices(scope: Scope, locale: Locale, content: Repor
  * The report's data for the period and scope in `query` (`from`, `to`, `scope`); no scope chosen
  * means the first the viewer may choose. Null when the chosen scope is not one of the viewer's.
  */
-export async function evaluationReportData(scope: Scope, locale: Locale, choices: ReportChoices, query: URLSearchParams): Promise<EvaluationReportData | null> {
+export async function evaluationReportData(scope: Scope, locale: Locale, choices: ReportChoices, query: URLSearchParams, options: { refresh?: boolean } = {}): Promise<EvaluationReportData | null> {
   const { period, errors: periodErrors } = readReportPeriod(query, scope.now.getTime());
   const asked = query.get('scope');
   const chosen = asked ? choices.options.find((o) => o.key === asked) : choices.options[0];
   if (!chosen) return null;
-  const { vignettes, rubrics, modules } = choices.content;
-  const [results, notes, levels] = await Promise.all([
+  const { rubrics, modules } = choices.content;
+  const [results, notes, computed] = await Promise.all([
     resultsOf(scope, chosen, period),
     evaluationNotesOf(scope, chosen),
-    evaluationLevels(scope, chosen, period, {
-      programmes: choices.content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
-      vignettes: vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
-      rubrics,
-    }),
+    reportLevels(scope, chosen, period, evaluationContentOf(choices.content), options),
   ]);
+  const levels = computed?.levels ?? null;
+  const computedAt = computed?.computedAt ?? null;
   const names = new Map<string, string>([
     ...choices.programmes.map((p) => [p.id, p.name] as const),
     ...modules.map((m) => [m.id, pick(m.title, locale)] as const),
     ...rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, `${pick(r.title, locale)}: ${pick(c.title, locale)}`] as const)),
     ...choices.options.filter((o) => o.id !== null && (o.kind === 'team' || o.kind === 'phase')).map((o) => [o.id!, o.name] as const),
   ]);
-  return { period, periodErrors, chosen, levels, results, notes, names };
+  return { period, periodErrors, chosen, levels, computedAt, results, notes, names };
+}
+
+/** What the figures read from the content: programmes' modules, the situations' panel answers, the rubrics. */
+export function evaluationContentOf(content: ReportContent): EvaluationContent {
+  return {
+    programmes: content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
+    vignettes: content.vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
+    rubrics: content.rubrics,
+  };
 }
 
 /** A report scope's name as the page shows it. */

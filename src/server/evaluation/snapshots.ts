@@ -1,0 +1,57 @@
+// Computed report figures kept per organisation and key: read instead of recomputing two years of records on every view.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { evaluationSnapshots } from '../../../db/schema/index.ts';
+import { passingWrite } from '../platform/index.ts';
+
+/** Figures younger than this are served as they are. */
+export const SNAPSHOT_FRESH_MS = 10 * 60_000;
+/** Older figures, up to this age, are served while they are recomputed in the background; older ones are recomputed first. */
+export const SNAPSHOT_STALE_MS = 24 * 60 * 60_000;
+
+export type Snapshot<T> = { value: T; computedAt: number };
+
+/** Recomputations under way in this process, so that many views of stale figures start one. */
+const running = new Map<string, Promise<Snapshot<unknown>>>();
+
+async function recompute<T>(db: Db, organisationId: string, key: string, now: number, compute: () => Promise<T>): Promise<Snapshot<T>> {
+  const id = `${organisationId}\u0000${key}`;
+  const under = running.get(id);
+  if (under) return under as Promise<Snapshot<T>>;
+  const run = (async () => {
+    const value = await compute();
+    // The request's clock, like every time a request stamps.
+    const computedAt = now;
+    // Kept in passing: figures that cannot be kept (a read-only database) are still shown.
+    await passingWrite('evaluation figures kept', () =>
+      db
+        .insert(evaluationSnapshots)
+        .values({ organisationId, key, computedAt, levels: value })
+        .onConflictDoUpdate({ target: [evaluationSnapshots.organisationId, evaluationSnapshots.key], set: { computedAt, levels: value } }),
+    );
+    return { value, computedAt };
+  })().finally(() => running.delete(id));
+  running.set(id, run);
+  return run;
+}
+
+/**
+ * The figures under `key` for an organisation: the kept ones while fresh; stale ones (served as
+ * they are) start a recomputation in the background; missing, too old or `refresh` ones are
+ * computed now. The caller has already decided that the viewer may see them.
+ */
+export async function throughSnapshot<T>(db: Db, organisationId: string, key: string, now: number, compute: () => Promise<T>, options: { refresh?: boolean } = {}): Promise<Snapshot<T>> {
+  if (!options.refresh) {
+    const [kept] = await db
+      .select({ computedAt: evaluationSnapshots.computedAt, levels: evaluationSnapshots.levels })
+      .from(evaluationSnapshots)
+      .where(and(eq(evaluationSnapshots.organisationId, organisationId), eq(evaluationSnapshots.key, key)));
+    const age = kept ? now - kept.computedAt : Infinity;
+    if (kept && age < SNAPSHOT_FRESH_MS) return { value: kept.levels as T, computedAt: kept.computedAt };
+    if (kept && age < SNAPSHOT_STALE_MS) {
+      void passingWrite('evaluation figures recomputed', () => recompute(db, organisationId, key, now, compute));
+      return { value: kept.levels as T, computedAt: kept.computedAt };
+    }
+  }
+  return recompute(db, organisationId, key, now, compute);
+}
