@@ -10,3 +10,5 @@ export * from './results.ts';
 export * from './evidence.ts';
 export * from './report-model.ts';
 export * from './report-export.ts';
+export * from './comparison.ts';
+export * from './comparison-form.ts';
