@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, knowledgeCheckAttempts, organisations, people, personRoles } from '../../db/schema/index.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { tablesOf } from '../../src/domain/evaluation/index.ts';
 import {
   figureRecords,
+  reportDocument,
   platformComparison,
   reportComparison,
   setFigureSharing,
@@ -132,7 +134,7 @@ describe('the medians beside the report', () => {
     for (const named of ['Council', 'Cyngor', 'council-', 'demo-org']) expect(figuresText).not.toContain(named);
   });
 
-  it('go into the figures export as rows with their definition, a withheld range without a value', async () => {
+  it('go into the figures export as rows with their definition (a withheld range without a value) and into the Word document’s table', async () => {
     await optIn('demo-org');
     const comparison = await reportComparison(await scope('demo-admin'), PERIOD, CONTENT);
     const data = { period: PERIOD, periodErrors: {}, chosen: { key: 'organisation', kind: 'organisation', id: null, name: '', teamIds: [] }, levels: null, results: { quarters: [], phases: [] }, notes: { current: null, earlier: [] }, comparison, names: new Map([[MODULE, 'The module']]) } as unknown as EvaluationReportData;
@@ -143,5 +145,7 @@ describe('the medians beside the report', () => {
       ['comparison-range-high', null, 3, true],
     ]);
     expect(rows[0]!.definition).toContain('at least 3 councils');
+    const table = tablesOf(reportDocument(data, translator('cy'), 'cy')).find((t) => t.caption === 'Canolrifau ar gyfer y sefydliad cyfan ar draws cynghorau');
+    expect(table?.rows.find((r) => r[1] === 'The module')?.slice(2)).toEqual(['Canolrif 3 cyngor: 70.0%', '–']);
   });
 });

@@ -341,6 +341,24 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     });
   }
 
+  if (data.comparison) {
+    sections.push({
+      heading: t('comparison.report.heading'),
+      blocks: [
+        para(t('comparison.report.intro')),
+        data.comparison.length === 0
+          ? para(t('comparison.none'))
+          : tableBlock({
+              caption: t('comparison.caption'),
+              columns: [t('comparison.column.figure'), t('comparison.column.subject'), t('comparison.column.median'), t('comparison.column.range')],
+              rows: data.comparison.map((c) => {
+                const text = comparedText(t, locale, c);
+                return [t(glossaryEntry(c.figure).nameKey), comparedSubject(t, names, c), text.median, text.range ?? '–'];
+              }),
+            }),
+      ],
+    });
+  }
   sections.push({
     heading: t('report.results.heading'),
     blocks: [
@@ -409,6 +427,7 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     blocks: [
       para(t('report.glossary.intro')),
       ...GLOSSARY.map((entry) => para(`${t(entry.nameKey)}: ${t(entry.definitionKey, entry.params)}`)),
+      ...(data.comparison ? COMPARISON_NOTES.map((note) => para(`${t(note.nameKey)}: ${t(note.definitionKey, note.params)}`)) : []),
       ...REPORT_NOTES.map((note) => para(t(note.key, note.params))),
     ],
   });
