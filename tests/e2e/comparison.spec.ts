@@ -55,3 +55,12 @@ test('a council that does not take part sees no medians in its report', async ({
   await expect(page.getByRole('link', { name: 'Comparison with other councils: not taking part' })).toBeVisible();
   await expect(page.locator('.comparison-notes')).toHaveCount(0);
 });
+
+test('another demo council’s administrator sees the same medians in Welsh, with no other council named', async ({ page }) => {
+  await signIn(page, 'admin@mon.camau.example', undefined, 'cy');
+  await expect(page).toHaveURL(/\/cy\/home$/);
+  await page.goto('/cy/evaluation');
+  await expect(page.getByText(/Canolrif 3 cyngor: /).first()).toBeVisible();
+  for (const name of ['Cyngor Enghreifftiol', 'Example Council', 'Conwy']) await expect(page.locator('main')).not.toContainText(name);
+  await expectNoAxeViolations(page);
+});
