@@ -6,7 +6,7 @@ export const comparison: Translation<typeof english> = {
   'comparison.title': 'Cymharu â chynghorau eraill',
   'comparison.intro': 'Gall cynghorau sy’n defnyddio Camau gymharu eu ffigurau gwerthuso yn ddienw. Eich cyngor chi sy’n dewis cymryd rhan, ac mae wedi’i ddiffodd nes bydd gweinyddwr yn ei droi ymlaen.',
   'comparison.shared.heading': 'Beth sy’n cael ei rannu',
-  'comparison.shared.figures': 'Dim ond ffigurau cyfanredol ar gyfer y cyngor cyfan o lefelau 2 a 3 yr adroddiad gwerthuso: y newid mewn hyder fesul rhaglen, sgoriau’r ymgais gyntaf ar y gwiriadau gwybodaeth fesul modiwl, ffigurau MITI y sgyrsiau ymarfer, cytundeb ar benderfyniadau trothwy (alffa Krippendorff) a chytundeb â’r panel arbenigol fesul chwarter, a chyfran y staff a gafodd sesiwn un-i-un yn yr 8 wythnos diwethaf.',
+  'comparison.shared.figures': 'Dim ond ffigurau cyfanredol ar gyfer y cyngor cyfan o lefelau 2 a 3 yr adroddiad gwerthuso: y newid mewn hyder fesul rhaglen, sgoriau’r ymgais gyntaf ar y gwiriadau gwybodaeth fesul modiwl, ffigurau MITI sgwrs ymarfer ddiweddaraf pob unigolyn, cytundeb ar benderfyniadau trothwy (alffa Krippendorff) a chytundeb â’r panel arbenigol fesul chwarter, a chyfran y staff a gafodd sesiwn un-i-un yn yr 8 wythnos diwethaf.',
   'comparison.shared.never': 'Byth unrhyw enwau, pobl, atebion, sylwadau na chofnodion. Ni chaiff ffigur am lai na {minimum} o bobl ei rannu byth.',
   'comparison.shared.rules': 'Mae pob cyngor sy’n cymryd rhan yn gweld y canolrif ar draws y cynghorau sy’n cymryd rhan pan fydd gan o leiaf {median} ohonynt y ffigur, a’r amrediad dim ond pan fydd gan o leiaf {range} ohonynt y ffigur. Ni ddangosir enw unrhyw gyngor wrth ymyl ffigur byth. Mae gweithredwr y platfform yn gweld yr un canolrifau a pha gynghorau sy’n cymryd rhan.',
   'comparison.shared.live': 'Caiff y ffigurau eu cyfrifo pan fydd yr adroddiad yn cael ei ddarllen, a’u cadw i eraill byth. Os byddwch yn rhoi’r gorau i gymryd rhan, bydd eich cyngor yn cael ei adael allan o’r tro nesaf y caiff y ffigurau eu cyfrifo.',
@@ -43,4 +43,5 @@ export const comparison: Translation<typeof english> = {
   'comparison.export.median': 'canolrif ar draws cynghorau',
   'comparison.export.low': 'isaf ar draws cynghorau',
   'comparison.export.high': 'uchaf ar draws cynghorau',
+  'comparison.mitiLatest': 'Y ffigurau MITI a gymherir yw rhai sgwrs ymarfer ddiweddaraf pob unigolyn.',
 };

@@ -3,7 +3,7 @@ export const comparison = {
   'comparison.title': 'Comparison with other councils',
   'comparison.intro': 'Councils that use Camau can compare their evaluation figures anonymously. Taking part is your council’s choice, and it is off until an administrator turns it on.',
   'comparison.shared.heading': 'What is shared',
-  'comparison.shared.figures': 'Only whole-council aggregate figures from levels 2 and 3 of the evaluation report: the change in confidence per programme, first-attempt knowledge-check scores per module, the MITI figures on practice conversations, agreement on threshold decisions (Krippendorff’s alpha) and agreement with the expert panel per quarter, and the share of staff with a one-to-one session in the last 8 weeks.',
+  'comparison.shared.figures': 'Only whole-council aggregate figures from levels 2 and 3 of the evaluation report: the change in confidence per programme, first-attempt knowledge-check scores per module, the MITI figures on each person’s latest practice conversation, agreement on threshold decisions (Krippendorff’s alpha) and agreement with the expert panel per quarter, and the share of staff with a one-to-one session in the last 8 weeks.',
   'comparison.shared.never': 'Never any names, people, answers, comments or records. A figure about fewer than {minimum} people is never shared.',
   'comparison.shared.rules': 'Each council that takes part sees the median across the councils that take part when at least {median} have the figure, and the range only when at least {range} have it. No council’s name is ever shown beside a figure. The platform operator sees the same medians and which councils take part.',
   'comparison.shared.live': 'Figures are worked out when the report is read, never stored for others. If you stop taking part, your council is left out from the next time the figures are worked out.',
@@ -40,4 +40,5 @@ export const comparison = {
   'comparison.export.median': 'median across councils',
   'comparison.export.low': 'lowest across councils',
   'comparison.export.high': 'highest across councils',
+  'comparison.mitiLatest': 'The MITI figures compared are those of each person’s latest practice conversation.',
 } as const;

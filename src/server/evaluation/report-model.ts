@@ -345,7 +345,7 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     sections.push({
       heading: t('comparison.report.heading'),
       blocks: [
-        para(t('comparison.report.intro')),
+        para(`${t('comparison.report.intro')} ${t('comparison.mitiLatest')}`),
         data.comparison.length === 0
           ? para(t('comparison.none'))
           : tableBlock({
