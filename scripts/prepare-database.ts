@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { DEMO_COUNCILS, seedDemoCouncils } from '../db/seed/demo-councils.ts';
 import { seedDemoSessions } from '../db/seed/demo-sessions.ts';
 import { seedDemoTraining } from '../db/seed/demo-training.ts';
 import { databaseIsEmpty, DEMO_ORGANISATION_ID, DEMO_PASSWORD, seedDemo, seedDemoIndicators, seedDemoMentoring, seedDemoRollout } from '../db/seed/demo.ts';
@@ -43,9 +44,11 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     );
   }
   let seeded = false;
+  let passwordHash = '';
   if (config.demo && (await databaseIsEmpty(database.db))) {
     log('Empty database: adding the fictional demo organisation (set CAMAU_DEMO=off to prevent this)…');
-    await seedDemo(database.db, await hashPassword(DEMO_PASSWORD));
+    passwordHash = await hashPassword(DEMO_PASSWORD);
+    await seedDemo(database.db, passwordHash);
     seeded = true;
   }
   const content = loadContent(resolve('content'));
@@ -61,6 +64,14 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (seeded) await seedDemoRollout(database.db, Date.now());
   // Two years of history, so the evaluation report shows trends from the first start.
   if (seeded) await seedDemoHistory(database.db, content);
+  // Two more demo councils with histories of their own, taking part in the anonymous comparison with the demo organisation.
+  if (seeded) {
+    await seedDemoCouncils(database.db, passwordHash, Date.now());
+    for (const c of DEMO_COUNCILS) {
+      await seedDemoHistory(database.db, content, Date.now(), { organisationId: c.id, people: c.staffIds, mentorOf: c.mentorOf, adminId: c.adminId, registerMarkerId: c.mentorIds[0], idPrefix: `${c.id}-hist-`, seed: c.seed, venue: c.venue });
+      await seedSyntheticAnswers(database.db, c.id, content.vignettes);
+    }
+  }
   // Eight ended quarters of service indicators for the evaluation report's Results level.
   if (seeded) await seedDemoIndicators(database.db, Date.now());
   // The search index always mirrors content/ as deployed.

@@ -451,3 +451,20 @@ test.describe('evaluation report exports', () => {
     }
   });
 });
+
+test.describe('comparison with other councils', () => {
+  for (const email of ['manager@camau.example', 'learner@camau.example']) {
+    test(`${email.split('@')[0]} can neither open the setting nor take the council in or out, in both languages`, async ({ page }) => {
+      await signIn(page, email, undefined, 'en');
+      await expect(page).toHaveURL(/\/(cy\/)?home$/);
+      const origin = new URL(page.url()).origin;
+      for (const path of ['/evaluation/comparison', '/cy/evaluation/comparison']) {
+        expect((await page.request.get(path)).status(), path).toBe(403);
+        for (const share of ['yes', 'no']) {
+          const posted = await page.request.post(path, { headers: { Origin: origin }, form: { share }, maxRedirects: 0 });
+          expect(posted.status(), `${path} ${share}`).toBe(403);
+        }
+      }
+    });
+  }
+});

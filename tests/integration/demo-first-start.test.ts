@@ -9,7 +9,8 @@ import { readConfig } from '../../src/server/platform/config.ts';
 import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
-import { currentIndicators } from '../../src/server/evaluation/index.ts';
+import { currentIndicators, evaluationContentOf, organisationLevels, platformComparison, readReportPeriod, reportComparison } from '../../src/server/evaluation/index.ts';
+import { SHARED_FIGURE_KINDS, sharedFigures } from '../../src/domain/evaluation/index.ts';
 import { reactionFiguresFor, registerFor, rolloutView, tnaMatrix, trainingHome, workshopView } from '../../src/server/training/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
@@ -106,7 +107,7 @@ describe('the two years of demo history on first start', () => {
     const rounds = await database.client.execute(`
       SELECT r.id, json_array_length(r.vignette_ids) AS situations, count(DISTINCT a.person_id) AS complete
       FROM calibration_rounds r JOIN threshold_attempts a ON a.round_id = r.id
-      WHERE r.closed_at IS NOT NULL GROUP BY r.id`);
+      WHERE r.closed_at IS NOT NULL AND r.organisation_id = 'demo-org' GROUP BY r.id`);
     expect(rounds.rows).toHaveLength(4);
     for (const r of rounds.rows) expect(Number(r.complete)).toBeGreaterThanOrEqual(5);
   });
@@ -160,5 +161,27 @@ describe('the demo rollout on first start', () => {
     expect(pilot.atRisk).toBe(false);
     expect(phase2.startsOn <= today && phase2.endsOn > today).toBe(true);
     expect(phase2.atRisk).toBe(true);
+  });
+});
+
+describe('the comparison between councils on first start', () => {
+  const content = loadContent(resolve('content'));
+  const evaluationContent = evaluationContentOf(content);
+  const period = readReportPeriod(new URLSearchParams(), Date.now()).period;
+
+  it('has three demo councils taking part, each with every kind of shared figure about five or more people', async () => {
+    const { participants, figures } = await platformComparison(database.db, period, evaluationContent, new Date());
+    expect(participants.map((p) => p.nameEn)).toEqual(['Conwy County Borough Council (demo)', 'Example Council', 'Isle of Anglesey County Council (demo)']);
+    for (const id of ['demo-org', 'demo-mon', 'demo-conwy']) {
+      const kinds = new Set(sharedFigures(await organisationLevels(database.db, id, period, evaluationContent, new Date())).map((f) => f.kind));
+      expect([...kinds].sort(), id).toEqual([...SHARED_FIGURE_KINDS].sort());
+    }
+    for (const kind of SHARED_FIGURE_KINDS) expect(figures.some((f) => f.kind === kind && f.contributors === 3 && f.median !== null), kind).toBe(true);
+  });
+
+  it('shows the demo admin the medians beside the report, and nothing to the other, non-participating demo council', async () => {
+    const ours = await reportComparison(await scopeOf(database.db, 'demo-admin'), period, evaluationContent);
+    expect(ours?.filter((f) => f.median !== null).length).toBeGreaterThan(10);
+    expect(await reportComparison(await scopeOf(database.db, 'demo-other-admin'), period, evaluationContent)).toBeNull();
   });
 });

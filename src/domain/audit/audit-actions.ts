@@ -47,5 +47,7 @@ export const AUDIT_ACTIONS = [
   'group.cancelled',
   'phase.removed',
   'evaluation.exported',
+  'comparison.joined',
+  'comparison.left',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

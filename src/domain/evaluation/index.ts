@@ -8,3 +8,4 @@ export * from './behaviour.ts';
 export * from './recommendations.ts';
 export * from './definitions.ts';
 export * from './indicators.ts';
+export * from './comparison.ts';

@@ -25,7 +25,8 @@ export function scoreBin(percent: number): number {
   return Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(percent / (100 / SCORE_BINS))));
 }
 
-function median(values: readonly number[]): number {
+/** The median of a non-empty list: the middle value, or the mean of the two middle ones. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

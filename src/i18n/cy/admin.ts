@@ -84,4 +84,6 @@ export const admin: Translation<typeof english> = {
   'audit.action.group.cancelled': 'Grŵp mentora wedi’i ganslo',
   'audit.action.phase.removed': 'Cyfnod cyflwyno wedi’i ddileu',
   'audit.action.evaluation.exported': 'Adroddiad gwerthuso wedi’i lawrlwytho',
+  'audit.action.comparison.joined': 'Wedi ymuno â’r gymhariaeth â chynghorau eraill',
+  'audit.action.comparison.left': 'Wedi gadael y gymhariaeth â chynghorau eraill',
 };

@@ -81,4 +81,6 @@ export const admin = {
   'audit.action.group.cancelled': 'Mentoring group cancelled',
   'audit.action.phase.removed': 'Rollout phase removed',
   'audit.action.evaluation.exported': 'Evaluation report downloaded',
+  'audit.action.comparison.joined': 'Comparison with other councils joined',
+  'audit.action.comparison.left': 'Comparison with other councils left',
 } as const;

@@ -32,7 +32,8 @@ export type OrganisationAction =
   | 'training.phases.manage'
   | 'training.welsh-medium.view'
   | 'evaluation.report'
-  | 'evaluation.indicators.manage';
+  | 'evaluation.indicators.manage'
+  | 'evaluation.comparison.manage';
 export type PersonAction =
   | 'person.view'
   | 'person.manage'
@@ -57,6 +58,8 @@ const ADMIN_ONLY: readonly OrganisationAction[] = [
   'training.phases.manage',
   'training.welsh-medium.view',
   'evaluation.indicators.manage',
+  // Taking part in the anonymous comparison between councils is the council's decision.
+  'evaluation.comparison.manage',
 ];
 
 /** Whether the actor holds the role (a person may hold several). */

@@ -41,13 +41,39 @@ import { syntheticAttempt } from '../thresholds/index.ts';
 // The people the end-to-end tests sign in as, and the demo's four sign-ins, are left out, so what
 // those tests read is the same with or without this history.
 
-const ORG = 'demo-org';
 const DAY = 86_400_000;
 const HISTORY_DAYS = 730;
-const PEOPLE = ['demo-p02', 'demo-p03', 'demo-p04', 'demo-p06', 'demo-p07', 'demo-p08', 'demo-p09', 'demo-p10', 'demo-p11', 'demo-p12', 'demo-p13', 'demo-p15', 'demo-p17', 'demo-p18', 'demo-p19', 'demo-p20', 'demo-p21', 'demo-p22'] as const;
-const MENTOR_OF: Readonly<Record<string, string>> = {
-  'demo-p02': 'demo-mentor', 'demo-p04': 'demo-mentor', 'demo-p07': 'demo-mentor', 'demo-p08': 'demo-mentor',
-  'demo-p11': 'demo-mentor-2', 'demo-p13': 'demo-mentor-2', 'demo-p19': 'demo-mentor-2',
+
+/** Whose history to write: a council, its staff (never anyone an end-to-end test signs in as), mentors, and what names its rows. */
+export type HistoryCouncil = {
+  organisationId: string;
+  people: readonly string[];
+  /** Mentee → mentor, for the rubric marks and the 1:1 sessions. */
+  mentorOf: Readonly<Record<string, string>>;
+  /** Who created its workshops and calibration rounds. */
+  adminId: string;
+  /** Who marked its workshop registers. */
+  registerMarkerId: string;
+  /** Starts every id the history writes, so councils' histories never collide. */
+  idPrefix: string;
+  /** The random generator's seed: each council's figures differ a little. */
+  seed: number;
+  venue: string;
+};
+
+/** The main demo organisation's history (the default). */
+export const DEMO_HISTORY: HistoryCouncil = {
+  organisationId: 'demo-org',
+  people: ['demo-p02', 'demo-p03', 'demo-p04', 'demo-p06', 'demo-p07', 'demo-p08', 'demo-p09', 'demo-p10', 'demo-p11', 'demo-p12', 'demo-p13', 'demo-p15', 'demo-p17', 'demo-p18', 'demo-p19', 'demo-p20', 'demo-p21', 'demo-p22'],
+  mentorOf: {
+    'demo-p02': 'demo-mentor', 'demo-p04': 'demo-mentor', 'demo-p07': 'demo-mentor', 'demo-p08': 'demo-mentor',
+    'demo-p11': 'demo-mentor-2', 'demo-p13': 'demo-mentor-2', 'demo-p19': 'demo-mentor-2',
+  },
+  adminId: 'demo-admin',
+  registerMarkerId: 'demo-mentor',
+  idPrefix: 'demo-hist-',
+  seed: 1727,
+  venue: 'Swyddfa’r Cyngor, Caernarfon',
 };
 // The programmes whose e-learning the history fills in (the rollout demo already tells the first programme's story).
 const LEARNING_PROGRAMMES = ['collaborative-conversations', 'risk-model'] as const;
@@ -59,9 +85,10 @@ type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 const progressAt = (now: number, at: number) => Math.min(1, Math.max(0, 1 - (now - at) / (HISTORY_DAYS * DAY)));
 const clamp = (low: number, high: number, value: number) => Math.min(high, Math.max(low, Math.round(value)));
 
-/** Seeds the history in one transaction; returns how many rows it wrote. */
-export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date.now()): Promise<number> {
-  const roll = seededRandom(1727);
+/** Seeds a council's history (the demo organisation's unless said) in one transaction; returns how many rows it wrote. */
+export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date.now(), council: HistoryCouncil = DEMO_HISTORY): Promise<number> {
+  const { organisationId: ORG, people: PEOPLE, mentorOf: MENTOR_OF, idPrefix: P } = council;
+  const roll = seededRandom(council.seed);
   const rows = {
     workshops: [] as Row<typeof workshops>[],
     bookings: [] as Row<typeof bookings>[],
@@ -96,19 +123,19 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
   rotation.forEach((programmeId, q) => {
     const date = londonDate(now - (700 - q * 85) * DAY);
     const [startAt, endAt] = [londonInstant(date, '09:30'), londonInstant(date, '12:30')];
-    const id = `demo-hist-ws-${q + 1}`;
+    const id = `${P}ws-${q + 1}`;
     const name = title(programmeId);
     rows.workshops.push({
-      id, organisationId: ORG, programmeId, title: `${name.cy} / ${name.en}`, date, startAt, endAt, venue: 'Swyddfa’r Cyngor, Caernarfon', onlineLink: null,
-      deliveryLanguage: 'bilingual', places: 12, bookingClosesOn: date, openToAll: true, createdBy: 'demo-admin', createdAt: startAt - 45 * DAY, updatedAt: startAt - 45 * DAY,
+      id, organisationId: ORG, programmeId, title: `${name.cy} / ${name.en}`, date, startAt, endAt, venue: council.venue, onlineLink: null,
+      deliveryLanguage: 'bilingual', places: 12, bookingClosesOn: date, openToAll: true, createdBy: council.adminId, createdAt: startAt - 45 * DAY, updatedAt: startAt - 45 * DAY,
     });
     const booked = Array.from({ length: 9 }, (_, i) => PEOPLE[(q * 5 + i * 2) % PEOPLE.length]!).filter((p, i, all) => all.indexOf(p) === i);
     booked.forEach((personId, i) => {
       rows.bookings.push({ id: `${id}-b${i + 1}`, organisationId: ORG, workshopId: id, personId, state: 'booked', seq: i + 1, seat: i + 1, bookedBy: null, queuedAt: startAt - 30 * DAY + i * 3_600_000, bookedAt: startAt - 30 * DAY + i * 3_600_000, updatedAt: startAt - 30 * DAY });
       const attended = i !== 4;
-      rows.register.push({ workshopId: id, personId, mark: attended ? 'attended' : 'did-not-attend', minutes: null, walkIn: false, markedBy: 'demo-mentor', markedAt: endAt + 600_000, revision: 0 });
+      rows.register.push({ workshopId: id, personId, mark: attended ? 'attended' : 'did-not-attend', minutes: null, walkIn: false, markedBy: council.registerMarkerId, markedAt: endAt + 600_000, revision: 0 });
       if (!attended) return;
-      rows.cpd.push({ id: `demo-hist-cpd-${id}-${personId}`, personId, organisationId: ORG, kind: 'workshop', sourceId: id, activityId: id, programmeId, titleEn: `Workshop: ${name.en}`, titleCy: `Gweithdy: ${name.cy}`, minutes: 180, completedAt: endAt });
+      rows.cpd.push({ id: `${P}cpd-${id}-${personId}`, personId, organisationId: ORG, kind: 'workshop', sourceId: id, activityId: id, programmeId, titleEn: `Workshop: ${name.en}`, titleCy: `Gweithdy: ${name.cy}`, minutes: 180, completedAt: endAt });
       const mood = 3 + q * 0.17 + (roll() - 0.5) * 1.6;
       rows.reactions.push({
         workshopId: id, personId, usefulness: clamp(1, 5, mood), relevance: clamp(1, 5, mood + 0.3), confidence: clamp(1, 5, mood - 0.4),
@@ -140,15 +167,15 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
         const score = Array.from({ length: total }, () => roll() < chance).filter(Boolean).length;
         const firstAt = opened + 2 * DAY;
         const passes = (s: number) => s * 100 >= 80 * total;
-        rows.checks.push({ id: `demo-hist-kc-${personId}-${module.id}-1`, personId, organisationId: ORG, moduleId: module.id, moduleVersion: module.version, answers: {}, score, total, passed: passes(score), startedAt: firstAt - 15 * 60_000, submittedAt: firstAt });
+        rows.checks.push({ id: `${P}kc-${personId}-${module.id}-1`, personId, organisationId: ORG, moduleId: module.id, moduleVersion: module.version, answers: {}, score, total, passed: passes(score), startedAt: firstAt - 15 * 60_000, submittedAt: firstAt });
         let passedAt = firstAt;
         if (!passes(score)) {
           passedAt = firstAt + 3 * DAY;
-          rows.checks.push({ id: `demo-hist-kc-${personId}-${module.id}-2`, personId, organisationId: ORG, moduleId: module.id, moduleVersion: module.version, answers: {}, score: Math.max(score, Math.ceil(0.8 * total)), total, passed: true, startedAt: passedAt - 15 * 60_000, submittedAt: passedAt });
+          rows.checks.push({ id: `${P}kc-${personId}-${module.id}-2`, personId, organisationId: ORG, moduleId: module.id, moduleVersion: module.version, answers: {}, score: Math.max(score, Math.ceil(0.8 * total)), total, passed: true, startedAt: passedAt - 15 * 60_000, submittedAt: passedAt });
         }
         rows.visits.push(...module.sections.map((s) => ({ personId, organisationId: ORG, moduleId: module.id, sectionId: s.id, firstVisitedAt: opened, lastVisitedAt: passedAt })));
         rows.completions.push({ personId, moduleId: module.id, moduleVersion: module.version, programmeId, completedAt: passedAt, locale: p % 3 === 0 ? 'en' : 'cy' });
-        rows.cpd.push({ id: `demo-hist-cpd-${personId}-${module.id}`, personId, organisationId: ORG, kind: 'module', sourceId: `${module.id}@v${module.version}`, activityId: module.id, programmeId, titleEn: module.title.en, titleCy: module.title.cy, minutes: module.minutes, completedAt: passedAt });
+        rows.cpd.push({ id: `${P}cpd-${personId}-${module.id}`, personId, organisationId: ORG, kind: 'module', sourceId: `${module.id}@v${module.version}`, activityId: module.id, programmeId, titleEn: module.title.en, titleCy: module.title.cy, minutes: module.minutes, completedAt: passedAt });
         finished += 1;
         day -= 12 + Math.floor(roll() * 10);
       }
@@ -178,7 +205,7 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
       const counts = { questions, simpleReflections: simple, complexReflections: complex, miAdherent: clamp(0, 6, 1 + growth * 4), miNonAdherent: clamp(0, 4, 2.5 - growth * 2.5 + roll()) };
       const outcome = growth > 0.5 ? 'change-named' : 'next-step-agreed';
       rows.simulations.push({
-        id: `demo-hist-sim-${personId}-${i + 1}`, personId, organisationId: ORG, kind: 'conversation', scenarioId: scenarios[(p + i) % scenarios.length] ?? 'cc-domestic-abuse-mother',
+        id: `${P}sim-${personId}-${i + 1}`, personId, organisationId: ORG, kind: 'conversation', scenarioId: scenarios[(p + i) % scenarios.length] ?? 'cc-domestic-abuse-mother',
         // Version 0: made on an earlier version of the scenario, so its page shows the outcome without replaying a transcript.
         scenarioVersion: 0, snapshot: {}, revision: 0, status: 'complete', outcome, result: { kind: 'conversation', outcome, counts },
         startedAt: finished - 25 * 60_000, updatedAt: finished, completedAt: finished,
@@ -206,10 +233,10 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
   });
   const roundVignettes = vignettes.filter((v) => v.borderline).concat(vignettes.filter((v) => !v.borderline)).slice(0, 4);
   [640, 460, 280, 100].forEach((daysAgo, r) => {
-    const id = `demo-hist-round-${r + 1}`;
+    const id = `${P}round-${r + 1}`;
     const opensAt = now - daysAgo * DAY;
     const closesAt = opensAt + 21 * DAY;
-    rows.rounds.push({ id, organisationId: ORG, createdBy: 'demo-admin', title: `Calibration round ${r + 1} (fictional)`, vignetteIds: roundVignettes.map((v) => v.id), opensAt, closesAt, closedAt: closesAt, createdAt: opensAt - DAY });
+    rows.rounds.push({ id, organisationId: ORG, createdBy: council.adminId, title: `Calibration round ${r + 1} (fictional)`, vignetteIds: roundVignettes.map((v) => v.id), opensAt, closesAt, closedAt: closesAt, createdAt: opensAt - DAY });
     const members = PEOPLE.filter((_, p) => (p + r) % 3 !== 0);
     for (const personId of members) {
       rows.participants.push({ roundId: id, personId });
@@ -221,13 +248,13 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
   const rubric = content.rubrics.find((r) => r.id === RUBRIC);
   if (rubric) {
     const mentors = [...new Set(Object.values(MENTOR_OF))];
-    rows.tasks.push(...mentors.map((mentorId) => ({ id: `demo-hist-task-${mentorId}`, organisationId: ORG, authorId: mentorId, title: 'A reflection on a fictional home visit', instructions: 'Reflect on the fictional home visit in the module: what went well, what you would do differently, and why.', locale: 'en' as const, createdAt: now - HISTORY_DAYS * DAY })));
+    rows.tasks.push(...mentors.map((mentorId) => ({ id: `${P}task-${mentorId}`, organisationId: ORG, authorId: mentorId, title: 'A reflection on a fictional home visit', instructions: 'Reflect on the fictional home visit in the module: what went well, what you would do differently, and why.', locale: 'en' as const, createdAt: now - HISTORY_DAYS * DAY })));
     Object.entries(MENTOR_OF).forEach(([menteeId, mentorId], m) => {
       [620, 440, 260, 90].forEach((daysAgo, h) => {
-        const id = `demo-hist-${menteeId}-${h + 1}`;
+        const id = `${P}${menteeId}-${h + 1}`;
         const submittedAt = now - (daysAgo - m) * DAY;
         const releasedAt = submittedAt + 4 * DAY;
-        rows.assignments.push({ id, organisationId: ORG, menteeId, assignedBy: mentorId, ownerId: mentorId, activityKind: 'task', activityId: `demo-hist-task-${mentorId}`, dueDate: londonDate(submittedAt + 2 * DAY), note: null, askReview: true, revision: 0, requestKey: `demo-${id}`, createdAt: submittedAt - 14 * DAY, updatedAt: releasedAt });
+        rows.assignments.push({ id, organisationId: ORG, menteeId, assignedBy: mentorId, ownerId: mentorId, activityKind: 'task', activityId: `${P}task-${mentorId}`, dueDate: londonDate(submittedAt + 2 * DAY), note: null, askReview: true, revision: 0, requestKey: `demo-${id}`, createdAt: submittedAt - 14 * DAY, updatedAt: releasedAt });
         rows.taskAnswers.push({ id: `${id}-answer`, assignmentId: id, personId: menteeId, version: 1, text: 'A fictional reflection written for the demo history.', createdAt: submittedAt });
         rows.submissions.push({ id: `${id}-sub`, organisationId: ORG, assignmentId: id, menteeId, version: 1, workKind: 'task', workId: `${id}-answer`, noteToMentor: null, state: 'feedback-released', reviewerId: mentorId, rubricId: RUBRIC, submittedAt, releasedAt });
         const levels = Object.fromEntries(rubric.criteria.map((c) => {
@@ -246,7 +273,7 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
   Object.entries(MENTOR_OF).forEach(([menteeId, mentorId], m) => {
     const lastDaysAgo = m === 1 || m === 5 ? 75 : 20 + m * 3;
     for (let daysAgo = 700 - m * 11, s = 0; daysAgo >= lastDaysAgo; daysAgo -= 56, s++) {
-      const id = `demo-hist-session-${menteeId}-${s + 1}`;
+      const id = `${P}session-${menteeId}-${s + 1}`;
       const date = londonDate(now - daysAgo * DAY);
       const at = londonInstant(date, '14:00');
       rows.sessions.push({
@@ -254,7 +281,7 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
         focus: [(['conversations', 'thresholds', 'change', 'measure'] as const)[s % 4]!], sharedSummary: 'A fictional 1:1 session from the demo history.', state: 'recorded', revision: 0, requestKey: `demo-${id}`, createdAt: at, updatedAt: at,
       });
       rows.attendance.push({ sessionId: id, personId: menteeId, attendance: 'present' });
-      rows.cpd.push({ id: `demo-hist-cpd-${id}`, personId: menteeId, organisationId: ORG, kind: 'mentoring', sourceId: id, activityId: id, programmeId: null, titleEn: 'Mentoring session', titleCy: 'Sesiwn fentora', minutes: 60, completedAt: at + 3_600_000, discussedWith: 'mentor', discussedOn: date });
+      rows.cpd.push({ id: `${P}cpd-${id}`, personId: menteeId, organisationId: ORG, kind: 'mentoring', sourceId: id, activityId: id, programmeId: null, titleEn: 'Mentoring session', titleCy: 'Sesiwn fentora', minutes: 60, completedAt: at + 3_600_000, discussedWith: 'mentor', discussedOn: date });
       [0, 1].forEach((position) => {
         const done = roll() < 0.55 + 0.35 * progressAt(now, at);
         rows.actions.push({

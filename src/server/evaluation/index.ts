@@ -12,3 +12,5 @@ export * from './report-model.ts';
 export * from './report-export.ts';
 export * from './report-refresh.ts';
 export * from './snapshots.ts';
+export * from './comparison.ts';
+export * from './comparison-form.ts';

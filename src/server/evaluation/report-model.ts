@@ -9,6 +9,9 @@ import {
   sectionKey,
   SERVICE_INDICATORS,
   glossaryEntry,
+  COMPARISON_NOTES,
+  type ComparedFigure,
+  type SharedFigureKind,
   type DocumentSection,
   type EvaluationLevel,
   type FigureRecord,
@@ -18,11 +21,12 @@ import {
   type ReportTable,
 } from '../../domain/evaluation/index.ts';
 import { REACTION_ITEMS } from '../../domain/training/index.ts';
-import { formatDateTime, labelKey, type Translate } from '../../i18n/index.ts';
+import { formatDateTime, labelKey, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { mayInOrganisation } from '../access/index.ts';
 import { listProgrammes, listRubrics, listVignettes, modulesOf, pick, type Module, type Programme, type RubricContent, type Vignette } from '../content/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
+import { reportComparison } from './comparison.ts';
 import { reportLevels, type EvaluationContent, type EvaluationLevels } from './evidence.ts';
 import { evaluationNotesOf, type NoteVersion } from './notes.ts';
 import { reportScopeOptions, type ReportScopeOption } from './report-scope.ts';
@@ -40,6 +44,15 @@ export async function loadReportContent(): Promise<ReportContent> {
   return { programmes, modules: (await Promise.all(programmes.map(modulesOf))).flat(), vignettes, rubrics };
 }
 
+/** What the figures of levels 1–3 need from the report's content. */
+export function evaluationContentOf(content: ReportContent): EvaluationContent {
+  return {
+    programmes: content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
+    vignettes: content.vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
+    rubrics: content.rubrics,
+  };
+}
+
 /** Everything the report shows for one scope and period: the page and the exports read the same. */
 export type EvaluationReportData = {
   period: ReportPeriod;
@@ -50,6 +63,8 @@ export type EvaluationReportData = {
   computedAt: number | null;
   results: ResultsLevel;
   notes: { current: NoteVersion | null; earlier: NoteVersion[] };
+  /** Organisation-wide medians across councils, when the viewer's council takes part in the comparison (whatever the scope). */
+  comparison: ComparedFigure[] | null;
   /** Names of programmes, modules, rubric criteria, phases and teams, in the viewer's language. */
   names: Map<string, string>;
 };
@@ -70,29 +85,60 @@ export async function evaluationReportData(scope: Scope, locale: Locale, choices
   const asked = query.get('scope');
   const chosen = asked ? choices.options.find((o) => o.key === asked) : choices.options[0];
   if (!chosen) return null;
-  const { rubrics, modules } = choices.content;
-  const [results, notes, computed] = await Promise.all([
+  const { rubrics } = choices.content;
+  const content = evaluationContentOf(choices.content);
+  const [results, notes, computed, comparison] = await Promise.all([
     resultsOf(scope, chosen, period),
     evaluationNotesOf(scope, chosen),
-    reportLevels(scope, chosen, period, evaluationContentOf(choices.content), options),
+    reportLevels(scope, chosen, period, content, options),
+    reportComparison(scope, period, content),
   ]);
   const levels = computed?.levels ?? null;
   const computedAt = computed?.computedAt ?? null;
   const names = new Map<string, string>([
-    ...choices.programmes.map((p) => [p.id, p.name] as const),
-    ...modules.map((m) => [m.id, pick(m.title, locale)] as const),
+    ...contentNames(choices.content, locale),
     ...rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, `${pick(r.title, locale)}: ${pick(c.title, locale)}`] as const)),
     ...choices.options.filter((o) => o.id !== null && (o.kind === 'team' || o.kind === 'phase')).map((o) => [o.id!, o.name] as const),
   ]);
-  return { period, periodErrors, chosen, levels, computedAt, results, notes, names };
+  return { period, periodErrors, chosen, levels, computedAt, results, notes, comparison, names };
 }
 
-/** What the figures read from the content: programmes' modules, the situations' panel answers, the rubrics. */
-export function evaluationContentOf(content: ReportContent): EvaluationContent {
+/** Names of the programmes and modules in the viewer's language (what a shared figure is about). */
+export function contentNames(content: Pick<ReportContent, 'programmes' | 'modules'>, locale: Locale): Map<string, string> {
+  return new Map([...content.programmes.map((p) => [p.id, pick(p.title, locale)] as const), ...content.modules.map((m) => [m.id, pick(m.title, locale)] as const)]);
+}
+
+/** What a compared figure is about, in words: a module, a programme, a quarter, or the whole council. */
+export function comparedSubject(t: Translate, names: ReadonlyMap<string, string>, compared: Pick<ComparedFigure, 'subject'>): string {
+  return compared.subject === null ? t('comparison.wholeCouncil') : (names.get(compared.subject) ?? compared.subject);
+}
+
+// Percentages and scores to one decimal place, coefficients and changes to two.
+const COMPARED_FORMAT: Readonly<Record<SharedFigureKind, { digits: number; percent: boolean }>> = {
+  'first-attempt': { digits: 1, percent: true },
+  confidence: { digits: 2, percent: false },
+  'miti-reflection-to-question': { digits: 2, percent: false },
+  'miti-percent-complex-reflections': { digits: 1, percent: true },
+  'miti-mi-adherent-share': { digits: 1, percent: true },
+  alpha: { digits: 2, percent: false },
+  panel: { digits: 1, percent: true },
+  'one-to-one': { digits: 1, percent: true },
+};
+
+/** A compared value as the report writes the figure it is (a percentage with %, a coefficient to two places). */
+export function formatCompared(locale: Locale, kind: SharedFigureKind, value: number): string {
+  const { digits, percent } = COMPARED_FORMAT[kind];
+  const text = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return percent ? `${text}%` : text;
+}
+
+/** A compared figure in words: "Median of N councils: x", with "range a–b" when allowed, or the note that there are not enough councils yet. */
+export function comparedText(t: Translate, locale: Locale, compared: ComparedFigure): { median: string; range: string | null } {
+  if (compared.median === null) return { median: t('comparison.notEnough'), range: null };
+  const format = (value: number) => formatCompared(locale, compared.kind, value);
   return {
-    programmes: content.programmes.map((p) => ({ id: p.id, moduleIds: p.modules })),
-    vignettes: content.vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
-    rubrics: content.rubrics,
+    median: t('comparison.median', { count: compared.contributors, value: format(compared.median) }),
+    range: compared.range ? t('comparison.range', { low: format(compared.range.low), high: format(compared.range.high) }) : null,
   };
 }
 
@@ -299,6 +345,24 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     });
   }
 
+  if (data.comparison) {
+    sections.push({
+      heading: t('comparison.report.heading'),
+      blocks: [
+        para(`${t('comparison.report.intro')} ${t('comparison.mitiLatest')}`),
+        data.comparison.length === 0
+          ? para(t('comparison.none'))
+          : tableBlock({
+              caption: t('comparison.caption'),
+              columns: [t('comparison.column.figure'), t('comparison.column.subject'), t('comparison.column.median'), t('comparison.column.range')],
+              rows: data.comparison.map((c) => {
+                const text = comparedText(t, locale, c);
+                return [t(glossaryEntry(c.figure).nameKey), comparedSubject(t, names, c), text.median, text.range ?? '–'];
+              }),
+            }),
+      ],
+    });
+  }
   sections.push({
     heading: t('report.results.heading'),
     blocks: [
@@ -367,6 +431,7 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     blocks: [
       para(t('report.glossary.intro')),
       ...GLOSSARY.map((entry) => para(`${t(entry.nameKey)}: ${t(entry.definitionKey, entry.params)}`)),
+      ...(data.comparison ? COMPARISON_NOTES.map((note) => para(`${t(note.nameKey)}: ${t(note.definitionKey, note.params)}`)) : []),
       ...REPORT_NOTES.map((note) => para(t(note.key, note.params))),
     ],
   });
@@ -427,6 +492,18 @@ export function figureRecords(data: EvaluationReportData, t: Translate, locale: 
     }
     const share = levels.behaviour.oneToOne;
     add(3, 'one-to-one-share', scopeName, share.n, share.value?.percent ?? null, share.suppressed);
+  }
+  // The comparison is of whole councils whatever the scope; n is the number of councils behind it.
+  for (const c of data.comparison ?? []) {
+    const entry = glossaryEntry(c.figure);
+    const level: EvaluationLevel = entry.section === 'learning' ? 2 : 3;
+    const subject = comparedSubject(t, names, c);
+    const [median, range] = COMPARISON_NOTES;
+    const row = (figure: string, label: MessageKey, definition: string, value: number | null) =>
+      records.push({ level, figure, name: `${t(entry.nameKey)} (${t(label)})`, definition, period, scope: t('report.scope.organisation'), subject, value, n: c.contributors, suppressed: value === null });
+    row('comparison-median', 'comparison.export.median', t(median.definitionKey, median.params), c.median);
+    row('comparison-range-low', 'comparison.export.low', t(range.definitionKey, range.params), c.range?.low ?? null);
+    row('comparison-range-high', 'comparison.export.high', t(range.definitionKey, range.params), c.range?.high ?? null);
   }
   // Service indicators are aggregate numbers entered for the whole service: no n, never suppressed.
   for (const q of results.quarters) for (const indicator of SERVICE_INDICATORS) if (q.values[indicator] !== null) add(4, `indicator-${indicator}`, q.quarter, null, q.values[indicator], false);
