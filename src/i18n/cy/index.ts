@@ -25,6 +25,7 @@ import { evaluationExport } from './evaluation-export.ts';
 import { evaluation } from './evaluation.ts';
 import { indicators } from './indicators.ts';
 import { report } from './report.ts';
+import { operator } from './operator.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -54,4 +55,5 @@ export const cy: Messages = {
   ...evaluation,
   ...indicators,
   ...report,
+  ...operator,
 };

@@ -25,6 +25,7 @@ import { evaluationExport } from './evaluation-export.ts';
 import { evaluation } from './evaluation.ts';
 import { indicators } from './indicators.ts';
 import { report } from './report.ts';
+import { operator } from './operator.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -54,6 +55,7 @@ export const en = {
   ...evaluation,
   ...indicators,
   ...report,
+  ...operator,
 } as const;
 
 export type MessageKey = keyof typeof en;
