@@ -85,19 +85,25 @@ const token = await db.transaction(async (tx) => {
   await recordAudit(tx, { organisationId: organisation!.id, actorId: null, subjectId: id, action: 'person.invited', detail: { roles: ['admin'], via: 'admin:create' } }, now);
   return issueAccountLink(tx, id, 'invitation', now);
 });
-const link = accountLinkUrl(config.publicUrl, locale, token);
-await sendMail(db, mailerFor(config), {
-  organisationId: organisation.id,
-  organisationName: locale === 'cy' ? organisation.nameCy : organisation.nameEn,
-  personId: id,
-  to: email,
-  recipientName: name,
-  locale,
-  template: 'invitation',
-  link,
-});
+const link = await sendInvitation(organisation, id, token);
 client.close();
 console.log(`\n${name} <${email}> is an administrator. Their link to set a password (single use, valid 7 days):\n${link}\n`);
+
+/** E-mails (or keeps in the outbox) the person's invitation with their set-password link, and returns the link. */
+async function sendInvitation(organisation: { id: string; nameEn: string; nameCy: string }, personId: string, token: string): Promise<string> {
+  const link = accountLinkUrl(config.publicUrl, locale, token);
+  await sendMail(db, mailerFor(config), {
+    organisationId: organisation.id,
+    organisationName: locale === 'cy' ? organisation.nameCy : organisation.nameEn,
+    personId,
+    to: email,
+    recipientName: name,
+    locale,
+    template: 'invitation',
+    link,
+  });
+  return link;
+}
 
 /** The operator's account in the platform's own row (created on first use), audited in the platform log. */
 async function createOperator(): Promise<void> {
@@ -113,16 +119,6 @@ async function createOperator(): Promise<void> {
     return { token: await issueAccountLink(tx, id, 'invitation', now), platformId, created: !platform };
   });
   if (created) console.log(`Created the platform's own organisation (${PLATFORM_ORGANISATION_NAMES.nameEn} / ${PLATFORM_ORGANISATION_NAMES.nameCy}).`);
-  const link = accountLinkUrl(config.publicUrl, locale, token);
-  await sendMail(db, mailerFor(config), {
-    organisationId: platformId,
-    organisationName: locale === 'cy' ? PLATFORM_ORGANISATION_NAMES.nameCy : PLATFORM_ORGANISATION_NAMES.nameEn,
-    personId: id,
-    to: email,
-    recipientName: name,
-    locale,
-    template: 'invitation',
-    link,
-  });
+  const link = await sendInvitation({ id: platformId, ...PLATFORM_ORGANISATION_NAMES }, id, token);
   console.log(`\n${name} <${email}> is a platform operator. Their link to set a password (single use, valid 7 days):\n${link}\n`);
 }
