@@ -237,5 +237,5 @@ describe('npm run admin:create -- --operator', () => {
     } finally {
       script_db.client.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
