@@ -181,15 +181,19 @@ describe('renaming, deactivating and reactivating a council', () => {
 });
 
 describe('the platform audit log', () => {
-  it('lists who did what to which organisation, newest first', async () => {
+  it('lists who did what to which organisation, newest first, with the operators’ own sign-ins', async () => {
     const ctx = await operatorCtx(1_000);
     await renameOrganisation({ ...ctx, scope: { ...ctx.scope, now: new Date(2_000) } }, DEMO_ORGANISATION_ID, { nameEn: 'First', nameCy: 'Cyntaf' });
+    await signIn(database.db, { email: 'operator@camau.example', password: DEMO_PASSWORD, ip: '10.0.0.5' }, 2_500);
+    // A council's own sign-ins stay in that council's log.
+    await signIn(database.db, { email: 'admin@camau.example', password: DEMO_PASSWORD, ip: '10.0.0.6' }, 2_600);
     await setOrganisationActive({ ...ctx, scope: { ...ctx.scope, now: new Date(3_000) } }, DEMO_ORGANISATION_ID, false);
     const { rows, total } = await listPlatformAudit(ctx.scope);
-    expect(total).toBe(2);
-    expect(rows.map((r) => [r.action, r.actorName, r.organisationNameEn, r.at])).toEqual([
-      ['organisation.deactivated', 'Gweithredwr Platfform', 'First', 3_000],
-      ['organisation.renamed', 'Gweithredwr Platfform', 'First', 2_000],
+    expect(total).toBe(3);
+    expect(rows.map((r) => [r.action, r.actorName, r.organisation?.nameEn ?? null, r.at])).toEqual([
+      [{ kind: 'platform', action: 'organisation.deactivated' }, 'Gweithredwr Platfform', 'First', 3_000],
+      [{ kind: 'account', action: 'sign-in.success' }, 'Gweithredwr Platfform', null, 2_500],
+      [{ kind: 'platform', action: 'organisation.renamed' }, 'Gweithredwr Platfform', 'First', 2_000],
     ]);
   });
 });

@@ -1,6 +1,8 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client.ts';
-import { organisations, people, platformAuditEvents } from '../../../db/schema/index.ts';
+import { auditEvents, organisations, people, platformAuditEvents } from '../../../db/schema/index.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../domain/audit/index.ts';
 import { isPlatformAuditAction, type PlatformAuditAction } from '../../domain/operator/index.ts';
 import type { OperatorScope } from '../people/index.ts';
 
@@ -28,27 +30,54 @@ export async function recordPlatformAudit(tx: Writer, entry: PlatformAuditEntry,
 
 export const PLATFORM_AUDIT_PAGE_SIZE = 50;
 
-/** A page of the platform audit log, newest first: who (an operator), what, which organisation, when. */
-export async function listPlatformAudit({ db }: OperatorScope, page = 1) {
+/** One line of the platform log: a platform action, or an operator's own account event (sign-in, password). */
+export type PlatformAuditRow = {
+  at: number;
+  action: { kind: 'platform'; action: PlatformAuditAction } | { kind: 'account'; action: AuditAction } | { kind: 'unknown'; action: string };
+  actorName: string | null;
+  organisation: { nameEn: string; nameCy: string } | null;
+};
+
+const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+/**
+ * A page of the platform audit log, newest first: who (an operator), what, which organisation,
+ * when. Operators' own sign-ins, sign-outs and password changes are written by the ordinary
+ * account code into the audit log under the platform's row, and are shown here with the rest.
+ */
+export async function listPlatformAudit({ db }: OperatorScope, page = 1): Promise<{ rows: PlatformAuditRow[]; total: number }> {
   const offset = (Math.max(1, page) - 1) * PLATFORM_AUDIT_PAGE_SIZE;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: platformAuditEvents.id,
-        at: platformAuditEvents.at,
-        action: platformAuditEvents.action,
-        actorName: people.name,
-        organisationNameEn: organisations.nameEn,
-        organisationNameCy: organisations.nameCy,
-      })
-      .from(platformAuditEvents)
-      .leftJoin(people, eq(people.id, platformAuditEvents.actorId))
-      .leftJoin(organisations, eq(organisations.id, platformAuditEvents.organisationId))
-      .orderBy(desc(platformAuditEvents.at), desc(platformAuditEvents.id))
-      .limit(PLATFORM_AUDIT_PAGE_SIZE)
-      .offset(offset),
+  const platformRow = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'platform'));
+  const platformEvents = db
+    .select({ source: sql<string>`'platform'`.as('source'), at: platformAuditEvents.at, action: platformAuditEvents.action, who: platformAuditEvents.actorId, organisationId: platformAuditEvents.organisationId })
+    .from(platformAuditEvents);
+  const accountEvents = db
+    .select({ source: sql<string>`'account'`.as('source'), at: auditEvents.at, action: auditEvents.action, who: sql<string | null>`coalesce(${auditEvents.actorId}, ${auditEvents.subjectId})`.as('who'), organisationId: sql<string | null>`null`.as('organisation_id') })
+    .from(auditEvents)
+    .where(inArray(auditEvents.organisationId, platformRow));
+  const [rows, [platformTotal], [accountTotal]] = await Promise.all([
+    unionAll(platformEvents, accountEvents).orderBy(desc(sql`at`)).limit(PLATFORM_AUDIT_PAGE_SIZE).offset(offset),
     db.select({ n: count() }).from(platformAuditEvents),
+    db.select({ n: count() }).from(auditEvents).where(inArray(auditEvents.organisationId, platformRow)),
   ]);
-  // An action outside the vocabulary (written by a later version) is shown as stored.
-  return { rows: rows.map((r) => ({ ...r, action: isPlatformAuditAction(r.action) ? r.action : null, storedAction: r.action })), total: total?.n ?? 0 };
+  const personIds = [...new Set(rows.map((r) => r.who).filter((id): id is string => id !== null))];
+  const organisationIds = [...new Set(rows.map((r) => r.organisationId).filter((id): id is string => id !== null))];
+  const [names, councils] = await Promise.all([
+    // Only operators act here, so only operators' names are read.
+    personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)) : [],
+    organisationIds.length ? db.select({ id: organisations.id, nameEn: organisations.nameEn, nameCy: organisations.nameCy }).from(organisations).where(inArray(organisations.id, organisationIds)) : [],
+  ]);
+  return {
+    rows: rows.map((r) => {
+      const council = councils.find((c) => c.id === r.organisationId);
+      const action: PlatformAuditRow['action'] =
+        r.source === 'platform' && isPlatformAuditAction(r.action)
+          ? { kind: 'platform', action: r.action }
+          : r.source === 'account' && isAuditAction(r.action)
+            ? { kind: 'account', action: r.action }
+            : { kind: 'unknown', action: r.action };
+      return { at: r.at, action, actorName: names.find((n) => n.id === r.who)?.name ?? null, organisation: council ? { nameEn: council.nameEn, nameCy: council.nameCy } : null };
+    }),
+    total: (platformTotal?.n ?? 0) + (accountTotal?.n ?? 0),
+  };
 }
