@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
+import { DEMO_OPERATOR_SIGN_IN } from '../db/seed/demo-operator.ts';
 import { REQUEST_BODY_LIMIT } from '../src/domain/people/index.ts';
 import { startMailJobs } from '../src/server/mail/index.ts';
 import { guardRequests, readConfig } from '../src/server/platform/index.ts';
@@ -49,7 +50,7 @@ console.log(
   startBanner({
     publicUrl: config.publicUrl,
     listen: { host: process.env.HOST, port: process.env.PORT },
-    demo: config.demo ? { password: DEMO_PASSWORD, signIns: DEMO_SIGN_INS } : null,
+    demo: config.demo ? { password: DEMO_PASSWORD, signIns: [...DEMO_SIGN_INS, DEMO_OPERATOR_SIGN_IN] } : null,
     smtp: Boolean(config.smtpUrl),
   }),
 );

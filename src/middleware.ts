@@ -1,7 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { localePath, negotiateLocale, splitLocalePath } from './domain/common/index.ts';
 import { translator } from './i18n/index.ts';
-import { authFromSession, clearSessionCookie, deleteSession, LANGUAGE_COOKIE, sessionCookieName, setPreferredLocale } from './server/auth/index.ts';
+import { authFromSession, clearSessionCookie, deleteSession, LANGUAGE_COOKIE, rememberLocale, sessionCookieName, setPreferredLocale } from './server/auth/index.ts';
 import { clientIp, config, getDb, isHttps, isSameOriginWrite, passingWrite } from './server/platform/index.ts';
 import { isRouteAllowed } from './server/access/index.ts';
 
@@ -70,7 +70,9 @@ const locale = defineMiddleware(async (context, next) => {
     }
     const auth = context.locals.auth;
     if (auth && auth.viewer.locale !== pageLocale) {
-      if (await passingWrite('remembered language', () => setPreferredLocale(auth.scope, pageLocale))) auth.viewer.locale = pageLocale;
+      // An operator's scope holds no organisation: their language is remembered on their own account.
+      const remember = auth.operator ? () => rememberLocale(auth.operator!.db, auth.viewer.id, pageLocale, auth.operator!.now.getTime()) : () => setPreferredLocale(auth.scope, pageLocale);
+      if (await passingWrite('remembered language', remember)) auth.viewer.locale = pageLocale;
     }
   }
   return pageLocale === 'cy' ? next(path + context.url.search) : next();
@@ -96,6 +98,7 @@ const access = defineMiddleware(async (context, next) => {
     const back = context.locals.path + context.url.search;
     return context.redirect(`${target}?next=${encodeURIComponent(back)}`, 303);
   }
+  if (decision === 'operator-home') return context.redirect(localePath(context.locals.locale, '/operator'), 303);
   if (decision === 'forbidden') {
     return next('/403');
   }

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../schema/index.ts';
 import type { Role } from '../../src/domain/people/index.ts';
 import { seedDemoNeeds } from './demo-needs.ts';
+import { seedDemoOperator } from './demo-operator.ts';
 export { seedDemoMentoring } from './demo-mentoring.ts';
 export { seedDemoRollout } from './demo-rollout.ts';
 export { seedDemoIndicators } from './demo-indicators.ts';
@@ -117,6 +118,7 @@ export async function seedDemo(db: Db, passwordHash: string, now = Date.now()): 
     await tx.insert(teamManagers).values(all.flatMap(({ p }) => (p.manages ?? []).map((teamId) => ({ personId: p.id, teamId }))));
     await tx.insert(mentorLinks).values(all.filter(({ p }) => p.mentor).map(({ p }) => ({ menteeId: p.id, mentorId: p.mentor!, createdAt: now })));
     await seedDemoNeeds(tx, now);
+    await seedDemoOperator(tx, passwordHash, now);
   });
   return { people: PEOPLE.length + OTHER_PEOPLE.length };
 }

@@ -9,8 +9,9 @@ import { isHttps } from '../server/platform/index.ts';
 export const POST: APIRoute = async (context) => {
   const { auth, locale, ip } = context.locals;
   if (auth) {
-    const { sessionId, viewer, scope } = auth;
-    const db = scope.db;
+    const { sessionId, viewer, scope, operator } = auth;
+    // An operator's organisation scope refuses; their own scope has the database.
+    const db = operator ? operator.db : scope.db;
     await deleteSession(db, sessionId);
     await recordAudit(db, { organisationId: viewer.organisationId, actorId: viewer.id, subjectId: viewer.id, action: 'sign-out', ip });
   }

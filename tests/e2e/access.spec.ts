@@ -468,3 +468,59 @@ test.describe('comparison with other councils', () => {
     });
   }
 });
+
+test.describe('the platform operator and council routes', () => {
+  const COUNCIL_ROUTES = [
+    '/admin/people',
+    '/admin/audit',
+    '/people/demo-learner',
+    '/evaluation',
+    '/evaluation/export.csv',
+    '/evaluation/export.json',
+    '/mentoring',
+    '/mentoring/overview.csv',
+    '/training',
+    '/training/needs.csv',
+    '/training/welsh-medium.csv',
+    '/practice/consistency',
+    '/cpd',
+    '/cpd.csv',
+    '/reflective-log.csv',
+    '/learn',
+    '/account',
+    '/api/simulations/x',
+  ];
+
+  test('an operator gets 403 and no data on every council route, and home is their own page', async ({ page }) => {
+    await signIn(page, 'operator@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?operator$/);
+    for (const path of COUNCIL_ROUTES) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(403);
+      const body = await response.text();
+      for (const secret of ['Elin Hughes', 'learner@camau.example', 'Aled Roberts', 'Sioned Williams']) expect(body, `${path} shows ${secret}`).not.toContain(secret);
+    }
+    expect(await open(page, '/admin/people')).toBe(403);
+    await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    for (const home of ['/', '/home', '/cy/home']) {
+      const response = await page.request.get(home, { maxRedirects: 0 });
+      expect(response.status(), home).toBe(303);
+      expect(response.headers().location, home).toMatch(/^\/(cy\/)?operator$/);
+    }
+  });
+
+  test('a council administrator gets 403 on every operator route, in both languages', async ({ page }) => {
+    await signIn(page, 'admin@camau.example');
+    await expect(page).toHaveURL(/\/(cy\/)?home$/);
+    for (const path of ['/operator', '/operator/audit', '/operator/account', '/operator/organisations/new', '/operator/organisations/demo-org', '/operator/comparison', '/cy/operator']) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(403);
+      expect(await response.text(), path).not.toContain('Another Council');
+    }
+    const post = await page.request.post('/operator/organisations/demo-other-org', { form: { action: 'deactivate', confirm: 'yes' }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+    expect(post.status()).toBe(403);
+    expect(await open(page, '/cy/operator')).toBe(403);
+    await expectNoAxeViolations(page);
+  });
+});

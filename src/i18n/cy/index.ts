@@ -26,6 +26,7 @@ import { evaluation } from './evaluation.ts';
 import { indicators } from './indicators.ts';
 import { report } from './report.ts';
 import { comparison } from './comparison.ts';
+import { operator } from './operator.ts';
 
 /** Every Welsh UI string; each namespace file is checked against its English twin, this table against `Messages`. */
 export const cy: Messages = {
@@ -56,4 +57,5 @@ export const cy: Messages = {
   ...indicators,
   ...report,
   ...comparison,
+  ...operator,
 };

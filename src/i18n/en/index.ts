@@ -26,6 +26,7 @@ import { evaluation } from './evaluation.ts';
 import { indicators } from './indicators.ts';
 import { report } from './report.ts';
 import { comparison } from './comparison.ts';
+import { operator } from './operator.ts';
 
 /** Every English UI string, composed from the namespace files; Welsh (../cy) must define exactly the same keys. */
 export const en = {
@@ -56,6 +57,7 @@ export const en = {
   ...indicators,
   ...report,
   ...comparison,
+  ...operator,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,8 @@ export type Actor = {
   teamIds: readonly string[];
   managedTeamIds: readonly string[];
   menteeIds: readonly string[];
+  /** A platform operator: belongs to no council, holds no roles and opens only the operator's pages. */
+  operator?: boolean;
 };
 
 /** A person record someone wants to see or change. */

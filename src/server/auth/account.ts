@@ -24,13 +24,17 @@ export async function rememberLocale(db: Db, personId: string, locale: Locale, n
  * Changes a signed-in person's password after checking the current one. Other sessions end
  * when the person asks (this one stays signed in).
  */
-export async function changePassword(
-  scope: Scope,
-  input: { sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null },
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const { db } = scope;
-  const now = scope.now.getTime();
-  const person = await getPersonInAnyOrganisation(db, scope.viewer.id);
+export async function changePassword(scope: Scope, input: PasswordChange): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return changeOwnPassword({ db: scope.db, personId: scope.viewer.id, now: scope.now }, input);
+}
+
+export type PasswordChange = { sessionId: string; current: string; password: string; confirm: string; signOutOthers: boolean; ip: string | null };
+
+/** The same for an account holder with no organisation scope (a platform operator). */
+export async function changeOwnPassword(account: { db: Db; personId: string; now: Date }, input: PasswordChange): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const { db } = account;
+  const now = account.now.getTime();
+  const person = await getPersonInAnyOrganisation(db, account.personId);
   if (!person) return { ok: false, errors: { _form: { key: 'errors.invalidChoice' } } };
   // Guessing the current password from a stolen session counts against the sign-in limits.
   const ip = input.ip ?? 'unknown';

@@ -59,14 +59,17 @@ async function teamIdsOf(db: Db, personId: string): Promise<string[]> {
   return rows.map((r) => r.teamId);
 }
 
-/** Loads an active person as a Viewer, or null when they are missing or not active. */
+/**
+ * Loads an active person as a Viewer, or null when they are missing, not active or their council
+ * has been deactivated. A person of the platform's own row is an operator.
+ */
 export async function loadViewer(db: Db, personId: string): Promise<Viewer | null> {
   const [row] = await db
     .select({ person: people, organisation: organisations })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.id, personId));
-  if (!row || row.person.status !== 'active') return null;
+  if (!row || row.person.status !== 'active' || row.organisation.deactivatedAt !== null) return null;
   const [roles, teamIds, managed, mentees] = await Promise.all([
     rolesOf(db, personId),
     teamIdsOf(db, personId),
@@ -84,6 +87,7 @@ export async function loadViewer(db: Db, personId: string): Promise<Viewer | nul
     managedTeamIds: managed.map((m) => m.teamId),
     menteeIds: mentees.map((m) => m.menteeId),
     organisation: row.organisation,
+    operator: row.organisation.kind === 'platform',
   };
 }
 

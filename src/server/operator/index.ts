@@ -1,0 +1,3 @@
+export * from './organisations.ts';
+export * from './operator-forms.ts';
+export * from './platform-audit.ts';
