@@ -89,6 +89,7 @@ const ARGUMENTS: Record<string, () => unknown[]> = {
   'training.saveConfidence': () => [anything(), 'before', {}],
   'training.skipConfidence': () => [anything(), 'before'],
   'training.confidenceForm': () => ['en', anything(), post({ intent: 'skip', moment: 'before' })],
+  'evaluation.comparisonForm': () => ['en', null, post({ share: 'yes' })],
 };
 
 /** Calls the function as a page would with an operator's request and says what happened. */
