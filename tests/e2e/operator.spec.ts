@@ -117,3 +117,29 @@ test('the platform operator creates a council whose administrator sets a passwor
   await page.goto('/cy/operator/organisations/new');
   await expectNoAxeViolations(page);
 });
+
+test('the platform operator reads the comparison between councils: who takes part and the medians, never a named council’s figure', async ({ page }) => {
+  await signIn(page, 'operator@camau.example', undefined, 'en');
+  await page.getByRole('link', { name: 'Comparison' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Comparison with other councils' })).toBeVisible();
+  const taking = page.getByRole('region', { name: 'Councils taking part' });
+  // The two demo councils always take part (another test may take the main demo council out and back in meanwhile).
+  await expect(taking.getByRole('listitem').filter({ hasText: 'Isle of Anglesey County Council (demo)' })).toBeVisible();
+  await expect(taking.getByRole('listitem').filter({ hasText: 'Conwy County Borough Council (demo)' })).toBeVisible();
+  // Each shared figure is a row with a median (or the note that there are too few councils), never a council's name.
+  const figures = page.getByRole('table', { name: 'Organisation-wide medians across councils' });
+  await expect(figures.getByRole('row').nth(1)).toContainText(/Median of \d+ councils: |Not enough councils/i);
+  await expect(figures).not.toContainText('(demo)');
+  await expectNoAxeViolations(page);
+
+  // A period typed wrongly is said so, and the default period is shown instead.
+  await page.getByLabel('From', { exact: true }).fill('2026-02-30');
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto('/cy/operator/comparison');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cymharu â chynghorau eraill' })).toBeVisible();
+  await expect(page.getByText('Cyngor Sir Ynys Môn (demo)')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -243,3 +243,21 @@ describe('npm run admin:create -- --operator', () => {
     }
   }, 180_000);
 });
+
+describe('the operator’s comparison between councils', () => {
+  it('names the councils taking part and gives medians, never a council’s own figure', async () => {
+    const { operatorComparison } = await import('../../src/server/operator/index.ts');
+    const { token } = await createSession(database.db, DEMO_OPERATOR_ID);
+    const { auth } = await authFromSession(database.db, token);
+    const scope = operatorSignedIn({ auth });
+    const content = { programmes: [], vignettes: [], rubrics: [] };
+    const councils = await database.db.select({ id: organisations.id, nameEn: organisations.nameEn }).from(organisations).where(eq(organisations.kind, 'council'));
+    await database.db.update(organisations).set({ sharesFiguresSince: Date.now() }).where(eq(organisations.id, DEMO_ORGANISATION_ID));
+    const comparison = await operatorComparison(scope, { from: '2025-01-01', to: '2026-12-31' }, content);
+    // Only the council that opted in is named.
+    expect(comparison.participants.map((p) => p.nameEn)).toEqual(councils.filter((c) => c.id === DEMO_ORGANISATION_ID).map((c) => c.nameEn));
+    expect(councils.length).toBeGreaterThan(1);
+    for (const figure of comparison.figures) expect(Object.keys(figure)).not.toContain('organisationId');
+    expect(JSON.stringify(comparison.figures)).not.toMatch(/demo-(org|mon|conwy)/);
+  });
+});

@@ -44,4 +44,7 @@ export const comparison: Translation<typeof english> = {
   'comparison.export.low': 'isaf ar draws cynghorau',
   'comparison.export.high': 'uchaf ar draws cynghorau',
   'comparison.mitiLatest': 'Y ffigurau MITI a gymherir yw rhai sgwrs ymarfer ddiweddaraf pob unigolyn.',
+  'comparison.operator.period': 'Cyfnod',
+  'comparison.operator.show': 'Dangos y gymhariaeth',
+  'comparison.operator.showing': 'Yn dangos y gymhariaeth o {from} i {to}.',
 };

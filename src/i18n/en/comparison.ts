@@ -41,4 +41,7 @@ export const comparison = {
   'comparison.export.low': 'lowest across councils',
   'comparison.export.high': 'highest across councils',
   'comparison.mitiLatest': 'The MITI figures compared are those of each person’s latest practice conversation.',
+  'comparison.operator.period': 'Period',
+  'comparison.operator.show': 'Show comparison',
+  'comparison.operator.showing': 'Showing the comparison from {from} to {to}.',
 } as const;
