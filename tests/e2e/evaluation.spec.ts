@@ -139,7 +139,7 @@ test('the demo administrator reads the four levels from two years of history, a 
   await expect(page.getByRole('img', { name: /^Workshop ratings: / }).first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Consistency of threshold decisions by quarter (n counts people)' })).toBeVisible();
   await expect(page.getByRole('term').filter({ hasText: 'Usefulness of workshops' })).toBeVisible();
-  await expect(page.getByText(/^Levels 1 to 3 were computed at /)).toBeVisible();
+  await expect(page.getByText(/^Levels 1 to 3 were worked out from the records at /)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The figures are kept for a few minutes; Refresh figures works them out again now, for the same scope and period.

@@ -84,8 +84,8 @@ describe('the figures exports', () => {
   });
 
   it('write the same records as JSON with what they describe, and no value for a suppressed figure', () => {
-    const json = JSON.parse(figuresJson(figures, { title: 'Evaluation', period: '2026', scope: 'Organisation', locale: 'en', generatedAt: new Date('2026-12-05T10:00:00Z') }));
-    expect(json).toMatchObject({ title: 'Evaluation', period: '2026', scope: 'Organisation', language: 'en', generatedAt: '2026-12-05T10:00:00.000Z' });
+    const json = JSON.parse(figuresJson(figures, { title: 'Evaluation', period: '2026', scope: 'Organisation', locale: 'en', generatedAt: new Date('2026-12-05T10:00:00Z'), figuresComputedAt: new Date('2026-12-05T09:55:00Z') }));
+    expect(json).toMatchObject({ title: 'Evaluation', period: '2026', scope: 'Organisation', language: 'en', generatedAt: '2026-12-05T10:00:00.000Z', figuresComputedAt: '2026-12-05T09:55:00.000Z' });
     expect(json.figures).toHaveLength(2);
     expect(json.figures[0]).toEqual(figures[0]);
     expect(json.figures[1]).toEqual({ ...figures[1], value: null });

@@ -145,7 +145,7 @@ export const report: Translation<typeof english> = {
   'report.export.csv': 'Lawrlwytho’r ffigurau (CSV)',
   'report.export.json': 'Lawrlwytho’r ffigurau (JSON)',
   'report.export.print': 'I gadw’r adroddiad fel PDF, argraffwch y dudalen hon a dewis “Cadw fel PDF”.',
-  'report.computed.at': 'Cafodd lefelau 1 i 3 eu cyfrifo am {time}. Maen nhw’n cael eu cadw am ychydig funudau ac yna’n cael eu cyfrifo eto, felly gall gymryd hyd at 10 munud i’r cofnodion diweddaraf ymddangos.',
+  'report.computed.at': 'Cafodd lefelau 1 i 3 eu cyfrifo o’r cofnodion am {time} ac maen nhw’n cael eu cadw am ychydig, fel bod yr adroddiad yn agor yn gyflym. I gynnwys cofnodion a ychwanegwyd ers hynny, diweddarwch y ffigurau.',
   'report.computed.refresh': 'Diweddaru’r ffigurau',
   'report.computed.refreshed': 'Mae’r ffigurau wedi cael eu cyfrifo eto o’r cofnodion diweddaraf.',
 };

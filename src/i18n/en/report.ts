@@ -142,7 +142,7 @@ export const report = {
   'report.export.csv': 'Download figures (CSV)',
   'report.export.json': 'Download figures (JSON)',
   'report.export.print': 'To keep the report as a PDF, print this page and choose “Save as PDF”.',
-  'report.computed.at': 'Levels 1 to 3 were computed at {time}. They are kept for a few minutes and then worked out again, so the newest records may take up to 10 minutes to appear.',
+  'report.computed.at': 'Levels 1 to 3 were worked out from the records at {time} and are kept for a while, so that the report opens quickly. To include records added since, refresh the figures.',
   'report.computed.refresh': 'Refresh figures',
   'report.computed.refreshed': 'The figures have been worked out again from the latest records.',
 } as const;

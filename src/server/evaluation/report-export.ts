@@ -31,7 +31,7 @@ export async function reportExportResponse(scope: Scope, locale: Locale, t: Tran
       format === 'csv'
         ? csvResponse(figuresCsv(records, t), filename)
         : downloadResponse(
-            figuresJson(records, { title: t('report.title'), period: reportPeriodText(locale, data.period), scope: reportScopeName(t, data.chosen), locale, generatedAt: scope.now }),
+            figuresJson(records, { title: t('report.title'), period: reportPeriodText(locale, data.period), scope: reportScopeName(t, data.chosen), locale, generatedAt: scope.now, figuresComputedAt: data.computedAt === null ? null : new Date(data.computedAt) }),
             'application/json; charset=utf-8',
             filename,
           );

@@ -12,8 +12,8 @@ export function figuresCsv(records: readonly FigureRecord[], t: Translate): stri
   );
 }
 
-/** Every figure of the report as JSON for other tools: the same records as the CSV, with what they describe. */
-export function figuresJson(records: readonly FigureRecord[], about: { title: string; period: string; scope: string; locale: Locale; generatedAt: Date }): string {
+/** Every figure of the report as JSON for other tools: the same records as the CSV, with what they describe and when levels 1–3 were worked out. */
+export function figuresJson(records: readonly FigureRecord[], about: { title: string; period: string; scope: string; locale: Locale; generatedAt: Date; figuresComputedAt: Date | null }): string {
   const figures = records.map((r) => ({ ...r, value: r.suppressed ? null : r.value }));
-  return JSON.stringify({ title: about.title, period: about.period, scope: about.scope, language: about.locale, generatedAt: about.generatedAt.toISOString(), figures }, null, 2);
+  return JSON.stringify({ title: about.title, period: about.period, scope: about.scope, language: about.locale, generatedAt: about.generatedAt.toISOString(), figuresComputedAt: about.figuresComputedAt?.toISOString() ?? null, figures }, null, 2);
 }
