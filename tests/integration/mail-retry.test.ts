@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { jobs, mailOutbox } from '../../db/schema/index.ts';
+import { jobs, mailOutbox, organisations } from '../../db/schema/index.ts';
 import { requestPasswordReset, setPasswordFromLink } from '../../src/server/auth/account-links.ts';
 import { mailJobKinds } from '../../src/server/mail/jobs.ts';
 import { smtpMailer, type Mailer } from '../../src/server/mail/mailer.ts';
-import { getOutboxMessage, RETRY_WINDOW_MS, sendNotice } from '../../src/server/mail/outbox.ts';
+import { getOutboxMessage, ORGANISATION_DEACTIVATED, RETRY_WINDOW_MS, sendNotice } from '../../src/server/mail/outbox.ts';
 import { resendOutboxMessage } from '../../src/server/mail/resend.ts';
 import { runDueJobs } from '../../src/server/platform/jobs/runner.ts';
 import { startSmtpServer } from './smtp.ts';
@@ -152,5 +152,37 @@ describe('the outbox', () => {
     const stranger = { ...admin, scope: { ...admin.scope, organisationId: 'another-org', viewer: { ...admin.scope.viewer, organisationId: 'another-org' } } };
     expect(await resendOutboxMessage(stranger, (await onlyOutboxRow()).id)).toEqual({ ok: false, errors: { _form: { key: 'outbox.resendRefused' } } });
     expect(await getOutboxMessage(stranger.scope, (await onlyOutboxRow()).id)).toBeNull();
+  });
+});
+
+describe('a council a platform operator has deactivated', () => {
+  const deactivate = () => database.db.update(organisations).set({ deactivatedAt: T0 }).where(eq(organisations.id, 'demo-org'));
+
+  it('gets no e-mail: a message is recorded as given up, with its link dropped, and never tried', async () => {
+    smtp = await startSmtpServer();
+    const mailer = smtpMailer(smtp.url, 'Camau <no-reply@camau.test>');
+    await deactivate();
+    await requestPasswordReset(database.db, mailer, PUBLIC_URL, 'mentor@camau.example', null, T0);
+    await sendNotice(database.db, mailer, { organisationId: 'demo-org', personId: 'demo-mentor', to: 'mentor@camau.example', locale: 'en', subject: 'A reminder', text: 'Your workshop is tomorrow.' }, { digestible: false, now: T0 });
+    const queued = await sendNotice(database.db, mailer, { organisationId: 'demo-org', personId: 'demo-mentor', to: 'mentor@camau.example', locale: 'en', subject: 'Later', text: 'For the digest.' }, { digestible: true, now: T0 });
+    expect(queued).toEqual({ id: null, status: 'organisation-deactivated' });
+    await runJobs(mailer, T0 + RETRY_WINDOW_MS);
+    expect(smtp.attempts()).toBe(0);
+    const rows = await database.db.select().from(mailOutbox);
+    // The reset link and the notice are recorded; the digestible notice was never queued.
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => ({ status: r.status, liveText: r.liveText, error: r.error }))).toEqual(rows.map(() => ({ status: 'gave-up', liveText: null, error: ORGANISATION_DEACTIVATED })));
+    expect(await database.db.select().from(jobs).where(eq(jobs.status, 'pending'))).toHaveLength(0);
+  });
+
+  it('gets no retry of a message that failed before it was deactivated', async () => {
+    smtp = await startSmtpServer({ refuse: (attempt) => attempt === 1 });
+    const mailer = smtpMailer(smtp.url, 'Camau <no-reply@camau.test>');
+    await requestPasswordReset(database.db, mailer, PUBLIC_URL, 'mentor@camau.example', null, T0);
+    expect(await onlyOutboxRow()).toMatchObject({ status: 'failed' });
+    await deactivate();
+    await runJobs(mailer, T0 + MINUTE);
+    expect(smtp.received).toHaveLength(0);
+    expect(await onlyOutboxRow()).toMatchObject({ status: 'gave-up', error: ORGANISATION_DEACTIVATED, liveText: null });
   });
 });

@@ -9,7 +9,7 @@ import { cpdJobKinds } from '../cpd/index.ts';
 import { mentoringJobKinds } from '../mentoring/index.ts';
 import { trainingJobKinds } from '../training/index.ts';
 import type { Mailer } from './mailer.ts';
-import { deliverMessage, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt } from './outbox.ts';
+import { deliverMessage, isDeactivatedOrganisation, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt, ORGANISATION_DEACTIVATED } from './outbox.ts';
 
 /** Tries a failed message again; after 24 hours of failures it is flagged as given up. */
 function retryKind(mailer: Mailer) {
@@ -23,6 +23,10 @@ function retryKind(mailer: Mailer) {
     async run({ outboxId }, { db, now }) {
       const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, outboxId));
       if (!row) return { ok: true };
+      if (await isDeactivatedOrganisation(db, row.organisationId)) {
+        await db.update(mailOutbox).set({ status: 'gave-up', error: ORGANISATION_DEACTIVATED, nextAttemptAt: null, liveText: null }).where(eq(mailOutbox.id, row.id));
+        return { ok: true };
+      }
       const result = await mailer.deliver({ to: row.toAddress, subject: row.subject, text: row.liveText ?? row.text, calendar: row.calendar });
       const attempts = row.attempts + 1;
       const at = now();
@@ -57,11 +61,11 @@ function digestKind(mailer: Mailer) {
       if (!waiting.length) return { ok: true };
       const [person] = await db.select().from(people).where(eq(people.id, personId));
       const ids = waiting.map((m) => m.id);
-      if (!person || person.status === 'deactivated') {
+      const organisation = person ? await getOrganisation(db, person.organisationId) : null;
+      if (!person || person.status === 'deactivated' || organisation?.deactivatedAt != null) {
         await db.update(mailOutbox).set({ status: 'gave-up', error: 'The person can no longer sign in' }).where(inArray(mailOutbox.id, ids));
         return { ok: true };
       }
-      const organisation = await getOrganisation(db, person.organisationId);
       const t = translator(person.locale);
       const params = { name: person.name, organisation: organisation ? nameIn(person.locale, organisation) : '', count: waiting.length };
       const listed = waiting.map((m) => `${m.subject}\n${'-'.repeat(Math.min(m.subject.length, 60))}\n${m.text}`).join('\n\n');

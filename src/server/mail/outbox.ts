@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { mailOutbox, noticePreferences } from '../../../db/schema/index.ts';
+import { mailOutbox, noticePreferences, organisations } from '../../../db/schema/index.ts';
 import type { Locale } from '../../domain/common/index.ts';
 import type { NoticeKind } from '../../domain/mail/index.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { enqueueJob, newId } from '../platform/index.ts';
-import type { Mailer, MailCalendar } from './mailer.ts';
+import type { DeliveryResult, Mailer, MailCalendar } from './mailer.ts';
 import type { Scope } from '../people/index.ts';
 
 export type MailTemplate = 'invitation' | 'reset' | 'accountExists';
@@ -80,9 +80,13 @@ export const MAIL_DIGEST_JOB = 'mail.digest';
  * kept (no SMTP configured) or failed, in which case a retry is queued. Answers the outbox id.
  */
 export async function deliverMessage(db: Db, mailer: Mailer, message: OutgoingMessage, now = Date.now()) {
-  const result = await mailer.deliver({ to: message.to, subject: message.subject, text: message.liveText ?? message.text, calendar: message.calendar ?? null });
+  // Nothing goes to the people of a council a platform operator has deactivated: recorded as given up, never retried.
+  const deactivated = await isDeactivatedOrganisation(db, message.organisationId);
+  const result: DeliveryResult = deactivated
+    ? { status: 'failed', error: ORGANISATION_DEACTIVATED }
+    : await mailer.deliver({ to: message.to, subject: message.subject, text: message.liveText ?? message.text, calendar: message.calendar ?? null });
   const id = newId();
-  const retryAt = result.status === 'failed' ? nextRetryAt(now, 1, now) : null;
+  const retryAt = result.status === 'failed' && !deactivated ? nextRetryAt(now, 1, now) : null;
   await db.transaction(async (tx) => {
     await tx.insert(mailOutbox).values({
       id,
@@ -93,10 +97,10 @@ export async function deliverMessage(db: Db, mailer: Mailer, message: OutgoingMe
       subject: message.subject,
       text: message.text,
       // A delivered message's link is a live credential: once sent, nobody needs it here.
-      liveText: result.status === 'sent' ? null : (message.liveText ?? null),
+      liveText: result.status === 'sent' || deactivated ? null : (message.liveText ?? null),
       template: message.template ?? null,
       calendar: message.calendar ?? null,
-      status: result.status,
+      status: deactivated ? 'gave-up' : result.status,
       error: result.status === 'failed' ? result.error : null,
       attempts: 1,
       nextAttemptAt: retryAt,
@@ -138,19 +142,31 @@ export async function hasOptedOut(db: Db, personId: string, kind: NoticeKind): P
   return row !== undefined;
 }
 
+/** Why a message to a deactivated council's person was recorded and not sent. */
+export const ORGANISATION_DEACTIVATED = 'The council has been deactivated';
+
+/** Whether an organisation has been deactivated by a platform operator (its people then get no e-mail). */
+export async function isDeactivatedOrganisation(db: Db, organisationId: string | null): Promise<boolean> {
+  if (organisationId === null) return false;
+  const [row] = await db.select({ deactivatedAt: organisations.deactivatedAt }).from(organisations).where(eq(organisations.id, organisationId));
+  return row?.deactivatedAt != null;
+}
+
 /**
  * Sends a notice to one person. A digestible notice waits for their daily digest (one e-mail a
  * day listing them all); any other goes at once. Notices carry no live links. A notice of a
- * `kind` the person has turned off is not sent at all.
+ * `kind` the person has turned off is not sent at all, nor any notice to the people of a
+ * deactivated council (scheduled reminders keep running for everyone else).
  */
 export async function sendNotice(
   db: Db,
   mailer: Mailer,
   notice: Omit<OutgoingMessage, 'liveText' | 'template'> & { personId: string },
   options: { digestible: boolean; now?: number; kind?: NoticeKind },
-): Promise<{ id: string; status: 'digest-queued' | 'sent' | 'kept' | 'failed' } | { id: null; status: 'opted-out' }> {
+): Promise<{ id: string; status: 'digest-queued' | 'sent' | 'kept' | 'failed' } | { id: null; status: 'opted-out' | 'organisation-deactivated' }> {
   const now = options.now ?? Date.now();
   if (options.kind && (await hasOptedOut(db, notice.personId, options.kind))) return { id: null, status: 'opted-out' };
+  if (await isDeactivatedOrganisation(db, notice.organisationId)) return { id: null, status: 'organisation-deactivated' };
   if (!options.digestible) {
     const { id, result } = await deliverMessage(db, mailer, notice, now);
     return { id, status: result.status };
