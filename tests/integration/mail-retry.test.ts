@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { jobs, mailOutbox, organisations } from '../../db/schema/index.ts';
+import { accountTokens, jobs, mailOutbox, organisations } from '../../db/schema/index.ts';
 import { requestPasswordReset, setPasswordFromLink } from '../../src/server/auth/account-links.ts';
 import { mailJobKinds } from '../../src/server/mail/jobs.ts';
 import { smtpMailer, type Mailer } from '../../src/server/mail/mailer.ts';
-import { getOutboxMessage, ORGANISATION_DEACTIVATED, RETRY_WINDOW_MS, sendNotice } from '../../src/server/mail/outbox.ts';
+import { deliverMessage, getOutboxMessage, ORGANISATION_DEACTIVATED, RETRY_WINDOW_MS, sendNotice } from '../../src/server/mail/outbox.ts';
 import { resendOutboxMessage } from '../../src/server/mail/resend.ts';
 import { runDueJobs } from '../../src/server/platform/jobs/runner.ts';
 import { startSmtpServer } from './smtp.ts';
@@ -163,15 +163,16 @@ describe('a council a platform operator has deactivated', () => {
     const mailer = smtpMailer(smtp.url, 'Camau <no-reply@camau.test>');
     await deactivate();
     await requestPasswordReset(database.db, mailer, PUBLIC_URL, 'mentor@camau.example', null, T0);
-    await sendNotice(database.db, mailer, { organisationId: 'demo-org', personId: 'demo-mentor', to: 'mentor@camau.example', locale: 'en', subject: 'A reminder', text: 'Your workshop is tomorrow.' }, { digestible: false, now: T0 });
-    const queued = await sendNotice(database.db, mailer, { organisationId: 'demo-org', personId: 'demo-mentor', to: 'mentor@camau.example', locale: 'en', subject: 'Later', text: 'For the digest.' }, { digestible: true, now: T0 });
-    expect(queued).toEqual({ id: null, status: 'organisation-deactivated' });
+    const notice = { organisationId: 'demo-org', personId: 'demo-mentor', to: 'mentor@camau.example', locale: 'en' as const, subject: 'A reminder', text: 'Your workshop is tomorrow.' };
+    expect(await sendNotice(database.db, mailer, notice, { digestible: false, now: T0 })).toEqual({ id: null, status: 'organisation-deactivated' });
+    expect(await sendNotice(database.db, mailer, notice, { digestible: true, now: T0 })).toEqual({ id: null, status: 'organisation-deactivated' });
+    // A message with a live link that reaches delivery anyway is recorded as given up, its link dropped.
+    await deliverMessage(database.db, mailer, { ...notice, subject: 'Set your password', liveText: 'https://camau.test/set-password?token=secret' }, T0);
     await runJobs(mailer, T0 + RETRY_WINDOW_MS);
     expect(smtp.attempts()).toBe(0);
-    const rows = await database.db.select().from(mailOutbox);
-    // The reset link and the notice are recorded; the digestible notice was never queued.
-    expect(rows).toHaveLength(2);
-    expect(rows.map((r) => ({ status: r.status, liveText: r.liveText, error: r.error }))).toEqual(rows.map(() => ({ status: 'gave-up', liveText: null, error: ORGANISATION_DEACTIVATED })));
+    // No reset link is issued at all; nothing is queued or retried.
+    expect(await database.db.select().from(accountTokens)).toHaveLength(0);
+    expect(await onlyOutboxRow()).toMatchObject({ status: 'gave-up', liveText: null, error: ORGANISATION_DEACTIVATED });
     expect(await database.db.select().from(jobs).where(eq(jobs.status, 'pending'))).toHaveLength(0);
   });
 

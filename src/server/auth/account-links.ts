@@ -95,6 +95,8 @@ const RESET_REQUESTS_PER_HOUR = 3;
 export async function requestPasswordReset(db: Db, mailer: Mailer, publicUrl: URL, email: string, ip: string | null, now = Date.now()): Promise<void> {
   const person = await findPersonByEmail(db, email);
   if (!person || person.status === 'deactivated') return;
+  // The people of a council a platform operator has deactivated get no link (they cannot sign in).
+  if ((await getOrganisation(db, person.organisationId))?.deactivatedAt != null) return;
   // Counting and recording in one write transaction, as sign-in attempts are reserved, so
   // requests sent at once cannot all slip under the limit.
   const reserved = await db.transaction(async (tx) => {
