@@ -37,8 +37,8 @@ function council(id: string, nameEn: string, nameCy: string, domain: string, tea
 
 /** The two extra demo councils (fictional rows, marked “(demo)” in their names). */
 export const DEMO_COUNCILS: readonly DemoCouncil[] = [
-  council('demo-mon', 'Isle of Anglesey County Council (demo)', 'Cyngor Sir Ynys Môn (demo)', 'mon.camau.example', ['Children’s Services Team', 'Tîm Gwasanaethau Plant'], 2024, 'Swyddfa’r Cyngor, Llangefni (demo)'),
-  council('demo-conwy', 'Conwy County Borough Council (demo)', 'Cyngor Conwy (demo)', 'conwy.camau.example', ['Safeguarding Team', 'Tîm Diogelu'], 3119, 'Swyddfa’r Cyngor, Conwy (demo)'),
+  council('demo-mon', 'Harbour Council (demo)', 'Cyngor yr Harbwr (demo)', 'harbour.camau.example', ['Children’s Services Team', 'Tîm Gwasanaethau Plant'], 2024, 'Swyddfa’r Cyngor, Porth yr Harbwr (demo)'),
+  council('demo-conwy', 'Valley Council (demo)', 'Cyngor y Cwm (demo)', 'valley.camau.example', ['Safeguarding Team', 'Tîm Diogelu'], 3119, 'Swyddfa’r Cyngor, Pen y Cwm (demo)'),
 ];
 
 /**

@@ -15,7 +15,7 @@ const NAMES = new Map([['m1', 'Module one']]);
 const locals = (locale: Locale) => ({ t: translator(locale), locale, path: '/', auth: null, ip: '127.0.0.1' });
 const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, '’').replace(/\s+/g, ' ').trim();
 
-async function table(locale: Locale, participants = [{ nameEn: 'Conwy County Borough Council (demo)', nameCy: 'Cyngor Conwy (demo)' }]) {
+async function table(locale: Locale, participants = [{ nameEn: 'Valley Council (demo)', nameCy: 'Cyngor y Cwm (demo)' }]) {
   const container = await AstroContainer.create();
   return container.renderToString(ComparisonTable, { props: { comparison: { participants, figures: FIGURES }, names: NAMES }, locals: locals(locale) });
 }
@@ -23,20 +23,20 @@ async function table(locale: Locale, participants = [{ nameEn: 'Conwy County Bor
 describe('the operator’s comparison table', () => {
   it('lists the councils taking part by name, and every figure with its median and range when allowed, never beside a council', async () => {
     const html = await table('en');
-    expect(text(html)).toContain('Councils taking part Conwy County Borough Council (demo)');
+    expect(text(html)).toContain('Councils taking part Valley Council (demo)');
     const rows = [...html.matchAll(/<tr data-comparison="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], text(m[2]!)]);
     expect(rows).toEqual([
       ['first-attempt:m1', 'First-attempt knowledge-check score Module one Median of 5 councils: 72.3% range 60.0%–88.5%'],
       ['alpha:2026-Q1', expect.stringMatching(/^.+ 2026-Q1 Median of 3 councils: 0\.62 –$/)],
       ['one-to-one', expect.stringMatching(/^.+ Whole council not enough councils to compare yet –$/)],
     ]);
-    expect(rows.map(([, row]) => row).join(' ')).not.toContain('Conwy');
+    expect(rows.map(([, row]) => row).join(' ')).not.toContain('Valley');
   });
 
   it('speaks Welsh, and says so when no council takes part', async () => {
     const cy = text(await table('cy', []));
     expect(cy).toContain('Nid oes unrhyw gyngor yn cymryd rhan eto.');
-    expect(cy).toContain('Canolrif 5 cyngor: 72.3%');
+    expect(cy).toContain('Canolrif ar draws 5 cyngor: 72.3%');
     expect(cy).toContain('dim digon o gynghorau i gymharu eto');
   });
 });

@@ -39,7 +39,7 @@ test('an administrator stops and starts taking part in the comparison, and sees 
   await expectNoAxeViolations(page);
 
   await page.goto('/cy/evaluation');
-  await expect(page.getByText(/Canolrif 3 cyngor: /).first()).toBeVisible();
+  await expect(page.getByText(/Canolrif ar draws 3 cyngor: /).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto('/cy/evaluation/comparison');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymharu â chynghorau eraill' })).toBeVisible();
@@ -57,10 +57,10 @@ test('a council that does not take part sees no medians in its report', async ({
 });
 
 test('another demo council’s administrator sees the same medians in Welsh, with no other council named', async ({ page }) => {
-  await signIn(page, 'admin@mon.camau.example', undefined, 'cy');
+  await signIn(page, 'admin@harbour.camau.example', undefined, 'cy');
   await expect(page).toHaveURL(/\/cy\/home$/);
   await page.goto('/cy/evaluation');
-  await expect(page.getByText(/Canolrif 3 cyngor: /).first()).toBeVisible();
-  for (const name of ['Cyngor Enghreifftiol', 'Example Council', 'Conwy']) await expect(page.locator('main')).not.toContainText(name);
+  await expect(page.getByText(/Canolrif ar draws 3 cyngor: /).first()).toBeVisible();
+  for (const name of ['Cyngor Enghreifftiol', 'Example Council', 'Valley Council', 'Cyngor y Cwm']) await expect(page.locator('main')).not.toContainText(name);
   await expectNoAxeViolations(page);
 });

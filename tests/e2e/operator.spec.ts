@@ -124,8 +124,8 @@ test('the platform operator reads the comparison between councils: who takes par
   await expect(page.getByRole('heading', { level: 1, name: 'Comparison with other councils' })).toBeVisible();
   const taking = page.getByRole('region', { name: 'Councils taking part' });
   // The two demo councils always take part (another test may take the main demo council out and back in meanwhile).
-  await expect(taking.getByRole('listitem').filter({ hasText: 'Isle of Anglesey County Council (demo)' })).toBeVisible();
-  await expect(taking.getByRole('listitem').filter({ hasText: 'Conwy County Borough Council (demo)' })).toBeVisible();
+  await expect(taking.getByRole('listitem').filter({ hasText: 'Harbour Council (demo)' })).toBeVisible();
+  await expect(taking.getByRole('listitem').filter({ hasText: 'Valley Council (demo)' })).toBeVisible();
   // Each shared figure is a row with a median (or the note that there are too few councils), never a council's name.
   const figures = page.getByRole('table', { name: 'Organisation-wide medians across councils' });
   await expect(figures.getByRole('row').nth(1)).toContainText(/Median of \d+ councils: |Not enough councils/i);
@@ -140,6 +140,6 @@ test('the platform operator reads the comparison between councils: who takes par
 
   await page.goto('/cy/operator/comparison');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymharu â chynghorau eraill' })).toBeVisible();
-  await expect(page.getByText('Cyngor Sir Ynys Môn (demo)')).toBeVisible();
+  await expect(page.getByText('Cyngor yr Harbwr (demo)')).toBeVisible();
   await expectNoAxeViolations(page);
 });

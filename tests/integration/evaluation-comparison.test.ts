@@ -146,6 +146,6 @@ describe('the medians beside the report', () => {
     ]);
     expect(rows[0]!.definition).toContain('at least 3 councils');
     const table = tablesOf(reportDocument(data, translator('cy'), 'cy')).find((t) => t.caption === 'Canolrifau ar gyfer y sefydliad cyfan ar draws cynghorau');
-    expect(table?.rows.find((r) => r[1] === 'The module')?.slice(2)).toEqual(['Canolrif 3 cyngor: 70.0%', '–']);
+    expect(table?.rows.find((r) => r[1] === 'The module')?.slice(2)).toEqual(['Canolrif ar draws 3 cyngor: 70.0%', '–']);
   });
 });

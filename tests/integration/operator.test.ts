@@ -149,8 +149,12 @@ describe('renaming, deactivating and reactivating a council', () => {
     const ctx = await operatorCtx();
     const { token } = await createSession(database.db, 'demo-learner');
     const other = await createSession(database.db, 'demo-other-admin');
+    await database.db.update(organisations).set({ sharesFiguresSince: Date.now() }).where(eq(organisations.id, DEMO_ORGANISATION_ID));
 
     expect(await setOrganisationActive(ctx, DEMO_ORGANISATION_ID, false)).toEqual({ ok: true, value: undefined });
+    // It leaves the comparison; reactivated, its admin decides afresh whether to take part.
+    const [left] = await database.db.select({ since: organisations.sharesFiguresSince }).from(organisations).where(eq(organisations.id, DEMO_ORGANISATION_ID));
+    expect(left?.since).toBeNull();
     const people = await database.db.select({ personId: sessions.personId }).from(sessions);
     expect(people.map((s) => s.personId).sort()).toEqual(['demo-operator', 'demo-other-admin']);
     expect((await authFromSession(database.db, token)).auth).toBeNull();

@@ -29,8 +29,8 @@ describe('starting Camau', () => {
     expect(names.rows.map((r) => [r.name_en, r.name_cy])).toEqual([
       ['Example Council', 'Cyngor Enghreifftiol'],
       ['Another Council', 'Cyngor Arall'],
-      ['Isle of Anglesey County Council (demo)', 'Cyngor Sir Ynys Môn (demo)'],
-      ['Conwy County Borough Council (demo)', 'Cyngor Conwy (demo)'],
+      ['Harbour Council (demo)', 'Cyngor yr Harbwr (demo)'],
+      ['Valley Council (demo)', 'Cyngor y Cwm (demo)'],
     ]);
     const count = await database.client.execute("SELECT count(*) AS n FROM people WHERE organisation_id = 'demo-org'");
     expect(Number(count.rows[0]!.n)).toBeGreaterThanOrEqual(28);

@@ -9,7 +9,7 @@ export const operator: Translation<typeof english> = {
   'operator.nav.audit': 'Log archwilio’r platfform',
   'operator.nav.account': 'Eich cyfrif',
   'operator.title': 'Sefydliadau',
-  'operator.intro': 'Y cynghorau sy’n defnyddio’r platfform Camau hwn. Rydych chi’n gweld enw a chyflwr pob cyngor, byth ei bobl na’u cofnodion.',
+  'operator.intro': 'Y cynghorau sy’n defnyddio’r platfform Camau hwn. Rydych chi’n gweld enw a chyflwr pob cyngor, ond byth ei bobl na’u cofnodion.',
   'operator.create': 'Creu sefydliad',
   'operator.caption': 'Cynghorau ar y platfform hwn',
   'operator.column.nameEn': 'Enw yn Saesneg',

@@ -6,7 +6,7 @@ export const comparison = {
   'comparison.shared.figures': 'Only whole-council aggregate figures from levels 2 and 3 of the evaluation report: the change in confidence per programme, first-attempt knowledge-check scores per module, the MITI figures on each person’s latest practice conversation, agreement on threshold decisions (Krippendorff’s alpha) and agreement with the expert panel per quarter, and the share of staff with a one-to-one session in the last 8 weeks.',
   'comparison.shared.never': 'Never any names, people, answers, comments or records. A figure about fewer than {minimum} people is never shared.',
   'comparison.shared.rules': 'Each council that takes part sees the median across the councils that take part when at least {median} have the figure, and the range only when at least {range} have it. No council’s name is ever shown beside a figure. The platform operator sees the same medians and which councils take part.',
-  'comparison.shared.live': 'Figures are worked out when the report is read, never stored for others. If you stop taking part, your council is left out from the next time the figures are worked out.',
+  'comparison.shared.live': 'Figures are worked out from each council’s records when a report is read; no council’s own figures are kept, only the medians and ranges, for up to ten minutes. If you stop taking part, your council is left out from the next time the figures are worked out.',
   'comparison.status.in': 'Your council takes part in the comparison (since {date}).',
   'comparison.status.out': 'Your council does not take part in the comparison.',
   'comparison.optIn': 'Take part in the comparison',

@@ -6,7 +6,9 @@ import { compareCouncils, sharedFigures, type ComparedFigure } from '../../domai
 import { mayInOrganisation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../people/index.ts';
-import { organisationLevels, type EvaluationContent } from './evidence.ts';
+import { passingWrite } from '../platform/index.ts';
+import { contentKey, organisationLevels, type EvaluationContent } from './evidence.ts';
+import { SNAPSHOT_FRESH_MS, SNAPSHOT_STALE_MS } from './snapshots.ts';
 import type { ReportPeriod } from './results.ts';
 
 /** A council taking part, as the operator sees it: its names only, never a figure beside them. */
@@ -19,14 +21,53 @@ export type PlatformComparison = { participants: Participant[]; figures: Compare
 const takingPart = and(eq(organisations.kind, 'council'), isNull(organisations.deactivatedAt), isNotNull(organisations.sharesFiguresSince));
 
 /**
- * The comparison over the councils given, worked out now from live records: each council's
- * organisation-wide levels, the figures it shares, combined per figure. Nothing is stored.
+ * The comparison over the councils given, worked out from live records: each council's
+ * organisation-wide levels, the figures it shares, combined per figure. No council's figures are
+ * kept; only the combined medians and ranges are, in this process, under the exact set of councils
+ * taking part (see `keptComparison`).
  */
 async function compareOrganisations(db: Db, organisationIds: readonly string[], period: ReportPeriod, content: EvaluationContent, now: Date): Promise<ComparedFigure[]> {
-  const perCouncil = [];
-  // One council after another: the database has one connection, so nothing is gained in parallel.
-  for (const id of organisationIds) perCouncil.push(sharedFigures(await organisationLevels(db, id, period, content, now)));
-  return compareCouncils(perCouncil);
+  return keptComparison(db, [period.from, period.to, contentKey(content), ...organisationIds].join('|'), now.getTime(), async () => {
+    const perCouncil = [];
+    // One council after another: the database has one connection, so nothing is gained in parallel.
+    for (const id of organisationIds) perCouncil.push(sharedFigures(await organisationLevels(db, id, period, content, now)));
+    return compareCouncils(perCouncil);
+  });
+}
+
+/** Combined comparisons worked out in this process, per database: medians and ranges only. */
+const combined = new WeakMap<Db, Map<string, { figures: Promise<ComparedFigure[]>; computedAt: number }>>();
+/** How many combined comparisons (periods) a process keeps; the oldest goes first. */
+const KEPT_COMPARISONS = 50;
+
+/**
+ * A combined comparison under `key` (period, content and the ids of the councils taking part, so
+ * a council that joins or leaves makes a new key and the next view leaves it out or takes it in):
+ * served as it is while younger than SNAPSHOT_FRESH_MS, served while worked out again once older
+ * (up to SNAPSHOT_STALE_MS), worked out first when older or missing. Working out a two-year
+ * comparison reads every taking-part council's records, which takes seconds at scale.
+ */
+async function keptComparison(db: Db, key: string, now: number, compute: () => Promise<ComparedFigure[]>): Promise<ComparedFigure[]> {
+  let kept = combined.get(db);
+  if (!kept) combined.set(db, (kept = new Map()));
+  const entry = kept.get(key);
+  const age = entry ? now - entry.computedAt : Infinity;
+  const start = () => {
+    const figures = compute();
+    kept.delete(key);
+    kept.set(key, { figures, computedAt: now });
+    if (kept.size > KEPT_COMPARISONS) kept.delete(kept.keys().next().value!);
+    // A failed computation is not kept: the next view tries again.
+    figures.catch(() => kept.get(key)?.figures === figures && kept.delete(key));
+    return figures;
+  };
+  if (entry && age < SNAPSHOT_FRESH_MS) return entry.figures;
+  if (entry && age < SNAPSHOT_STALE_MS) {
+    const served = entry.figures;
+    void passingWrite('comparison worked out again', () => start());
+    return served;
+  }
+  return start();
 }
 
 /** Whether the viewer's council takes part, and since when (ms), for the report and the setting page. */

@@ -137,7 +137,7 @@ export async function reportLevels(
 }
 
 /** A short fingerprint of the content the figures were computed with: new content, new figures. */
-function contentKey(content: EvaluationContent): string {
+export function contentKey(content: EvaluationContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
 }
 
@@ -153,18 +153,15 @@ async function viewerLevels(scope: Scope, option: ReportScopeOption, period: Rep
 type LevelsSource = { db: Db; organisationId: string; now: Date };
 
 /**
- * Levels 1–3 of a whole organisation for the anonymous comparison between organisations: system
- * work with no viewer (like the scheduled jobs), so the caller must show only what the comparison's
- * rules allow. No free text and no recommendations leave it. Kept like the report's figures.
+ * Levels 1–3 of a whole organisation for the anonymous comparison between organisations, read
+ * from the records now: system work with no viewer (like the scheduled jobs), so the caller must
+ * show only what the comparison's rules allow. No free text and no recommendations leave it, and
+ * nothing of it is kept (the comparison keeps only its medians, see comparison.ts).
  */
 export async function organisationLevels(db: Db, organisationId: string, period: ReportPeriod, content: EvaluationContent, now: Date): Promise<EvaluationLevels> {
-  const key = ['organisation-levels', period.from, period.to, contentKey(content)].join('|');
-  const kept = await throughSnapshot(db, organisationId, key, now.getTime(), async () => {
-    const teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId));
-    const option: Scoped = { kind: 'organisation', id: null, teamIds: teamRows.map((t) => t.id) };
-    return readLevels({ db, organisationId, now }, option, period, content, []);
-  });
-  return kept.value;
+  const teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId));
+  const option: Scoped = { kind: 'organisation', id: null, teamIds: teamRows.map((t) => t.id) };
+  return readLevels({ db, organisationId, now }, option, period, content, []);
 }
 
 /** The free-text comments of the scope's workshop reactions in the period, without names (admins only: the callers check). */

@@ -121,8 +121,9 @@ export async function renameOrganisation(ctx: OperatorContext, id: string, input
 }
 
 /**
- * Deactivates a council (its people can no longer sign in and every live session of theirs ends)
- * or reactivates it. Doing what is already so changes nothing and records nothing.
+ * Deactivates a council (its people can no longer sign in, every live session of theirs ends and
+ * it leaves the comparison: reactivated, its admin decides afresh whether to take part) or
+ * reactivates it. Doing what is already so changes nothing and records nothing.
  */
 export async function setOrganisationActive(ctx: OperatorContext, id: string, active: boolean): Promise<OperatorResult> {
   const { db, operator } = ctx.scope;
@@ -131,9 +132,9 @@ export async function setOrganisationActive(ctx: OperatorContext, id: string, ac
     const [council] = await tx.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'council')));
     if (!council) return { ok: false, errors: { _form: { key: 'operator.errors.notFound' } } };
     if ((council.deactivatedAt === null) === active) return { ok: true, value: undefined };
-    await tx.update(organisations).set({ deactivatedAt: active ? null : now }).where(eq(organisations.id, id));
+    await tx.update(organisations).set(active ? { deactivatedAt: null } : { deactivatedAt: now, sharesFiguresSince: null }).where(eq(organisations.id, id));
     if (!active) await tx.delete(sessions).where(inArray(sessions.personId, tx.select({ id: people.id }).from(people).where(eq(people.organisationId, id))));
-    await recordPlatformAudit(tx, { actorId: operator.id, organisationId: id, action: active ? 'organisation.reactivated' : 'organisation.deactivated', ip: ctx.ip }, now);
+    await recordPlatformAudit(tx, { actorId: operator.id, organisationId: id, action: active ? 'organisation.reactivated' : 'organisation.deactivated', detail: active ? undefined : { leftComparison: council.sharesFiguresSince !== null }, ip: ctx.ip }, now);
     return { ok: true, value: undefined };
   });
 }

@@ -35,6 +35,8 @@ export type PlatformAuditRow = {
   at: number;
   action: { kind: 'platform'; action: PlatformAuditAction } | { kind: 'account'; action: AuditAction } | { kind: 'unknown'; action: string };
   actorName: string | null;
+  /** The address the request came from, as the organisations' own audit log shows it. */
+  ip: string | null;
   organisation: { nameEn: string; nameCy: string } | null;
 };
 
@@ -49,10 +51,10 @@ export async function listPlatformAudit({ db }: OperatorScope, page = 1): Promis
   const offset = (Math.max(1, page) - 1) * PLATFORM_AUDIT_PAGE_SIZE;
   const platformRow = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'platform'));
   const platformEvents = db
-    .select({ source: sql<string>`'platform'`.as('source'), at: platformAuditEvents.at, action: platformAuditEvents.action, who: platformAuditEvents.actorId, organisationId: platformAuditEvents.organisationId })
+    .select({ source: sql<string>`'platform'`.as('source'), at: platformAuditEvents.at, action: platformAuditEvents.action, who: platformAuditEvents.actorId, organisationId: platformAuditEvents.organisationId, ip: platformAuditEvents.ip })
     .from(platformAuditEvents);
   const accountEvents = db
-    .select({ source: sql<string>`'account'`.as('source'), at: auditEvents.at, action: auditEvents.action, who: sql<string | null>`coalesce(${auditEvents.actorId}, ${auditEvents.subjectId})`.as('who'), organisationId: sql<string | null>`null`.as('organisation_id') })
+    .select({ source: sql<string>`'account'`.as('source'), at: auditEvents.at, action: auditEvents.action, who: sql<string | null>`coalesce(${auditEvents.actorId}, ${auditEvents.subjectId})`.as('who'), organisationId: sql<string | null>`null`.as('organisation_id'), ip: auditEvents.ip })
     .from(auditEvents)
     .where(inArray(auditEvents.organisationId, platformRow));
   const [rows, [platformTotal], [accountTotal]] = await Promise.all([
@@ -76,7 +78,7 @@ export async function listPlatformAudit({ db }: OperatorScope, page = 1): Promis
           : r.source === 'account' && isAuditAction(r.action)
             ? { kind: 'account', action: r.action }
             : { kind: 'unknown', action: r.action };
-      return { at: r.at, action, actorName: names.find((n) => n.id === r.who)?.name ?? null, organisation: council ? { nameEn: council.nameEn, nameCy: council.nameCy } : null };
+      return { at: r.at, action, actorName: names.find((n) => n.id === r.who)?.name ?? null, ip: r.ip, organisation: council ? { nameEn: council.nameEn, nameCy: council.nameCy } : null };
     }),
     total: (platformTotal?.n ?? 0) + (accountTotal?.n ?? 0),
   };
