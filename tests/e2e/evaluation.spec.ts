@@ -137,6 +137,9 @@ test('the demo administrator reads the four levels from two years of history, a 
   expect(usefulness).toBeGreaterThanOrEqual(1);
   expect(usefulness).toBeLessThanOrEqual(5);
   await expect(page.getByRole('img', { name: /^Workshop ratings: / }).first()).toBeVisible();
+  // How many gave each rating 1–5, per question, in the chart's table.
+  const counts = page.getByRole('table', { name: /^How many gave each rating: .+ \(\d+ reactions\)$/ }).first();
+  await expect(counts.getByRole('columnheader')).toHaveText(['Question', 'Rated 1', 'Rated 2', 'Rated 3', 'Rated 4', 'Rated 5']);
   await expect(page.getByRole('table', { name: 'Consistency of threshold decisions by quarter (n counts people)' })).toBeVisible();
   await expect(page.getByRole('term').filter({ hasText: 'Usefulness of workshops' })).toBeVisible();
   await expect(page.getByText(/^Levels 1 to 3 were worked out from the records at /)).toBeVisible();
@@ -183,7 +186,11 @@ test('the administrator downloads the report for the chosen period and scope as 
   await expect(page.getByRole('link', { name: 'Download figures (CSV)' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Show report' })).toBeHidden();
   await expect(page.getByText(/^Showing The whole organisation, from 1 January 2025 to 31 December 2025\.$/)).toBeVisible();
+  // The workshop comments, closed on screen, print in full without JavaScript.
+  const comments = page.locator('details.report-print-open > :not(summary)').first();
+  await expect(comments).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await expect(comments).toBeHidden();
 
   const docx = await downloadFrom(page, 'Download as Word (.docx)');
   expect(docx.name).toMatch(/^evaluation-\d{4}-\d{2}-\d{2}\.docx$/);

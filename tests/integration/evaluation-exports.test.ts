@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
-import { auditEvents, indicatorEntries, knowledgeCheckAttempts, workshopReactions, workshops } from '../../db/schema/index.ts';
+import { auditEvents, calibrationRounds, indicatorEntries, knowledgeCheckAttempts, workshopReactions, workshops } from '../../db/schema/index.ts';
 import { tablesOf } from '../../src/domain/evaluation/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { evaluationReportData, figureRecords, reportChoices, reportDocument, reportExportResponse, type ReportExportFormat } from '../../src/server/evaluation/index.ts';
@@ -73,12 +73,35 @@ describe('the evaluation report’s figure records', () => {
       expect.objectContaining({ level: 1, figure: 'reaction-usefulness', name: 'Usefulness of workshops', subject: 'Effective Child Protection', scope: 'The whole organisation', value: 2, n: 6, suppressed: false }),
     );
     expect(records).toContainEqual(expect.objectContaining({ level: 2, figure: 'first-attempt-score', n: 4, value: null, suppressed: true }));
-    expect(records).toContainEqual(expect.objectContaining({ level: 3, figure: 'decision-alpha', subject: '2026-Q1', n: 0, value: null, suppressed: true }));
+    expect(records).toContainEqual(expect.objectContaining({ level: 3, figure: 'decision-alpha', subject: 'Q1 2026', n: 0, value: null, suppressed: true }));
     expect(records).toContainEqual(expect.objectContaining({ level: 3, figure: 'one-to-one-share', subject: 'The whole organisation' }));
-    expect(records).toContainEqual(expect.objectContaining({ level: 4, figure: 'indicator-registrations', subject: '2026-Q2', value: 12, n: null, suppressed: false }));
+    expect(records).toContainEqual(expect.objectContaining({ level: 4, figure: 'indicator-registrations', subject: 'Q2 2026', value: 12, n: null, suppressed: false }));
     expect(records.filter((r) => r.suppressed).every((r) => r.value === null)).toBe(true);
     expect(new Set(records.map((r) => r.period))).toEqual(new Set(['1 January 2026 – 31 December 2026']));
     expect(records.every((r) => r.definition.length > 0)).toBe(true);
+  });
+
+  it('count how many gave each workshop rating, and name quarters as the indicators page does in Welsh', async () => {
+    const records = figureRecords(await reportFor('demo-admin', 'cy'), translator('cy'), 'cy');
+    const rated = (rating: number) => records.find((r) => r.figure === `reaction-usefulness-rated-${rating}`);
+    expect(rated(2)).toMatchObject({ level: 1, subject: 'Amddiffyn Plant Effeithiol', value: 6, n: 6, name: 'Defnyddioldeb y gweithdai (nifer a roddodd sgôr 2)' });
+    expect(rated(5)).toMatchObject({ value: 0, n: 6 });
+    expect(records).toContainEqual(expect.objectContaining({ figure: 'indicator-registrations', subject: 'Chwarter 2 2026' }));
+    expect(records.map((r) => r.subject)).not.toContain('2026-Q2');
+  });
+
+  it('name a calibration round by its title now, so a renamed round shows its new title while the figures are kept', async () => {
+    const vignetteId = CONTENT.vignettes[0]!.id;
+    await database.db.insert(calibrationRounds).values({ id: 'round-1', organisationId: 'demo-org', createdBy: 'demo-admin', title: 'Spring round', vignetteIds: [vignetteId], opensAt: IN_PERIOD - 86_400_000, closesAt: IN_PERIOD, closedAt: null, createdAt: IN_PERIOD - 86_400_000 });
+    const before = await reportFor('demo-admin', 'en');
+    expect(before.levels!.behaviour.byRound).toEqual([expect.not.objectContaining({ title: expect.anything() })]);
+    expect(figureRecords(before, translator('en'), 'en')).toContainEqual(expect.objectContaining({ figure: 'decision-alpha', subject: 'Spring round', n: 0, suppressed: true }));
+    await database.db.update(calibrationRounds).set({ title: 'Spring round (renamed)' }).where(eq(calibrationRounds.id, 'round-1'));
+    const after = await reportFor('demo-admin', 'en');
+    expect(after.computedAt).toBe(before.computedAt);
+    const records = figureRecords(after, translator('en'), 'en').filter((r) => r.level === 3 && r.subject.startsWith('Spring'));
+    expect(new Set(records.map((r) => r.subject))).toEqual(new Set(['Spring round (renamed)']));
+    expect(records.map((r) => r.figure)).toEqual(['decision-alpha', 'likelihood-alpha', 'decision-kappa', 'panel-agreement']);
   });
 });
 
@@ -111,6 +134,8 @@ describe('the evaluation report’s downloads', () => {
     expect(usefulness.slice(6, 10)).toEqual(['Amddiffyn Plant Effeithiol', '2', '6', t('evaluationExport.no')]);
     const check = rows.find((r) => r[1] === 'first-attempt-score')!;
     expect(check.slice(7, 10)).toEqual(['', '4', t('evaluationExport.yes')]);
+    expect(header![8]).toBe('n');
+    expect(await exportsAudited()).toEqual([expect.objectContaining({ actorId: 'demo-admin', detail: { format: 'csv', scope: 'organisation', from: '2026-01-01', to: '2026-12-31' } })]);
   });
 
   it('write the same records as JSON for the scope asked for', async () => {
@@ -121,6 +146,7 @@ describe('the evaluation report’s downloads', () => {
     expect(body).toMatchObject({ title: 'Evaluation', language: 'en', period: '1 January 2026 – 31 December 2026' });
     expect(body.scope).toMatch(/^Team: /);
     expect(body.figures).toEqual(JSON.parse(JSON.stringify(records)));
+    expect(await exportsAudited()).toEqual([expect.objectContaining({ actorId: 'demo-admin', detail: { format: 'json', scope: 'team:demo-team-assessment', from: '2026-01-01', to: '2026-12-31' } })]);
   });
 
   it('are refused to a practitioner (403) and for a scope outside the viewer’s own (404), with nothing audited', async () => {

@@ -16,10 +16,15 @@ const record: FigureRecord = {
 
 describe('a figure record as an export row', () => {
   it('carries every column in order, with its definition, period, scope and n', () => {
-    expect(FIGURE_RECORD_COLUMNS).toEqual(['level', 'figure', 'name', 'definition', 'period', 'scope', 'subject', 'value', 'n', 'suppressed']);
+    expect(FIGURE_RECORD_COLUMNS).toEqual(['level', 'figure', 'name', 'definition', 'period', 'scope', 'subject', 'value', 'n', 'suppressed', 'reading']);
     expect(figureRecordRow(record, { yes: 'Yes', no: 'No' })).toEqual([
-      2, 'confidence-change', 'Confidence change', 'Mean of after − before, for people who rated both.', '2026-04-01 – 2027-03-31', 'Organisation', 'Risk Model', 1.4, 23, 'No',
+      2, 'confidence-change', 'Confidence change', 'Mean of after − before, for people who rated both.', '2026-04-01 – 2027-03-31', 'Organisation', 'Risk Model', 1.4, 23, 'No', null,
     ]);
+  });
+
+  it('ends with a coefficient’s plain reading where the figure has one', () => {
+    const row = figureRecordRow({ ...record, figure: 'decision-alpha', value: 0.5, reading: 'Moderate' }, { yes: 'Yes', no: 'No' });
+    expect(row[FIGURE_RECORD_COLUMNS.indexOf('reading')]).toBe('Moderate');
   });
 
   it('leaves a suppressed figure’s value empty rather than writing a number', () => {

@@ -6,7 +6,7 @@ import { formatDuration, interpolate, labelKey, labelsFor, missingKeys, translat
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Strings that are rightly the same in both languages.
-const SAME_IN_BOTH = new Set(['site.name', 'audit.system', 'role.mentor', 'email.signature', 'sim.outcome.none', 'report.levels.n']);
+const SAME_IN_BOTH = new Set(['site.name', 'audit.system', 'role.mentor', 'email.signature', 'sim.outcome.none', 'report.levels.n', 'evaluationExport.column.n']);
 
 describe('UI strings', () => {
   it('exist in Welsh for every English key, and in English for every Welsh key', () => {

@@ -25,10 +25,12 @@ export type FigureRecord = {
   value: number | null;
   n: number | null;
   suppressed: boolean;
+  /** A coefficient's plain reading, or why it is undefined; absent for other figures. */
+  reading?: string;
 };
 
 /** The figures export's columns, in order; the header row translates them. */
-export const FIGURE_RECORD_COLUMNS = ['level', 'figure', 'name', 'definition', 'period', 'scope', 'subject', 'value', 'n', 'suppressed'] as const;
+export const FIGURE_RECORD_COLUMNS = ['level', 'figure', 'name', 'definition', 'period', 'scope', 'subject', 'value', 'n', 'suppressed', 'reading'] as const;
 export type FigureRecordColumn = (typeof FIGURE_RECORD_COLUMNS)[number];
 
 /** A figure record as a CSV row in column order: a suppressed figure has no value, never a zero. */
@@ -36,7 +38,7 @@ export function figureRecordRow(record: FigureRecord, yesNo: { yes: string; no: 
   return FIGURE_RECORD_COLUMNS.map((column) => {
     if (column === 'suppressed') return record.suppressed ? yesNo.yes : yesNo.no;
     if (column === 'value') return record.suppressed ? null : record.value;
-    return record[column];
+    return record[column] ?? null;
   });
 }
 

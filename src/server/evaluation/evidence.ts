@@ -71,7 +71,7 @@ export type EvaluationLevels = {
   learning: { firstAttempts: ReturnType<typeof firstAttemptScoresFromCounts>; confidence: ReturnType<typeof confidenceByProgramme>; miti: ReturnType<typeof mitiFirstAndLatest> };
   behaviour: {
     byQuarter: ThresholdConsistency['byQuarter'];
-    byRound: (ThresholdConsistency['byRound'][number] & { title: string })[];
+    byRound: ThresholdConsistency['byRound'];
     rubricScores: ReturnType<typeof rubricScoresByQuarter>;
     actions: ReturnType<typeof actionsByQuarter>;
     oneToOne: ReturnType<typeof oneToOneShare>;
@@ -195,10 +195,10 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
 
   const rounds = (
     await db
-      .select({ id: calibrationRounds.id, title: calibrationRounds.title, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt })
+      .select({ id: calibrationRounds.id, vignetteIds: calibrationRounds.vignetteIds, closesAt: calibrationRounds.closesAt, closedAt: calibrationRounds.closedAt })
       .from(calibrationRounds)
       .where(eq(calibrationRounds.organisationId, org))
-  ).map((r) => ({ roundId: r.id, title: r.title, endsAt: r.closedAt ?? r.closesAt, vignetteIds: r.vignetteIds }));
+  ).map((r) => ({ roundId: r.id, endsAt: r.closedAt ?? r.closesAt, vignetteIds: r.vignetteIds }));
   const [staff, memberships, mentees, reactionRows, checkRows, confidenceRows, simulationRows, recodeRows, answersByPerson, markingRows, actionRows, sessionRows] =
     await Promise.all([
       db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, org), eq(people.status, 'active'), staffFilter(source, option, people.id))),
@@ -292,7 +292,6 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   // Level 3.
   const panel = new Map(content.vignettes.map((v) => [v.id, v.panel]));
   const vignetteIds = content.vignettes.map((v) => v.id);
-  const titleOf = new Map(rounds.map((r) => [r.roundId, r.title]));
   const teamsOf = new Map<string, string[]>();
   for (const m of memberships) teamsOf.set(m.teamId, [...(teamsOf.get(m.teamId) ?? []), m.personId]);
   const rubricOf = new Map(content.rubrics.map((r) => [r.id, r]));
@@ -329,7 +328,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
     learning: { firstAttempts: firstAttemptScoresFromCounts(checkRows), confidence, miti: mitiFirstAndLatest(simulations, period) },
     behaviour: {
       byQuarter: consistency.byQuarter,
-      byRound: consistency.byRound.map((r) => ({ ...r, title: titleOf.get(r.roundId) ?? '' })),
+      byRound: consistency.byRound,
       rubricScores: rubricScoresByQuarter(reviews, period),
       actions: actionsByQuarter(actions, period),
       oneToOne: oneToOneShare(staffIds, sessions, period),

@@ -1,6 +1,14 @@
 // The evaluation report's data as the page reads it, and the same data as a document and as figure records for the exports.
-import { formatDay, intlLocale, type Locale } from '../../domain/common/index.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { calibrationRounds } from '../../../db/schema/index.ts';
+import { formatDay, intlLocale, SMALL_GROUP_MINIMUM, type Locale } from '../../domain/common/index.ts';
 import {
+  parseQuarter,
+  quarterDates,
+  type Coefficient,
+  type DecisionConsistency,
+  type Figure,
+  type Period,
   GLOSSARY,
   MITI_MEASURES,
   REPORT_NOTES,
@@ -99,8 +107,19 @@ export async function evaluationReportData(scope: Scope, locale: Locale, choices
     ...contentNames(choices.content, locale),
     ...rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, `${pick(r.title, locale)}: ${pick(c.title, locale)}`] as const)),
     ...choices.options.filter((o) => o.id !== null && (o.kind === 'team' || o.kind === 'phase')).map((o) => [o.id!, o.name] as const),
+    ...(await roundTitles(scope, levels?.behaviour.byRound.map((r) => r.roundId) ?? [])),
   ]);
   return { period, periodErrors, chosen, levels, computedAt, results, notes, comparison, names };
+}
+
+/** The calibration rounds' titles as they are now (kept figures hold only the rounds' ids, so a renamed round reads its new title). */
+async function roundTitles(scope: Scope, roundIds: readonly string[]): Promise<[string, string][]> {
+  if (roundIds.length === 0) return [];
+  const rows = await scope.db
+    .select({ id: calibrationRounds.id, title: calibrationRounds.title })
+    .from(calibrationRounds)
+    .where(and(eq(calibrationRounds.organisationId, scope.organisationId), inArray(calibrationRounds.id, [...roundIds])));
+  return rows.map((r) => [r.id, r.title]);
 }
 
 /** Names of the programmes and modules in the viewer's language (what a shared figure is about). */
@@ -150,9 +169,11 @@ export function reportScopeName(t: Translate, option: ReportScopeOption): string
 /** A computed recommendation in words, with the figures that raised it. */
 export function recommendationText(t: Translate, locale: Locale, names: ReadonlyMap<string, string>, flag: Recommendation): string {
   const num = (value: number, digits: number) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+  // Three places, rounded down, so an alpha just under the rule's 0.667 never reads as reaching it.
+  const belowThreshold = (value: number) => new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(Math.floor(value * 1000 + 1e-9) / 1000);
   switch (flag.rule) {
     case 'team-decision-agreement-low':
-      return t('report.flags.team-decision-agreement-low', { name: names.get(flag.teamId) ?? flag.teamId, alpha: num(flag.figures.alpha, 2), raters: flag.figures.raters });
+      return t('report.flags.team-decision-agreement-low', { name: names.get(flag.teamId) ?? flag.teamId, alpha: belowThreshold(flag.figures.alpha), raters: flag.figures.raters });
     case 'rollout-phase-at-risk':
       return t('report.flags.rollout-phase-at-risk', { name: names.get(flag.phaseId) ?? flag.phaseId, projected: flag.figures.projectedPercent === null ? '–' : num(flag.figures.projectedPercent, 0), target: flag.figures.targetPercent });
     case 'confidence-not-improving':
@@ -175,6 +196,71 @@ export function reportPeriodText(locale: Locale, period: ReportPeriod): string {
   return `${formatDay(locale, period.from)} – ${formatDay(locale, period.to)}`;
 }
 
+/** A quarter by the name the indicators page gives it ("Q3 2025", "Chwarter 3 2025"). */
+export function quarterName(t: Translate, quarter: string): string {
+  return t('indicators.quarterName', { n: quarter.slice(6), year: quarter.slice(0, 4) });
+}
+
+/** A quarter of the report's period by name, with the dates the period covers of it when that is only part of the quarter. */
+export function quarterLabel(t: Translate, locale: Locale, quarter: string, period: Period): string {
+  const known = parseQuarter(quarter);
+  if (!known) return quarter;
+  const dates = quarterDates(known);
+  const from = dates.from < period.from ? period.from : dates.from;
+  const to = dates.to > period.to ? period.to : dates.to;
+  if (from === dates.from && to === dates.to) return quarterName(t, quarter);
+  return t('report.levels.quarterPart', { quarter: quarterName(t, quarter), from: formatDay(locale, from), to: formatDay(locale, to) });
+}
+
+/** An agreement coefficient's plain reading, or why it is undefined in the consistency page's words. */
+export function coefficientMeaning(t: Translate, c: Coefficient): string {
+  return c.value === null ? t(labelKey('consistency.undefined', c.reason ?? 'no-variation')) : t(c.reading);
+}
+
+/** The columns of a consistency table (by quarter or by calibration round), after the one naming the row. */
+export function consistencyColumns(t: Translate): string[] {
+  return [
+    t('report.levels.n'),
+    t('report.levels.behaviour.alpha'),
+    t('report.levels.behaviour.reading'),
+    t('report.levels.behaviour.likelihood'),
+    t('report.levels.behaviour.likelihoodReading'),
+    t('report.levels.behaviour.kappa'),
+    t('report.levels.behaviour.kappaReading'),
+    t('report.levels.behaviour.panel'),
+  ];
+}
+
+/**
+ * A consistency figure as the cells after n of its table row, in `consistencyColumns` order:
+ * each coefficient with its reading (or why it is undefined), kappa with its own n; null when withheld.
+ */
+export function consistencyCells(t: Translate, locale: Locale, f: Figure<DecisionConsistency>): string[] | null {
+  const v = f.value;
+  if (!v) return null;
+  const two = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const one = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const value = (c: Coefficient) => (c.value === null ? t('report.levels.notDefined') : two.format(c.value));
+  const kappa = v.decisionKappa;
+  return [
+    value(v.decisionAlpha),
+    coefficientMeaning(t, v.decisionAlpha),
+    value(v.likelihoodAlpha),
+    coefficientMeaning(t, v.likelihoodAlpha),
+    `${kappa.value ? value(kappa.value) : withheldText(t)} (n = ${kappa.n})`,
+    kappa.value ? coefficientMeaning(t, kappa.value) : withheldText(t),
+    `${one.format(v.percentWithPanel)}%`,
+  ];
+}
+
+/** What a withheld figure says instead of its value. */
+export function withheldText(t: Translate): string {
+  return t('report.levels.withheld', { minimum: SMALL_GROUP_MINIMUM });
+}
+
+/** The ratings 1–5 a workshop reaction gives, as the columns of its distribution. */
+export const REACTION_RATINGS = [1, 2, 3, 4, 5] as const;
+
 /** The Results level's charts: indicators of one scale drawn together (the page and the exports share these). */
 export const RESULTS_CHARTS = [
   { id: 'register', title: 'report.results.chart.register', days: false, indicators: ['children-on-register'] },
@@ -196,10 +282,11 @@ const tableBlock = (table: ReportTable) => ({ kind: 'table' as const, table });
 export function reportDocument(data: EvaluationReportData, t: Translate, locale: Locale): ReportDocument {
   const { levels, results, names, notes } = data;
   const name = (id: string) => names.get(id) ?? id;
-  const withheld = t('report.levels.withheld');
+  const withheld = withheldText(t);
   const notDefined = t('report.levels.notDefined');
   const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-  const coefficient = (c: { value: number | null }) => (c.value === null ? notDefined : round(c.value, 2));
+  const quarter = (q: string) => quarterLabel(t, locale, q, data.period);
+  const consistencyRow = (label: string, f: Figure<DecisionConsistency>) => [label, f.n, ...(consistencyCells(t, locale, f) ?? consistencyColumns(t).slice(1).map(() => withheld))];
   const none = para(t('report.levels.none'));
   const sections: DocumentSection[] = [];
 
@@ -216,6 +303,24 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
               columns: [t('report.levels.programme'), t('report.levels.n'), ...REACTION_ITEMS.map((item) => t(labelKey('report.levels.reaction.item', item)))],
               rows: reactions.map((r) => [name(r.programmeId), r.figure.n, ...REACTION_ITEMS.map((item) => (r.figure.value ? round(r.figure.value[item].mean, 1) : withheld))]),
             }),
+        ...(reactions.some((r) => r.figure.value)
+          ? [
+              tableBlock({
+                caption: t('report.levels.reaction.countsCaption'),
+                columns: [t('report.levels.programme'), t('report.levels.reaction.question'), t('report.levels.n'), ...REACTION_RATINGS.map((rating) => t('report.levels.reaction.rating', { rating }))],
+                rows: reactions.flatMap((r) => {
+                  const value = r.figure.value;
+                  return value ? REACTION_ITEMS.map((item) => [name(r.programmeId), t(labelKey('report.levels.reaction.item', item)), r.figure.n, ...value[item].counts]) : [];
+                }),
+              }),
+            ]
+          : []),
+        ...(levels.reaction.comments
+          ? [
+              para(t('report.levels.reaction.comments', { n: levels.reaction.comments.length })),
+              ...(levels.reaction.comments.length === 0 ? [none] : levels.reaction.comments.map((c) => para(`${name(c.programmeId)}: ${c.text}`))),
+            ]
+          : []),
       ],
     });
     const { firstAttempts, confidence, miti } = levels.learning;
@@ -281,28 +386,23 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
     const { byQuarter, byRound, rubricScores, actions, oneToOne } = levels.behaviour;
     sections.push({
       heading: `3 ${t(sectionKey('behaviour'))}`,
-      blocks: [],
+      blocks: data.chosen.kind === 'programme' ? [para(t('report.levels.behaviour.wholeStaff'))] : [],
       sections: [
         {
           heading: t('report.levels.behaviour.consistency'),
           blocks: [
             tableBlock({
               caption: t('report.levels.behaviour.consistencyCaption'),
-              columns: [t('report.levels.quarter'), t('report.levels.n'), t('report.levels.behaviour.alpha'), t('report.levels.behaviour.reading'), t('report.levels.behaviour.likelihood'), t('report.levels.behaviour.kappa'), t('report.levels.behaviour.panel')],
-              rows: byQuarter.map((q) => {
-                const v = q.figure.value;
-                if (!v) return [q.quarter, q.figure.n, withheld, withheld, withheld, withheld, withheld];
-                const kappa = v.decisionKappa.value ? `${coefficient(v.decisionKappa.value)} (n = ${v.decisionKappa.n})` : `${withheld} (n = ${v.decisionKappa.n})`;
-                return [q.quarter, q.figure.n, coefficient(v.decisionAlpha), t(v.decisionAlpha.reading), coefficient(v.likelihoodAlpha), kappa, `${round(v.percentWithPanel, 1)}%`];
-              }),
+              columns: [t('report.levels.quarter'), ...consistencyColumns(t)],
+              rows: byQuarter.map((q) => consistencyRow(quarter(q.quarter), q.figure)),
             }),
             ...(byRound.length === 0
               ? []
               : [
                   tableBlock({
                     caption: t('report.levels.behaviour.roundsCaption'),
-                    columns: [t('report.levels.behaviour.round'), t('report.levels.n'), t('report.levels.behaviour.alpha'), t('report.levels.behaviour.panel')],
-                    rows: byRound.map((r) => (r.figure.value ? [r.title, r.figure.n, coefficient(r.figure.value.decisionAlpha), `${round(r.figure.value.percentWithPanel, 1)}%`] : [r.title, r.figure.n, withheld, withheld])),
+                    columns: [t('report.levels.behaviour.round'), ...consistencyColumns(t)],
+                    rows: byRound.map((r) => consistencyRow(name(r.roundId), r.figure)),
                   }),
                 ]),
           ],
@@ -315,7 +415,7 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
               : tableBlock({
                   caption: t('report.levels.behaviour.rubricCaption'),
                   columns: [t('report.levels.behaviour.criterion'), t('report.levels.quarter'), t('report.levels.n'), t('report.levels.mean')],
-                  rows: rubricScores.map((r) => [name(`${r.rubricId}/${r.criterionId}`), r.quarter, r.figure.n, r.figure.value === null ? withheld : round(r.figure.value, 1)]),
+                  rows: rubricScores.map((r) => [name(`${r.rubricId}/${r.criterionId}`), quarter(r.quarter), r.figure.n, r.figure.value === null ? withheld : round(r.figure.value, 1)]),
                 }),
           ],
         },
@@ -327,7 +427,7 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
               : tableBlock({
                   caption: t('report.levels.behaviour.actionsCaption'),
                   columns: [t('report.levels.quarter'), t('report.levels.n'), t('report.levels.behaviour.agreed'), t('report.levels.behaviour.completed')],
-                  rows: actions.map((a) => (a.figure.value ? [a.quarter, a.figure.n, a.figure.value.agreed, a.figure.value.completed] : [a.quarter, a.figure.n, withheld, withheld])),
+                  rows: actions.map((a) => (a.figure.value ? [quarter(a.quarter), a.figure.n, a.figure.value.agreed, a.figure.value.completed] : [quarter(a.quarter), a.figure.n, withheld, withheld])),
                 }),
           ],
         },
@@ -453,45 +553,75 @@ export function figureRecords(data: EvaluationReportData, t: Translate, locale: 
   const scopeName = reportScopeName(t, data.chosen);
   const name = (id: string) => names.get(id) ?? id;
   const records: FigureRecord[] = [];
-  const add = (level: EvaluationLevel, id: GlossaryId, subject: string, n: number | null, value: number | null, suppressed: boolean) => {
+  const quarter = (q: string) => quarterLabel(t, locale, q, data.period);
+  // A part of a figure (a count, a median, an interval's end) keeps the figure's definition under an id and name of its own.
+  type Part = { id: string; label: MessageKey; params?: Record<string, string | number> };
+  const add = (level: EvaluationLevel, id: GlossaryId, subject: string, n: number | null, value: number | null, suppressed: boolean, extra: { part?: Part; reading?: string | null } = {}) => {
     const entry = glossaryEntry(id);
-    records.push({ level, figure: id, name: t(entry.nameKey), definition: t(entry.definitionKey, entry.params), period, scope: scopeName, subject, value: suppressed ? null : value, n, suppressed });
+    const { part, reading } = extra;
+    records.push({
+      level,
+      figure: part ? `${id}-${part.id}` : id,
+      name: part ? `${t(entry.nameKey)} (${t(part.label, part.params)})` : t(entry.nameKey),
+      definition: t(entry.definitionKey, entry.params),
+      period,
+      scope: scopeName,
+      subject,
+      value: suppressed ? null : value,
+      n,
+      suppressed,
+      ...(reading && !suppressed ? { reading } : {}),
+    });
   };
   if (levels) {
     const ITEM_FIGURE = { usefulness: 'reaction-usefulness', relevance: 'reaction-relevance', confidence: 'reaction-confidence' } as const;
     for (const r of levels.reaction.programmes) for (const item of REACTION_ITEMS) add(1, ITEM_FIGURE[item], name(r.programmeId), r.figure.n, r.figure.value?.[item].mean ?? null, r.figure.suppressed);
+    for (const r of levels.reaction.programmes)
+      for (const item of REACTION_ITEMS)
+        for (const rating of REACTION_RATINGS)
+          add(1, ITEM_FIGURE[item], name(r.programmeId), r.figure.n, r.figure.value?.[item].counts[rating - 1] ?? null, r.figure.suppressed, { part: { id: `rated-${rating}`, label: 'evaluationExport.part.rated', params: { rating } } });
     for (const r of levels.learning.firstAttempts) {
       add(2, 'first-attempt-score', name(r.moduleId), r.figure.n, r.figure.value?.mean ?? null, r.figure.suppressed);
+      add(2, 'first-attempt-score', name(r.moduleId), r.figure.n, r.figure.value?.median ?? null, r.figure.suppressed, { part: { id: 'median', label: 'evaluationExport.part.median' } });
       for (let bin = 0; bin < SCORE_BINS; bin++) {
         const band = `${bin * 10}–${bin === SCORE_BINS - 1 ? 100 : bin * 10 + 9}%`;
         add(2, 'first-attempt-distribution', `${name(r.moduleId)}: ${band}`, r.figure.n, r.figure.value?.distribution[bin] ?? null, r.figure.suppressed);
       }
     }
-    for (const c of levels.learning.confidence) add(2, 'confidence-change', name(c.programmeId), c.figure.n, c.figure.value?.change.meanDifference ?? null, c.figure.suppressed);
+    for (const c of levels.learning.confidence) {
+      const change = c.figure.value?.change;
+      const subject = name(c.programmeId);
+      add(2, 'confidence-change', subject, c.figure.n, change?.meanDifference ?? null, c.figure.suppressed);
+      add(2, 'confidence-change', subject, c.figure.n, change?.meanBefore ?? null, c.figure.suppressed, { part: { id: 'mean-before', label: 'evaluationExport.part.meanBefore' } });
+      add(2, 'confidence-change', subject, c.figure.n, change?.meanAfter ?? null, c.figure.suppressed, { part: { id: 'mean-after', label: 'evaluationExport.part.meanAfter' } });
+      add(2, 'confidence-change', subject, c.figure.n, change?.ci95?.[0] ?? null, c.figure.suppressed, { part: { id: 'ci95-low', label: 'evaluationExport.part.ciLow' } });
+      add(2, 'confidence-change', subject, c.figure.n, change?.ci95?.[1] ?? null, c.figure.suppressed, { part: { id: 'ci95-high', label: 'evaluationExport.part.ciHigh' } });
+    }
     const MITI_FIGURE = { reflectionToQuestion: 'miti-reflection-to-question', percentComplexReflections: 'miti-percent-complex-reflections', miAdherentShare: 'miti-mi-adherent-share' } as const;
     for (const m of MITI_MEASURES) {
       const f = levels.learning.miti[m];
       add(2, MITI_FIGURE[m], t('report.levels.first'), f.n, f.value?.first ?? null, f.suppressed);
       add(2, MITI_FIGURE[m], t('report.levels.latest'), f.n, f.value?.latest ?? null, f.suppressed);
     }
-    const consistency = (subject: string, f: (typeof levels.behaviour.byQuarter)[number]['figure'], withLikelihood: boolean) => {
-      add(3, 'decision-alpha', subject, f.n, f.value?.decisionAlpha.value ?? null, f.suppressed);
-      if (withLikelihood) {
-        add(3, 'likelihood-alpha', subject, f.n, f.value?.likelihoodAlpha.value ?? null, f.suppressed);
-        const kappa = f.value?.decisionKappa;
-        add(3, 'decision-kappa', subject, kappa?.n ?? f.n, kappa?.value?.value ?? null, f.suppressed || (kappa?.suppressed ?? true));
-      }
-      add(3, 'panel-agreement', subject, f.n, f.value?.percentWithPanel ?? null, f.suppressed);
+    // Each coefficient carries its plain reading, or why it is undefined.
+    const consistency = (subject: string, f: Figure<DecisionConsistency>) => {
+      const v = f.value;
+      add(3, 'decision-alpha', subject, f.n, v?.decisionAlpha.value ?? null, f.suppressed, { reading: v && coefficientMeaning(t, v.decisionAlpha) });
+      add(3, 'likelihood-alpha', subject, f.n, v?.likelihoodAlpha.value ?? null, f.suppressed, { reading: v && coefficientMeaning(t, v.likelihoodAlpha) });
+      const kappa = v?.decisionKappa;
+      add(3, 'decision-kappa', subject, kappa?.n ?? f.n, kappa?.value?.value ?? null, f.suppressed || (kappa?.suppressed ?? true), { reading: kappa?.value && coefficientMeaning(t, kappa.value) });
+      add(3, 'panel-agreement', subject, f.n, v?.percentWithPanel ?? null, f.suppressed);
     };
-    for (const q of levels.behaviour.byQuarter) consistency(q.quarter, q.figure, true);
-    for (const r of levels.behaviour.byRound) consistency(r.title, r.figure, false);
-    for (const r of levels.behaviour.rubricScores) add(3, 'rubric-score', `${name(`${r.rubricId}/${r.criterionId}`)} (${r.quarter})`, r.figure.n, r.figure.value, r.figure.suppressed);
+    for (const q of levels.behaviour.byQuarter) consistency(quarter(q.quarter), q.figure);
+    for (const r of levels.behaviour.byRound) consistency(name(r.roundId), r.figure);
+    for (const r of levels.behaviour.rubricScores) add(3, 'rubric-score', `${name(`${r.rubricId}/${r.criterionId}`)} (${quarter(r.quarter)})`, r.figure.n, r.figure.value, r.figure.suppressed);
     for (const a of levels.behaviour.actions) {
-      add(3, 'actions-agreed', a.quarter, a.figure.n, a.figure.value?.agreed ?? null, a.figure.suppressed);
-      add(3, 'actions-completed', a.quarter, a.figure.n, a.figure.value?.completed ?? null, a.figure.suppressed);
+      add(3, 'actions-agreed', quarter(a.quarter), a.figure.n, a.figure.value?.agreed ?? null, a.figure.suppressed);
+      add(3, 'actions-completed', quarter(a.quarter), a.figure.n, a.figure.value?.completed ?? null, a.figure.suppressed);
     }
     const share = levels.behaviour.oneToOne;
     add(3, 'one-to-one-share', scopeName, share.n, share.value?.percent ?? null, share.suppressed);
+    add(3, 'one-to-one-share', scopeName, share.n, share.value?.withSession ?? null, share.suppressed, { part: { id: 'count', label: 'evaluationExport.part.withSession' } });
   }
   // The comparison is of whole councils whatever the scope; n is the number of councils behind it.
   for (const c of data.comparison ?? []) {
@@ -506,7 +636,7 @@ export function figureRecords(data: EvaluationReportData, t: Translate, locale: 
     row('comparison-range-high', 'comparison.export.high', t(range.definitionKey, range.params), c.range?.high ?? null);
   }
   // Service indicators are aggregate numbers entered for the whole service: no n, never suppressed.
-  for (const q of results.quarters) for (const indicator of SERVICE_INDICATORS) if (q.values[indicator] !== null) add(4, `indicator-${indicator}`, q.quarter, null, q.values[indicator], false);
+  for (const q of results.quarters) for (const indicator of SERVICE_INDICATORS) if (q.values[indicator] !== null) add(4, `indicator-${indicator}`, quarter(q.quarter), null, q.values[indicator], false);
   return records;
 }
 
