@@ -13,34 +13,42 @@ const PUBLIC_PATHS = new Set(['/', '/sign-in', '/forgot-password', '/set-passwor
 /**
  * A real id for each route parameter, keyed by the route's path up to and including the parameter.
  * `record: true` marks an id of one of demo-org's own rows (another council must get 403/404 for it);
- * the others are content ids (programmes, modules, rubrics) that every organisation shares.
+ * the others are content ids (programmes, modules, rubrics) that every organisation shares. `owner` names the
+ * demo sign-in that may open the record, so a control proves the ids are real (a refusal of a made-up id proves nothing).
  */
-const PARAMS: Record<string, { id: string; record: boolean }> = {
+type Owner = 'learner' | 'mentor' | 'admin' | 'operator';
+const OWNERS: Record<Owner, string> = { learner: 'learner@camau.example', mentor: 'mentor@camau.example', admin: 'admin@camau.example', operator: 'operator@camau.example' };
+const PARAMS: Record<string, { id: string; record: boolean; owner?: Owner }> = {
   'admin/outbox/[id]': { id: 'demo-outbox-made-up', record: true }, // outbox rows are made at run time: a made-up id
-  'admin/people/[id]': { id: 'demo-learner', record: true },
-  'api/simulations/[id]': { id: 'demo-sim-attempt-1', record: true },
-  'assigned/[id]': { id: 'demo-ma-learner-strengths', record: true },
-  'assigned/[id]/feedback/[version]': { id: '1', record: true },
-  'cpd/entries/[id]': { id: 'demo-cpd-demo-session-1-demo-learner', record: true },
+  'admin/people/[id]': { id: 'demo-learner', record: true, owner: 'admin' },
+  'api/simulations/[id]': { id: 'demo-sim-attempt-1', record: true, owner: 'learner' },
+  'assigned/[id]': { id: 'demo-ma-learner-strengths', record: true, owner: 'learner' },
+  'assigned/[id]/feedback/[version]': { id: '1', record: true, owner: 'learner' },
+  'cpd/entries/[id]': { id: 'demo-cpd-demo-session-1-demo-learner', record: true, owner: 'learner' },
   'learn/[programme]': { id: 'risk-model', record: false },
   'learn/[programme]/[module]': { id: 'rm-decision', record: false },
   'learn/[programme]/[module]/[section]': { id: 'summarising-risk', record: false },
-  'mentoring/assignments/[id]': { id: 'demo-ma-p01-scaling', record: true },
-  'mentoring/groups/[id]': { id: 'demo-group-1', record: true },
-  'mentoring/queue/[id]': { id: 'demo-sub-learner-opening', record: true },
-  'mentoring/sessions/[id]': { id: 'demo-session-1', record: true },
-  'my-mentoring/[id]': { id: 'demo-session-4', record: true },
-  'operator/organisations/[id]': { id: 'demo-org', record: true },
-  'people/[id]': { id: 'demo-learner', record: true },
+  'mentoring/assignments/[id]': { id: 'demo-ma-p01-scaling', record: true, owner: 'mentor' },
+  'mentoring/groups/[id]': { id: 'demo-group-1', record: true, owner: 'mentor' },
+  'mentoring/queue/[id]': { id: 'demo-sub-learner-opening', record: true, owner: 'mentor' },
+  'mentoring/sessions/[id]': { id: 'demo-session-1', record: true, owner: 'mentor' },
+  'my-mentoring/[id]': { id: 'demo-session-4', record: true, owner: 'learner' },
+  'operator/organisations/[id]': { id: 'demo-org', record: true, owner: 'operator' },
+  'people/[id]': { id: 'demo-learner', record: true, owner: 'admin' },
   'practice/attempts/[id]': { id: 'demo-threshold-attempt-made-up', record: true }, // the synthetic answers' ids are random: a made-up id
   'practice/rounds/[id]': { id: 'demo-round-made-up', record: true }, // the demo seeds no decision round: a made-up id
   'rubrics/[id]': { id: 'reflective-practice', record: false },
-  'simulations/attempts/[id]': { id: 'demo-sim-attempt-1', record: true },
+  'simulations/attempts/[id]': { id: 'demo-sim-attempt-1', record: true, owner: 'learner' },
   'training/confidence/[programme]': { id: 'risk-model', record: false },
-  'training/workshops/[id]': { id: 'demo-ws-01', record: true },
+  'training/workshops/[id]': { id: 'demo-ws-01', record: true, owner: 'admin' },
 };
 
-type Route = { file: string; path: string; post: boolean; record: boolean };
+// Record routes the control cannot open with a demo id, and why (the other sweeps still try them).
+const NOT_OPENED: Record<string, string> = {
+  'simulations/attempts/[id]/plan.astro': 'a case conference’s plan; the demo seeds conversation attempts only',
+};
+
+type Route = { file: string; path: string; post: boolean; get: boolean; record: boolean; owner: Owner | null };
 
 /** Every file under `dir`, as paths relative to src/pages with forward slashes. */
 function filesUnder(dir: string): string[] {
@@ -56,6 +64,7 @@ function routeOf(file: string): Route {
   const segments = file.replace(/\.(astro|ts)$/, '').split('/');
   if (!isEndpoint && segments.at(-1) === 'index') segments.pop();
   let record = false;
+  let owner: Owner | null = null;
   const resolved = segments.map((segment, i) => {
     if (!/^\[(\.\.\.)?[A-Za-z]+\]/.test(segment)) return segment;
     // `[id].ics` is the parameter `[id]` with the endpoint's extension after it.
@@ -64,11 +73,13 @@ function routeOf(file: string): Route {
     const known = PARAMS[key!];
     if (!known) throw new Error(`No id for ${key} (route file src/pages/${file}): add one to PARAMS in route-sweep.spec.ts`);
     record ||= known.record;
+    if (known.record) owner = known.owner ?? null;
     return `${known.id}${rest}`;
   });
   const text = readFileSync(join(PAGES, file), 'utf8');
   const post = /export const POST\b|Astro\.request\.method\s*[!=]==?\s*'POST'/.test(text);
-  return { file, path: `/${resolved.join('/')}`, post, record };
+  const get = !isEndpoint || /export const GET\b/.test(text);
+  return { file, path: `/${resolved.join('/')}`, post, get, record, owner };
 }
 
 const ROUTES = filesUnder(PAGES)
@@ -169,6 +180,19 @@ test.describe('every route, swept with another organisation’s sessions', () =>
         if (route.record || isOperatorRoute(route.path)) expect.soft([403, 404], `${what} answered ${status}`).toContain(status);
         for (const secret of [...PEOPLE, ...RECORDS, ...ORGANISATION_NAMES]) expect.soft(body, `${what} shows ${secret}`).not.toContain(secret);
       }
+    }
+  });
+
+  test('the ids are real: each record route opens for the demo-org person who may see it', async ({ browser }) => {
+    for (const owner of Object.keys(OWNERS) as Owner[]) {
+      const page = await browser.newPage();
+      await signIn(page, OWNERS[owner]);
+      await expect(page).toHaveURL(/\/(cy\/)?(home|operator)$/);
+      for (const route of ROUTES.filter((r) => r.owner === owner && r.get && !(r.file in NOT_OPENED))) {
+        const response = await page.request.get(route.path, { maxRedirects: 0 });
+        expect.soft(response.status(), `GET ${route.path} (src/pages/${route.file}) as ${owner}`).toBe(200);
+      }
+      await page.close();
     }
   });
 });
