@@ -7,12 +7,45 @@ import { freshDatabase, PUBLIC_URL, quietMailer } from './support.ts';
 const SERVER = join(import.meta.dirname, '../../src/server');
 const refusing = refusingScope(new Date());
 
-/** The text of a function's first parameter, as written in its source. */
-function firstParameter(fn: Function): string {
+/** The text of each of a function's top-level parameters, as written in its (compiled) source. */
+function parameters(fn: Function): string[] {
   const source = Function.prototype.toString.call(fn);
-  const match = /^(?:async\s+)?function\s*\*?\s*[\w$]*\s*\(\s*(\{[^}]*\}|[^,)=]*)/.exec(source) ?? /^(?:async\s*)?\(?\s*(\{[^}]*\}|[\w$]+)/.exec(source);
-  return (match?.[1] ?? '').trim();
+  // A single bare parameter of an arrow function (`scope => …`) has no parentheses.
+  const bare = /^(?:async\s+)?([\w$]+)\s*=>/.exec(source);
+  if (bare) return [bare[1]!];
+  const open = source.indexOf('(');
+  const found: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let current = '';
+  for (let i = open + 1; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === '\\') current += c + source[++i];
+      else {
+        if (c === quote) quote = '';
+        current += c;
+      }
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      found.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  if (current.trim()) found.push(current.trim());
+  return found;
 }
+
+/** A parameter's name, without its default value (`scope = x` is `scope`). */
+const nameOf = (param: string) => param.replace(/\s*=[\s\S]*$/, '').trim();
 
 /** Destructured `{ db, organisationId }`: a scope taken apart in the parameter list. */
 const takesScopeApart = (param: string) => /^\{[^}]*\b(organisationId|viewer)\b[^}]*\}$/.test(param) && !/\bscope\b/.test(param);
@@ -27,7 +60,8 @@ const EXCEPTIONS: Record<string, string> = {
   'simulations.applySimulationEvent': 'scenario check first',
 };
 
-type Candidate = { name: string; fn: (...args: unknown[]) => unknown; kind: 'scope' | 'context' };
+// `position`: where the scope goes (0 for the usual first argument; later for helpers such as `openActionRows(db, scope, …)`).
+type Candidate = { name: string; fn: (...args: unknown[]) => unknown; kind: 'scope' | 'context'; position: number };
 
 async function organisationScopedFunctions(): Promise<Candidate[]> {
   const found: Candidate[] = [];
@@ -37,13 +71,17 @@ async function organisationScopedFunctions(): Promise<Candidate[]> {
     const exports = (await import(index)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
       if (typeof value !== 'function' || /^[A-Z]/.test(name)) continue;
-      const param = firstParameter(value);
+      const params = parameters(value);
+      const param = params[0] ?? '';
+      const later = params.findIndex((p, i) => i > 0 && nameOf(p) === 'scope');
       const qualified = `${capability}.${name}`;
       if (qualified in EXCEPTIONS) continue;
-      if (param === 'scope' || takesScopeApart(param)) found.push({ name: qualified, fn: value as Candidate['fn'], kind: 'scope' });
+      if (nameOf(param) === 'scope' || takesScopeApart(param)) found.push({ name: qualified, fn: value as Candidate['fn'], kind: 'scope', position: 0 });
+      // A parameter named `scope` in a later position (after a database or transaction handle).
+      else if (later > 0) found.push({ name: qualified, fn: value as Candidate['fn'], kind: 'scope', position: later });
       // Admin actions take `{ scope, mailer, … }` as `ctx`: refused through the scope inside. (The
       // operator's own functions take the operator's scope, never an organisation's.)
-      else if (param === 'ctx' && capability !== 'operator') found.push({ name: qualified, fn: value as Candidate['fn'], kind: 'context' });
+      else if (param === 'ctx' && capability !== 'operator') found.push({ name: qualified, fn: value as Candidate['fn'], kind: 'context', position: 0 });
     }
   }
   return found;
@@ -115,6 +153,10 @@ describe('an operator’s request against every organisation-scoped function', (
     for (const name of ['people.listPeople', 'people.getPerson', 'audit.listAudit', 'mail.listOutbox', 'evaluation.evaluationLevels', 'training.tnaMatrix']) {
       expect(all.map((c) => c.name)).toContain(name);
     }
+    // A scope taken after a database or transaction handle is found too, in its own position.
+    for (const name of ['mentoring.openActionRows', 'mentoring.cancelPlannedSessionIn']) {
+      expect(all.find((c) => c.name === name)?.position, name).toBe(1);
+    }
   });
 
   it('is refused by each one (ScopeRefused), whatever the other arguments', async () => {
@@ -122,7 +164,9 @@ describe('an operator’s request against every organisation-scoped function', (
     const problems: string[] = [];
     for (const candidate of all.filter((c) => c.kind === 'scope')) {
       const rest = ARGUMENTS[candidate.name]?.() ?? [anything(), anything(), anything(), anything(), anything()];
-      const result = await outcome(candidate, [refusing, ...rest]);
+      // The refusing scope goes where the function takes its scope; placeholders (or ARGUMENTS) fill the other places.
+      const args = [...rest.slice(0, candidate.position), refusing, ...rest.slice(candidate.position)];
+      const result = await outcome(candidate, args);
       if (result !== 'refused') problems.push(`${candidate.name}: ${result}`);
     }
     expect(problems).toEqual([]);

@@ -361,7 +361,8 @@ export async function cancelPlannedSessionIn(tx: Tx, scope: Scope, row: SessionR
   const updated = await tx
     .update(mentoringSessions)
     .set({ state: 'cancelled', cancelledAt: now, updatedAt: now, revision: sql`${mentoringSessions.revision} + 1` })
-    .where(and(eq(mentoringSessions.id, row.id), revision === null ? undefined : eq(mentoringSessions.revision, revision), eq(mentoringSessions.state, 'planned')))
+    // The organisation too: a row handed in by a caller can never reach another organisation's session.
+    .where(and(eq(mentoringSessions.id, row.id), eq(mentoringSessions.organisationId, scope.organisationId), revision === null ? undefined : eq(mentoringSessions.revision, revision), eq(mentoringSessions.state, 'planned')))
     .returning({ id: mentoringSessions.id });
   if (!updated.length) return false;
   const who = { kind: row.kind, menteeId: row.menteeId, groupId: row.groupId };
