@@ -78,9 +78,9 @@ describe('the figures exports', () => {
     const csv = figuresCsv(figures, translator('cy'));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, first, second] = parse(csv.slice(1)) as string[][];
-    expect(header).toEqual(['Lefel', 'Dynodydd y ffigur', 'Ffigur', 'Diffiniad', 'Cyfnod', 'Cwmpas', 'Pwnc', 'Gwerth', 'n (pobl)', 'Wedi’i guddio (llai na 5 o bobl)']);
-    expect(first).toEqual(['1', 'reaction-usefulness', "'=Usefulness", 'Mean rating, 1–5.', '2026-Q1 – 2026-Q4', 'Tîm Asesu a Diogelu', 'Model Risg', '4.2', '17', 'Nac ydy']);
-    expect(second?.slice(7)).toEqual(['', '3', 'Ydy']);
+    expect(header).toEqual(['Lefel', 'Dynodydd y ffigur', 'Ffigur', 'Diffiniad', 'Cyfnod', 'Cwmpas', 'Pwnc', 'Gwerth', 'n', 'Wedi’i guddio (llai na 5 o bobl)', 'Beth mae’n ei olygu']);
+    expect(first?.slice(0, 10)).toEqual(['1', 'reaction-usefulness', "'=Usefulness", 'Mean rating, 1–5.', '2026-Q1 – 2026-Q4', 'Tîm Asesu a Diogelu', 'Model Risg', '4.2', '17', 'Nac ydy']);
+    expect(second?.slice(7, 10)).toEqual(['', '3', 'Ydy']);
   });
 
   it('write the same records as JSON with what they describe, and no value for a suppressed figure', () => {
