@@ -15,7 +15,7 @@ const props: LineChartProps = {
   dates: ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'],
   series: [{ key: 'children-on-register', label: 'On the register', values: [120, 118, 111, 104] }],
   spans: {
-    caption: 'Rollout phases shown on the chart “Children on the register”',
+    caption: 'Rollout phases shaded on this chart',
     nameLabel: 'Phase',
     fromLabel: 'Starts',
     toLabel: 'Ends',
@@ -49,10 +49,10 @@ describe('rollout phases beside a line chart', () => {
     expect(new Set(fills)).toEqual(new Set(['#000']));
   });
 
-  it('lists the phases in a table of their own under the chart, with their first and last day', async () => {
+  it('lists the phases in a table of their own under the chart, with their first and last day, in a region named with the chart', async () => {
     const document = await render(props);
     const table = document.querySelector('figure#register .chart__spans table')!;
-    expect(table.closest('[role="region"]')!.getAttribute('aria-labelledby')).toBe('register-spans-caption');
+    expect(table.closest('[role="region"]')!.getAttribute('aria-labelledby')).toBe('register-spans-caption register-title');
     expect(table.querySelector('caption#register-spans-caption')!.textContent).toBe(props.spans!.caption);
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Phase', 'Starts', 'Ends']);
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th[scope="row"]')!.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]);
@@ -60,6 +60,18 @@ describe('rollout phases beside a line chart', () => {
       ['Wave 1', '1 April 2025', '31 July 2025'],
       ['Wave 2 <b>', '1 August 2025', '30 November 2025'],
     ]);
+  });
+
+  it('keeps every phase name inside the chart: anchored at its start in the first half of the time axis, at its end in the second', () => {
+    const svg = chartSvg({ ...props, spans: { ...props.spans!, spans: [...props.spans!.spans, { key: 'wave-3', label: 'Wave 3: a long name for the Coastal and Uplands teams together', from: '2025-12-01', to: '2026-02-28' }] } });
+    const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+    const label = (text: string) => [...document.querySelectorAll('text')].find((t) => t.textContent?.startsWith(text))!;
+    const anchorOf = (text: string) => label(text).getAttribute('text-anchor') ?? label(text).closest('g')!.getAttribute('text-anchor');
+    expect(anchorOf('Wave 1')).toBe('start');
+    expect(anchorOf('Wave 3')).toBe('end');
+    // Long names are cut short with an ellipsis; the table beside the chart has them whole.
+    expect(label('Wave 3').childNodes[0]!.textContent).toMatch(/^Wave 3: a long name.*…$/);
+    expect(label('Wave 3').querySelector('title')!.textContent).toBe('Wave 3: a long name for the Coastal and Uplands teams together');
   });
 
   it('draws no band and no phase table for a chart without phases', async () => {

@@ -168,14 +168,30 @@ function linePlot(props: LineChartProps, document: Document, number: Intl.Number
   const data = props.series.map((s) => props.dates.map((d, i) => ({ date: dateTime(d), value: s.values[i]!, series: s.label })));
   // Room on the right for each line's label at its end.
   const longest = Math.max(...props.series.map((s) => s.label.length));
-  // Each span is a light grey band between dashed rules, named above its start; labels stack in three rows so neighbours stay readable.
-  const spans = (props.spans?.spans ?? []).map((s, i) => ({ label: s.label, from: dateTime(s.from), to: dateTime(s.to), row: i % 3 }));
+  // The time axis runs over the dates and the spans, so each span is drawn whole.
+  const spanDays = (props.spans?.spans ?? []).flatMap((s) => [s.from, s.to]);
+  const days = [...props.dates, ...spanDays].sort();
+  const [first, last] = [dateTime(days[0]!), dateTime(days[days.length - 1]!)];
+  const middle = (first.getTime() + last.getTime()) / 2;
+  // Each span is a light grey band between dashed rules, named above it: from its start in the first
+  // half of the axis, up to its end in the second, in at most 18 ems (the table has the full name), on
+  // three stacked rows so neighbours stay readable; all of it stays inside the chart.
+  const spans = (props.spans?.spans ?? []).map((s, i) => {
+    const [from, to] = [dateTime(s.from), dateTime(s.to)];
+    const early = from.getTime() <= middle;
+    return { label: s.label, from, to, at: early ? from : to, anchor: early ? ('start' as const) : ('end' as const), row: i % 3 };
+  });
   const spanMarks = spans.length
     ? [
         Plot.rectX(spans, { x1: 'from', x2: 'to', fill: '#000', fillOpacity: 0.07 }),
         Plot.ruleX(spans.flatMap((s) => [s.from, s.to]), { stroke: '#3d3d3d', strokeDasharray: '4,3' }),
-        ...[0, 1, 2].map((row) =>
-          Plot.text(spans.filter((s) => s.row === row), { x: 'from', text: 'label', frameAnchor: 'top', lineAnchor: 'bottom', textAnchor: 'start', dy: -4 - row * 15, fill: 'currentColor', stroke: '#fff', strokeWidth: 3 }),
+        ...[0, 1, 2].flatMap((row) =>
+          (['start', 'end'] as const).map((anchor) =>
+            Plot.text(spans.filter((s) => s.row === row && s.anchor === anchor), {
+              x: 'at', text: 'label', frameAnchor: 'top', lineAnchor: 'bottom', textAnchor: anchor, dx: anchor === 'start' ? 3 : -3, dy: -4 - row * 15,
+              lineWidth: 18, textOverflow: 'ellipsis', fill: 'currentColor', stroke: '#fff', strokeWidth: 3,
+            }),
+          ),
         ),
       ]
     : [];
@@ -185,7 +201,7 @@ function linePlot(props: LineChartProps, document: Document, number: Intl.Number
     height,
     marginRight: Math.min(200, 12 + longest * 7),
     marginTop: spans.length ? 20 + Math.min(spans.length, 3) * 15 : undefined,
-    x: { type: 'utc', label: props.categoryLabel, tickFormat: (d: Date) => month.format(d), ticks: Math.max(2, Math.floor(width / 110)) },
+    x: { type: 'utc', domain: [first, last], label: props.categoryLabel, tickFormat: (d: Date) => month.format(d), ticks: Math.max(2, Math.floor(width / 110)) },
     y: { label: props.valueLabel, grid: true, tickFormat: (v: number) => number.format(v), nice: true },
     marks: [
       ...spanMarks,

@@ -148,6 +148,6 @@ export const report: Translation<typeof english> = {
   'report.computed.at': 'Cafodd lefelau 1 i 3 eu cyfrifo am {time}. Maen nhw’n cael eu cadw am ychydig funudau ac yna’n cael eu cyfrifo eto, felly gall gymryd hyd at 10 munud i’r cofnodion diweddaraf ymddangos.',
   'report.computed.refresh': 'Diweddaru’r ffigurau',
   'report.computed.refreshed': 'Mae’r ffigurau wedi cael eu cyfrifo eto o’r cofnodion diweddaraf.',
-  'report.results.phases.chartCaption': 'Cyfnodau cyflwyno a ddangosir ar y siart “{chart}”',
+  'report.results.phases.chartCaption': 'Cyfnodau cyflwyno sydd wedi’u graddliwio ar y siart',
   'report.computed.recent': 'Cafodd y ffigurau hyn eu cyfrifo lai na 30 eiliad yn ôl, felly nid ydynt wedi cael eu cyfrifo o’r newydd. Rhowch gynnig arall arni mewn munud os ydych newydd ychwanegu cofnodion.',
 };

@@ -145,6 +145,6 @@ export const report = {
   'report.computed.at': 'Levels 1 to 3 were computed at {time}. They are kept for a few minutes and then worked out again, so the newest records may take up to 10 minutes to appear.',
   'report.computed.refresh': 'Refresh figures',
   'report.computed.refreshed': 'The figures have been worked out again from the latest records.',
-  'report.results.phases.chartCaption': 'Rollout phases shown on the chart “{chart}”',
+  'report.results.phases.chartCaption': 'Rollout phases shaded on this chart',
   'report.computed.recent': 'These figures were worked out less than 30 seconds ago, so they have not been worked out again. Try again in a moment if you have just added records.',
 } as const;
