@@ -9,8 +9,8 @@ import { readConfig } from '../../src/server/platform/config.ts';
 import { scopeOf } from '../support/scope.ts';
 import { consistencyGroups, groupConsistency } from '../../src/server/thresholds/consistency.ts';
 import { workshops } from '../../db/schema/index.ts';
-import { currentIndicators, evaluationContentOf, organisationLevels, platformComparison, readReportPeriod, reportComparison } from '../../src/server/evaluation/index.ts';
-import { SHARED_FIGURE_KINDS, sharedFigures } from '../../src/domain/evaluation/index.ts';
+import { currentIndicators, evaluationContentOf, evaluationLevels, organisationLevels, platformComparison, readReportPeriod, reportComparison, reportScopeOptions, resultsOf } from '../../src/server/evaluation/index.ts';
+import { RECOMMENDATION_RULES, SHARED_FIGURE_KINDS, sharedFigures } from '../../src/domain/evaluation/index.ts';
 import { reactionFiguresFor, registerFor, rolloutView, tnaMatrix, trainingHome, workshopView } from '../../src/server/training/index.ts';
 
 // The database exactly as `npm start` makes it on a fresh clone: migrated, demo people, synthetic answers.
@@ -183,5 +183,38 @@ describe('the comparison between councils on first start', () => {
     const ours = await reportComparison(await scopeOf(database.db, 'demo-admin'), period, evaluationContent);
     expect(ours?.filter((f) => f.median !== null).length).toBeGreaterThan(10);
     expect(await reportComparison(await scopeOf(database.db, 'demo-other-admin'), period, evaluationContent)).toBeNull();
+  });
+});
+
+describe('the evaluation report on first start', () => {
+  const content = loadContent(resolve('content'));
+
+  async function organisationReport() {
+    const scope = await scopeOf(database.db, 'demo-admin');
+    const period = readReportPeriod(new URLSearchParams(), Date.now()).period;
+    const option = (await reportScopeOptions(scope, 'en', [])).find((o) => o.key === 'organisation')!;
+    return { levels: (await evaluationLevels(scope, option, period, evaluationContentOf(content)))!, results: await resultsOf(scope, option, period) };
+  }
+
+  it('shows figures in every section for the whole organisation over the default period', async () => {
+    const { levels, results } = await organisationReport();
+    const shown = <T extends { suppressed: boolean }>(figures: readonly T[]) => figures.filter((f) => !f.suppressed);
+    expect(shown(levels.reaction.programmes.map((p) => p.figure)).length, 'reactions').toBeGreaterThan(0);
+    expect(levels.reaction.comments?.length, 'comments').toBeGreaterThan(0);
+    expect(shown(levels.learning.firstAttempts.map((m) => m.figure)).length, 'first attempts').toBeGreaterThan(0);
+    expect(shown(levels.learning.confidence.map((p) => p.figure)).length, 'confidence').toBeGreaterThan(0);
+    expect(shown(Object.values(levels.learning.miti)).length, 'MITI').toBe(Object.keys(levels.learning.miti).length);
+    expect(shown(levels.behaviour.byQuarter.map((q) => q.figure)).length, 'consistency by quarter').toBeGreaterThan(0);
+    expect(shown(levels.behaviour.byRound.map((r) => r.figure)).length, 'calibration rounds').toBeGreaterThan(0);
+    expect(shown(levels.behaviour.rubricScores.map((r) => r.figure)).length, 'rubric scores').toBeGreaterThan(0);
+    expect(shown(levels.behaviour.actions.map((a) => a.figure)).length, 'actions').toBeGreaterThan(0);
+    expect(levels.behaviour.oneToOne.suppressed, '1:1 share').toBe(false);
+    expect(results.quarters.length, 'service indicators').toBeGreaterThan(0);
+    expect(results.phases.length, 'rollout phases').toBeGreaterThan(0);
+  });
+
+  it('raises a flag under each of the five recommendation rules', async () => {
+    const { levels } = await organisationReport();
+    expect([...new Set(levels.recommendations.map((r) => r.rule))].sort()).toEqual([...RECOMMENDATION_RULES].sort());
   });
 });

@@ -1,7 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { evaluationSnapshots, workshopReactions, workshops } from '../../db/schema/index.ts';
-import { evaluationLevels, organisationLevels, refreshReportResponse, reportLevels, reportScopeOptions, SNAPSHOT_FRESH_MS, SNAPSHOT_STALE_MS, type EvaluationContent, type ReportScopeOption } from '../../src/server/evaluation/index.ts';
+import { evaluationSnapshots, jobs, workshopReactions, workshops } from '../../db/schema/index.ts';
+import {
+  evaluationJobKinds,
+  evaluationLevels,
+  organisationLevels,
+  refreshReportResponse,
+  reportLevels,
+  reportScopeOptions,
+  SNAPSHOT_FRESH_MS,
+  SNAPSHOT_PRUNE_EVERY_MS,
+  SNAPSHOT_PRUNE_JOB,
+  SNAPSHOT_REFRESH_MIN_MS,
+  SNAPSHOT_STALE_MS,
+  type EvaluationContent,
+  type ReportScopeOption,
+} from '../../src/server/evaluation/index.ts';
+import { runDueJobs } from '../../src/server/platform/jobs/runner.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { ReportContent } from '../../src/server/evaluation/index.ts';
 import { scopeOf } from '../support/scope.ts';
@@ -55,7 +70,7 @@ describe('kept evaluation figures', () => {
     const fresh = await levelsAt(NOW + SNAPSHOT_FRESH_MS - 1000);
     expect(fresh.computedAt).toBe(first.computedAt);
     expect(reactionsCounted(fresh.levels)).toBe(5);
-    const refreshed = await levelsAt(NOW + 2000, { refresh: true });
+    const refreshed = await levelsAt(NOW + SNAPSHOT_REFRESH_MIN_MS, { refresh: true });
     expect(reactionsCounted(refreshed.levels)).toBe(8);
     expect(refreshed.computedAt).toBeGreaterThanOrEqual(first.computedAt);
   });
@@ -131,5 +146,42 @@ describe('kept evaluation figures', () => {
     expect((await post('demo-manager', { from: '2026-01-01', to: '2026-12-31', scope: 'organisation' })).status).toBe(404);
     expect((await post('demo-admin', { from: '2026-01-01', to: '2026-12-31', scope: 'team:nowhere' })).status).toBe(404);
     expect(await database.db.select().from(evaluationSnapshots)).toHaveLength(1);
+  });
+
+  it('are worked out again at most once in 30 seconds: a second Refresh shows the kept figures with a notice', async () => {
+    const content: ReportContent = { programmes: [], modules: [], vignettes: [], rubrics: [] };
+    const refreshAt = async (at: number) =>
+      refreshReportResponse(await scopeOf(database.db, 'demo-admin', at), 'en', translator('en'), content, new Request('http://localhost/evaluation/refresh', { method: 'POST', body: new URLSearchParams({ from: '2026-01-01', to: '2026-12-31', scope: 'organisation' }) }));
+    const kept = async () => (await database.db.select().from(evaluationSnapshots))[0]!;
+    await react(STAFF.slice(0, 5));
+    expect((await refreshAt(NOW)).headers.get('location')).toBe('/evaluation?from=2026-01-01&to=2026-12-31&scope=organisation&done=refreshed');
+    expect((await kept()).computedAt).toBe(NOW);
+    await react(STAFF.slice(5, 8));
+    expect((await refreshAt(NOW + SNAPSHOT_REFRESH_MIN_MS - 1)).headers.get('location')).toBe('/evaluation?from=2026-01-01&to=2026-12-31&scope=organisation&done=recent');
+    expect((await kept()).computedAt).toBe(NOW);
+    expect(JSON.stringify((await kept()).levels)).toContain('"n":5');
+    expect((await refreshAt(NOW + SNAPSHOT_REFRESH_MIN_MS)).headers.get('location')).toBe('/evaluation?from=2026-01-01&to=2026-12-31&scope=organisation&done=refreshed');
+    expect((await kept()).computedAt).toBe(NOW + SNAPSHOT_REFRESH_MIN_MS);
+    expect(translator('cy')('report.computed.recent')).not.toBe(translator('en')('report.computed.recent'));
+  });
+
+  it('older than a day are deleted by a recurring job that the first kept figures schedule', async () => {
+    await levelsAt(NOW);
+    await reportLevels(await scopeOf(database.db, 'demo-admin', NOW), await organisation('demo-admin', NOW), { from: '2026-04-01', to: '2026-12-31' }, CONTENT);
+    const scheduled = await database.db.select().from(jobs).where(eq(jobs.kind, SNAPSHOT_PRUNE_JOB));
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]!.runAt).toBe(NOW + SNAPSHOT_PRUNE_EVERY_MS);
+    // One set of figures ages past the day; the other is recomputed just inside it.
+    await database.db.update(evaluationSnapshots).set({ computedAt: NOW - SNAPSHOT_STALE_MS - 1 }).where(eq(evaluationSnapshots.key, (await database.db.select().from(evaluationSnapshots))[0]!.key));
+    const runAt = NOW + SNAPSHOT_PRUNE_EVERY_MS;
+    await database.db.update(evaluationSnapshots).set({ computedAt: runAt - SNAPSHOT_STALE_MS + 1 }).where(eq(evaluationSnapshots.computedAt, NOW));
+    const summary = await runDueJobs({ db: database.db, kinds: evaluationJobKinds(), now: () => runAt });
+    expect(summary.done).toBe(1);
+    const left = await database.db.select({ computedAt: evaluationSnapshots.computedAt }).from(evaluationSnapshots);
+    expect(left).toEqual([{ computedAt: runAt - SNAPSHOT_STALE_MS + 1 }]);
+    // It comes round again, and only one is ever queued.
+    const [again] = await database.db.select().from(jobs).where(eq(jobs.kind, SNAPSHOT_PRUNE_JOB));
+    expect(again).toMatchObject({ status: 'pending', runAt: runAt + SNAPSHOT_PRUNE_EVERY_MS });
+    expect(await database.db.select().from(jobs).where(eq(jobs.kind, SNAPSHOT_PRUNE_JOB))).toHaveLength(1);
   });
 });

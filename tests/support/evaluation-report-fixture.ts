@@ -54,7 +54,7 @@ export function levels(): EvaluationLevels {
       byRound: [{ roundId: 'round-1', endsAt: GIVEN, figure: consistency({ decisionAlpha: { value: 0.55, reason: null, reading: 'reading.moderate' } }) }],
       rubricScores: [],
       actions: actionsByQuarter([], PERIOD),
-      oneToOne: oneToOneShare(staff, staff.slice(0, 3).map((menteeId) => ({ menteeId, kind: 'one-to-one', state: 'recorded', date: '2025-12-01' })), PERIOD),
+      oneToOne: oneToOneShare(staff, staff.slice(0, 3).map((menteeId) => ({ menteeId, kind: 'one-to-one', state: 'recorded', date: '2025-12-01' })), PERIOD, PERIOD.to),
     },
     recommendations: [{ rule: 'team-decision-agreement-low', teamId: 't1', figures: { alpha: 0.6665, raters: 6 } }],
   };

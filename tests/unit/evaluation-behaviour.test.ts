@@ -7,6 +7,7 @@ import {
   decisionConsistency,
   thresholdConsistency,
   oneToOneShare,
+  oneToOneWindow,
   rubricScoresByQuarter,
   type ActionRecord,
   type OneToOneSession,
@@ -231,10 +232,28 @@ describe('share of staff with a 1:1 session in the last 8 weeks (level 3)', () =
       session('s6', '2026-06-24'),
       session('someone-else', '2026-06-10'),
     ];
-    expect(oneToOneShare(staff, sessions, quarter)).toEqual({ n: 6, value: { withSession: 3, percent: 50 }, suppressed: false });
+    expect(oneToOneShare(staff, sessions, quarter, '2026-12-06')).toEqual({ n: 6, value: { withSession: 3, percent: 50 }, suppressed: false });
+  });
+
+  it('ends the 8 weeks on the period’s last day when the period is past', () => {
+    expect(oneToOneWindow(quarter, '2026-12-06')).toEqual({ from: '2026-05-06', to: '2026-06-30' });
+  });
+
+  it('ends the 8 weeks today while the period has not ended, so weeks still to come do not lower the share', () => {
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    expect(oneToOneWindow(year, '2026-12-06')).toEqual({ from: '2026-10-12', to: '2026-12-06' });
+    const staff = ['s1', 's2', 's3', 's4', 's5'];
+    const sessions = [
+      session('s1', '2026-10-12'), // the first day of the 8 weeks up to today
+      session('s2', '2026-10-11'), // one day too early
+      session('s3', '2026-11-20'),
+      session('s4', '2026-12-06'),
+      session('s5', '2026-12-20', 'planned'), // still to come
+    ];
+    expect(oneToOneShare(staff, sessions, year, '2026-12-06')).toEqual({ n: 5, value: { withSession: 3, percent: 60 }, suppressed: false });
   });
 
   it('is suppressed for fewer than five staff', () => {
-    expect(oneToOneShare(['s1', 's2', 's3', 's4'], [session('s1', '2026-06-01')], quarter)).toEqual({ n: 4, value: null, suppressed: true });
+    expect(oneToOneShare(['s1', 's2', 's3', 's4'], [session('s1', '2026-06-01')], quarter, '2026-12-06')).toEqual({ n: 4, value: null, suppressed: true });
   });
 });

@@ -38,6 +38,34 @@ describe('the values of an indicator entry', () => {
     expect(parsed.entry.values).toMatchObject({ 'children-on-register': 1204, registrations: 37, deregistrations: 0, 'core-groups': null });
   });
 
+  it('reads a comma only as a thousands separator between groups of three', () => {
+    const parsed = parseIndicatorEntry(form({ 'children-on-register': '12,345', registrations: '100,000', deregistrations: ' 1,000 ', 're-registrations-12-months': '999' }), NOW);
+    if (!parsed.ok) throw new Error('expected a valid entry');
+    expect(parsed.entry.values).toMatchObject({ 'children-on-register': 12345, registrations: 100000, deregistrations: 1000, 're-registrations-12-months': 999 });
+  });
+
+  it('refuses a decimal comma, a short or long group, a stray comma and a space inside the number as not a whole number', () => {
+    const parsed = parseIndicatorEntry(
+      form({ 'children-on-register': '12,5', registrations: '1,00', deregistrations: '1 2', 're-registrations-12-months': '1,2345', 'core-groups': ',123', 'initial-conferences': '1,234,' }),
+      NOW,
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        'children-on-register': 'indicators.errors.wholeNumber',
+        registrations: 'indicators.errors.wholeNumber',
+        deregistrations: 'indicators.errors.wholeNumber',
+        're-registrations-12-months': 'indicators.errors.wholeNumber',
+        'core-groups': 'indicators.errors.wholeNumber',
+        'initial-conferences': 'indicators.errors.wholeNumber',
+      },
+    });
+  });
+
+  it('names a negative number written with a thousands separator as negative', () => {
+    expect(parseIndicatorEntry(form({ registrations: '-1,200' }), NOW)).toEqual({ ok: false, errors: { registrations: 'indicators.errors.negative' } });
+  });
+
   it('names a negative number, a fraction, a word and a number too large, each beside its field', () => {
     const parsed = parseIndicatorEntry(form({ registrations: '-3', deregistrations: '2.5', 'core-groups': 'ten', 'average-days-on-register': '100001' }), NOW);
     expect(parsed).toEqual({

@@ -28,8 +28,12 @@ type CommonProps = {
 };
 /** Grouped bars: one group per category, one bar per series in each group. */
 export type BarChartProps = CommonProps & { kind: 'bar'; categories: readonly { key: string; label: string }[] };
-/** A time series: one line per series over calendar dates (YYYY-MM-DD). */
-export type LineChartProps = CommonProps & { kind: 'line'; dates: readonly string[] };
+/** A named stretch of time drawn behind a line chart (a rollout phase): first and last day, YYYY-MM-DD. */
+export type ChartSpan = { key: string; label: string; from: string; to: string };
+/** Spans behind a line chart and the translated headings of the table that lists them. */
+export type ChartSpans = { caption: string; nameLabel: string; fromLabel: string; toLabel: string; spans: readonly ChartSpan[] };
+/** A time series: one line per series over calendar dates (YYYY-MM-DD), optionally with spans behind it. */
+export type LineChartProps = CommonProps & { kind: 'line'; dates: readonly string[]; spans?: ChartSpans };
 export type ChartProps = BarChartProps | LineChartProps;
 
 export type ChartTable = { caption: string; columns: string[]; rows: { header: string; cells: string[] }[] };
@@ -51,7 +55,11 @@ function check(props: ChartProps): void {
     if (s.values.length !== length) throw new RangeError(`Series ${s.key} has ${s.values.length} values for ${length} ${props.kind === 'bar' ? 'categories' : 'dates'}`);
     if (!s.values.every(Number.isFinite)) throw new RangeError(`Series ${s.key} has a value that is not a finite number`);
   }
-  if (props.kind === 'line' && !props.dates.every((d) => ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))) throw new RangeError('Line chart dates are YYYY-MM-DD');
+  const isDate = (d: string) => ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+  if (props.kind === 'line' && !props.dates.every(isDate)) throw new RangeError('Line chart dates are YYYY-MM-DD');
+  for (const span of props.kind === 'line' ? (props.spans?.spans ?? []) : []) {
+    if (!isDate(span.from) || !isDate(span.to) || span.to < span.from) throw new RangeError(`Span ${span.key} is not a date range`);
+  }
 }
 
 const numberFormat = (props: ChartProps) => new Intl.NumberFormat(intlLocale(props.locale), props.valueFormat ?? { maximumFractionDigits: 1 });
@@ -68,6 +76,15 @@ export function chartTable(props: ChartProps): ChartTable {
     columns: [props.categoryLabel, ...props.series.map((s) => s.label)],
     rows: headers.map((header, i) => ({ header, cells: props.series.map((s) => number.format(s.values[i]!)) })),
   };
+}
+
+/** The spans behind a line chart as a table (name, first day, last day), or null when it has none. */
+export function chartSpansTable(props: ChartProps): ChartTable | null {
+  check(props);
+  if (props.kind !== 'line' || !props.spans?.spans.length) return null;
+  const day = new Intl.DateTimeFormat(intlLocale(props.locale), { dateStyle: 'long', timeZone: 'UTC' });
+  const { caption, nameLabel, fromLabel, toLabel, spans } = props.spans;
+  return { caption, columns: [nameLabel, fromLabel, toLabel], rows: spans.map((s) => ({ header: s.label, cells: [day.format(dateTime(s.from)), day.format(dateTime(s.to))] })) };
 }
 
 /** Ids the component and the SVG share, so the SVG is named by the visible caption. */
@@ -151,14 +168,43 @@ function linePlot(props: LineChartProps, document: Document, number: Intl.Number
   const data = props.series.map((s) => props.dates.map((d, i) => ({ date: dateTime(d), value: s.values[i]!, series: s.label })));
   // Room on the right for each line's label at its end.
   const longest = Math.max(...props.series.map((s) => s.label.length));
+  // The time axis runs over the dates and the spans, so each span is drawn whole.
+  const spanDays = (props.spans?.spans ?? []).flatMap((s) => [s.from, s.to]);
+  const days = [...props.dates, ...spanDays].sort();
+  const [first, last] = [dateTime(days[0]!), dateTime(days[days.length - 1]!)];
+  const middle = (first.getTime() + last.getTime()) / 2;
+  // Each span is a light grey band between dashed rules, named above it: from its start in the first
+  // half of the axis, up to its end in the second, in at most 18 ems (the table has the full name), on
+  // three stacked rows so neighbours stay readable; all of it stays inside the chart.
+  const spans = (props.spans?.spans ?? []).map((s, i) => {
+    const [from, to] = [dateTime(s.from), dateTime(s.to)];
+    const early = from.getTime() <= middle;
+    return { label: s.label, from, to, at: early ? from : to, anchor: early ? ('start' as const) : ('end' as const), row: i % 3 };
+  });
+  const spanMarks = spans.length
+    ? [
+        Plot.rectX(spans, { x1: 'from', x2: 'to', fill: '#000', fillOpacity: 0.07 }),
+        Plot.ruleX(spans.flatMap((s) => [s.from, s.to]), { stroke: '#3d3d3d', strokeDasharray: '4,3' }),
+        ...[0, 1, 2].flatMap((row) =>
+          (['start', 'end'] as const).map((anchor) =>
+            Plot.text(spans.filter((s) => s.row === row && s.anchor === anchor), {
+              x: 'at', text: 'label', frameAnchor: 'top', lineAnchor: 'bottom', textAnchor: anchor, dx: anchor === 'start' ? 3 : -3, dy: -4 - row * 15,
+              lineWidth: 18, textOverflow: 'ellipsis', fill: 'currentColor', stroke: '#fff', strokeWidth: 3,
+            }),
+          ),
+        ),
+      ]
+    : [];
   return Plot.plot({
     document,
     width,
     height,
     marginRight: Math.min(200, 12 + longest * 7),
-    x: { type: 'utc', label: props.categoryLabel, tickFormat: (d: Date) => month.format(d), ticks: Math.max(2, Math.floor(width / 110)) },
+    marginTop: spans.length ? 20 + Math.min(spans.length, 3) * 15 : undefined,
+    x: { type: 'utc', domain: [first, last], label: props.categoryLabel, tickFormat: (d: Date) => month.format(d), ticks: Math.max(2, Math.floor(width / 110)) },
     y: { label: props.valueLabel, grid: true, tickFormat: (v: number) => number.format(v), nice: true },
     marks: [
+      ...spanMarks,
       Plot.ruleY([0]),
       ...data.flatMap((points, si) => [
         Plot.line(points, { x: 'date', y: 'value', stroke: COLOURS[si], strokeWidth: 2.5, strokeDasharray: DASHES[si] ?? undefined, marker: MARKERS[si] }),

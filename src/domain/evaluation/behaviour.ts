@@ -202,7 +202,7 @@ export function actionsByQuarter(actions: readonly ActionRecord[], period: Perio
   });
 }
 
-/** How far back from the period's last day a 1:1 session still counts: 8 weeks, that day included. */
+/** How far back from the window's last day a 1:1 session still counts: 8 weeks, that day included. */
 export const ONE_TO_ONE_WINDOW_DAYS = 56;
 
 /** A mentoring session with one mentee on a London date; only recorded one-to-one sessions count. */
@@ -210,12 +210,21 @@ export type OneToOneSession = { menteeId: string | null; kind: SessionKind; stat
 export type OneToOneShare = { withSession: number; percent: number };
 
 /**
- * The share of staff with a recorded 1:1 session in the 8 weeks up to the period's last day
- * (ONE_TO_ONE_WINDOW_DAYS dates ending with it). n counts staff; suppressed below five.
+ * The 8 weeks (ONE_TO_ONE_WINDOW_DAYS dates) ending on the period's last day, or on `today` (a
+ * London date) when the period ends later: weeks that have not happened yet hold no sessions.
  */
-export function oneToOneShare(staffIds: readonly string[], sessions: readonly OneToOneSession[], period: Period): Figure<OneToOneShare> {
+export function oneToOneWindow(period: Period, today: string): Period {
+  const to = period.to < today ? period.to : today;
+  return { from: addDays(to, -(ONE_TO_ONE_WINDOW_DAYS - 1)), to };
+}
+
+/**
+ * The share of staff with a recorded 1:1 session in the 8 weeks up to the period's last day, or
+ * up to `today` while the period runs on (`oneToOneWindow`). n counts staff; suppressed below five.
+ */
+export function oneToOneShare(staffIds: readonly string[], sessions: readonly OneToOneSession[], period: Period, today: string): Figure<OneToOneShare> {
   const staff = new Set(staffIds);
-  const window = { from: addDays(period.to, -(ONE_TO_ONE_WINDOW_DAYS - 1)), to: period.to };
+  const window = oneToOneWindow(period, today);
   const seen = new Set(
     sessions
       .filter((s) => s.kind === 'one-to-one' && s.state === 'recorded' && s.menteeId !== null && staff.has(s.menteeId) && dateInPeriod(s.date, window))

@@ -29,13 +29,16 @@ export function endedQuarters(nowMs: number, count: number): Quarter[] {
   return Array.from({ length: count }, (_, k) => addQuarters(current, -(k + 1)));
 }
 
+/** Digits, with commas only as thousands separators between groups of three ("1,250"; never "12,5" or "1,00"). */
+const WHOLE_NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)$/;
+
 /** The value of one field as typed: blank, or a whole number 0 to INDICATOR_MAX; otherwise why not. */
 function parseValue(raw: string): { ok: true; value: number | null } | { ok: false; error: IndicatorErrorKey } {
-  const text = raw.trim().replace(/[,\s]/g, '');
-  if (text === '') return { ok: true, value: null };
-  if (/^-\d+$/.test(text)) return { ok: false, error: 'indicators.errors.negative' };
-  if (!/^\d+$/.test(text)) return { ok: false, error: 'indicators.errors.wholeNumber' };
-  const value = Number(text);
+  const typed = raw.trim();
+  if (typed === '') return { ok: true, value: null };
+  if (!WHOLE_NUMBER.test(typed)) return { ok: false, error: 'indicators.errors.wholeNumber' };
+  if (typed.startsWith('-')) return { ok: false, error: 'indicators.errors.negative' };
+  const value = Number(typed.replace(/,/g, ''));
   return value > INDICATOR_MAX ? { ok: false, error: 'indicators.errors.tooLarge' } : { ok: true, value };
 }
 

@@ -45,7 +45,7 @@ export const evaluation: Translation<typeof english> = {
   'evaluation.glossary.actions-completed.name': 'Camau goruchwylio a gwblhawyd',
   'evaluation.glossary.actions-completed.definition': 'Camau a gytunwyd ac a farciwyd yn rhai wedi’u gwneud yn y chwarter, pryd bynnag y cawson nhw eu cytuno.',
   'evaluation.glossary.one-to-one-share.name': 'Staff sydd wedi cael sesiwn 1:1 yn ddiweddar',
-  'evaluation.glossary.one-to-one-share.definition': 'Canran y staff a gafodd sesiwn fentora un i un wedi’i chofnodi o fewn {weeks} wythnos i ddiwrnod olaf y cyfnod (gan gynnwys y diwrnod hwnnw). n yw nifer y staff.',
+  'evaluation.glossary.one-to-one-share.definition': 'Canran y staff a gafodd sesiwn fentora un i un wedi’i chofnodi o fewn {weeks} wythnos i ddiwrnod olaf y cyfnod (gan gynnwys y diwrnod hwnnw), neu hyd at heddiw os nad yw’r cyfnod wedi dod i ben. n yw nifer y staff.',
 
   'evaluation.glossary.indicator-children-on-register.name': 'Plant ar y gofrestr amddiffyn plant',
   'evaluation.glossary.indicator-children-on-register.definition': 'Nifer y plant ar y gofrestr amddiffyn plant ar ddiwrnod olaf y chwarter.',

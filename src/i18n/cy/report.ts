@@ -122,7 +122,7 @@ export const report: Translation<typeof english> = {
   'report.levels.behaviour.agreed': 'Wedi’u cytuno',
   'report.levels.behaviour.completed': 'Wedi’u cwblhau',
   'report.levels.behaviour.oneToOne': 'Sesiynau un i un',
-  'report.levels.behaviour.oneToOneShare': 'Cafodd {percent}% o’r staff ({with} o {n}) sesiwn un i un wedi’i chofnodi yn yr 8 wythnos hyd at ddiwedd y cyfnod.',
+  'report.levels.behaviour.oneToOneShare': 'Cafodd {percent}% o’r staff ({with} o {n}) sesiwn un i un wedi’i chofnodi yn yr 8 wythnos hyd at ddiwedd y cyfnod (neu hyd at heddiw, os nad yw’r cyfnod wedi dod i ben).',
   'report.flags.heading': 'Argymhellion wedi’u cyfrifo',
   'report.flags.intro': 'Baneri a godwyd gan reolau sefydlog o’r ffigurau uchod; mae pob un yn dangos y rheol a’i cododd.',
   'report.flags.none': 'Ni chododd unrhyw reol faner ar gyfer y cwmpas a’r cyfnod hwn.',
@@ -156,4 +156,6 @@ export const report: Translation<typeof english> = {
   'report.levels.behaviour.likelihoodReading': 'Beth mae’r ffigur tebygolrwydd yn ei olygu',
   'report.levels.behaviour.kappaReading': 'Beth mae kappa yn ei olygu',
   'report.levels.behaviour.wholeStaff': 'Mae lefel 3 yn ymwneud â gwaith staff y sefydliad cyfan, nid y rhaglen hon yn unig: dydy penderfyniadau trothwy, sgoriau cyfeireb, camau goruchwylio a sesiynau un i un ddim yn perthyn i un rhaglen.',
+  'report.results.phases.chartCaption': 'Cyfnodau cyflwyno sydd wedi’u graddliwio ar y siart',
+  'report.computed.recent': 'Cafodd y ffigurau hyn eu cyfrifo lai na 30 eiliad yn ôl, felly nid ydynt wedi cael eu cyfrifo o’r newydd. Rhowch gynnig arall arni mewn munud os ydych newydd ychwanegu cofnodion.',
 };

@@ -42,7 +42,7 @@ export const evaluation = {
   'evaluation.glossary.actions-completed.name': 'Supervision actions completed',
   'evaluation.glossary.actions-completed.definition': 'Agreed actions marked done in the quarter, whenever they were agreed.',
   'evaluation.glossary.one-to-one-share.name': 'Staff with a recent 1:1 session',
-  'evaluation.glossary.one-to-one-share.definition': 'The percentage of staff who had a recorded one-to-one mentoring session in the {weeks} weeks up to the last day of the period. n is the number of staff.',
+  'evaluation.glossary.one-to-one-share.definition': 'The percentage of staff who had a recorded one-to-one mentoring session in the {weeks} weeks up to the last day of the period, or up to today while the period has not ended. n is the number of staff.',
 
   'evaluation.glossary.indicator-children-on-register.name': 'Children on the child protection register',
   'evaluation.glossary.indicator-children-on-register.definition': 'The number of children on the child protection register on the last day of the quarter.',

@@ -119,7 +119,7 @@ export const report = {
   'report.levels.behaviour.agreed': 'Agreed',
   'report.levels.behaviour.completed': 'Completed',
   'report.levels.behaviour.oneToOne': 'One-to-one sessions',
-  'report.levels.behaviour.oneToOneShare': '{percent}% of staff ({with} of {n}) had a recorded one-to-one session in the 8 weeks up to the end of the period.',
+  'report.levels.behaviour.oneToOneShare': '{percent}% of staff ({with} of {n}) had a recorded one-to-one session in the 8 weeks up to the end of the period (or up to today, if the period has not ended).',
   'report.flags.heading': 'Computed recommendations',
   'report.flags.intro': 'Flags raised by fixed rules from the figures above; each shows the rule that raised it.',
   'report.flags.none': 'No rule raised a flag for this scope and period.',
@@ -153,4 +153,6 @@ export const report = {
   'report.levels.behaviour.likelihoodReading': 'What the likelihood figure means',
   'report.levels.behaviour.kappaReading': 'What kappa means',
   'report.levels.behaviour.wholeStaff': 'Level 3 is about the work of the whole organisation’s staff, not only this programme’s: threshold decisions, rubric scores, supervision actions and one-to-one sessions are not tied to one programme.',
+  'report.results.phases.chartCaption': 'Rollout phases shaded on this chart',
+  'report.computed.recent': 'These figures were worked out less than 30 seconds ago, so they have not been worked out again. Try again in a moment if you have just added records.',
 } as const;

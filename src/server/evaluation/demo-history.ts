@@ -11,6 +11,7 @@ import {
   knowledgeCheckAttempts,
   markings,
   mentoringSessions,
+  mentorLinks,
   moduleCompletions,
   people,
   practiceTasks,
@@ -27,6 +28,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { LoadedContent } from '../../content/load.ts';
 import { londonDate, seededRandom } from '../../domain/common/index.ts';
+import { quarterBounds, quarterOf } from '../../domain/evaluation/index.ts';
 import { rubricTotal } from '../../domain/mentoring/index.ts';
 import { DECISIONS, LIKELIHOODS, type Decision, type Likelihood } from '../../domain/thresholds/index.ts';
 import { londonInstant } from '../platform/index.ts';
@@ -59,6 +61,10 @@ export type HistoryCouncil = {
   /** The random generator's seed: each council's figures differ a little. */
   seed: number;
   venue: string;
+  /** A programme whose workshops land less well and whose confidence does not rise, so the report has something to flag. */
+  weakProgramme?: string;
+  /** Mentees whose last 1:1 session was more than eight weeks ago (beside the second and sixth of `mentorOf`). */
+  lapsedMentees?: readonly string[];
 };
 
 /** The main demo organisation's history (the default). */
@@ -68,12 +74,16 @@ export const DEMO_HISTORY: HistoryCouncil = {
   mentorOf: {
     'demo-p02': 'demo-mentor', 'demo-p04': 'demo-mentor', 'demo-p07': 'demo-mentor', 'demo-p08': 'demo-mentor',
     'demo-p11': 'demo-mentor-2', 'demo-p13': 'demo-mentor-2', 'demo-p19': 'demo-mentor-2',
+    // A fifth mentee in the coastal team, so that team's 1:1 figure is shown (and, with Nia's and Dylan's lapses, flagged).
+    'demo-p21': 'demo-mentor-2',
   },
   adminId: 'demo-admin',
   registerMarkerId: 'demo-mentor',
   idPrefix: 'demo-hist-',
   seed: 1727,
   venue: 'Swyddfa’r Cyngor, Caernarfon',
+  weakProgramme: 'risk-model',
+  lapsedMentees: ['demo-p21'],
 };
 // The programmes whose e-learning the history fills in (the rollout demo already tells the first programme's story).
 const LEARNING_PROGRAMMES = ['collaborative-conversations', 'risk-model'] as const;
@@ -84,6 +94,16 @@ type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 /** How far through the two years a moment is: 0 at the start of the history, 1 today. */
 const progressAt = (now: number, at: number) => Math.min(1, Math.max(0, 1 - (now - at) / (HISTORY_DAYS * DAY)));
 const clamp = (low: number, high: number, value: number) => Math.min(high, Math.max(low, Math.round(value)));
+
+/**
+ * The start of a half-year's marking round that falls at `at`: moved back where needed so the
+ * round (a fortnight of marks and releases) stays inside one London quarter, whose figure then
+ * counts every mentee marked in it.
+ */
+function markingRound(at: number): number {
+  const [, end] = quarterBounds(quarterOf(at));
+  return Math.min(at, end - 15 * DAY);
+}
 
 /** Seeds a council's history (the demo organisation's unless said) in one transaction; returns how many rows it wrote. */
 export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date.now(), council: HistoryCouncil = DEMO_HISTORY): Promise<number> {
@@ -136,7 +156,7 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
       rows.register.push({ workshopId: id, personId, mark: attended ? 'attended' : 'did-not-attend', minutes: null, walkIn: false, markedBy: council.registerMarkerId, markedAt: endAt + 600_000, revision: 0 });
       if (!attended) return;
       rows.cpd.push({ id: `${P}cpd-${id}-${personId}`, personId, organisationId: ORG, kind: 'workshop', sourceId: id, activityId: id, programmeId, titleEn: `Workshop: ${name.en}`, titleCy: `Gweithdy: ${name.cy}`, minutes: 180, completedAt: endAt });
-      const mood = 3 + q * 0.17 + (roll() - 0.5) * 1.6;
+      const mood = 3 + q * 0.17 + (roll() - 0.5) * 1.6 - (programmeId === council.weakProgramme ? 1 : 0);
       rows.reactions.push({
         workshopId: id, personId, usefulness: clamp(1, 5, mood), relevance: clamp(1, 5, mood + 0.3), confidence: clamp(1, 5, mood - 0.4),
         comment: i === 0 ? (q < 4 ? 'Fictional comment: more time to practise, please.' : 'Fictional comment: the practice cases were close to real work.') : null,
@@ -186,7 +206,9 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
       rows.ratings.push(...statements.map((statementId, s) => ({ personId, programmeId, statementId, moment: 'before' as const, rating: before[s]!, organisationId: ORG, ratedAt: startedAt })));
       rows.prompts.push({ personId, programmeId, moment: 'before', answeredAt: startedAt });
       if (finished === modules.length) {
-        rows.ratings.push(...statements.map((statementId, s) => ({ personId, programmeId, statementId, moment: 'after' as const, rating: clamp(1, 10, before[s]! + 1 + roll() * 2.5 - (p % 7 === 0 ? 1.5 : 0)), organisationId: ORG, ratedAt: doneAt })));
+        // A weak programme leaves confidence where it was or a point lower.
+        const after = (s: number) => (programmeId === council.weakProgramme ? before[s]! - (roll() < 0.5 ? 1 : 0) : clamp(1, 10, before[s]! + 1 + roll() * 2.5 - (p % 7 === 0 ? 1.5 : 0)));
+        rows.ratings.push(...statements.map((statementId, s) => ({ personId, programmeId, statementId, moment: 'after' as const, rating: after(s), organisationId: ORG, ratedAt: doneAt })));
         rows.prompts.push({ personId, programmeId, moment: 'after', answeredAt: doneAt });
       }
       day -= 20;
@@ -252,7 +274,7 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
     Object.entries(MENTOR_OF).forEach(([menteeId, mentorId], m) => {
       [620, 440, 260, 90].forEach((daysAgo, h) => {
         const id = `${P}${menteeId}-${h + 1}`;
-        const submittedAt = now - (daysAgo - m) * DAY;
+        const submittedAt = markingRound(now - daysAgo * DAY) + m * DAY;
         const releasedAt = submittedAt + 4 * DAY;
         rows.assignments.push({ id, organisationId: ORG, menteeId, assignedBy: mentorId, ownerId: mentorId, activityKind: 'task', activityId: `${P}task-${mentorId}`, dueDate: londonDate(submittedAt + 2 * DAY), note: null, askReview: true, revision: 0, requestKey: `demo-${id}`, createdAt: submittedAt - 14 * DAY, updatedAt: releasedAt });
         rows.taskAnswers.push({ id: `${id}-answer`, assignmentId: id, personId: menteeId, version: 1, text: 'A fictional reflection written for the demo history.', createdAt: submittedAt });
@@ -268,10 +290,10 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
     });
   }
 
-  // 1:1 sessions about every eight weeks, each agreeing actions that were mostly done; two mentees'
-  // last sessions are more than eight weeks ago, so the report has someone to flag.
+  // 1:1 sessions about every eight weeks, each agreeing actions that were mostly done; some
+  // mentees' last sessions are more than eight weeks ago, so the report has someone to flag.
   Object.entries(MENTOR_OF).forEach(([menteeId, mentorId], m) => {
-    const lastDaysAgo = m === 1 || m === 5 ? 75 : 20 + m * 3;
+    const lastDaysAgo = m === 1 || m === 5 || council.lapsedMentees?.includes(menteeId) ? 75 : 20 + m * 3;
     for (let daysAgo = 700 - m * 11, s = 0; daysAgo >= lastDaysAgo; daysAgo -= 56, s++) {
       const id = `${P}session-${menteeId}-${s + 1}`;
       const date = londonDate(now - daysAgo * DAY);
@@ -296,6 +318,8 @@ export async function seedDemoHistory(db: Db, content: LoadedContent, now = Date
     const chunked = async <T>(rowsOf: readonly T[], insert: (chunk: T[]) => Promise<unknown>) => {
       for (let i = 0; i < rowsOf.length; i += 200) await insert(rowsOf.slice(i, i + 200));
     };
+    // The history's mentees are mentored (already, for most of them).
+    await tx.insert(mentorLinks).values(Object.entries(MENTOR_OF).map(([menteeId, mentorId]) => ({ menteeId, mentorId, createdAt: now - HISTORY_DAYS * DAY }))).onConflictDoNothing();
     await chunked(rows.workshops, (c) => tx.insert(workshops).values(c));
     await chunked(rows.bookings, (c) => tx.insert(bookings).values(c));
     await chunked(rows.register, (c) => tx.insert(registerRows).values(c));

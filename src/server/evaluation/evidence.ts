@@ -21,15 +21,15 @@ import {
   workshopReactions,
   workshops,
 } from '../../../db/schema/index.ts';
-import { addDays, londonDate } from '../../domain/common/index.ts';
+import { londonDate } from '../../domain/common/index.ts';
 import {
   actionsByQuarter,
   confidenceByProgramme,
   thresholdConsistency,
   firstAttemptScoresFromCounts,
   mitiFirstAndLatest,
-  ONE_TO_ONE_WINDOW_DAYS,
   oneToOneShare,
+  oneToOneWindow,
   periodBounds,
   phaseRisks,
   reactionsByProgramme,
@@ -191,7 +191,8 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
   const [start, end] = periodBounds(period);
   const programmeId = option.kind === 'programme' ? option.id : null;
   const programmeModules = programmeId ? (content.programmes.find((p) => p.id === programmeId)?.moduleIds ?? []) : null;
-  const windowFrom = addDays(period.to, -(ONE_TO_ONE_WINDOW_DAYS - 1));
+  const today = londonDate(source.now.getTime());
+  const oneToOneDates = oneToOneWindow(period, today);
 
   const rounds = (
     await db
@@ -270,7 +271,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
       db
         .select({ menteeId: mentoringSessions.menteeId, kind: mentoringSessions.kind, state: mentoringSessions.state, date: mentoringSessions.date })
         .from(mentoringSessions)
-        .where(and(eq(mentoringSessions.organisationId, org), eq(mentoringSessions.kind, 'one-to-one'), eq(mentoringSessions.state, 'recorded'), gte(mentoringSessions.date, windowFrom), sql`${mentoringSessions.date} <= ${period.to}`)),
+        .where(and(eq(mentoringSessions.organisationId, org), eq(mentoringSessions.kind, 'one-to-one'), eq(mentoringSessions.state, 'recorded'), gte(mentoringSessions.date, oneToOneDates.from), sql`${mentoringSessions.date} <= ${oneToOneDates.to}`)),
     ]);
 
   const staffIds = staff.map((s) => s.id);
@@ -314,8 +315,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
     { panel, vignetteIds, period, rounds, teamIds },
   );
   const teamConsistency = consistency.byTeam;
-  const teamOneToOne = teamIds.map((teamId) => ({ teamId, figure: oneToOneShare(teamStaff(teamId).filter((id) => menteeIds.has(id)), sessions, period) }));
-  const today = londonDate(source.now.getTime());
+  const teamOneToOne = teamIds.map((teamId) => ({ teamId, figure: oneToOneShare(teamStaff(teamId).filter((id) => menteeIds.has(id)), sessions, period, today) }));
   const scopedPhases = phases.filter((p) => (option.kind === 'phase' ? p.id === option.id : p.teams.some((t) => teamIds.includes(t.id))));
   const risks = phaseRisks(
     scopedPhases.map((p) => ({ phaseId: p.id, startsOn: p.startsOn, endsOn: p.endsOn, targetPercent: p.targetPercent, completedOn: p.completedOn, eligible: p.eligible })),
@@ -331,7 +331,7 @@ async function readLevels(source: LevelsSource, option: Scoped, period: ReportPe
       byRound: consistency.byRound,
       rubricScores: rubricScoresByQuarter(reviews, period),
       actions: actionsByQuarter(actions, period),
-      oneToOne: oneToOneShare(staffIds, sessions, period),
+      oneToOne: oneToOneShare(staffIds, sessions, period, today),
     },
     recommendations: recommendations({ teamConsistency, phases: risks, confidence, reactions: reaction, teamOneToOne }),
   };

@@ -7,7 +7,8 @@ import { evaluationReportData, reportChoices, type ReportContent } from './repor
 
 /**
  * Recomputes the figures of the posted period and scope and goes back to the report showing them
- * (303), or 403 (the report is not the viewer's) or 404 (a scope the viewer may not choose).
+ * (303), or 403 (the report is not the viewer's) or 404 (a scope the viewer may not choose). Figures
+ * computed less than 30 seconds ago are not recomputed: the report shows them with a notice.
  */
 export async function refreshReportResponse(scope: Scope, locale: Locale, t: Translate, content: ReportContent, request: Request): Promise<Response> {
   const choices = await reportChoices(scope, locale, content);
@@ -17,6 +18,8 @@ export async function refreshReportResponse(scope: Scope, locale: Locale, t: Tra
   if (!choices.options.some((o) => o.key === query.get('scope'))) return new Response(t('errors.404.title'), { status: 404 });
   const data = await evaluationReportData(scope, locale, choices, query, { refresh: true });
   if (!data) return new Response(t('errors.404.title'), { status: 404 });
-  const back = new URLSearchParams({ from: data.period.from, to: data.period.to, scope: data.chosen.key, done: 'refreshed' });
+  // A recomputation stamps the request's clock; anything earlier is the kept figures, served because they are recent.
+  const recent = data.computedAt !== null && data.computedAt !== scope.now.getTime();
+  const back = new URLSearchParams({ from: data.period.from, to: data.period.to, scope: data.chosen.key, done: recent ? 'recent' : 'refreshed' });
   return new Response(null, { status: 303, headers: { Location: `${localePath(locale, '/evaluation')}?${back}` } });
 }

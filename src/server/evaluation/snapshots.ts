@@ -1,13 +1,19 @@
 // Computed report figures kept per organisation and key: read instead of recomputing two years of records on every view.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { evaluationSnapshots } from '../../../db/schema/index.ts';
-import { passingWrite } from '../platform/index.ts';
+import { defineJobKind, enqueueJob, passingWrite, type JobKind } from '../platform/index.ts';
 
 /** Figures younger than this are served as they are. */
 export const SNAPSHOT_FRESH_MS = 10 * 60_000;
 /** Older figures, up to this age, are served while they are recomputed in the background; older ones are recomputed first. */
 export const SNAPSHOT_STALE_MS = 24 * 60 * 60_000;
+/** **Refresh figures** recomputes a key at most once in this time; a second ask is served the kept figures. */
+export const SNAPSHOT_REFRESH_MIN_MS = 30_000;
+/** The recurring job that deletes figures too old to serve. */
+export const SNAPSHOT_PRUNE_JOB = 'evaluation.snapshots.prune';
+/** How often kept figures too old to serve are deleted. */
+export const SNAPSHOT_PRUNE_EVERY_MS = 6 * 60 * 60_000;
 
 export type Snapshot<T> = { value: T; computedAt: number };
 
@@ -29,6 +35,8 @@ async function recompute<T>(db: Db, organisationId: string, key: string, now: nu
         .values({ organisationId, key, computedAt, levels: value })
         .onConflictDoUpdate({ target: [evaluationSnapshots.organisationId, evaluationSnapshots.key], set: { computedAt, levels: value } }),
     );
+    // The first figures ever kept start the recurring clean-up; its dedupe key makes every later call a no-op.
+    await passingWrite('evaluation figures clean-up scheduled', () => enqueueJob(db, { kind: SNAPSHOT_PRUNE_JOB, payload: {}, runAt: now + SNAPSHOT_PRUNE_EVERY_MS, dedupeKey: SNAPSHOT_PRUNE_JOB }, now));
     return { value, computedAt };
   })().finally(() => running.delete(id));
   running.set(id, run);
@@ -38,15 +46,17 @@ async function recompute<T>(db: Db, organisationId: string, key: string, now: nu
 /**
  * The figures under `key` for an organisation: the kept ones while fresh; stale ones (served as
  * they are) start a recomputation in the background; missing, too old or `refresh` ones are
- * computed now. The caller has already decided that the viewer may see them.
+ * computed now, except that `refresh` serves figures computed less than SNAPSHOT_REFRESH_MIN_MS
+ * ago as they are. The caller has already decided that the viewer may see them.
  */
 export async function throughSnapshot<T>(db: Db, organisationId: string, key: string, now: number, compute: () => Promise<T>, options: { refresh?: boolean } = {}): Promise<Snapshot<T>> {
+  const [kept] = await db
+    .select({ computedAt: evaluationSnapshots.computedAt, levels: evaluationSnapshots.levels })
+    .from(evaluationSnapshots)
+    .where(and(eq(evaluationSnapshots.organisationId, organisationId), eq(evaluationSnapshots.key, key)));
+  const age = kept ? now - kept.computedAt : Infinity;
+  if (kept && options.refresh && age < SNAPSHOT_REFRESH_MIN_MS) return { value: kept.levels as T, computedAt: kept.computedAt };
   if (!options.refresh) {
-    const [kept] = await db
-      .select({ computedAt: evaluationSnapshots.computedAt, levels: evaluationSnapshots.levels })
-      .from(evaluationSnapshots)
-      .where(and(eq(evaluationSnapshots.organisationId, organisationId), eq(evaluationSnapshots.key, key)));
-    const age = kept ? now - kept.computedAt : Infinity;
     if (kept && age < SNAPSHOT_FRESH_MS) return { value: kept.levels as T, computedAt: kept.computedAt };
     if (kept && age < SNAPSHOT_STALE_MS) {
       void passingWrite('evaluation figures recomputed', () => recompute(db, organisationId, key, now, compute));
@@ -54,4 +64,24 @@ export async function throughSnapshot<T>(db: Db, organisationId: string, key: st
     }
   }
   return recompute(db, organisationId, key, now, compute);
+}
+
+/** Deletes every organisation's kept figures older than SNAPSHOT_STALE_MS: they are never served again. */
+export async function pruneSnapshots(db: Db, now: number): Promise<number> {
+  const deleted = await db.delete(evaluationSnapshots).where(lt(evaluationSnapshots.computedAt, now - SNAPSHOT_STALE_MS)).returning({ key: evaluationSnapshots.key });
+  return deleted.length;
+}
+
+/** The evaluation job kinds the server runs: the recurring clean-up of kept figures. */
+export function evaluationJobKinds(): JobKind[] {
+  return [
+    defineJobKind<Record<string, never>>({
+      kind: SNAPSHOT_PRUNE_JOB,
+      repeatEveryMs: SNAPSHOT_PRUNE_EVERY_MS,
+      async run(_payload, { db, now }) {
+        await pruneSnapshots(db, now());
+        return { ok: true };
+      },
+    }),
+  ];
 }

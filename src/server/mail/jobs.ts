@@ -8,6 +8,7 @@ import { getOrganisation } from '../people/index.ts';
 import { cpdJobKinds } from '../cpd/index.ts';
 import { mentoringJobKinds } from '../mentoring/index.ts';
 import { trainingJobKinds } from '../training/index.ts';
+import { evaluationJobKinds } from '../evaluation/index.ts';
 import type { Mailer } from './mailer.ts';
 import { deliverMessage, isDeactivatedOrganisation, MAIL_DIGEST_JOB, MAIL_RETRY_JOB, nextRetryAt, ORGANISATION_DEACTIVATED } from './outbox.ts';
 
@@ -89,5 +90,5 @@ export const JOB_INTERVAL_MS = 30_000;
 export async function startMailJobs(intervalMs = JOB_INTERVAL_MS): Promise<JobRunner> {
   const config = readConfig();
   const mailer = getMailer(config);
-  return startJobRunner({ db: await getDb(), kinds: [...mailJobKinds(mailer), ...cpdJobKinds(mailer, config.publicUrl), ...mentoringJobKinds(mailer, config.publicUrl), ...trainingJobKinds(mailer, config.publicUrl)], intervalMs });
+  return startJobRunner({ db: await getDb(), kinds: [...mailJobKinds(mailer), ...cpdJobKinds(mailer, config.publicUrl), ...mentoringJobKinds(mailer, config.publicUrl), ...trainingJobKinds(mailer, config.publicUrl), ...evaluationJobKinds()], intervalMs });
 }
