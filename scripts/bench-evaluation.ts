@@ -12,6 +12,7 @@ import {
   assignments,
   calibrationRounds,
   confidenceRatings,
+  evaluationSnapshots,
   indicatorEntries,
   knowledgeCheckAttempts,
   markings,
@@ -344,9 +345,11 @@ export async function timeEvaluation(db: Db, client: Client, content: LoadedCont
     if (!option) throw new Error(`${viewer.id} may not choose ${key}`);
     // What the Evaluation page loads for its figures: the results level, then levels 1–3, kept
     // (a view within minutes of another) or worked out from the records (the first view, or **Refresh figures**).
-    const load = (refresh: boolean) => async () => {
+    const load = (fromRecords: boolean) => async () => {
+      // Worked out from the records: no kept figures to serve (a first view). **Refresh figures** does the same work.
+      if (fromRecords) await db.delete(evaluationSnapshots);
       const results = await resultsOf(scope, option, period);
-      const kept = await reportLevels(scope, option, period, evaluationContent, { refresh });
+      const kept = await reportLevels(scope, option, period, evaluationContent);
       if (!kept) throw new Error('expected the levels');
       return { results, levels: kept.levels };
     };
