@@ -145,6 +145,10 @@ describe('the medians beside the report', () => {
       ['comparison-range-high', null, 3, true],
     ]);
     expect(rows[0]!.definition).toContain('at least 3 councils');
+    // A withheld median carries no count of councils either: the page only says there are not enough.
+    const withheld = figureRecords({ ...data, comparison: comparison!.map((c) => ({ ...c, contributors: 2, median: null, range: null })) }, translator('en'), 'en').filter((r) => r.figure === 'comparison-median');
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(withheld.every((r) => r.n === null && r.value === null && r.suppressed)).toBe(true);
     const table = tablesOf(reportDocument(data, translator('cy'), 'cy')).find((t) => t.caption === 'Canolrifau ar gyfer y sefydliad cyfan ar draws cynghorau');
     expect(table?.rows.find((r) => r[1] === 'The module')?.slice(2)).toEqual(['Canolrif ar draws 3 cyngor: 70.0%', '–']);
   });

@@ -62,7 +62,7 @@ export const operator: Translation<typeof english> = {
   'operator.account.title': 'Eich cyfrif',
   'operator.account.role': 'Gweithredwr y platfform',
   'operator.notice.createdEmailed': 'Cafodd y sefydliad ei greu ac anfonwyd gwahoddiad at ei weinyddwr drwy e-bost.',
-  'operator.notice.createdKept': 'Cafodd y sefydliad ei greu. Does dim gweinydd post wedi’i osod, felly mae’r gwahoddiad yn cael ei gadw ym mlwch anfon y cyngor.',
+  'operator.notice.createdKept': 'Cafodd y sefydliad ei greu. Does dim gweinydd post wedi’i osod (SMTP_URL), felly chafodd y gwahoddiad mo’i anfon: mae ei ddolen gosod cyfrinair wedi’i hargraffu yn log y gweinydd. Rhowch hi i’r gweinyddwr eich hun, neu gosodwch y post.',
   'operator.notice.createdQueued': 'Cafodd y sefydliad ei greu. Dyw’r gweinydd post ddim wedi derbyn y gwahoddiad eto; bydd Camau yn dal ati i geisio.',
   'operator.notice.renamed': 'Cafodd yr enwau eu cadw.',
   'operator.notice.deactivated': 'Cafodd y sefydliad ei ddadactifadu a chafodd ei bobl eu hallgofnodi.',

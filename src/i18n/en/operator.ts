@@ -59,7 +59,7 @@ export const operator = {
   'operator.account.title': 'Your account',
   'operator.account.role': 'Platform operator',
   'operator.notice.createdEmailed': 'The organisation was created and its administrator was e-mailed an invitation.',
-  'operator.notice.createdKept': 'The organisation was created. No mail server is set up, so the invitation is kept in the council’s outbox.',
+  'operator.notice.createdKept': 'The organisation was created. No mail server is set up (SMTP_URL), so the invitation was not sent: its set-password link is printed in the server’s log. Pass it to the administrator yourself, or set up mail.',
   'operator.notice.createdQueued': 'The organisation was created. The mail server did not take the invitation yet; Camau will keep trying.',
   'operator.notice.renamed': 'The names were saved.',
   'operator.notice.deactivated': 'The organisation was deactivated and its people were signed out.',

@@ -623,14 +623,15 @@ export function figureRecords(data: EvaluationReportData, t: Translate, locale: 
     add(3, 'one-to-one-share', scopeName, share.n, share.value?.percent ?? null, share.suppressed);
     add(3, 'one-to-one-share', scopeName, share.n, share.value?.withSession ?? null, share.suppressed, { part: { id: 'count', label: 'evaluationExport.part.withSession' } });
   }
-  // The comparison is of whole councils whatever the scope; n is the number of councils behind it.
+  // The comparison is of whole councils whatever the scope; n is the number of councils behind a
+  // median shown, and no count at all while it is withheld (as the page says only "not enough").
   for (const c of data.comparison ?? []) {
     const entry = glossaryEntry(c.figure);
     const level: EvaluationLevel = entry.section === 'learning' ? 2 : 3;
     const subject = comparedSubject(t, names, c);
     const [median, range] = COMPARISON_NOTES;
     const row = (figure: string, label: MessageKey, definition: string, value: number | null) =>
-      records.push({ level, figure, name: `${t(entry.nameKey)} (${t(label)})`, definition, period, scope: t('report.scope.organisation'), subject, value, n: c.contributors, suppressed: value === null });
+      records.push({ level, figure, name: `${t(entry.nameKey)} (${t(label)})`, definition, period, scope: t('report.scope.organisation'), subject, value, n: c.median === null ? null : c.contributors, suppressed: value === null });
     row('comparison-median', 'comparison.export.median', t(median.definitionKey, median.params), c.median);
     row('comparison-range-low', 'comparison.export.low', t(range.definitionKey, range.params), c.range?.low ?? null);
     row('comparison-range-high', 'comparison.export.high', t(range.definitionKey, range.params), c.range?.high ?? null);
