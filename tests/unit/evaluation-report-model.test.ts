@@ -25,6 +25,12 @@ describe('a quarter of the report by name', () => {
 describe('the report as a Word document', () => {
   const t = translator('en');
 
+  it('says under its title when levels 1 to 3 were worked out, in the reader’s language', () => {
+    expect(reportDocument(data(), translator('en'), 'en').subtitle).toMatch(/Levels 1 to 3 were worked out from the records at .+\.$/);
+    expect(reportDocument(data(), translator('cy'), 'cy').subtitle).toMatch(/Cafodd lefelau 1 i 3 eu cyfrifo o’r cofnodion am .+\.$/);
+    expect(reportDocument({ ...data(), computedAt: null }, translator('en'), 'en').subtitle).not.toContain('worked out');
+  });
+
   it('has a table of how many gave each rating, per programme and question', () => {
     const counts = table(tablesOf(reportDocument(data(), t, 'en')), 'How many gave each rating, by programme and question (n counts reactions)');
     expect(counts.columns).toEqual(['Programme', 'Question', 'n', 'Rated 1', 'Rated 2', 'Rated 3', 'Rated 4', 'Rated 5']);

@@ -158,4 +158,5 @@ export const report: Translation<typeof english> = {
   'report.levels.behaviour.wholeStaff': 'Mae lefel 3 yn ymwneud â gwaith staff y sefydliad cyfan, nid y rhaglen hon yn unig: dydy penderfyniadau trothwy, sgoriau cyfeireb, camau goruchwylio a sesiynau un i un ddim yn perthyn i un rhaglen.',
   'report.results.phases.chartCaption': 'Cyfnodau cyflwyno sydd wedi’u graddliwio ar y siart',
   'report.computed.recent': 'Cafodd y ffigurau hyn eu cyfrifo lai na 30 eiliad yn ôl, felly nid ydynt wedi cael eu cyfrifo o’r newydd. Rhowch gynnig arall arni mewn munud os ydych newydd ychwanegu cofnodion.',
+  'report.computed.document': 'Cafodd lefelau 1 i 3 eu cyfrifo o’r cofnodion am {time}.',
 };

@@ -155,4 +155,5 @@ export const report = {
   'report.levels.behaviour.wholeStaff': 'Level 3 is about the work of the whole organisation’s staff, not only this programme’s: threshold decisions, rubric scores, supervision actions and one-to-one sessions are not tied to one programme.',
   'report.results.phases.chartCaption': 'Rollout phases shaded on this chart',
   'report.computed.recent': 'These figures were worked out less than 30 seconds ago, so they have not been worked out again. Try again in a moment if you have just added records.',
+  'report.computed.document': 'Levels 1 to 3 were worked out from the records at {time}.',
 } as const;

@@ -538,7 +538,11 @@ export function reportDocument(data: EvaluationReportData, t: Translate, locale:
   return {
     locale,
     title: t('report.title'),
-    subtitle: t('report.showing', { scope: reportScopeName(t, data.chosen), from: formatDay(locale, data.period.from), to: formatDay(locale, data.period.to) }),
+    // The figures of levels 1–3 may have been kept for a while: the document says when they were worked out, as the page does.
+    subtitle: [
+      t('report.showing', { scope: reportScopeName(t, data.chosen), from: formatDay(locale, data.period.from), to: formatDay(locale, data.period.to) }),
+      ...(data.computedAt === null ? [] : [t('report.computed.document', { time: formatDateTime(locale, data.computedAt) })]),
+    ].join(' '),
     sections,
   };
 }
