@@ -27,7 +27,7 @@ describe('the operator’s comparison table', () => {
     const rows = [...html.matchAll(/<tr data-comparison="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], text(m[2]!)]);
     expect(rows).toEqual([
       ['first-attempt:m1', 'First-attempt knowledge-check score Module one Median of 5 councils: 72.3% range 60.0%–88.5%'],
-      ['alpha:2026-Q1', expect.stringMatching(/^.+ 2026-Q1 Median of 3 councils: 0\.62 –$/)],
+      ['alpha:2026-Q1', expect.stringMatching(/^.+ Q1 2026 Median of 3 councils: 0\.62 –$/)],
       ['one-to-one', expect.stringMatching(/^.+ Whole council not enough councils to compare yet –$/)],
     ]);
     expect(rows.map(([, row]) => row).join(' ')).not.toContain('Valley');
@@ -52,6 +52,6 @@ describe('the medians beside a report figure', () => {
     const notes = text(await container.renderToString(ComparisonNotes, { props: { figures: FIGURES.slice(0, 2), names: NAMES }, locals: locals('en') }));
     expect(notes).toContain('Compared with other councils');
     expect(notes).toContain('Module one: Median of 5 councils: 72.3%; range 60.0%–88.5%');
-    expect(notes).toContain('2026-Q1: Median of 3 councils: 0.62');
+    expect(notes).toContain('Q1 2026: Median of 3 councils: 0.62');
   });
 });

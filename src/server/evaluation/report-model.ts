@@ -129,7 +129,9 @@ export function contentNames(content: Pick<ReportContent, 'programmes' | 'module
 
 /** What a compared figure is about, in words: a module, a programme, a quarter, or the whole council. */
 export function comparedSubject(t: Translate, names: ReadonlyMap<string, string>, compared: Pick<ComparedFigure, 'subject'>): string {
-  return compared.subject === null ? t('comparison.wholeCouncil') : (names.get(compared.subject) ?? compared.subject);
+  if (compared.subject === null) return t('comparison.wholeCouncil');
+  // Quarters by the name the report gives them ("Q1 2026", "Chwarter 1 2026").
+  return parseQuarter(compared.subject) ? quarterName(t, compared.subject) : (names.get(compared.subject) ?? compared.subject);
 }
 
 // Percentages and scores to one decimal place, coefficients and changes to two.
