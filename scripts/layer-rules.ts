@@ -13,6 +13,9 @@ const RULES: { layer: string; forbidden: RegExp; why: string }[] = [
   // db/schema types its columns with the domain's vocabularies; nothing else from src/.
   { layer: 'db/', forbidden: /(^|\/)src\/(?!domain\/)/, why: 'db/ imports only vocabularies from src/domain' },
   { layer: 'scripts/', forbidden: /(^|\/)tests\//, why: 'production scripts never depend on the test folder' },
+  // An operator's pages hold no organisation's scope: they reach only the operator's own server code, sign-in,
+  // the comparison's medians (evaluation) and plumbing, never a capability that reads an organisation's records.
+  { layer: 'src/pages/operator/', forbidden: /\/server\/(?!(operator|auth|evaluation|platform)\/|app\.ts$)/, why: 'operator pages read no organisation’s records' },
 ];
 
 /** Layers whose sub-folders are capabilities with an index.ts. */

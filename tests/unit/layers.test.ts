@@ -27,6 +27,7 @@ describe('the layering rules', () => {
     ['a page reaching past an index', 'src/pages/cpd/index.astro', "import { cpdView } from '../../server/cpd/cpd-view.ts';", 'through src/server/cpd/index.ts'],
     ['a capability reaching into another', 'src/server/thresholds/consistency.ts', "import { getPerson } from '../people/people-repo.ts';", 'through src/server/people/index.ts'],
     ['a script reaching past an index', 'scripts/bench.ts', "import { percentile } from '../src/domain/common/statistics.ts';", 'through src/domain/common/index.ts'],
+    ['an operator page reaching an organisation’s records', 'src/pages/operator/index.astro', "import { listPeople } from '../../server/people/index.ts';", 'operator pages read no organisation’s records'],
     ['plumbing depending on a capability', 'src/server/platform/db.ts', "import { getPerson } from '../people/index.ts';", 'plumbing and imports no capability'],
     ['shared domain logic depending on a capability', 'src/domain/common/csv.ts', "import { DECISIONS } from '../thresholds/index.ts';", 'plumbing and imports no capability'],
   ])('catch %s', (_case, path, text, why) => {
@@ -46,6 +47,7 @@ describe('the layering rules', () => {
       { path: 'src/server/x.ts', text: "import { people } from '../../db/schema/index.ts';" },
       { path: 'src/machines/x.machine.ts', text: "import { setup } from 'xstate';\nimport { score } from '../domain/score.ts';" },
       { path: 'db/schema/learning.ts', text: "import { CPD_KINDS } from '../../src/domain/cpd/index.ts';" },
+      { path: 'src/pages/operator/index.astro', text: "import { listCouncils } from '../../server/operator/index.ts';\nimport { operatorSignedIn } from '../../server/auth/index.ts';\nimport { services } from '../../server/app.ts';" },
     ])).toEqual([]);
   });
 });
