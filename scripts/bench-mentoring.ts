@@ -17,7 +17,7 @@ import {
   thresholdAttempts,
 } from '../db/schema/index.ts';
 import type { LoadedContent } from '../src/content/load.ts';
-import { percentile } from '../src/domain/common/index.ts';
+import { timeRuns, type Timing } from './bench-support.ts';
 import { cpdMinutesThisYearOf } from '../src/server/cpd/index.ts';
 import { learningProgressOf, type ProgrammeOutline } from '../src/server/learning/index.ts';
 import { assignmentTimelinessOf, mentorOverview, sessionsProgressOf, type ContentCatalogue } from '../src/server/mentoring/index.ts';
@@ -28,15 +28,10 @@ import { panelAgreementOverTime } from '../src/server/thresholds/index.ts';
 const DAY = 86_400_000;
 const MENTEES = 40;
 
-async function timed(runs: number, work: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+/** One warm-up run, then `timeRuns`. */
+async function timed(runs: number, work: () => Promise<unknown>): Promise<Timing> {
   await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return { median: percentile(times, 50), p95: percentile(times, 95) };
+  return timeRuns(work, runs);
 }
 
 /**
