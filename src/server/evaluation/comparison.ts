@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../people/index.ts';
 import { passingWrite } from '../platform/index.ts';
 import { contentKey, organisationLevels, type EvaluationContent } from './evidence.ts';
-import { SNAPSHOT_FRESH_MS, SNAPSHOT_STALE_MS } from './snapshots.ts';
+import { keptState } from './snapshots.ts';
 import type { ReportPeriod } from './results.ts';
 
 /** A council taking part, as the operator sees it: its names only, never a figure beside them. */
@@ -61,8 +61,8 @@ async function keptComparison(db: Db, key: string, now: number, compute: () => P
     figures.catch(() => kept.get(key)?.figures === figures && kept.delete(key));
     return figures;
   };
-  if (entry && age < SNAPSHOT_FRESH_MS) return entry.figures;
-  if (entry && age < SNAPSHOT_STALE_MS) {
+  if (entry && keptState(age) === 'fresh') return entry.figures;
+  if (entry && keptState(age) === 'stale') {
     const served = entry.figures;
     void passingWrite('comparison worked out again', () => start());
     return served;

@@ -17,6 +17,11 @@ export const SNAPSHOT_PRUNE_EVERY_MS = 6 * 60 * 60_000;
 
 export type Snapshot<T> = { value: T; computedAt: number };
 
+/** What kept figures of this age (ms; Infinity when there are none) are good for: serving, serving while worked out again, or nothing. */
+export function keptState(age: number): 'fresh' | 'stale' | 'too-old' {
+  return age < SNAPSHOT_FRESH_MS ? 'fresh' : age < SNAPSHOT_STALE_MS ? 'stale' : 'too-old';
+}
+
 /** Recomputations under way in this process, so that many views of stale figures start one. */
 const running = new Map<string, Promise<Snapshot<unknown>>>();
 
@@ -57,8 +62,8 @@ export async function throughSnapshot<T>(db: Db, organisationId: string, key: st
   const age = kept ? now - kept.computedAt : Infinity;
   if (kept && options.refresh && age < SNAPSHOT_REFRESH_MIN_MS) return { value: kept.levels as T, computedAt: kept.computedAt };
   if (!options.refresh) {
-    if (kept && age < SNAPSHOT_FRESH_MS) return { value: kept.levels as T, computedAt: kept.computedAt };
-    if (kept && age < SNAPSHOT_STALE_MS) {
+    if (kept && keptState(age) === 'fresh') return { value: kept.levels as T, computedAt: kept.computedAt };
+    if (kept && keptState(age) === 'stale') {
       void passingWrite('evaluation figures recomputed', () => recompute(db, organisationId, key, now, compute));
       return { value: kept.levels as T, computedAt: kept.computedAt };
     }
