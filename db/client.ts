@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createClient, type Client, type InArgs, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { countingClient } from './statement-count.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Database = { db: Db; client: Client; url: string };
@@ -124,7 +125,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
   const raw = createClient({ url, authToken: authToken || undefined, timeout: 5000 });
-  const client = filePath ? serialiseWrites(raw) : raw;
+  const client = countingClient(filePath ? serialiseWrites(raw) : raw);
   try {
     await client.execute('SELECT 1');
     if (filePath) await client.execute('PRAGMA journal_mode=WAL');

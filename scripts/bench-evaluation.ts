@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client } from '@libsql/client';
 import { openDatabase, type Db } from '../db/client.ts';
+import { countStatements } from '../db/statement-count.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import {
   agreedActions,
@@ -123,7 +123,7 @@ export async function evaluationAtScale(dir: string): Promise<EvaluationBench> {
   const content = loadContent(resolve('content'));
   const rows = await buildEvaluationHistory(db, content, now);
   try {
-    return await timeEvaluation(db, client, content, now, rows);
+    return await timeEvaluation(db, content, now, rows);
   } finally {
     client.close();
   }
@@ -320,7 +320,7 @@ export async function buildEvaluationHistory(db: Db, content: LoadedContent, now
 }
 
 /** Times the report's figures and exports on a database holding `buildEvaluationHistory`'s rows. */
-export async function timeEvaluation(db: Db, client: Client, content: LoadedContent, now: number, rowCounts: Record<string, number>): Promise<EvaluationBench> {
+export async function timeEvaluation(db: Db, content: LoadedContent, now: number, rowCounts: Record<string, number>): Promise<EvaluationBench> {
   const today = londonDate(now);
   const ids = Array.from({ length: STAFF }, (_, i) => `s${i}`);
   // The content as the page passes it.
@@ -329,14 +329,6 @@ export async function timeEvaluation(db: Db, client: Client, content: LoadedCont
     vignettes: content.vignettes.map((v) => ({ id: v.id, panel: { decision: v.panel.decision.answer, likelihood: v.panel.likelihood.answer } })),
     rubrics: content.rubrics as unknown as Rubric[],
   };
-  // Statements sent to the database, counted at the client.
-  let statements = 0;
-  // The client is a proxy that serialises writes; the count wraps the driver's own method underneath it.
-  const execute = (Object.getPrototypeOf(client) as typeof client).execute;
-  client.execute = function (this: typeof client, ...args: Parameters<typeof execute>) {
-    statements += 1;
-    return execute.apply(this, args);
-  } as typeof client.execute;
   const period = { from: `${Number(today.slice(0, 4)) - 2}${today.slice(4, 8)}01`, to: today };
   const base = { organisationId: ORG, teamIds: [], menteeIds: [], locale: 'en' };
   const measure = async (viewer: Viewer, key: string) => {
@@ -354,12 +346,14 @@ export async function timeEvaluation(db: Db, client: Client, content: LoadedCont
       return { results, levels: kept.levels };
     };
     const figures = await load(true)();
-    statements = 0;
-    const computed = await time(load(true));
-    const computedStatements = Math.round(statements / 9);
-    statements = 0;
-    const kept = await time(load(false));
-    return { computed: { ...computed, statements: computedStatements }, kept: { ...kept, statements: Math.round(statements / 9) }, figures, people: option.teamIds.length * (STAFF / TEAMS) };
+    // SQL statements per view, counted at the database client.
+    const counted = async (fromRecords: boolean) => {
+      const { result, tally } = countStatements(() => time(load(fromRecords)));
+      return { ...(await result), statements: Math.round(tally.statements / 9) };
+    };
+    const computed = await counted(true);
+    const kept = await counted(false);
+    return { computed, kept, figures, people: option.teamIds.length * (STAFF / TEAMS) };
   };
   const admin = await measure({ ...base, id: ids[1]!, roles: ['admin'], managedTeamIds: [] } as unknown as Viewer, 'organisation');
   const manager = await measure({ ...base, id: ids[2]!, roles: ['manager'], managedTeamIds: ['t0', 't1', 't2'] } as unknown as Viewer, 'team:t0');

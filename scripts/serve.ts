@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../db/seed/demo.ts';
 import { DEMO_OPERATOR_SIGN_IN } from '../db/seed/demo-operator.ts';
 import { REQUEST_BODY_LIMIT } from '../src/domain/people/index.ts';
 import { startMailJobs } from '../src/server/mail/index.ts';
-import { guardRequests, readConfig } from '../src/server/platform/index.ts';
+import { guardRequests, logStatementCounts, readConfig } from '../src/server/platform/index.ts';
 import { startBanner } from './banner.ts';
 import { prepareDatabase, StartupError } from './prepare-database.ts';
 
@@ -33,7 +33,7 @@ process.env.PORT ??= '4321';
 // adapter must not start a server of its own.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof guardRequests>[0] };
-const server = createServer(guardRequests(handler, { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }));
+const server = createServer(guardRequests(logStatementCounts(handler), { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }));
 await new Promise<void>((listening) => server.listen(Number(process.env.PORT), process.env.HOST, listening));
 
 // Scheduled jobs (mail retries, digests) run in this process beside the pages, on the same

@@ -49,8 +49,11 @@ export function formatDuration(locale: Locale, totalMinutes: number): string {
   return minutes === 0 ? t('cpd.duration.hours', { hours }) : t('cpd.duration.hoursMinutes', { hours, minutes });
 }
 
+// One formatter per language: building one costs far more than using it.
+const dateTimeFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
 export function formatDateTime(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(ms);
+  return (dateTimeFormats[locale] ??= new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })).format(ms);
 }
 
 /** Keys present in one language and missing in the other (used by the build check and tests). */

@@ -54,9 +54,13 @@ export function intlLocale(locale: Locale): string {
   return locale === 'cy' ? 'cy-GB' : 'en-GB';
 }
 
+// Building an Intl formatter costs far more than using one, and pages format many dates: one per language.
+const dayFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
 /** A calendar date (YYYY-MM-DD) in words, e.g. "2 March 2026" / "2 Mawrth 2026". */
 export function formatDay(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const format = (dayFormats[locale] ??= new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }));
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A name kept in both languages (an organisation's, a team's) in the reader's language. */

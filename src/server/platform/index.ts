@@ -10,5 +10,6 @@ export * from './passing-write.ts';
 export * from './calendar.ts';
 export * from './jobs/index.ts';
 export * from './http-guard.ts';
+export * from './statement-log.ts';
 export * from './london-time.ts';
 export * from './download.ts';
