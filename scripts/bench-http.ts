@@ -36,14 +36,15 @@ export type BenchServer = { base: string; statementLines: string[]; stop: () => 
 
 /**
  * Serves the built app of the checkout at `root` (dist/ must exist) with the demo data on a fresh
- * database in `dir`, logging each request's SQL statements; resolves once /health answers.
+ * database in `dir`; resolves once /health answers. With CAMAU_SQL_LOG=on in `env`, each request's
+ * SQL statement count arrives in `statementLines`.
  */
 export async function startBenchServer(root: string, dir: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', CAMAU_SQL_LOG: 'on', ...env },
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const statementLines: string[] = [];
@@ -148,4 +149,13 @@ export async function steadyLoad(base: string, requests: { path: string; headers
   }
   await Promise.all(inFlight);
   return summarise(times, total, errors, non2xx, start);
+}
+
+/** fetch, tried once more if the server closed an idle keep-alive socket just as it was reused. */
+export async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
 }

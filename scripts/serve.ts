@@ -27,6 +27,8 @@ try {
 }
 
 process.env.HOST ??= 'localhost';
+// React and other libraries check this: without it they run their slower development builds.
+process.env.NODE_ENV ??= 'production';
 process.env.PORT ??= '4321';
 
 // Astro's handler runs behind our front door (address rule, size limit, TRACE), so the

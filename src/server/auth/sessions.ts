@@ -33,16 +33,24 @@ export async function validateSessionToken(db: Db, token: string | undefined, no
   const parsed = parseToken(token);
   if (!parsed) return null;
   const [session] = await db.select().from(sessions).where(eq(sessions.id, parsed.id));
-  if (!session || !secretMatches(parsed.secret, session.secretHash)) return null;
+  const { live, housekeeping } = liveSession(db, session, parsed.secret, now);
+  await housekeeping;
+  return live;
+}
+
+/**
+ * The stored session if the token's secret matches and it has not expired, else null; with the
+ * housekeeping that goes with it (deleting an expired session, writing last-seen at most once a
+ * minute), which a page request need not wait for.
+ */
+export function liveSession(db: Db, session: Session | null | undefined, secret: string, now: number): { live: Session | null; housekeeping: Promise<unknown> } {
+  if (!session || !secretMatches(secret, session.secretHash)) return { live: null, housekeeping: Promise.resolve() };
   if (now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_TIMEOUT_MS) {
     // Refused either way; tidying it away is only housekeeping.
-    await passingWrite('expired session', () => db.delete(sessions).where(eq(sessions.id, session.id)));
-    return null;
+    return { live: null, housekeeping: passingWrite('expired session', () => db.delete(sessions).where(eq(sessions.id, session.id))) };
   }
-  if (now - session.lastSeenAt >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    if (await passingWrite('last seen', () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id)))) session.lastSeenAt = now;
-  }
-  return session;
+  if (now - session.lastSeenAt < LAST_SEEN_WRITE_INTERVAL_MS) return { live: session, housekeeping: Promise.resolve() };
+  return { live: session, housekeeping: passingWrite('last seen', () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id))) };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

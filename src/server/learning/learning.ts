@@ -52,14 +52,27 @@ async function completeOnPass(tx: Tx, personId: string, module: Module, locale: 
   return true;
 }
 
+// Reading a section again within a minute changes nothing worth a write: this process remembers
+// each person's last recorded section per database (bounded; another process may write once more).
+const VISIT_REWRITE_AFTER_MS = 60_000;
+const MAX_REMEMBERED_VISITS = 10_000;
+const recordedVisits = new WeakMap<object, Map<string, { key: string; at: number }>>();
+
 /** Notes that a learner opened a section (for progress, "resume", and the sections a pass needs). */
 export async function recordSectionVisit(scope: Scope, module: Module, sectionId: string): Promise<void> {
   if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
   const now = scope.now.getTime();
+  const key = `${scope.organisationId} ${module.id} ${sectionId}`;
+  let lastRecordedVisit = recordedVisits.get(scope.db);
+  if (!lastRecordedVisit) recordedVisits.set(scope.db, (lastRecordedVisit = new Map()));
+  const last = lastRecordedVisit.get(scope.viewer.id);
+  if (last && last.key === key && now >= last.at && now - last.at < VISIT_REWRITE_AFTER_MS) return;
   await scope.db
     .insert(sectionVisits)
     .values({ personId: scope.viewer.id, organisationId: scope.organisationId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
     .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
+  if (lastRecordedVisit.size >= MAX_REMEMBERED_VISITS) lastRecordedVisit.clear();
+  lastRecordedVisit.set(scope.viewer.id, { key, at: now });
 }
 
 export type SubmitResult = { ok: true; attemptId: string; grade: Grade; completed: boolean } | { ok: false; problem: SubmissionProblem };

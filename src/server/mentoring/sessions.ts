@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   agreedActions,
   groupMembers,
@@ -581,21 +581,13 @@ export async function addTakeaway(scope: Scope, sessionId: string, text: string)
   return { ok: true };
 }
 
+/** SQL: whether the person `personId` has a mentor, sessions or a group to see (the My mentoring link). */
+export function myMentoringExists(personId: SQL | AnyColumn): SQL<number> {
+  return sql<number>`(exists (select 1 from ${mentorLinks} where ${mentorLinks.menteeId} = ${personId}) or exists (select 1 from ${mentoringSessions} where ${mentoringSessions.menteeId} = ${personId}) or exists (select 1 from ${groupMembers} where ${groupMembers.personId} = ${personId}))`;
+}
+
 /** Whether the viewer has a mentor or sessions to see: shows the My mentoring link. */
 export async function hasMyMentoring(scope: Scope): Promise<boolean> {
-  const me = scope.viewer.id;
-  const [row] = await scope.db
-    .select({ one: sql<number>`1` })
-    .from(people)
-    .where(
-      and(
-        eq(people.id, me),
-        or(
-          sql`exists (select 1 from ${mentorLinks} where ${mentorLinks.menteeId} = ${me})`,
-          sql`exists (select 1 from ${mentoringSessions} where ${mentoringSessions.menteeId} = ${me})`,
-          sql`exists (select 1 from ${groupMembers} where ${groupMembers.personId} = ${me})`,
-        ),
-      ),
-    );
-  return !!row;
+  const [row] = await scope.db.select({ yes: myMentoringExists(sql`${scope.viewer.id}`) }).from(people).where(eq(people.id, scope.viewer.id));
+  return Boolean(row?.yes);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemberships, teams } from '../../../db/schema/index.ts';
 import { type PersonStatus, type Role } from '../../domain/people/index.ts';
@@ -60,35 +60,49 @@ async function teamIdsOf(db: Db, personId: string): Promise<string[]> {
 }
 
 /**
- * Loads an active person as a Viewer, or null when they are missing, not active or their council
- * has been deactivated. A person of the platform's own row is an operator.
+ * The columns a Viewer is made of, for a select that joins `people` and `organisations`: roles,
+ * teams, managed teams and mentees come back as JSON arrays, so a viewer is one statement.
  */
-export async function loadViewer(db: Db, personId: string): Promise<Viewer | null> {
-  const [row] = await db
-    .select({ person: people, organisation: organisations })
-    .from(people)
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(eq(people.id, personId));
-  if (!row || row.person.status !== 'active' || row.organisation.deactivatedAt !== null) return null;
-  const [roles, teamIds, managed, mentees] = await Promise.all([
-    rolesOf(db, personId),
-    teamIdsOf(db, personId),
-    db.select({ teamId: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.personId, personId)),
-    db.select({ menteeId: mentorLinks.menteeId }).from(mentorLinks).where(eq(mentorLinks.mentorId, personId)),
-  ]);
+export function viewerColumns() {
+  const ids = (column: AnyColumn, from: Table, key: AnyColumn) => sql<string>`(select coalesce(json_group_array(${column}), '[]') from ${from} where ${key} = ${people.id})`;
+  return {
+    person: people,
+    organisation: organisations,
+    roles: ids(personRoles.role, personRoles, personRoles.personId),
+    teamIds: ids(teamMemberships.teamId, teamMemberships, teamMemberships.personId),
+    managedTeamIds: ids(teamManagers.teamId, teamManagers, teamManagers.personId),
+    menteeIds: ids(mentorLinks.menteeId, mentorLinks, mentorLinks.mentorId),
+  };
+}
+
+type ViewerRow = { person: Person | null; organisation: Organisation | null; roles: string | null; teamIds: string | null; managedTeamIds: string | null; menteeIds: string | null };
+
+/** The Viewer a `viewerColumns` row stands for, or null when the person is missing, not active or their council is deactivated. */
+export function viewerFromRow(row: ViewerRow | undefined): Viewer | null {
+  if (!row?.person || !row.organisation || row.person.status !== 'active' || row.organisation.deactivatedAt !== null) return null;
+  const list = (json: string | null) => JSON.parse(json ?? '[]') as string[];
   return {
     id: row.person.id,
     organisationId: row.person.organisationId,
     name: row.person.name,
     email: row.person.email,
     locale: row.person.locale,
-    roles,
-    teamIds,
-    managedTeamIds: managed.map((m) => m.teamId),
-    menteeIds: mentees.map((m) => m.menteeId),
+    roles: list(row.roles) as Role[],
+    teamIds: list(row.teamIds),
+    managedTeamIds: list(row.managedTeamIds),
+    menteeIds: list(row.menteeIds),
     organisation: row.organisation,
     operator: row.organisation.kind === 'platform',
   };
+}
+
+/**
+ * Loads an active person as a Viewer, or null when they are missing, not active or their council
+ * has been deactivated. A person of the platform's own row is an operator.
+ */
+export async function loadViewer(db: Db, personId: string): Promise<Viewer | null> {
+  const [row] = await db.select(viewerColumns()).from(people).innerJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.id, personId));
+  return viewerFromRow(row);
 }
 
 /** What the policy needs to decide about a person record, or null if there is no such person. */

@@ -1,0 +1,58 @@
+// A CPU profile of the server under the signed-in mix (`node --cpu-prof` in every process), summed
+// over the processes and reduced to the functions that took the most time themselves.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load, startBenchServer } from './bench-http.ts';
+import { signedInMix } from './bench-signed-in.ts';
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+export type ProfileEntry = { name: string; ms: number; share: number };
+
+const PROFILE_SECONDS = 10;
+const PROFILE_CONNECTIONS = 20;
+
+/** Self time per function (name and file) over every profile in `folder`, largest first; idle time left out. */
+export function topSelfTime(folder: string, count = 15): { entries: ProfileEntry[]; busyMs: number } {
+  const self = new Map<string, number>();
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(folder, file), 'utf8')) as CpuProfile;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      if (functionName === '(idle)') return;
+      // Library files by package and file; our built chunks by their file name.
+      const where = url.includes('node_modules/') ? url.slice(url.lastIndexOf('node_modules/') + 13) : url.split('/').slice(-2).join('/');
+      const key = `${functionName || '(anonymous)'} ${where}${url ? `:${lineNumber + 1}` : ''}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+  }
+  const busyMs = [...self.values()].reduce((a, b) => a + b, 0);
+  const entries = [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => ({ name, ms, share: ms / busyMs }));
+  return { entries, busyMs };
+}
+
+/** Profiles a fresh server while the mix runs at 20 connections for 10 s. */
+export async function profileMix(dir: string): Promise<{ entries: ProfileEntry[]; busyMs: number; requests: number }> {
+  const folder = mkdtempSync(join(dir, 'profile-'));
+  const server = await startBenchServer(resolve('.'), mkdtempSync(join(dir, 'profiled-')), { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` });
+  let requests = 0;
+  try {
+    const mix = await signedInMix(server.base);
+    requests = (await load({ url: server.base, connections: PROFILE_CONNECTIONS, duration: PROFILE_SECONDS, requests: mix.requests })).requests;
+  } finally {
+    await server.stop();
+  }
+  return { ...topSelfTime(folder), requests };
+}
+
+/** The profile's top entries for docs/benchmarks.md. */
+export function profileMarkdown({ entries, busyMs, requests }: { entries: ProfileEntry[]; busyMs: number; requests: number }): string {
+  return [
+    `CPU profile of the server processes while the mix ran at ${PROFILE_CONNECTIONS} connections for ${PROFILE_SECONDS} s (${requests} requests; start-up and the demo seed included; ${(busyMs / 1000).toFixed(1)} s of busy CPU): the functions with the most self time.`,
+    '',
+    '| function (file) | self time | share of busy time |',
+    '|---|---|---|',
+    ...entries.map((e) => `| \`${e.name.replace(/\|/g, '\\|')}\` | ${e.ms.toFixed(0)} ms | ${(e.share * 100).toFixed(1)}% |`),
+  ].join('\n');
+}
