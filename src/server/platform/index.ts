@@ -12,3 +12,4 @@ export * from './jobs/index.ts';
 export * from './http-guard.ts';
 export * from './london-time.ts';
 export * from './download.ts';
+export * from './cluster/index.ts';
