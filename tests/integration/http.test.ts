@@ -35,7 +35,7 @@ beforeAll(async () => {
   // PUBLIC_URL is read at build time too (Astro then trusts that Host, and X-Forwarded-For with it).
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, PUBLIC_URL: base, ASTRO_TELEMETRY_DISABLED: '1' } });
   dir = mkdtempSync(join(tmpdir(), 'camau-http-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: '2' };
   delete env.TRUST_PROXY;
   delete env.SMTP_URL;
   server = spawn(process.execPath, ['scripts/serve.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -256,4 +256,27 @@ describe('every form of the app', () => {
     expect(failures).toEqual([]);
     expect(output).not.toMatch(/UnknownContentCollectionError|Could not render/);
   }, 240_000);
+});
+
+// Last in this file: it stops the server the tests above share.
+describe('the production server’s supervisor', () => {
+  it('serves from WEB_CONCURRENCY workers and, sent SIGTERM, leaves none of them behind', async () => {
+    const workers = [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
+    expect(workers).toHaveLength(2);
+    expect(output).toContain('Camau is running');
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+        throw error;
+      }
+    };
+    expect(workers.every(alive)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.filter(alive)).toEqual([]);
+  }, 60_000);
 });
