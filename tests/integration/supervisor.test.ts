@@ -93,6 +93,16 @@ describe('the supervisor', () => {
     expect(server.output()).not.toMatch(/restarting/);
   }, 120_000);
 
+  it('leaves no worker behind even when the supervisor itself is killed', async () => {
+    const server = await startSupervisor(2);
+    const workers = server.listening();
+    server.child.kill('SIGKILL');
+    await server.exited;
+    // Each worker notices its supervisor has gone and stops itself.
+    for (const deadline = Date.now() + 60_000; workers.some(alive) && Date.now() < deadline; ) await sleep(100);
+    expect(workers.filter(alive)).toEqual([]);
+  }, 120_000);
+
   it('lets a request that is in flight when SIGTERM arrives finish with its whole answer', async () => {
     const server = await startSupervisor(2);
     const workers = server.listening();
