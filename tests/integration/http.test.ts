@@ -3,7 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,23 +11,13 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { REQUEST_BODY_LIMIT } from '../../src/domain/people/index.ts';
 import { LONGEST_TEXT_FIELD } from '../../src/server/platform/forms.ts';
+import { freePort, isAlive } from '../support/processes.ts';
 
 let server: ChildProcess;
 let output = '';
 let base = '';
 let dir = '';
 let database: Database;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();
@@ -264,19 +254,10 @@ describe('the production server’s supervisor', () => {
     const workers = [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
     expect(workers).toHaveLength(2);
     expect(output).toContain('Camau is running');
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-        throw error;
-      }
-    };
-    expect(workers.every(alive)).toBe(true);
+    expect(workers.every(isAlive)).toBe(true);
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(workers.filter(alive)).toEqual([]);
+    expect(workers.filter(isAlive)).toEqual([]);
   }, 60_000);
 });

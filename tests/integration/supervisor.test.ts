@@ -4,12 +4,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
+import { freePort, isAlive as alive } from '../support/processes.ts';
 
 let dir = '';
 let databaseUrl = '';
@@ -28,34 +28,12 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Whether a process with this pid still exists (signal 0 only asks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
 
 type Running = { child: ChildProcess; base: string; output: () => string; waitFor(pattern: RegExp, what: string): Promise<RegExpMatchArray>; listening(): number[]; exited: Promise<number | null> };
 
-/** Starts the test supervisor with `workers` workers and waits until every one is listening. */
-async function startSupervisor(workers: number): Promise<Running> {
+/** Starts the test supervisor with `workers` workers and waits until every one is listening (or only until each has been started). */
+async function startSupervisor(workers: number, until: 'listening' | 'starting' = 'listening'): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(import.meta.dirname, 'cluster-supervisor.ts')], {
     env: { ...process.env, WEB_CONCURRENCY: String(workers), PORT: String(port), DATABASE_URL: databaseUrl },
@@ -75,7 +53,8 @@ async function startSupervisor(workers: number): Promise<Running> {
     }
     throw new Error(`${what} did not happen. The supervisor wrote:\n${output}`);
   };
-  await waitFor(/\[test\] ready/, 'every worker listening');
+  if (until === 'listening') await waitFor(/\[test\] ready/, 'every worker listening');
+  else await waitFor(new RegExp(`(?:worker \\d+ starting[^]*){${workers}}`), 'every worker starting');
   const listening = () => [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
   return { child, base: `http://127.0.0.1:${port}`, output: () => output, waitFor, listening, exited };
 }
@@ -90,6 +69,15 @@ describe('the supervisor', () => {
     expect(await server.exited).toBe(0);
     expect(workers.filter(alive)).toEqual([]);
     expect(server.output()).toMatch(/all workers have stopped/);
+    expect(server.output()).not.toMatch(/restarting/);
+  }, 120_000);
+
+  it('leaves no worker behind when it is sent SIGTERM while its workers are still starting', async () => {
+    const server = await startSupervisor(2, 'starting');
+    const workers = [...server.output().matchAll(/worker (\d+) starting/g)].map((m) => Number(m[1]));
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(workers.filter(alive)).toEqual([]);
     expect(server.output()).not.toMatch(/restarting/);
   }, 120_000);
 

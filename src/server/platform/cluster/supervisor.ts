@@ -35,6 +35,8 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
   let stopping = false;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  // A worker still starting may not be listening for messages yet; it is sent SIGTERM instead.
+  const listening = new WeakSet<Worker>();
   const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, worker: null, startedAt: 0, delayMs: null, restart: null, listened: false }));
 
   const start = (slot: Slot) => {
@@ -42,9 +44,11 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
     const worker = cluster.fork();
     slot.worker = worker;
     slot.startedAt = Date.now();
+    log(`[camau] worker ${worker.process.pid} starting (${slot.index + 1} of ${slots.length})`);
     worker.once('listening', () => {
       log(`[camau] worker ${worker.process.pid} listening (${slot.index + 1} of ${slots.length})`);
       slot.listened = true;
+      listening.add(worker);
       if (slots.every((s) => s.listened)) markReady();
     });
     worker.once('exit', (code, signal) => {
@@ -84,7 +88,7 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
             done();
           }
         });
-        if (worker.isConnected()) worker.send(STOP_MESSAGE);
+        if (listening.has(worker) && worker.isConnected()) worker.send(STOP_MESSAGE);
         else worker.process.kill('SIGTERM');
       }
     });

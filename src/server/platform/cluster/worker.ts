@@ -33,6 +33,21 @@ export type WorkerOptions = {
 export async function serveWorker(options: WorkerOptions): Promise<void> {
   const log = options.log ?? console.error;
   const works = options.databaseWorks ?? (() => databaseWorks());
+  // Listened for from the start: a word to stop that comes while this worker is still starting
+  // is kept, and acted on as soon as there is something to stop.
+  let stop: ((code: number) => Promise<void>) | null = null;
+  let requested: number | null = null;
+  const request = (code: number) => {
+    if (stop) void stop(code);
+    else requested ??= code;
+  };
+  process.on('message', (message: unknown) => {
+    if (typeof message === 'object' && message !== null && (message as { camau?: unknown }).camau === STOP_MESSAGE.camau) request(0);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => request(0));
+  // A supervisor that died without a word must not leave this worker behind.
+  process.on('disconnect', () => request(0));
+
   const server = createServer(options.handler);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
@@ -44,7 +59,7 @@ export async function serveWorker(options: WorkerOptions): Promise<void> {
   const jobs = options.startJobs ? await options.startJobs() : null;
 
   let stopping = false;
-  const stop = async (code: number) => {
+  stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     clearInterval(checks);
@@ -75,17 +90,11 @@ export async function serveWorker(options: WorkerOptions): Promise<void> {
         failures = ok ? 0 : failures + 1;
         if (failures >= (options.failuresBeforeExit ?? DATABASE_CHECK.failuresBeforeExit) && !stopping) {
           log(`[camau] worker ${process.pid}: the database failed ${failures} checks in a row; taking this worker out of service`);
-          void stop(EXIT_DATABASE_UNREACHABLE);
+          request(EXIT_DATABASE_UNREACHABLE);
         }
       })
       .finally(() => (checking = false));
   }, options.checkEveryMs ?? DATABASE_CHECK.everyMs);
   checks.unref();
-
-  process.on('message', (message: unknown) => {
-    if (typeof message === 'object' && message !== null && (message as { camau?: unknown }).camau === STOP_MESSAGE.camau) void stop(0);
-  });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(0));
-  // A supervisor that died without a word must not leave this worker behind.
-  process.on('disconnect', () => void stop(0));
+  if (requested !== null) void stop(requested);
 }
