@@ -131,6 +131,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${process.env.CAMAU_E2E_SMTP_PORT}`,
       MAIL_FROM: 'Camau <no-reply@camau.test>',
       ASTRO_TELEMETRY_DISABLED: '1',
+      // One worker: specs share the demo's state, and a process's in-memory caches with it.
+      WEB_CONCURRENCY: '1',
     },
   },
 });

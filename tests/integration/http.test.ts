@@ -3,7 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { REQUEST_BODY_LIMIT } from '../../src/domain/people/index.ts';
 import { LONGEST_TEXT_FIELD } from '../../src/server/platform/forms.ts';
+import { freePort, isAlive } from '../support/processes.ts';
 
 let server: ChildProcess;
 let output = '';
@@ -18,24 +19,13 @@ let base = '';
 let dir = '';
 let database: Database;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // PUBLIC_URL is read at build time too (Astro then trusts that Host, and X-Forwarded-For with it).
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, PUBLIC_URL: base, ASTRO_TELEMETRY_DISABLED: '1' } });
   dir = mkdtempSync(join(tmpdir(), 'camau-http-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'camau.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, CAMAU_DEMO: 'on', ASTRO_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: '2' };
   delete env.TRUST_PROXY;
   delete env.SMTP_URL;
   server = spawn(process.execPath, ['scripts/serve.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -256,4 +246,18 @@ describe('every form of the app', () => {
     expect(failures).toEqual([]);
     expect(output).not.toMatch(/UnknownContentCollectionError|Could not render/);
   }, 240_000);
+});
+
+// Last in this file: it stops the server the tests above share.
+describe('the production server’s supervisor', () => {
+  it('serves from WEB_CONCURRENCY workers and, sent SIGTERM, leaves none of them behind', async () => {
+    const workers = [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
+    expect(workers).toHaveLength(2);
+    expect(output).toContain('Camau is running');
+    expect(workers.every(isAlive)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.filter(isAlive)).toEqual([]);
+  }, 60_000);
 });

@@ -14,3 +14,10 @@ export async function getDb() {
   })();
   return (await shared[KEY]).db;
 }
+
+/** Closes the shared connection, if one was opened; the next `getDb` opens a new one. */
+export async function closeDb(): Promise<void> {
+  const open = shared[KEY];
+  shared[KEY] = undefined;
+  if (open) (await open.catch(() => null))?.client.close();
+}
