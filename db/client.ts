@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createClient, type Client, type InArgs, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { processWriteLock } from './write-lock.ts';
 import { countingClient } from './statement-count.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -16,45 +17,7 @@ export function localFilePath(url: string): string | null {
   return resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
 }
 
-const LOCK_WAIT_LIMIT_MS = 15_000;
-
-/**
- * An async mutex: `acquire` resolves with a release function, in arrival order. A waiter that
- * gives up after `limitMs` still passes its place on when its turn comes, so one timeout never
- * blocks the writes queued behind it.
- */
-export function createLock(limitMs = LOCK_WAIT_LIMIT_MS) {
-  let tail: Promise<void> = Promise.resolve();
-  return async function acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const previous = tail;
-    tail = previous.then(() => held);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        previous,
-        new Promise<never>((_, reject) => {
-          // A write that waits this long means a bug (a write outside its own transaction) or a
-          // long lock held by another process; say so rather than hang.
-          timer = setTimeout(() => reject(new Error('Timed out waiting for the database write lock')), limitMs);
-        }),
-      ]);
-    } catch (error) {
-      void previous.then(release);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-    let released = false;
-    return () => {
-      if (!released) {
-        released = true;
-        release();
-      }
-    };
-  };
-}
+export { createLock } from './lock.ts';
 
 const isRead = (stmt: InStatement) => /^\s*select\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
 
@@ -62,11 +25,12 @@ const isRead = (stmt: InStatement) => /^\s*select\b/i.test(typeof stmt === 'stri
  * The local libSQL driver is synchronous: if one request holds a write transaction open across
  * an `await` and another request in the same process writes, SQLite's busy handler blocks the
  * whole event loop, the first transaction can never finish, and both fail after busy_timeout.
- * So writes from this process take turns (reads still run side by side under WAL); other
- * processes are still kept in step by SQLite's own locking and busy_timeout.
+ * So writes from this process take turns (reads still run side by side under WAL). Under the
+ * supervisor they also take turns with the other workers' (`processWriteLock`), so no worker waits
+ * for another's lock in SQLite's busy handler, which would sleep its whole event loop; any other
+ * process (a script) is kept in step by SQLite's own locking and busy_timeout.
  */
-export function serialiseWrites(client: Client): Client {
-  const acquire = createLock();
+export function serialiseWrites(client: Client, acquire: () => Promise<() => void> = processWriteLock()): Client {
   const locked = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await acquire();
     try {

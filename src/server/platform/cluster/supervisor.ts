@@ -1,6 +1,7 @@
 // The supervisor: starts one worker per slot with Node's cluster module, restarts a worker that
 // dies (with back-off), and on SIGTERM/SIGINT has every worker finish its requests and exit.
 import cluster, { type Worker } from 'node:cluster';
+import { WRITE_LOCK_ENV, WRITE_LOCK_VIA_PARENT, writeLockCoordinator } from '../../../../db/write-lock.ts';
 import { describeWorkerExit, nextRestartDelay, seconds } from './rules.ts';
 import { STOP_MESSAGE } from './worker.ts';
 
@@ -37,11 +38,14 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   // A worker still starting may not be listening for messages yet; it is sent SIGTERM instead.
   const listening = new WeakSet<Worker>();
+  // The workers' writes to a local database file take turns here, so none waits in SQLite's busy handler.
+  const writeLock = writeLockCoordinator();
   const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, worker: null, startedAt: 0, delayMs: null, restart: null, listened: false }));
 
   const start = (slot: Slot) => {
     slot.restart = null;
-    const worker = cluster.fork();
+    const worker = cluster.fork({ [WRITE_LOCK_ENV]: WRITE_LOCK_VIA_PARENT });
+    writeLock.serve(worker);
     slot.worker = worker;
     slot.startedAt = Date.now();
     log(`[camau] worker ${worker.process.pid} starting (${slot.index + 1} of ${slots.length})`);
