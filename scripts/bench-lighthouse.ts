@@ -181,7 +181,14 @@ export async function lighthouseScores(base: string, pages: LighthousePage[], ru
     const scores: LighthouseScore[] = [];
     for (const page of pages) {
       const results: LighthouseScore[] = [];
-      for (let i = 0; i < runs; i++) results.push(await audit(port, base, page));
+      for (let i = 0; i < runs; i++) {
+        // Lighthouse now and then loses a trace (NO_NAVSTART) on a busy machine: one more try, then fail.
+        const run = await audit(port, base, page).catch((error: unknown) => {
+          console.warn(`Lighthouse run of ${page.path} failed (${error instanceof Error ? error.message : String(error)}); trying once more.`);
+          return audit(port, base, page);
+        });
+        results.push(run);
+      }
       // percentile() answers one of the values, so one run has exactly the median score.
       const median = percentile(results.map((r) => r.performance), 50);
       scores.push(results.find((r) => r.performance === median)!);
