@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { confidencePrompts, confidenceRatings, moduleCompletions, sectionVisits, teams } from '../../../db/schema/index.ts';
+import { confidencePrompts, confidenceRatings, teams } from '../../../db/schema/index.ts';
 import {
   CONFIDENCE_MOMENTS,
   checkConfidenceRatings,
@@ -9,6 +9,7 @@ import {
   type PairedChange,
 } from '../../domain/training/index.ts';
 import { hasRole } from '../access/index.ts';
+import { learningProgress } from '../learning/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 
@@ -27,13 +28,13 @@ export const ratingField = (statementId: string) => `rating-${statementId}`;
  */
 export async function dueConfidencePrompts(scope: Scope, programmes: readonly ProgrammeOutline[]): Promise<DuePrompt[]> {
   const personId = scope.viewer.id;
-  const [visits, completions, prompts] = await Promise.all([
-    scope.db.selectDistinct({ moduleId: sectionVisits.moduleId }).from(sectionVisits).where(eq(sectionVisits.personId, personId)),
-    scope.db.selectDistinct({ moduleId: moduleCompletions.moduleId }).from(moduleCompletions).where(eq(moduleCompletions.personId, personId)),
+  // The learning progress is the request's own read, shared with the rest of the page.
+  const [progress, prompts] = await Promise.all([
+    learningProgress(scope),
     scope.db.select({ programmeId: confidencePrompts.programmeId, moment: confidencePrompts.moment }).from(confidencePrompts).where(eq(confidencePrompts.personId, personId)),
   ]);
-  const visited = new Set(visits.map((v) => v.moduleId));
-  const done = new Set(completions.map((c) => c.moduleId));
+  const visited = new Set([...progress].filter(([, p]) => p.visited.length > 0).map(([moduleId]) => moduleId));
+  const done = new Set([...progress].filter(([, p]) => p.completedVersions.length > 0).map(([moduleId]) => moduleId));
   const closed = new Set(prompts.map((p) => `${p.programmeId}/${p.moment}`));
   const due: DuePrompt[] = [];
   for (const programme of programmes) {
