@@ -6,7 +6,8 @@ import { learningProgress, recordSectionVisit, submitKnowledgeCheck } from '../.
 import { assignedToMe, assignWork, type AssignInput } from '../../src/server/mentoring/assignments.ts';
 import { homeOverview } from '../../src/server/people/home-overview.ts';
 import { countPeopleByStatus, getPersonDetail, listMenteesOf, listTeamsWithPeople } from '../../src/server/people/people-repo.ts';
-import { dueConfidencePrompts } from '../../src/server/training/confidence.ts';
+import { dueConfidencePrompts, skipConfidence } from '../../src/server/training/confidence.ts';
+import { pendingReactions } from '../../src/server/training/reactions.ts';
 import { fixtureCatalogue as catalogue } from '../fixtures/catalogue.ts';
 import { allRight, fixtureModule, threeRight } from '../fixtures/module.ts';
 import { scopeOf } from '../support/scope.ts';
@@ -37,7 +38,7 @@ describe("a learner's progress on the home page and the catalogue", () => {
   const module = fixtureModule();
   const outline = { id: module.programme, moduleIds: [module.id], statementIds: ['s1'] };
 
-  it('is read in one statement per request, shared by continue learning and the confidence prompts', async () => {
+  it('is read in one statement per request, shared by continue learning and the training prompts', async () => {
     await recordSectionVisit(await as(learner, NOW), module, 'one');
     await recordSectionVisit(await as(learner, NOW + 1_000), module, 'two');
     await submitKnowledgeCheck(await as(learner, NOW + 2_000), { module, version: 1, answers: threeRight, startedAt: null });
@@ -46,9 +47,10 @@ describe("a learner's progress on the home page and the catalogue", () => {
       progress: (await learningProgress(scope)).get(module.id),
       place: await continueLearningFor(scope, async (id) => (id === module.id ? module : null)),
       due: await dueConfidencePrompts(scope, [outline]),
+      reactions: await pendingReactions(scope),
       again: (await learningProgress(scope)).get(module.id),
     }));
-    // One for the progress, one for the confidence prompts already answered.
+    // One for the progress, one for the training prompts (reactions to give, confidence prompts closed).
     expect(statements).toBe(2);
     expect(result.progress).toEqual({
       visited: expect.arrayContaining(['one', 'two']),
@@ -62,6 +64,10 @@ describe("a learner's progress on the home page and the catalogue", () => {
     expect(result.again).toEqual(result.progress);
     expect(result.place).toMatchObject({ section: { id: 'two' }, next: { kind: 'section', section: { id: 'three' } } });
     expect(result.due).toEqual([{ programmeId: module.programme, moment: 'before' }]);
+    expect(result.reactions).toEqual([]);
+    // Skipping the prompt in the same request forgets what was read.
+    expect(await skipConfidence(scope, outline, 'before')).toEqual({ ok: true });
+    expect(await dueConfidencePrompts(scope, [outline])).toEqual([]);
   });
 
   it('is read again after the person records a visit or a check in the same request', async () => {

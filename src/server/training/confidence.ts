@@ -10,6 +10,7 @@ import {
 } from '../../domain/training/index.ts';
 import { hasRole } from '../access/index.ts';
 import { learningProgress } from '../learning/index.ts';
+import { forgetPromptRecords, promptRecords } from './prompts.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 
@@ -27,15 +28,10 @@ export const ratingField = (statementId: string) => `rating-${statementId}`;
  * once every module is complete. A prompt answered or skipped once stays away.
  */
 export async function dueConfidencePrompts(scope: Scope, programmes: readonly ProgrammeOutline[]): Promise<DuePrompt[]> {
-  const personId = scope.viewer.id;
   // The learning progress is the request's own read, shared with the rest of the page.
-  const [progress, prompts] = await Promise.all([
-    learningProgress(scope),
-    scope.db.select({ programmeId: confidencePrompts.programmeId, moment: confidencePrompts.moment }).from(confidencePrompts).where(eq(confidencePrompts.personId, personId)),
-  ]);
+  const [progress, { closedConfidence: closed }] = await Promise.all([learningProgress(scope), promptRecords(scope)]);
   const visited = new Set([...progress].filter(([, p]) => p.visited.length > 0).map(([moduleId]) => moduleId));
   const done = new Set([...progress].filter(([, p]) => p.completedVersions.length > 0).map(([moduleId]) => moduleId));
-  const closed = new Set(prompts.map((p) => `${p.programmeId}/${p.moment}`));
   const due: DuePrompt[] = [];
   for (const programme of programmes) {
     if (programme.moduleIds.length === 0 || programme.statementIds.length === 0) continue;
@@ -75,6 +71,7 @@ export async function saveConfidence(scope: Scope, programme: ProgrammeOutline, 
       .values({ personId, programmeId: programme.id, moment, answeredAt: now })
       .onConflictDoUpdate({ target: [confidencePrompts.personId, confidencePrompts.programmeId, confidencePrompts.moment], set: { answeredAt: now } });
   });
+  forgetPromptRecords(scope);
   return { ok: true };
 }
 
@@ -85,6 +82,7 @@ export async function skipConfidence(scope: Scope, programme: ProgrammeOutline, 
     .insert(confidencePrompts)
     .values({ personId: scope.viewer.id, programmeId: programme.id, moment, skippedAt: scope.now.getTime() })
     .onConflictDoNothing();
+  forgetPromptRecords(scope);
   return { ok: true };
 }
 
