@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { registerRows, workshopReactions, workshops } from '../../../db/schema/index.ts';
+import { registerRows, workshopReactions } from '../../../db/schema/index.ts';
 import { checkReaction, reactionFigures, type ReactionFigures } from '../../domain/training/index.ts';
 import { mayOnWorkshop } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
