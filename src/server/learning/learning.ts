@@ -5,7 +5,7 @@ import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
 import { checkFeedback } from '../../domain/learning/check-feedback.ts';
-import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
+import { keptPerRequest, LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { Locale } from '../../domain/common/index.ts';
@@ -60,7 +60,7 @@ export async function recordSectionVisit(scope: Scope, module: Module, sectionId
     .insert(sectionVisits)
     .values({ personId: scope.viewer.id, organisationId: scope.organisationId, moduleId: module.id, sectionId, firstVisitedAt: now, lastVisitedAt: now })
     .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
-  readInRequest.delete(scope);
+  progressRecords.forget(scope);
 }
 
 export type SubmitResult = { ok: true; attemptId: string; grade: Grade; completed: boolean } | { ok: false; problem: SubmissionProblem };
@@ -95,7 +95,7 @@ export async function submitKnowledgeCheck(
     });
     return marked.grade.passed ? completeOnPass(tx, personId, input.module, scope.viewer.locale, now) : false;
   });
-  readInRequest.delete(scope);
+  progressRecords.forget(scope);
   return { ok: true, attemptId, grade: marked.grade, completed };
 }
 
@@ -112,10 +112,6 @@ type ProgressRecords = {
   /** Oldest first. */
   completions: { moduleId: string; moduleVersion: number; completedAt: number }[];
 };
-
-// One request reads the viewer's progress once (home, catalogue and prompts share it); the
-// scope is one per request, and a write through this module forgets what was read.
-const readInRequest = new WeakMap<Scope, Promise<ProgressRecords>>();
 
 /** The viewer's visits, check attempts and completions, each list as a JSON array of one statement. */
 async function readProgress(scope: Scope): Promise<ProgressRecords> {
@@ -135,19 +131,13 @@ async function readProgress(scope: Scope): Promise<ProgressRecords> {
   };
 }
 
-function progressRecords(scope: Scope): Promise<ProgressRecords> {
-  let read = readInRequest.get(scope);
-  if (!read) {
-    read = readProgress(scope);
-    readInRequest.set(scope, read);
-    read.catch(() => readInRequest.delete(scope));
-  }
-  return read;
-}
+// One request reads the viewer's progress once (home, catalogue and prompts share it); a write
+// through this module forgets what was read.
+const progressRecords = keptPerRequest(readProgress);
 
 /** Everything the catalogue, module and home pages need about the viewer's learning, read once per request in one statement. */
 export async function learningProgress(scope: Scope) {
-  const { visits, attempts, completions } = await progressRecords(scope);
+  const { visits, attempts, completions } = await progressRecords.get(scope);
   const byModule = new Map<string, { visited: string[]; lastSectionId: string | null; lastVisitedAt: number; attempts: number; lastAttempt: (typeof attempts)[number] | null; completedVersions: number[]; completedAt: number | null }>();
   const entry = (moduleId: string) => {
     let e = byModule.get(moduleId);

@@ -13,3 +13,4 @@ export * from './http-guard.ts';
 export * from './statement-log.ts';
 export * from './london-time.ts';
 export * from './download.ts';
+export * from './per-request.ts';

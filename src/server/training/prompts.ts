@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { confidencePrompts, registerRows, workshopReactions, workshops } from '../../../db/schema/index.ts';
 import type { ConfidenceMoment } from '../../domain/training/index.ts';
 import type { Scope } from '../people/index.ts';
+import { keptPerRequest } from '../platform/index.ts';
 
 /** The register marks that count as having attended a workshop. */
 export const ATTENDED = ['attended', 'attended-part'] as const;
@@ -13,10 +14,6 @@ type PromptRecords = {
   /** `programmeId/moment` of each confidence prompt answered or skipped. */
   closedConfidence: Set<string>;
 };
-
-// Read once per request (the home and training pages ask for both prompts); a write through
-// this capability that changes them forgets what was read.
-const readInRequest = new WeakMap<Scope, Promise<PromptRecords>>();
 
 async function readPrompts(scope: Scope): Promise<PromptRecords> {
   const now = scope.now.getTime();
@@ -46,18 +43,12 @@ async function readPrompts(scope: Scope): Promise<PromptRecords> {
   };
 }
 
+// Read once per request (the home and training pages ask for both prompts); a write through
+// this capability that changes them forgets what was read.
+const kept = keptPerRequest(readPrompts);
+
 /** The viewer's prompt records, read in one statement at most once per request. */
-export function promptRecords(scope: Scope): Promise<PromptRecords> {
-  let read = readInRequest.get(scope);
-  if (!read) {
-    read = readPrompts(scope);
-    readInRequest.set(scope, read);
-    read.catch(() => readInRequest.delete(scope));
-  }
-  return read;
-}
+export const promptRecords = (scope: Scope): Promise<PromptRecords> => kept.get(scope);
 
 /** Forgets the request's prompt records after a write that changes them. */
-export function forgetPromptRecords(scope: Scope): void {
-  readInRequest.delete(scope);
-}
+export const forgetPromptRecords = (scope: Scope): void => kept.forget(scope);
