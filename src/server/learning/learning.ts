@@ -1,11 +1,11 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { cpdEntries, knowledgeCheckAttempts, moduleCompletions, reflectiveEntries, sectionVisits } from '../../../db/schema/index.ts';
 import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
 import { checkFeedback } from '../../domain/learning/check-feedback.ts';
-import { LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
+import { keptPerRequest, LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { Locale } from '../../domain/common/index.ts';
@@ -73,6 +73,7 @@ export async function recordSectionVisit(scope: Scope, module: Module, sectionId
     .onConflictDoUpdate({ target: [sectionVisits.personId, sectionVisits.moduleId, sectionVisits.sectionId], set: { lastVisitedAt: now } });
   if (lastRecordedVisit.size >= MAX_REMEMBERED_VISITS) lastRecordedVisit.clear();
   lastRecordedVisit.set(scope.viewer.id, { key, at: now });
+  progressRecords.forget(scope);
 }
 
 export type SubmitResult = { ok: true; attemptId: string; grade: Grade; completed: boolean } | { ok: false; problem: SubmissionProblem };
@@ -107,6 +108,7 @@ export async function submitKnowledgeCheck(
     });
     return marked.grade.passed ? completeOnPass(tx, personId, input.module, scope.viewer.locale, now) : false;
   });
+  progressRecords.forget(scope);
   return { ok: true, attemptId, grade: marked.grade, completed };
 }
 
@@ -116,19 +118,39 @@ export async function getOwnAttempt(scope: Scope, attemptId: string) {
   return attempt ?? null;
 }
 
-/** Everything the catalogue and module pages need about the viewer's learning, in three queries. */
-export async function learningProgress(scope: Scope) {
-  const { db } = scope;
+type ProgressRecords = {
+  visits: { moduleId: string; sectionId: string; lastVisitedAt: number }[];
+  /** Oldest first. */
+  attempts: { moduleId: string; passed: boolean; score: number; total: number; submittedAt: number }[];
+  /** Oldest first. */
+  completions: { moduleId: string; moduleVersion: number; completedAt: number }[];
+};
+
+/** The viewer's visits, check attempts and completions, each list as a JSON array of one statement. */
+async function readProgress(scope: Scope): Promise<ProgressRecords> {
   const personId = scope.viewer.id;
-  const [visits, attempts, completions] = await Promise.all([
-    db.select().from(sectionVisits).where(eq(sectionVisits.personId, personId)),
-    db
-      .select({ moduleId: knowledgeCheckAttempts.moduleId, passed: knowledgeCheckAttempts.passed, score: knowledgeCheckAttempts.score, total: knowledgeCheckAttempts.total, submittedAt: knowledgeCheckAttempts.submittedAt })
-      .from(knowledgeCheckAttempts)
-      .where(eq(knowledgeCheckAttempts.personId, personId))
-      .orderBy(asc(knowledgeCheckAttempts.submittedAt)),
-    db.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(asc(moduleCompletions.completedAt)),
-  ]);
+  const [row] = await scope.db.all<{ visits: string; attempts: string; completions: string }>(sql`select
+    (select json_group_array(json_array(${sectionVisits.moduleId}, ${sectionVisits.sectionId}, ${sectionVisits.lastVisitedAt}))
+      from ${sectionVisits} where ${sectionVisits.personId} = ${personId}) as visits,
+    (select json_group_array(json_array(${knowledgeCheckAttempts.moduleId}, ${knowledgeCheckAttempts.passed}, ${knowledgeCheckAttempts.score}, ${knowledgeCheckAttempts.total}, ${knowledgeCheckAttempts.submittedAt}) order by ${knowledgeCheckAttempts.submittedAt})
+      from ${knowledgeCheckAttempts} where ${knowledgeCheckAttempts.personId} = ${personId}) as attempts,
+    (select json_group_array(json_array(${moduleCompletions.moduleId}, ${moduleCompletions.moduleVersion}, ${moduleCompletions.completedAt}) order by ${moduleCompletions.completedAt})
+      from ${moduleCompletions} where ${moduleCompletions.personId} = ${personId}) as completions`);
+  const list = <T>(json: string | undefined) => JSON.parse(json ?? '[]') as T[];
+  return {
+    visits: list<[string, string, number]>(row?.visits).map(([moduleId, sectionId, lastVisitedAt]) => ({ moduleId, sectionId, lastVisitedAt })),
+    attempts: list<[string, number, number, number, number]>(row?.attempts).map(([moduleId, passed, score, total, submittedAt]) => ({ moduleId, passed: passed === 1, score, total, submittedAt })),
+    completions: list<[string, number, number]>(row?.completions).map(([moduleId, moduleVersion, completedAt]) => ({ moduleId, moduleVersion, completedAt })),
+  };
+}
+
+// One request reads the viewer's progress once (home, catalogue and prompts share it); a write
+// through this module forgets what was read.
+const progressRecords = keptPerRequest(readProgress);
+
+/** Everything the catalogue, module and home pages need about the viewer's learning, read once per request in one statement. */
+export async function learningProgress(scope: Scope) {
+  const { visits, attempts, completions } = await progressRecords.get(scope);
   const byModule = new Map<string, { visited: string[]; lastSectionId: string | null; lastVisitedAt: number; attempts: number; lastAttempt: (typeof attempts)[number] | null; completedVersions: number[]; completedAt: number | null }>();
   const entry = (moduleId: string) => {
     let e = byModule.get(moduleId);

@@ -353,17 +353,58 @@ async function latestSubmissions(db: Db, ids: readonly string[]): Promise<Map<st
 // The person who set the work, joined a second time under another name.
 const assigner = alias(people, 'assigner');
 
-/** Assignments matching `where`, with names, titles, progress and status: the one reader every list uses. */
+// What each assignment's progress and status are read from, as correlated subqueries of the list's
+// one statement (JSON arrays where there are several rows).
+const rowFacts = {
+  answered: sql<number>`exists (select 1 from ${taskAnswers} where ${taskAnswers.assignmentId} = ${assignments.id})`,
+  latest: sql<string | null>`(select json_array(${submissions.state}, ${submissions.version}) from ${submissions} where ${submissions.assignmentId} = ${assignments.id} order by ${submissions.version} desc limit 1)`,
+  completedModules: sql<string | null>`case when ${assignments.activityKind} in ('module', 'programme') then
+    (select json_group_array(distinct ${moduleCompletions.moduleId}) from ${moduleCompletions} where ${moduleCompletions.personId} = ${assignments.menteeId}) end`,
+  visitedModules: sql<string | null>`case when ${assignments.activityKind} in ('module', 'programme') then
+    (select json_group_array(distinct ${sectionVisits.moduleId}) from ${sectionVisits} where ${sectionVisits.personId} = ${assignments.menteeId}) end`,
+  attempts: sql<string | null>`case
+    when ${assignments.activityKind} in ('conversation', 'conference') then
+      (select json_group_array(json_array(${simulationAttempts.id}, ${simulationAttempts.status}, ${simulationAttempts.startedAt})) from ${simulationAttempts}
+        where ${simulationAttempts.personId} = ${assignments.menteeId} and ${simulationAttempts.scenarioId} = ${assignments.activityId})
+    when ${assignments.activityKind} = 'vignette' then
+      (select json_group_array(json_array(${thresholdAttempts.id}, ${thresholdAttempts.status}, ${thresholdAttempts.startedAt})) from ${thresholdAttempts}
+        where ${thresholdAttempts.personId} = ${assignments.menteeId} and ${thresholdAttempts.vignetteId} = ${assignments.activityId})
+    end`,
+};
+
+type FactsRow = { a: ProgressItem; taskId: string | null; taskTitle: string | null; taskInstructions: string | null } & { [K in keyof typeof rowFacts]: (typeof rowFacts)[K]['_']['type'] };
+
+/** The progress facts of a list from its rows' subqueries: the same facts `progressFacts` reads table by table. */
+function factsOfRows(rows: readonly FactsRow[]): ProgressFacts {
+  const facts: ProgressFacts = { completed: new Set(), visited: new Set(), attempts: [], answered: new Set(), tasks: new Map() };
+  const list = <T>(json: string | null) => (json ? (JSON.parse(json) as T[]) : []);
+  for (const { a, ...r } of rows) {
+    for (const moduleId of list<string>(r.completedModules)) facts.completed.add(pair(a.menteeId, moduleId));
+    for (const moduleId of list<string>(r.visitedModules)) facts.visited.add(pair(a.menteeId, moduleId));
+    for (const [id, status, startedAt] of list<[string, AttemptRow['status'], number]>(r.attempts)) facts.attempts.push({ id, personId: a.menteeId, contentId: a.activityId, status, startedAt });
+    if (a.activityKind === 'task' && r.answered) facts.answered.add(a.id);
+    if (r.taskId !== null) facts.tasks.set(r.taskId, { title: r.taskTitle!, instructions: r.taskInstructions! });
+  }
+  return facts;
+}
+
+/** Assignments matching `where`, with names, titles, progress and status, in one statement: the one reader every list uses. */
 async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue): Promise<(AssignmentView & { passedOnFrom: string | null })[]> {
   const rows = await scope.db
-    .select({ a: assignments, menteeName: people.name, assignerId: assigner.id, assignerName: assigner.name })
+    .select({ a: assignments, menteeName: people.name, assignerId: assigner.id, assignerName: assigner.name, taskId: practiceTasks.id, taskTitle: practiceTasks.title, taskInstructions: practiceTasks.instructions, ...rowFacts })
     .from(assignments)
     .innerJoin(people, eq(people.id, assignments.menteeId))
     .innerJoin(assigner, eq(assigner.id, assignments.assignedBy))
+    .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
     .where(and(eq(assignments.organisationId, scope.organisationId), where))
     .orderBy(asc(assignments.dueDate), asc(assignments.createdAt));
-  const items = rows.map((r) => r.a);
-  const [facts, latest] = await Promise.all([progressFacts(scope.db, items, catalogue), latestSubmissions(scope.db, items.map((a) => a.id))]);
+  const facts = factsOfRows(rows);
+  const latest = new Map<string, { state: SubmissionState; version: number }>();
+  for (const r of rows) {
+    if (r.latest === null) continue;
+    const [state, version] = JSON.parse(r.latest) as [SubmissionState, number];
+    latest.set(r.a.id, { state, version });
+  }
   const day = today(scope);
   return rows.map(({ a, menteeName, assignerId, assignerName }) => {
     const progress = progressOf(facts, a, catalogue);

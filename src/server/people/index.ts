@@ -6,3 +6,4 @@ export * from './people-import-form.ts';
 export * from './person-admin-form.ts';
 export * from './team-form.ts';
 export * from './scope.ts';
+export * from './home-overview.ts';

@@ -14,3 +14,4 @@ export * from './statement-log.ts';
 export * from './london-time.ts';
 export * from './download.ts';
 export * from './cluster/index.ts';
+export * from './per-request.ts';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { confidencePrompts, confidenceRatings, moduleCompletions, sectionVisits, teams } from '../../../db/schema/index.ts';
+import { confidencePrompts, confidenceRatings, teams } from '../../../db/schema/index.ts';
 import {
   CONFIDENCE_MOMENTS,
   checkConfidenceRatings,
@@ -9,6 +9,8 @@ import {
   type PairedChange,
 } from '../../domain/training/index.ts';
 import { hasRole } from '../access/index.ts';
+import { learningProgress } from '../learning/index.ts';
+import { forgetPromptRecords, promptRecords } from './prompts.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 
@@ -26,15 +28,10 @@ export const ratingField = (statementId: string) => `rating-${statementId}`;
  * once every module is complete. A prompt answered or skipped once stays away.
  */
 export async function dueConfidencePrompts(scope: Scope, programmes: readonly ProgrammeOutline[]): Promise<DuePrompt[]> {
-  const personId = scope.viewer.id;
-  const [visits, completions, prompts] = await Promise.all([
-    scope.db.selectDistinct({ moduleId: sectionVisits.moduleId }).from(sectionVisits).where(eq(sectionVisits.personId, personId)),
-    scope.db.selectDistinct({ moduleId: moduleCompletions.moduleId }).from(moduleCompletions).where(eq(moduleCompletions.personId, personId)),
-    scope.db.select({ programmeId: confidencePrompts.programmeId, moment: confidencePrompts.moment }).from(confidencePrompts).where(eq(confidencePrompts.personId, personId)),
-  ]);
-  const visited = new Set(visits.map((v) => v.moduleId));
-  const done = new Set(completions.map((c) => c.moduleId));
-  const closed = new Set(prompts.map((p) => `${p.programmeId}/${p.moment}`));
+  // The learning progress is the request's own read, shared with the rest of the page.
+  const [progress, { closedConfidence: closed }] = await Promise.all([learningProgress(scope), promptRecords(scope)]);
+  const visited = new Set([...progress].filter(([, p]) => p.visited.length > 0).map(([moduleId]) => moduleId));
+  const done = new Set([...progress].filter(([, p]) => p.completedVersions.length > 0).map(([moduleId]) => moduleId));
   const due: DuePrompt[] = [];
   for (const programme of programmes) {
     if (programme.moduleIds.length === 0 || programme.statementIds.length === 0) continue;
@@ -74,6 +71,7 @@ export async function saveConfidence(scope: Scope, programme: ProgrammeOutline, 
       .values({ personId, programmeId: programme.id, moment, answeredAt: now })
       .onConflictDoUpdate({ target: [confidencePrompts.personId, confidencePrompts.programmeId, confidencePrompts.moment], set: { answeredAt: now } });
   });
+  forgetPromptRecords(scope);
   return { ok: true };
 }
 
@@ -84,6 +82,7 @@ export async function skipConfidence(scope: Scope, programme: ProgrammeOutline, 
     .insert(confidencePrompts)
     .values({ personId: scope.viewer.id, programmeId: programme.id, moment, skippedAt: scope.now.getTime() })
     .onConflictDoNothing();
+  forgetPromptRecords(scope);
   return { ok: true };
 }
 

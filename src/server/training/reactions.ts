@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
-import { registerRows, workshopReactions, workshops } from '../../../db/schema/index.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { registerRows, workshopReactions } from '../../../db/schema/index.ts';
 import { checkReaction, reactionFigures, type ReactionFigures } from '../../domain/training/index.ts';
 import { mayOnWorkshop } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { FieldErrors } from '../platform/index.ts';
 import { workshopTarget, type Workshop } from './workshops.ts';
+import { ATTENDED, forgetPromptRecords, promptRecords } from './prompts.ts';
 
 /** Whether the viewer is asked for a reaction to a workshop, has given one, or may not give one. */
 export type ReactionState = 'ask' | 'given' | 'not-open';
 
-const ATTENDED = ['attended', 'attended-part'] as const;
 
 /** A workshop the viewer may react to: over, and they are marked on its register as attending. */
 async function attendedWorkshop(scope: Scope, workshopId: string): Promise<Workshop | null> {
@@ -65,29 +65,13 @@ export async function saveReaction(scope: Scope, workshopId: string, input: Reac
     })
     .onConflictDoNothing()
     .returning({ at: workshopReactions.createdAt });
+  forgetPromptRecords(scope);
   return inserted.length ? { ok: true } : { ok: false, error: 'given' };
 }
 
 /** Workshops of the last 60 days the viewer attended and has not yet reacted to (home and training pages). */
 export async function pendingReactions(scope: Scope): Promise<{ id: string; title: string; date: string }[]> {
-  const now = scope.now.getTime();
-  const rows = await scope.db
-    .select({ id: workshops.id, title: workshops.title, date: workshops.date, reacted: workshopReactions.createdAt })
-    .from(registerRows)
-    .innerJoin(workshops, eq(workshops.id, registerRows.workshopId))
-    .leftJoin(workshopReactions, and(eq(workshopReactions.workshopId, registerRows.workshopId), eq(workshopReactions.personId, registerRows.personId)))
-    .where(
-      and(
-        eq(registerRows.personId, scope.viewer.id),
-        inArray(registerRows.mark, [...ATTENDED]),
-        eq(workshops.organisationId, scope.organisationId),
-        lte(workshops.endAt, now),
-        gte(workshops.endAt, now - 60 * 86_400_000),
-        isNull(workshopReactions.createdAt),
-      ),
-    )
-    .orderBy(desc(workshops.endAt));
-  return rows.map(({ id, title, date }) => ({ id, title, date }));
+  return (await promptRecords(scope)).pendingReactions;
 }
 
 /**
