@@ -28,7 +28,7 @@ import { prependBenchSection } from './bench-support.ts';
 import { fetchOnce, fmt, freePort, load, signIn, startBenchServer, startSimulationAttempt, summarise, type Run } from './bench-http.ts';
 import { BASELINE_COMMIT, MIX_PAGE_NAMES, mixBeforeAndAfter, mixRowsMarkdown, signedInMix } from './bench-signed-in.ts';
 import { profileMarkdown, profileMix } from './bench-profile.ts';
-import { lighthouseNote, lighthouseRowsMarkdown, lighthouseScores } from './bench-lighthouse.ts';
+import { lighthouseRowsMarkdown, lighthouseScores } from './bench-lighthouse.ts';
 
 const PEAK_CONNECTIONS = 50;
 const PEAK_SECONDS = 10;
@@ -295,8 +295,6 @@ try {
     ...mixRowsMarkdown(mix),
     ...reportPages.map(([name, ms]) => `| report page server time: ${name}, median of 9 | ${fmt(ms)} | < 300 ms |`),
     ...lighthouseRowsMarkdown(lighthouse),
-    '',
-    lighthouseNote(lighthouse),
     '',
     profileMarkdown(profile),
     '',

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REQUEST_BODY_LIMIT } from '../src/domain/people/index.ts';
 import { startMailJobs } from '../src/server/mail/index.ts';
-import { guardRequests, logStatementCounts, readConfig, serveWorker } from '../src/server/platform/index.ts';
+import { compressResponses, guardRequests, logStatementCounts, readConfig, serveWorker } from '../src/server/platform/index.ts';
 
 const config = readConfig();
 // Astro's handler runs behind our front door (address rule, size limit, TRACE), so the
@@ -15,7 +15,7 @@ const { handler } = (await import(pathToFileURL(resolve('dist/server/entry.mjs')
 // Scheduled jobs (mail retries, digests) run in every worker beside the pages: each job is
 // claimed in the database before it runs, so two workers never run the same one.
 await serveWorker({
-  handler: guardRequests(logStatementCounts(handler), { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }),
+  handler: guardRequests(compressResponses(logStatementCounts(handler)), { trustProxy: config.trustProxy, bodyLimit: REQUEST_BODY_LIMIT }),
   port: Number(process.env.PORT),
   host: process.env.HOST ?? 'localhost',
   startJobs: () => startMailJobs(),

@@ -11,6 +11,7 @@ export * from './calendar.ts';
 export * from './jobs/index.ts';
 export * from './http-guard.ts';
 export * from './statement-log.ts';
+export * from './compress.ts';
 export * from './london-time.ts';
 export * from './download.ts';
 export * from './cluster/index.ts';
