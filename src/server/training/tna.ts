@@ -93,10 +93,9 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
     // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
     db.all<{ completions: string; confidence: string }>(sql`select
       ${moduleIds.length === 0 ? sql`'[]'` : sql`(select json_group_array(json_array(person_id, modules)) from (
-        select person_id, group_concat(module_id, ' ') as modules from (
-          select distinct person_id, module_id from module_completions
-          where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
-        ) group by person_id))`} as completions,
+        select person_id, group_concat(distinct module_id) as modules from module_completions
+        where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
+        group by person_id))`} as completions,
       (select json_group_array(json_array(person_id, means)) from (
         select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
           select person_id, programme_id,
@@ -121,7 +120,8 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
   const doneCount = new Map<string, number>();
   for (const c of completions) {
-    for (const moduleId of c.modules.split(' ')) {
+    // group_concat(distinct …) joins with commas; module ids are slugs, so never hold one.
+    for (const moduleId of c.modules.split(',')) {
       const k = key(c.person_id, moduleProgramme.get(moduleId)!);
       doneCount.set(k, (doneCount.get(k) ?? 0) + 1);
     }
