@@ -117,4 +117,5 @@ export const mentoring: Translation<typeof english> = {
   'mentoring.person.heading': 'Gwaith a neilltuwyd',
   'mentoring.person.empty': 'Does dim gwaith wedi’i neilltuo.',
   'mentoring.readFeedback': 'Darllen yr adborth ar “{title}”',
+  'mentoring.earlier': 'Gwaith cynharach sydd wedi’i orffen neu wedi’i dynnu’n ôl, heb ei restru yma: {count}. Mae tudalen pob mentorai yn rhestru eu holl waith.',
 };

@@ -114,4 +114,5 @@ export const mentoring = {
   'mentoring.person.heading': 'Assigned work',
   'mentoring.person.empty': 'No work has been assigned.',
   'mentoring.readFeedback': 'Read the feedback on “{title}”',
+  'mentoring.earlier': 'Earlier work that is finished or withdrawn, not listed here: {count}. Each mentee’s page lists all of their work.',
 } as const;

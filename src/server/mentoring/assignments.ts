@@ -3,14 +3,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client.ts';
 import {
   assignments,
-  moduleCompletions,
   people,
   practiceTasks,
-  sectionVisits,
-  simulationAttempts,
   submissions,
   taskAnswers,
-  thresholdAttempts,
 } from '../../../db/schema/index.ts';
 import { londonDate } from '../../domain/common/index.ts';
 import {
@@ -241,56 +237,57 @@ type ProgressItem = { id: string; menteeId: string; activityKind: Row['activityK
 /** Attempts of scenarios or vignettes for these people, read once for a whole list. */
 type AttemptRow = { id: string; personId: string; contentId: string; status: 'in-progress' | 'complete'; startedAt: number };
 
-/** Everything the progress of a list of assignments is read from, in one grouped query per table. */
+/** Everything the progress of a list of assignments is read from, in one statement. */
 type ProgressFacts = {
   completed: Set<string>;
   visited: Set<string>;
   attempts: AttemptRow[];
   answered: Set<string>;
   tasks: Map<string, { title: string; instructions: string }>;
+  /** The latest submitted version of each assignment of the list. */
+  latest: Map<string, { state: SubmissionState; version: number }>;
 };
 
 const pair = (personId: string, contentId: string) => `${personId} ${contentId}`;
 
+// A list of ids as one bound JSON parameter, so a long list is one parameter, not hundreds.
+const inJson = (values: Iterable<string>) => sql`(select value from json_each(${JSON.stringify([...new Set(values)])}))`;
+
+type FactsRow = { completions: string; visits: string; sims: string; thresholds: string; answers: string; tasks: string; submissions: string };
+
+/** The progress facts of a list of assignments: every table read inside one statement (a JSON list per table). */
 async function progressFacts(db: Db, items: readonly ProgressItem[], catalogue: ContentCatalogue): Promise<ProgressFacts> {
-  const personIds = [...new Set(items.map((i) => i.menteeId))];
+  const facts: ProgressFacts = { completed: new Set(), visited: new Set(), attempts: [], answered: new Set(), tasks: new Map(), latest: new Map() };
+  if (!items.length) return facts;
   const moduleIds = new Set<string>();
-  const scenarioIds = new Set<string>();
-  const vignetteIds = new Set<string>();
-  const taskIds = new Set<string>();
+  const ids = (kinds: readonly ActivityKind[]) => items.filter((i) => kinds.includes(i.activityKind)).map((i) => i.activityId);
   for (const item of items) {
     if (item.activityKind === 'module') moduleIds.add(item.activityId);
     if (item.activityKind === 'programme') for (const m of catalogueEntry(catalogue, { kind: 'programme', id: item.activityId })?.moduleIds ?? []) moduleIds.add(m);
-    if (item.activityKind === 'conversation' || item.activityKind === 'conference') scenarioIds.add(item.activityId);
-    if (item.activityKind === 'vignette') vignetteIds.add(item.activityId);
-    if (item.activityKind === 'task') taskIds.add(item.activityId);
   }
-  const none = Promise.resolve([]);
-  const [completions, visits, sims, thresholds, answers, tasks] = await Promise.all([
-    moduleIds.size && personIds.length
-      ? db.selectDistinct({ personId: moduleCompletions.personId, moduleId: moduleCompletions.moduleId }).from(moduleCompletions).where(and(inArray(moduleCompletions.personId, personIds), inArray(moduleCompletions.moduleId, [...moduleIds])))
-      : none,
-    moduleIds.size && personIds.length
-      ? db.selectDistinct({ personId: sectionVisits.personId, moduleId: sectionVisits.moduleId }).from(sectionVisits).where(and(inArray(sectionVisits.personId, personIds), inArray(sectionVisits.moduleId, [...moduleIds])))
-      : none,
-    scenarioIds.size
-      ? db.select({ id: simulationAttempts.id, personId: simulationAttempts.personId, contentId: simulationAttempts.scenarioId, status: simulationAttempts.status, startedAt: simulationAttempts.startedAt }).from(simulationAttempts).where(and(inArray(simulationAttempts.personId, personIds), inArray(simulationAttempts.scenarioId, [...scenarioIds])))
-      : none,
-    vignetteIds.size
-      ? db.select({ id: thresholdAttempts.id, personId: thresholdAttempts.personId, contentId: thresholdAttempts.vignetteId, status: thresholdAttempts.status, startedAt: thresholdAttempts.startedAt }).from(thresholdAttempts).where(and(inArray(thresholdAttempts.personId, personIds), inArray(thresholdAttempts.vignetteId, [...vignetteIds])))
-      : none,
-    items.some((i) => i.activityKind === 'task')
-      ? db.selectDistinct({ assignmentId: taskAnswers.assignmentId }).from(taskAnswers).where(inArray(taskAnswers.assignmentId, items.filter((i) => i.activityKind === 'task').map((i) => i.id)))
-      : none,
-    taskIds.size ? db.select({ id: practiceTasks.id, title: practiceTasks.title, instructions: practiceTasks.instructions }).from(practiceTasks).where(inArray(practiceTasks.id, [...taskIds])) : none,
-  ]);
-  return {
-    completed: new Set(completions.map((c) => pair(c.personId, c.moduleId))),
-    visited: new Set(visits.map((v) => pair(v.personId, v.moduleId))),
-    attempts: [...sims, ...thresholds],
-    answered: new Set(answers.map((a) => a.assignmentId)),
-    tasks: new Map(tasks.map((t) => [t.id, { title: t.title, instructions: t.instructions }])),
-  };
+  const persons = inJson(items.map((i) => i.menteeId));
+  const modules = inJson(moduleIds);
+  const [row] = await db.all<FactsRow>(sql`select
+    (select json_group_array(json_array(person_id, module_id)) from (select distinct person_id, module_id from module_completions where person_id in ${persons} and module_id in ${modules})) as completions,
+    (select json_group_array(json_array(person_id, module_id)) from (select distinct person_id, module_id from section_visits where person_id in ${persons} and module_id in ${modules})) as visits,
+    (select json_group_array(json_array(id, person_id, scenario_id, status, started_at)) from simulation_attempts where person_id in ${persons} and scenario_id in ${inJson(ids(['conversation', 'conference']))}) as sims,
+    (select json_group_array(json_array(id, person_id, vignette_id, status, started_at)) from threshold_attempts where person_id in ${persons} and vignette_id in ${inJson(ids(['vignette']))}) as thresholds,
+    (select json_group_array(assignment_id) from (select distinct assignment_id from task_answers where assignment_id in ${inJson(items.filter((i) => i.activityKind === 'task').map((i) => i.id))})) as answers,
+    (select json_group_array(json_array(id, title, instructions)) from practice_tasks where id in ${inJson(ids(['task']))}) as tasks,
+    (select json_group_array(json_array(assignment_id, state, version)) from submissions where assignment_id in ${inJson(items.map((i) => i.id))}) as submissions`);
+  const list = <T>(text: string | undefined) => JSON.parse(text ?? '[]') as T[];
+  for (const [personId, moduleId] of list<[string, string]>(row?.completions)) facts.completed.add(pair(personId, moduleId));
+  for (const [personId, moduleId] of list<[string, string]>(row?.visits)) facts.visited.add(pair(personId, moduleId));
+  for (const text of [row?.sims, row?.thresholds]) {
+    for (const [id, personId, contentId, status, startedAt] of list<[string, string, string, AttemptRow['status'], number]>(text)) facts.attempts.push({ id, personId, contentId, status, startedAt });
+  }
+  for (const id of list<string>(row?.answers)) facts.answered.add(id);
+  for (const [id, title, instructions] of list<[string, string, string]>(row?.tasks)) facts.tasks.set(id, { title, instructions });
+  for (const [assignmentId, state, version] of list<[string, SubmissionState, number]>(row?.submissions)) {
+    const seen = facts.latest.get(assignmentId);
+    if (!seen || version > seen.version) facts.latest.set(assignmentId, { state, version });
+  }
+  return facts;
 }
 
 /** The attempt of an assigned scenario or vignette started since the assignment, latest first. */
@@ -350,68 +347,35 @@ async function latestSubmissions(db: Db, ids: readonly string[]): Promise<Map<st
   return latest;
 }
 
-// The person who set the work, joined a second time under another name.
+// The person who set the work, and the mentor it was passed on from, joined again under other names.
 const assigner = alias(people, 'assigner');
+const passedOnFromPerson = alias(people, 'passed_on_from_person');
 
-// What each assignment's progress and status are read from, as correlated subqueries of the list's
-// one statement (JSON arrays where there are several rows).
-const rowFacts = {
-  answered: sql<number>`exists (select 1 from ${taskAnswers} where ${taskAnswers.assignmentId} = ${assignments.id})`,
-  latest: sql<string | null>`(select json_array(${submissions.state}, ${submissions.version}) from ${submissions} where ${submissions.assignmentId} = ${assignments.id} order by ${submissions.version} desc limit 1)`,
-  completedModules: sql<string | null>`case when ${assignments.activityKind} in ('module', 'programme') then
-    (select json_group_array(distinct ${moduleCompletions.moduleId}) from ${moduleCompletions} where ${moduleCompletions.personId} = ${assignments.menteeId}) end`,
-  visitedModules: sql<string | null>`case when ${assignments.activityKind} in ('module', 'programme') then
-    (select json_group_array(distinct ${sectionVisits.moduleId}) from ${sectionVisits} where ${sectionVisits.personId} = ${assignments.menteeId}) end`,
-  attempts: sql<string | null>`case
-    when ${assignments.activityKind} in ('conversation', 'conference') then
-      (select json_group_array(json_array(${simulationAttempts.id}, ${simulationAttempts.status}, ${simulationAttempts.startedAt})) from ${simulationAttempts}
-        where ${simulationAttempts.personId} = ${assignments.menteeId} and ${simulationAttempts.scenarioId} = ${assignments.activityId})
-    when ${assignments.activityKind} = 'vignette' then
-      (select json_group_array(json_array(${thresholdAttempts.id}, ${thresholdAttempts.status}, ${thresholdAttempts.startedAt})) from ${thresholdAttempts}
-        where ${thresholdAttempts.personId} = ${assignments.menteeId} and ${thresholdAttempts.vignetteId} = ${assignments.activityId})
-    end`,
-};
+type View = AssignmentView & { passedOnFrom: string | null };
 
-type FactsRow = { a: ProgressItem; taskId: string | null; taskTitle: string | null; taskInstructions: string | null } & { [K in keyof typeof rowFacts]: (typeof rowFacts)[K]['_']['type'] };
-
-/** The progress facts of a list from its rows' subqueries: the same facts `progressFacts` reads table by table. */
-function factsOfRows(rows: readonly FactsRow[]): ProgressFacts {
-  const facts: ProgressFacts = { completed: new Set(), visited: new Set(), attempts: [], answered: new Set(), tasks: new Map() };
-  const list = <T>(json: string | null) => (json ? (JSON.parse(json) as T[]) : []);
-  for (const { a, ...r } of rows) {
-    for (const moduleId of list<string>(r.completedModules)) facts.completed.add(pair(a.menteeId, moduleId));
-    for (const moduleId of list<string>(r.visitedModules)) facts.visited.add(pair(a.menteeId, moduleId));
-    for (const [id, status, startedAt] of list<[string, AttemptRow['status'], number]>(r.attempts)) facts.attempts.push({ id, personId: a.menteeId, contentId: a.activityId, status, startedAt });
-    if (a.activityKind === 'task' && r.answered) facts.answered.add(a.id);
-    if (r.taskId !== null) facts.tasks.set(r.taskId, { title: r.taskTitle!, instructions: r.taskInstructions! });
-  }
-  return facts;
-}
-
-/** Assignments matching `where`, with names, titles, progress and status, in one statement: the one reader every list uses. */
-async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue): Promise<(AssignmentView & { passedOnFrom: string | null })[]> {
+/**
+ * Assignments matching `where`, with names, titles, progress and status: the one reader every
+ * list uses, in two statements (the rows, then their progress facts). `summary`, a scalar SQL
+ * column, comes back once beside them (null when no row matches).
+ */
+async function readViews(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue, summary?: SQL<string | null>): Promise<{ views: View[]; fromNames: Map<string, string | null>; summary: string | null }> {
   const rows = await scope.db
-    .select({ a: assignments, menteeName: people.name, assignerId: assigner.id, assignerName: assigner.name, taskId: practiceTasks.id, taskTitle: practiceTasks.title, taskInstructions: practiceTasks.instructions, ...rowFacts })
+    .select({ a: assignments, menteeName: people.name, assignerId: assigner.id, assignerName: assigner.name, fromName: passedOnFromPerson.name, summary: summary ?? sql<null>`null` })
     .from(assignments)
     .innerJoin(people, eq(people.id, assignments.menteeId))
     .innerJoin(assigner, eq(assigner.id, assignments.assignedBy))
-    .leftJoin(practiceTasks, and(eq(assignments.activityKind, 'task'), eq(practiceTasks.id, assignments.activityId)))
+    .leftJoin(passedOnFromPerson, eq(passedOnFromPerson.id, assignments.passedOnFrom))
     .where(and(eq(assignments.organisationId, scope.organisationId), where))
     .orderBy(asc(assignments.dueDate), asc(assignments.createdAt));
-  const facts = factsOfRows(rows);
-  const latest = new Map<string, { state: SubmissionState; version: number }>();
-  for (const r of rows) {
-    if (r.latest === null) continue;
-    const [state, version] = JSON.parse(r.latest) as [SubmissionState, number];
-    latest.set(r.a.id, { state, version });
-  }
+  const items = rows.map((r) => r.a);
+  const facts = await progressFacts(scope.db, items, catalogue);
   const day = today(scope);
-  return rows.map(({ a, menteeName, assignerId, assignerName }) => {
+  const views = rows.map(({ a, menteeName, assignerId, assignerName }): View => {
     const progress = progressOf(facts, a, catalogue);
     const task = a.activityKind === 'task' ? facts.tasks.get(a.activityId) : undefined;
     const entry = catalogueEntry(catalogue, { kind: a.activityKind, id: a.activityId });
     const title = task ? { en: task.title, cy: task.title } : (entry?.title ?? null);
-    const submission = latest.get(a.id) ?? null;
+    const submission = facts.latest.get(a.id) ?? null;
     return {
       id: a.id,
       menteeId: a.menteeId,
@@ -434,6 +398,11 @@ async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentC
       feedbackVersion: submission?.state === 'feedback-released' ? submission.version : null,
     };
   });
+  return { views, fromNames: new Map(rows.map((r) => [r.a.id, r.fromName])), summary: rows[0]?.summary ?? null };
+}
+
+async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue): Promise<View[]> {
+  return (await readViews(scope, where, catalogue)).views;
 }
 
 /** The signed-in person's own assigned work still standing (withdrawn work leaves the list), soonest due first. */
@@ -442,26 +411,87 @@ export async function assignedToMe(scope: Scope, catalogue?: ContentCatalogue): 
   return byDueDate(views);
 }
 
+// Work the viewer is responsible for: theirs, and for an administrator also the work no mentor holds.
+function ownedBy(scope: Scope): SQL {
+  return (hasRole(scope.viewer, 'admin') ? or(eq(assignments.ownerId, scope.viewer.id), isNull(assignments.ownerId)) : eq(assignments.ownerId, scope.viewer.id)) as SQL;
+}
+
+// The same rule over another name of the assignments table, for subqueries.
+function ownedByAs(scope: Scope, t: SQL): SQL {
+  const owner = hasRole(scope.viewer, 'admin') ? sql`(${t}.owner_id = ${scope.viewer.id} or ${t}.owner_id is null)` : sql`${t}.owner_id = ${scope.viewer.id}`;
+  return sql`${t}.organisation_id = ${scope.organisationId} and ${owner}`;
+}
+
+/**
+ * Whether an assignment is finished with (withdrawn, its feedback released, or done with nothing
+ * to submit), as SQL over the name `t`. A programme's completion is left to the status: it stays open here.
+ * The latest submission is compared with `is`, not `=`: with none it is false, never null (which would hide open work).
+ */
+function closedAs(t: SQL): SQL {
+  const noReview = sql`not ${t}.ask_review`;
+  return sql`(${t}.withdrawn_at is not null
+    or (select s.state from submissions s where s.assignment_id = ${t}.id order by s.version desc limit 1) is 'feedback-released'
+    or (${t}.activity_kind = 'module' and exists (select 1 from module_completions c where c.person_id = ${t}.mentee_id and c.module_id = ${t}.activity_id))
+    or (${t}.activity_kind = 'task' and ${noReview} and exists (select 1 from task_answers ta where ta.assignment_id = ${t}.id))
+    or (${t}.activity_kind in ('conversation', 'conference') and ${noReview} and exists (select 1 from simulation_attempts sa where sa.person_id = ${t}.mentee_id and sa.scenario_id = ${t}.activity_id and sa.status = 'complete' and sa.started_at >= ${t}.created_at))
+    or (${t}.activity_kind = 'vignette' and ${noReview} and exists (select 1 from threshold_attempts ta where ta.person_id = ${t}.mentee_id and ta.vignette_id = ${t}.activity_id and ta.status = 'complete' and ta.started_at >= ${t}.created_at)))`;
+}
+
+/** How many finished or withdrawn assignments the workspace home lists beside the open ones (latest due first). */
+export const RECENT_CLOSED = 20;
+
+/** The workspace home's work: every open assignment, the most recent closed ones, how many earlier ones are left out, and what was passed on. */
+export type WorkspaceAssignments = {
+  rows: MentorAssignmentRow[];
+  /** Finished or withdrawn assignments not listed (older than the `RECENT_CLOSED` listed). */
+  earlier: number;
+  /** Each open assignment passed on to the viewer: who from (null: a person since removed) and when. */
+  passedOn: { fromName: string | null; toAdmins: boolean; passedOnAt: number }[];
+};
+
+/**
+ * The assignments the workspace home lists, in two statements however long the history: every
+ * open one, the `recent` most recently due of those finished with, and (in the same statement)
+ * how many earlier ones are left out and the open work passed on to the viewer.
+ */
+export async function workspaceAssignments(scope: Scope, catalogue?: ContentCatalogue, recent = RECENT_CLOSED): Promise<WorkspaceAssignments> {
+  const x = sql.raw('x');
+  const y = sql.raw('y');
+  const recentClosed = sql`select x.id from assignments x where ${ownedByAs(scope, x)} and ${closedAs(x)} order by x.due_date desc, x.created_at desc limit ${recent}`;
+  const summary = sql<string | null>`json_object(
+    'closed', (select count(*) from assignments y where ${ownedByAs(scope, y)} and ${closedAs(y)}),
+    'passedOn', json((select json_group_array(json_array(f.name, y.owner_id is null, y.passed_on_at)) from assignments y left join people f on f.id = y.passed_on_from
+      where ${ownedByAs(scope, y)} and y.passed_on_at is not null and y.withdrawn_at is null order by y.due_date, y.created_at)))`;
+  const { views, fromNames, summary: found } = await readViews(
+    scope,
+    and(ownedBy(scope), or(sql`not ${closedAs(sql.raw('"assignments"'))}`, sql`${assignments.id} in (${recentClosed})`)),
+    catalogue ?? (await loadContentCatalogue()),
+    summary,
+  );
+  const { closed, passedOn } = found ? (JSON.parse(found) as { closed: number; passedOn: [string | null, number, number][] }) : { closed: 0, passedOn: [] };
+  return {
+    rows: byDueDate(views).map((v) => ({ ...v, passedOnFromName: fromNames.get(v.id) ?? null })),
+    earlier: Math.max(0, closed - recent),
+    passedOn: passedOn.map(([fromName, toAdmins, passedOnAt]) => ({ fromName, toAdmins: toAdmins === 1, passedOnAt })),
+  };
+}
+
 /**
  * The assignments the signed-in mentor is responsible for (withdrawn ones included, as history);
  * an administrator also gets the work no mentor holds any more.
  */
 export async function assignmentsOwnedBy(scope: Scope, filter: { menteeId?: string } = {}, catalogue?: ContentCatalogue): Promise<MentorAssignmentRow[]> {
-  const owner = hasRole(scope.viewer, 'admin') ? or(eq(assignments.ownerId, scope.viewer.id), isNull(assignments.ownerId)) : eq(assignments.ownerId, scope.viewer.id);
-  const views = await viewsOf(scope, and(owner, filter.menteeId ? eq(assignments.menteeId, filter.menteeId) : undefined), catalogue ?? (await loadContentCatalogue()));
-  const fromIds = [...new Set(views.map((v) => v.passedOnFrom).filter((id): id is string => id !== null))];
-  const names = fromIds.length ? await scope.db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, fromIds)) : [];
-  return byDueDate(views).map((v) => ({ ...v, passedOnFromName: names.find((n) => n.id === v.passedOnFrom)?.name ?? null }));
+  const { views, fromNames } = await readViews(scope, and(ownedBy(scope), filter.menteeId ? eq(assignments.menteeId, filter.menteeId) : undefined), catalogue ?? (await loadContentCatalogue()));
+  return byDueDate(views).map((v) => ({ ...v, passedOnFromName: fromNames.get(v.id) ?? null }));
 }
 
 /** One assignment for its owner (or an admin when no one owns it); null otherwise, which the page shows as 404. */
 export async function assignmentForOwner(scope: Scope, id: string, catalogue?: ContentCatalogue): Promise<MentorAssignmentRow | null> {
   const row = await ownedRow(scope, id);
   if (!row) return null;
-  const [view] = await viewsOf(scope, eq(assignments.id, id), catalogue ?? (await loadContentCatalogue()));
-  if (!view) return null;
-  const [from] = view.passedOnFrom ? await scope.db.select({ name: people.name }).from(people).where(eq(people.id, view.passedOnFrom)) : [];
-  return { ...view, passedOnFromName: from?.name ?? null };
+  const { views, fromNames } = await readViews(scope, eq(assignments.id, id), catalogue ?? (await loadContentCatalogue()));
+  const [view] = views;
+  return view ? { ...view, passedOnFromName: fromNames.get(view.id) ?? null } : null;
 }
 
 /** What the mentee's own page of one assigned item shows. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client.ts';
 import { markings, people, personRoles, submissions } from '../../../db/schema/index.ts';
 import { localePath, nameIn } from '../../domain/common/index.ts';
@@ -115,22 +116,19 @@ export type RubricAgreement = { rubricId: string; n: number; alpha: number | nul
  * number of double-marked submissions. Rubrics with none double-marked are left out.
  */
 export async function moderationByRubric(scope: Scope): Promise<RubricAgreement[]> {
+  // Only submissions both markers released come back (one row each), never every marking of the organisation.
+  const second = alias(markings, 'second_marking');
   const rows = await scope.db
-    .select({ submissionId: markings.submissionId, rubricId: submissions.rubricId, role: markings.role, total: markings.total })
-    .from(markings)
-    .innerJoin(submissions, eq(submissions.id, markings.submissionId))
-    .where(and(eq(submissions.organisationId, scope.organisationId), isNotNull(markings.releasedAt), isNotNull(markings.total)));
-  const bySubmission = new Map<string, { rubricId: string; first?: number; second?: number }>();
-  for (const r of rows) {
-    const entry = bySubmission.get(r.submissionId) ?? { rubricId: r.rubricId };
-    entry[r.role] = r.total!;
-    bySubmission.set(r.submissionId, entry);
-  }
+    .select({ submissionId: submissions.id, rubricId: submissions.rubricId, first: markings.total, second: second.total })
+    .from(submissions)
+    .innerJoin(markings, and(eq(markings.submissionId, submissions.id), eq(markings.role, 'first'), isNotNull(markings.releasedAt), isNotNull(markings.total)))
+    .innerJoin(second, and(eq(second.submissionId, submissions.id), eq(second.role, 'second'), isNotNull(second.releasedAt), isNotNull(second.total)))
+    .where(eq(submissions.organisationId, scope.organisationId))
+    .orderBy(asc(submissions.id));
   const byRubric = new Map<string, { first: number; second: number }[]>();
-  for (const { rubricId, first, second } of bySubmission.values()) {
-    if (first === undefined || second === undefined) continue;
-    byRubric.set(rubricId, [...(byRubric.get(rubricId) ?? []), { first, second }]);
-  }
+  // One pair per submission, however many markings a role has had.
+  const bySubmission = new Map(rows.map((r) => [r.submissionId, r]));
+  for (const { rubricId, first, second } of bySubmission.values()) byRubric.set(rubricId, [...(byRubric.get(rubricId) ?? []), { first: first!, second: second! }]);
   return [...byRubric.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rubricId, pairs]) => ({ rubricId, ...rubricModeration(pairs) }));
 }
 

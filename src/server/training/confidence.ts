@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { confidencePrompts, confidenceRatings, teams } from '../../../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { confidencePrompts, confidenceRatings } from '../../../db/schema/index.ts';
 import {
   CONFIDENCE_MOMENTS,
   checkConfidenceRatings,
@@ -108,28 +108,33 @@ export async function confidenceFigures(scope: Scope, programmes: readonly Pick<
   const asked = programmes.filter((p) => p.statementIds.length > 0);
   const managed = viewer.managedTeamIds.length ? [...viewer.managedTeamIds] : [''];
   const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
-  const [pairs, orgTeams] = await Promise.all([
-    asked.length === 0
-      ? Promise.resolve([])
-      : db.all<{ person_id: string; programme_id: string; before: number; after: number; teams: string | null }>(sql`
-          select b.person_id, b.programme_id, avg(b.rating) as before, avg(a.rating) as after,
-            (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = b.person_id) as teams
-          from confidence_ratings b
-          join confidence_ratings a on a.person_id = b.person_id and a.programme_id = b.programme_id and a.statement_id = b.statement_id and a.moment = 'after'
-          join people p on p.id = b.person_id
-          where b.organisation_id = ${organisationId} and b.moment = 'before' and p.status = 'active'
-            and (${sql.join(asked.map((p) => sql`(b.programme_id = ${p.id} and b.statement_id in (${list(p.statementIds)}))`), sql` or `)})
-            ${admin ? sql`` : sql`and b.person_id in (select person_id from team_memberships where team_id in (${list(managed)}))`}
-          group by b.person_id, b.programme_id`),
-    db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(teams.nameEn),
-  ]);
+  // One statement: the before/after pairs (sums and counts, so no average passes through text) and the organisation's teams.
+  const [row] = await db.all<{ pairs: string; teams: string }>(sql`select
+    ${asked.length === 0 ? sql`'[]'` : sql`(select json_group_array(json_array(person_id, programme_id, before_sum, after_sum, n, teams)) from (
+      select b.person_id, b.programme_id, sum(b.rating) as before_sum, sum(a.rating) as after_sum, count(*) as n,
+        (select group_concat(tm.team_id, ' ') from team_memberships tm where tm.person_id = b.person_id) as teams
+      from confidence_ratings b
+      join confidence_ratings a on a.person_id = b.person_id and a.programme_id = b.programme_id and a.statement_id = b.statement_id and a.moment = 'after'
+      join people p on p.id = b.person_id
+      where b.organisation_id = ${organisationId} and b.moment = 'before' and p.status = 'active'
+        and (${sql.join(asked.map((p) => sql`(b.programme_id = ${p.id} and b.statement_id in (${list(p.statementIds)}))`), sql` or `)})
+        ${admin ? sql`` : sql`and b.person_id in (select person_id from team_memberships where team_id in (${list(managed)}))`}
+      group by b.person_id, b.programme_id))`} as pairs,
+    (select json_group_array(json_array(id, name_en, name_cy)) from (select id, name_en, name_cy from teams where organisation_id = ${organisationId} order by name_en)) as teams`);
+  const pairs = (JSON.parse(row?.pairs ?? '[]') as [string, string, number, number, number, string | null][]).map(([, programmeId, beforeSum, afterSum, n, teamList]) => ({
+    programmeId,
+    before: beforeSum / n,
+    after: afterSum / n,
+    teamIds: teamList ? teamList.split(' ') : [],
+  }));
+  const orgTeams = (JSON.parse(row?.teams ?? '[]') as [string, string, string][]).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
   const shownTeams = admin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
   const figures = (list: readonly { before: number; after: number }[]): ConfidenceChange => {
     const change = pairedChange(list);
     return { change, reading: pairedChangeReading(change) };
   };
   return programmes.map((programme) => {
-    const mine = pairs.filter((p) => p.programme_id === programme.id).map((p) => ({ before: Number(p.before), after: Number(p.after), teamIds: p.teams ? p.teams.split(' ') : [] }));
+    const mine = pairs.filter((p) => p.programmeId === programme.id);
     const byTeam = shownTeams.flatMap((team) => {
       const inTeam = mine.filter((p) => p.teamIds.includes(team.id));
       return inTeam.length === 0 ? [] : [{ teamId: team.id, nameEn: team.nameEn, nameCy: team.nameCy, ...figures(inTeam) }];

@@ -116,30 +116,28 @@ export type NeedsInputs = {
 /**
  * The one loader of needs inputs for many people (the needs analysis and the rollout page): the
  * organisation's people that `where` keeps (an SQL condition on `people` aliased `p`), each with
- * all their teams and roles, the rules and the overrides. Flat set-based reads joined in memory:
- * never one query per person (four statements whatever the number of people).
+ * all their teams and roles, the rules and the overrides. Two statements whatever the number of
+ * people (the people with their teams and roles as JSON lists; the rules and overrides as JSON): never one per person.
  */
 export async function loadNeedsInputs(scope: Scope, where: SQL): Promise<NeedsInputs> {
   const { db, organisationId } = scope;
-  const inView = sql`p.organisation_id = ${organisationId} and ${where}`;
-  const [rows, roleRows, rules, overrides] = await Promise.all([
-    // One row per membership (one for someone in no team): the people and their teams in one read.
-    db.all<{ id: string; name: string; team_id: string | null }>(sql`select p.id, p.name, tm.team_id from people p left join team_memberships tm on tm.person_id = p.id where ${inView}`),
-    db.all<{ person_id: string; role: Role }>(sql`select r.person_id, r.role from person_roles r join people p on p.id = r.person_id where ${inView}`),
-    listNeedRules(scope),
-    // Overrides are few: read the organisation's and keep those of the people in view.
-    db
-      .select({ personId: needOverrides.personId, programmeId: needOverrides.programmeId, need: needOverrides.need, reason: needOverrides.reason })
-      .from(needOverrides)
-      .where(eq(needOverrides.organisationId, organisationId)),
+  const [rows, [org]] = await Promise.all([
+    db.all<{ id: string; name: string; teams: string; roles: string }>(sql`select p.id, p.name,
+      (select json_group_array(tm.team_id) from team_memberships tm where tm.person_id = p.id) as teams,
+      (select json_group_array(r.role) from person_roles r where r.person_id = p.id) as roles
+      from people p where p.organisation_id = ${organisationId} and ${where}`),
+    // Rules in the order listNeedRules gives; overrides are few: the organisation's, keeping those of the people in view below.
+    db.all<{ rules: string; overrides: string }>(sql`select
+      (select json_group_array(json_array(id, programme_id, team_id, role, need, workshop_required, updated_at)) from (
+        select id, programme_id, team_id, role, need, workshop_required, updated_at from need_rules where organisation_id = ${organisationId} order by programme_id, team_id, role)) as rules,
+      (select json_group_array(json_array(person_id, programme_id, need, reason)) from need_overrides where organisation_id = ${organisationId}) as overrides`),
   ]);
+  const rules = (JSON.parse(org?.rules ?? '[]') as [string, string, string, Role | '', Need, number, number][]).map(
+    ([id, programmeId, teamId, role, need, workshopRequired, updatedAt]): StoredNeedRule => ({ id, programmeId, teamId, role, need, workshopRequired: workshopRequired === 1, updatedAt }),
+  );
+  const overrides = (JSON.parse(org?.overrides ?? '[]') as [string, string, Need, string][]).map(([personId, programmeId, need, reason]) => ({ personId, programmeId, need, reason }));
   const byId = new Map<string, NeedsPerson>();
-  for (const r of rows) {
-    let person = byId.get(r.id);
-    if (!person) byId.set(r.id, (person = { id: r.id, name: r.name, teamIds: [], roles: [] }));
-    if (r.team_id !== null) person.teamIds.push(r.team_id);
-  }
-  for (const r of roleRows) byId.get(r.person_id)?.roles.push(r.role);
+  for (const r of rows) byId.set(r.id, { id: r.id, name: r.name, teamIds: JSON.parse(r.teams) as string[], roles: JSON.parse(r.roles) as Role[] });
   const overridesOf = new Map<string, Map<string, (typeof overrides)[number]>>();
   for (const o of overrides) {
     if (!byId.has(o.personId)) continue;

@@ -1,5 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { bookings, phaseTeams, registerRows, rolloutPhases, teams, workshops } from '../../../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
 import { londonDate } from '../../domain/common/index.ts';
 import { ROLES, type Role } from '../../domain/people/index.ts';
 import { tnaStatus, tnaSummaries, TNA_STATUSES, type Need, type NeedSource, type TnaStatus, type TnaTeamSummary } from '../../domain/training/index.ts';
@@ -65,66 +64,64 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
   const { db, viewer, organisationId } = scope;
   if (!mayInOrganisation(viewer, 'training.needs.view')) return null;
   const isAdmin = hasRole(viewer, 'admin');
-  const orgTeams = await db.select({ id: teams.id, nameEn: teams.nameEn, nameCy: teams.nameCy }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(teams.nameEn);
-  const visibleTeams = isAdmin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
-  const visibleTeamIds = visibleTeams.map((t) => t.id);
-  if (visibleTeamIds.length === 0 && !isAdmin) return { rows: [], visibleTeams };
+  if (!isAdmin && viewer.managedTeamIds.length === 0) return { rows: [], visibleTeams: [] };
   const shown = filter.programmeId ? programmes.filter((p) => p.id === filter.programmeId) : [...programmes];
   const moduleProgramme = new Map<string, string>();
   for (const p of programmes) for (const m of p.modules) moduleProgramme.set(m, p.id);
 
+  // The teams a manager sees: those they manage that are the organisation's.
+  const managedTeams = sql`(select id from teams where organisation_id = ${organisationId} and id in (select value from json_each(${JSON.stringify(viewer.managedTeamIds)})))`;
   // The people in view, as SQL: every active or invited person of the organisation (admins), or the members of managed teams.
   const inView = isAdmin
     ? sql`select id from people where organisation_id = ${organisationId} and status != 'deactivated'`
     : sql`select tm.person_id from team_memberships tm join people p on p.id = tm.person_id
-          where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)})`;
+          where p.organisation_id = ${organisationId} and p.status != 'deactivated' and tm.team_id in ${managedTeams}`;
   const moduleIds = [...moduleProgramme.keys()];
-  // Completions and confidence come one row per person (lists packed with group_concat), the needs inputs from the one loader.
-  const [needs, completions, marks, booked, confidence, phases] = await Promise.all([
+  // Four statements in all: the needs inputs (two, from the one loader); the organisation's teams, workshop
+  // marks, bookings and phases as JSON lists (one); completions and confidence, packed per person (one).
+  const [needs, [org], [progress]] = await Promise.all([
     loadNeedsInputs(
       scope,
-      isAdmin
-        ? sql`p.status != 'deactivated'`
-        : sql`p.status != 'deactivated' and p.id in (select x.person_id from team_memberships x where x.team_id in (${sql.join(visibleTeamIds.map((id) => sql`${id}`), sql`, `)}))`,
+      isAdmin ? sql`p.status != 'deactivated'` : sql`p.status != 'deactivated' and p.id in (select x.person_id from team_memberships x where x.team_id in ${managedTeams})`,
     ),
+    db.all<{ teams: string; marks: string; booked: string; phases: string }>(sql`select
+      (select json_group_array(json_array(id, name_en, name_cy)) from (select id, name_en, name_cy from teams where organisation_id = ${organisationId} order by name_en)) as teams,
+      (select json_group_array(json_array(r.person_id, w.programme_id, r.mark)) from register_rows r join workshops w on w.id = r.workshop_id where w.organisation_id = ${organisationId}) as marks,
+      (select json_group_array(json_array(b.person_id, w.programme_id)) from bookings b join workshops w on w.id = b.workshop_id
+        where b.organisation_id = ${organisationId} and b.state = 'booked' and w.cancelled_at is null) as booked,
+      (select json_group_array(json_array(pt.team_id, rp.ends_on)) from phase_teams pt join rollout_phases rp on rp.id = pt.phase_id where rp.organisation_id = ${organisationId}) as phases`),
     // Distinct modules per person: a module done in any version counts once; only the programmes' current modules count.
-    moduleIds.length === 0
-      ? Promise.resolve([])
-      : db.all<{ person_id: string; modules: string }>(sql`
-          select person_id, group_concat(module_id, ' ') as modules from (
-            select distinct person_id, module_id from module_completions
-            where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
-          ) group by person_id`),
-    db
-      .select({ personId: registerRows.personId, programmeId: workshops.programmeId, mark: registerRows.mark })
-      .from(registerRows)
-      .innerJoin(workshops, eq(workshops.id, registerRows.workshopId))
-      .where(eq(workshops.organisationId, organisationId)),
-    db
-      .select({ personId: bookings.personId, programmeId: workshops.programmeId })
-      .from(bookings)
-      .innerJoin(workshops, eq(workshops.id, bookings.workshopId))
-      .where(and(eq(bookings.organisationId, organisationId), eq(bookings.state, 'booked'), isNull(workshops.cancelledAt))),
-    db.all<{ person_id: string; means: string }>(sql`
-      select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
-        select person_id, programme_id,
-          avg(case when moment = 'before' then rating end) as before,
-          avg(case when moment = 'after' then rating end) as after
-        from confidence_ratings
-        where organisation_id = ${organisationId} and person_id in (${inView})
-        group by person_id, programme_id
-      ) group by person_id`),
-    db
-      .select({ teamId: phaseTeams.teamId, endsOn: rolloutPhases.endsOn })
-      .from(phaseTeams)
-      .innerJoin(rolloutPhases, eq(rolloutPhases.id, phaseTeams.phaseId))
-      .where(eq(rolloutPhases.organisationId, organisationId)),
+    db.all<{ completions: string; confidence: string }>(sql`select
+      ${moduleIds.length === 0 ? sql`'[]'` : sql`(select json_group_array(json_array(person_id, modules)) from (
+        select person_id, group_concat(distinct module_id) as modules from module_completions
+        where person_id in (${inView}) and module_id in (${sql.join(moduleIds.map((id) => sql`${id}`), sql`, `)})
+        group by person_id))`} as completions,
+      (select json_group_array(json_array(person_id, means)) from (
+        select person_id, group_concat(programme_id || ' ' || coalesce(before, '') || ' ' || coalesce(after, ''), '|') as means from (
+          select person_id, programme_id,
+            avg(case when moment = 'before' then rating end) as before,
+            avg(case when moment = 'after' then rating end) as after
+          from confidence_ratings
+          where organisation_id = ${organisationId} and person_id in (${inView})
+          group by person_id, programme_id
+        ) group by person_id)) as confidence`),
   ]);
+  const list = <T>(text: string | undefined) => JSON.parse(text ?? '[]') as T[];
+  const orgTeams = list<[string, string, string]>(org?.teams).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
+  const visibleTeams = isAdmin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
+  const visibleTeamIds = visibleTeams.map((t) => t.id);
+  if (visibleTeamIds.length === 0 && !isAdmin) return { rows: [], visibleTeams };
+  const completions = list<[string, string]>(progress?.completions).map(([person_id, modules]) => ({ person_id, modules }));
+  const marks = list<[string, string, string]>(org?.marks).map(([personId, programmeId, mark]) => ({ personId, programmeId, mark }));
+  const booked = list<[string, string]>(org?.booked).map(([personId, programmeId]) => ({ personId, programmeId }));
+  const confidence = list<[string, string]>(progress?.confidence).map(([person_id, means]) => ({ person_id, means }));
+  const phases = list<[string, string]>(org?.phases).map(([teamId, endsOn]) => ({ teamId, endsOn }));
 
   const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
   const doneCount = new Map<string, number>();
   for (const c of completions) {
-    for (const moduleId of c.modules.split(' ')) {
+    // group_concat(distinct …) joins with commas; module ids are slugs, so never hold one.
+    for (const moduleId of c.modules.split(',')) {
       const k = key(c.person_id, moduleProgramme.get(moduleId)!);
       doneCount.set(k, (doneCount.get(k) ?? 0) + 1);
     }
