@@ -10,8 +10,14 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 /** Security headers on every response (the per-page script/style hashes come from Astro's CSP). */
 const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
-  // Some responses (e.g. Response.redirect) have immutable headers; copy into a mutable one.
-  const out = new Response(response.body, response);
+  // Some responses (e.g. Response.redirect) have immutable headers; only those are copied (a copy
+  // wraps the page's stream in another, which costs every page).
+  let out = response;
+  try {
+    out.headers.set('X-Content-Type-Options', 'nosniff');
+  } catch {
+    out = new Response(response.body, response);
+  }
   out.headers.set('X-Content-Type-Options', 'nosniff');
   out.headers.set('Referrer-Policy', 'same-origin');
   out.headers.set('X-Frame-Options', 'DENY');
