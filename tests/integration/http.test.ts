@@ -117,6 +117,24 @@ describe('the production server', () => {
     expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 
+  it('compresses a page for a client that accepts gzip, and sends it plain to one that does not', async () => {
+    const plain = await send('GET', '/sign-in');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const compressed = await fetch(`${base}/sign-in`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(await compressed.text()).toBe(plain.body);
+  });
+
+  it('lets a browser keep a hashed asset for a year, and never a page', async () => {
+    const page = await send('GET', '/sign-in');
+    expect(page.headers['cache-control']).toBe('no-store');
+    const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(page.body)?.[1];
+    if (!stylesheet) throw new Error('the sign-in page links no hashed stylesheet');
+    const asset = await send('GET', stylesheet);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
   it('without TRUST_PROXY, records the socket’s address, not an X-Forwarded-For the client made up', async () => {
     const res = await send('POST', '/sign-in', { ...FORM, ...ours(), 'x-forwarded-for': '203.0.113.77' }, form({ email: 'nobody-spoofed@example.org', password: 'wrong password' }));
     expect(res.status).toBe(401);
