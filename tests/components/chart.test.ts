@@ -50,4 +50,16 @@ describe('the Chart component', () => {
     expect(document.querySelector('caption')!.textContent).toBe(hostile);
     expect(document.querySelector('svg')!.outerHTML).not.toContain('Pilot');
   });
+
+  it('draws category and series names a person typed (a team’s name) inside the SVG as text, never as markup', async () => {
+    const hostile = 'Team <img src=x onerror="alert(1)">';
+    const container = await AstroContainer.create();
+    const typed = { ...props, categories: [{ key: 'team', label: hostile }, props.categories[1]!], series: [{ ...props.series[0]!, label: hostile }, props.series[1]!] };
+    const html = await container.renderToString(Chart, { props: typed, locals: { t: translator('en'), locale: 'en', path: '/', auth: null, ip: '127.0.0.1' } });
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    const svg = document.querySelector('svg')!;
+    expect(svg.querySelectorAll('img')).toHaveLength(0);
+    expect([...svg.querySelectorAll('text, tspan')].some((node) => node.textContent === hostile)).toBe(true);
+  });
 });
