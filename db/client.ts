@@ -17,8 +17,6 @@ export function localFilePath(url: string): string | null {
   return resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
 }
 
-export { createLock } from './lock.ts';
-
 const isRead = (stmt: InStatement) => /^\s*select\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
 
 /**

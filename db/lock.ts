@@ -39,4 +39,3 @@ export function createLock(limitMs = LOCK_WAIT_LIMIT_MS) {
     };
   };
 }
-

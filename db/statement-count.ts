@@ -3,8 +3,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Client, InStatement, Transaction } from '@libsql/client';
 
-// On globalThis, so the built server's copy of this module and scripts/serve.ts's copy share one count.
 export type Tally = { statements: number; sql?: string[] };
+// On globalThis, so the built server's copy of this module and scripts/serve.ts's copy share one count.
 const shared = globalThis as typeof globalThis & { [key: symbol]: AsyncLocalStorage<Tally> | undefined };
 const current = (shared[Symbol.for('camau.statement-count')] ??= new AsyncLocalStorage<Tally>());
 

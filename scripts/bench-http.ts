@@ -2,6 +2,7 @@
 // and the two ways of loading it (as fast as it goes, and evenly paced).
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../db/seed/demo.ts';
@@ -69,6 +70,16 @@ export async function startBenchServer(root: string, dir: string, env: Record<st
     throw error;
   }
   return { base, statementLines, stop };
+}
+
+/** Runs `work` against a fresh server of the checkout at `root` (its database in a new folder under `dir`), stopping it after. */
+export async function withBenchServer<T>(root: string, dir: string, env: Record<string, string>, work: (server: BenchServer) => Promise<T>): Promise<T> {
+  const server = await startBenchServer(root, mkdtempSync(join(dir, 'server-')), env);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
 }
 
 export async function signIn(base: string, email: string): Promise<string> {

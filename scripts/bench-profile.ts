@@ -2,7 +2,7 @@
 // over the processes and reduced to the functions that took the most time themselves.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { load, startBenchServer } from './bench-http.ts';
+import { load, withBenchServer } from './bench-http.ts';
 import { signedInMix } from './bench-signed-in.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
@@ -43,19 +43,16 @@ export function topSelfTime(folder: string, count = 15, window?: { from: number;
 /** Profiles a fresh server while the mix runs at 20 connections for 10 s. */
 export async function profileMix(dir: string): Promise<{ entries: ProfileEntry[]; busyMs: number; requests: number }> {
   const folder = mkdtempSync(join(dir, 'profile-'));
-  const server = await startBenchServer(resolve('.'), mkdtempSync(join(dir, 'profiled-')), { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` });
-  let requests = 0;
   const window = { from: 0, to: 0 };
-  try {
+  const requests = await withBenchServer(resolve('.'), dir, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` }, async (server) => {
     const mix = await signedInMix(server.base);
     await load({ url: server.base, connections: 10, duration: 3, requests: mix.requests });
     // Only the samples of the measured load count: start-up and warming up are left out.
     window.from = monotonicMicros();
-    requests = (await load({ url: server.base, connections: PROFILE_CONNECTIONS, duration: PROFILE_SECONDS, requests: mix.requests })).requests;
+    const measured = await load({ url: server.base, connections: PROFILE_CONNECTIONS, duration: PROFILE_SECONDS, requests: mix.requests });
     window.to = monotonicMicros();
-  } finally {
-    await server.stop();
-  }
+    return measured.requests;
+  });
   return { ...topSelfTime(folder, 15, window), requests };
 }
 

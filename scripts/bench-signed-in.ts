@@ -7,7 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../src/content/load.ts';
-import { fmt, load, signIn, startBenchServer, startSimulationAttempt, steadyLoad, type Run } from './bench-http.ts';
+import { fmt, load, signIn, startSimulationAttempt, steadyLoad, withBenchServer, type Run } from './bench-http.ts';
 
 /** The last commit before the work of #19: the mix's "before". */
 export const BASELINE_COMMIT = '903b8c547e3662068c26c0f9cf0faf544e4dda64';
@@ -75,8 +75,7 @@ export async function measureMix(base: string, label: string): Promise<MixFigure
 
 /** Each mix page's SQL statements, counted at the database client of a server started to log them (the second view of each). */
 export async function statementsPerPage(dir: string): Promise<{ page: MixPage; statements: number }[]> {
-  const server = await startBenchServer(resolve('.'), mkdtempSync(join(dir, 'sql-')), { CAMAU_SQL_LOG: 'on' });
-  try {
+  return withBenchServer(resolve('.'), dir, { CAMAU_SQL_LOG: 'on' }, async (server) => {
     const { pages, requests } = await signedInMix(server.base);
     const counts = [];
     for (const [i, page] of pages.entries()) {
@@ -90,9 +89,7 @@ export async function statementsPerPage(dir: string): Promise<{ page: MixPage; s
       counts.push({ page, statements: Number(find()?.split(' ').pop() ?? NaN) });
     }
     return counts;
-  } finally {
-    await server.stop();
-  }
+  });
 }
 
 /** The commit's files in a temporary folder, built, sharing this checkout's node_modules. */
@@ -111,14 +108,7 @@ export function baselineCheckout(commit: string, dir: string): string {
 export async function mixBeforeAndAfter(dir: string): Promise<MixComparison> {
   console.log(`Building the baseline (${BASELINE_COMMIT.slice(0, 7)})…`);
   const root = baselineCheckout(BASELINE_COMMIT, dir);
-  const measureAt = async (at: string, label: string) => {
-    const server = await startBenchServer(at, mkdtempSync(join(dir, `${label}-`)));
-    try {
-      return await measureMix(server.base, label);
-    } finally {
-      await server.stop();
-    }
-  };
+  const measureAt = (at: string, label: string) => withBenchServer(at, dir, {}, (server) => measureMix(server.base, label));
   const before = await measureAt(root, 'before');
   const after = await measureAt(resolve('.'), 'now');
   return { before, after, statements: await statementsPerPage(dir) };

@@ -7,17 +7,22 @@ import { isRouteAllowed } from './server/access/index.ts';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
+/**
+ * The response itself, or a copy when its headers are immutable (e.g. Response.redirect): a copy
+ * wraps the page's stream in another, which would cost every page.
+ */
+function withMutableHeaders(response: Response): Response {
+  try {
+    response.headers.set('X-Content-Type-Options', 'nosniff');
+    return response;
+  } catch {
+    return new Response(response.body, response);
+  }
+}
+
 /** Security headers on every response (the per-page script/style hashes come from Astro's CSP). */
 const securityHeaders = defineMiddleware(async (context, next) => {
-  const response = await next();
-  // Some responses (e.g. Response.redirect) have immutable headers; only those are copied (a copy
-  // wraps the page's stream in another, which costs every page).
-  let out = response;
-  try {
-    out.headers.set('X-Content-Type-Options', 'nosniff');
-  } catch {
-    out = new Response(response.body, response);
-  }
+  const out = withMutableHeaders(await next());
   out.headers.set('X-Content-Type-Options', 'nosniff');
   out.headers.set('Referrer-Policy', 'same-origin');
   out.headers.set('X-Frame-Options', 'DENY');

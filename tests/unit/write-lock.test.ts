@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLock } from '../../db/client.ts';
+import { createLock } from '../../db/lock.ts';
 
 describe('the in-process write lock', () => {
   it('hands the lock on in order', async () => {

@@ -19,8 +19,8 @@ export function astroContent(): Promise<typeof import('astro:content')> {
   return (astroContentModule ??= import('astro:content'));
 }
 
-// Content is fixed when the app is built, so a sorted list is worked out once per process.
-function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
+/** Content is fixed when the app is built, so a sorted list is worked out once per process (each caller gets its own copy). */
+export function oncePerProcess<T>(load: () => Promise<T[]>): () => Promise<T[]> {
   let kept: Promise<T[]> | undefined;
   return async () => (await (kept ??= load().catch((error: unknown) => {
     kept = undefined;
@@ -38,7 +38,7 @@ export function pick(text: { en: string; cy: string }, locale: Locale): string {
   return text[locale];
 }
 
-export const listProgrammes: () => Promise<Programme[]> = once(async () => {
+export const listProgrammes: () => Promise<Programme[]> = oncePerProcess(async () => {
   const { getCollection } = await astroContent();
   return (await getCollection('programmes')).map((e) => e.data).sort((a, b) => a.order - b.order);
 });
@@ -75,7 +75,7 @@ export async function getSectionEntry(module: Module, sectionId: string, locale:
   return (await getEntry('sections', `${module.programme}/${module.id}/${sectionId}.${locale}`)) ?? null;
 }
 
-export const listVignettes: () => Promise<Vignette[]> = once(async () => {
+export const listVignettes: () => Promise<Vignette[]> = oncePerProcess(async () => {
   const { getCollection } = await astroContent();
   return (await getCollection('vignettes')).map((e) => e.data).sort((a, b) => a.title.en.localeCompare(b.title.en));
 });
@@ -92,7 +92,7 @@ export function paragraphs(text: string): string[] {
 }
 
 /** Every simulation scenario, conversations first, each kind by English title. */
-export const listSimulations: () => Promise<SimulationScenario[]> = once(async () => {
+export const listSimulations: () => Promise<SimulationScenario[]> = oncePerProcess(async () => {
   const { getCollection } = await astroContent();
   const byTitle = (a: SimulationScenario, b: SimulationScenario) => a.title.en.localeCompare(b.title.en);
   const [conversations, conferences] = await Promise.all([getCollection('conversations'), getCollection('conferences')]);
