@@ -50,7 +50,8 @@ export function liveSession(db: Db, session: Session | null | undefined, secret:
     return { live: null, housekeeping: passingWrite('expired session', () => db.delete(sessions).where(eq(sessions.id, session.id))) };
   }
   if (now - session.lastSeenAt < LAST_SEEN_WRITE_INTERVAL_MS) return { live: session, housekeeping: Promise.resolve() };
-  return { live: session, housekeeping: passingWrite('last seen', () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id))) };
+  const written = passingWrite('last seen', () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id)));
+  return { live: session, housekeeping: written.then((ok) => ok && (session.lastSeenAt = now)) };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Module } from '../../content/schemas.ts';
 import { gradeKnowledgeCheck, type Grade, type SubmissionProblem } from '../../domain/learning/knowledge-check.ts';
 import { meetsCompletionRule } from '../../domain/learning/module-progress.ts';
 import { checkFeedback } from '../../domain/learning/check-feedback.ts';
-import { keptPerRequest, LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
+import { jsonList, keptPerRequest, LONGEST_TEXT_FIELD, newId } from '../platform/index.ts';
 import { recordCpd, type Tx } from '../cpd/index.ts';
 import type { Scope } from '../people/index.ts';
 import type { Locale } from '../../domain/common/index.ts';
@@ -62,7 +62,7 @@ const recordedVisits = new WeakMap<object, Map<string, { key: string; at: number
 export async function recordSectionVisit(scope: Scope, module: Module, sectionId: string): Promise<void> {
   if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`module ${module.id} has no section ${sectionId}`);
   const now = scope.now.getTime();
-  const key = `${scope.organisationId} ${module.id} ${sectionId}`;
+  const key = `${module.id} ${sectionId}`;
   let lastRecordedVisit = recordedVisits.get(scope.db);
   if (!lastRecordedVisit) recordedVisits.set(scope.db, (lastRecordedVisit = new Map()));
   const last = lastRecordedVisit.get(scope.viewer.id);
@@ -136,11 +136,10 @@ async function readProgress(scope: Scope): Promise<ProgressRecords> {
       from ${knowledgeCheckAttempts} where ${knowledgeCheckAttempts.personId} = ${personId}) as attempts,
     (select json_group_array(json_array(${moduleCompletions.moduleId}, ${moduleCompletions.moduleVersion}, ${moduleCompletions.completedAt}) order by ${moduleCompletions.completedAt})
       from ${moduleCompletions} where ${moduleCompletions.personId} = ${personId}) as completions`);
-  const list = <T>(json: string | undefined) => JSON.parse(json ?? '[]') as T[];
   return {
-    visits: list<[string, string, number]>(row?.visits).map(([moduleId, sectionId, lastVisitedAt]) => ({ moduleId, sectionId, lastVisitedAt })),
-    attempts: list<[string, number, number, number, number]>(row?.attempts).map(([moduleId, passed, score, total, submittedAt]) => ({ moduleId, passed: passed === 1, score, total, submittedAt })),
-    completions: list<[string, number, number]>(row?.completions).map(([moduleId, moduleVersion, completedAt]) => ({ moduleId, moduleVersion, completedAt })),
+    visits: jsonList<[string, string, number]>(row?.visits).map(([moduleId, sectionId, lastVisitedAt]) => ({ moduleId, sectionId, lastVisitedAt })),
+    attempts: jsonList<[string, number, number, number, number]>(row?.attempts).map(([moduleId, passed, score, total, submittedAt]) => ({ moduleId, passed: passed === 1, score, total, submittedAt })),
+    completions: jsonList<[string, number, number]>(row?.completions).map(([moduleId, moduleVersion, completedAt]) => ({ moduleId, moduleVersion, completedAt })),
   };
 }
 

@@ -23,7 +23,7 @@ import {
 import { hasRole, mayOnAssignment, mayOnPerson } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { labelKey } from '../../i18n/index.ts';
-import { newId, type FieldErrors } from '../platform/index.ts';
+import { jsonList, newId, type FieldErrors } from '../platform/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
 import { catalogueEntry, contentPath, loadContentCatalogue, type ContentCatalogue } from './activity-catalogue.ts';
 import { queueAssignmentNotices } from './notice-schedule.ts';
@@ -275,15 +275,14 @@ async function progressFacts(db: Db, items: readonly ProgressItem[], catalogue: 
     (select json_group_array(assignment_id) from (select distinct assignment_id from task_answers where assignment_id in ${inJson(items.filter((i) => i.activityKind === 'task').map((i) => i.id))})) as answers,
     (select json_group_array(json_array(id, title, instructions)) from practice_tasks where id in ${inJson(ids(['task']))}) as tasks,
     (select json_group_array(json_array(assignment_id, state, version)) from submissions where assignment_id in ${inJson(items.map((i) => i.id))}) as submissions`);
-  const list = <T>(text: string | undefined) => JSON.parse(text ?? '[]') as T[];
-  for (const [personId, moduleId] of list<[string, string]>(row?.completions)) facts.completed.add(pair(personId, moduleId));
-  for (const [personId, moduleId] of list<[string, string]>(row?.visits)) facts.visited.add(pair(personId, moduleId));
+  for (const [personId, moduleId] of jsonList<[string, string]>(row?.completions)) facts.completed.add(pair(personId, moduleId));
+  for (const [personId, moduleId] of jsonList<[string, string]>(row?.visits)) facts.visited.add(pair(personId, moduleId));
   for (const text of [row?.sims, row?.thresholds]) {
-    for (const [id, personId, contentId, status, startedAt] of list<[string, string, string, AttemptRow['status'], number]>(text)) facts.attempts.push({ id, personId, contentId, status, startedAt });
+    for (const [id, personId, contentId, status, startedAt] of jsonList<[string, string, string, AttemptRow['status'], number]>(text)) facts.attempts.push({ id, personId, contentId, status, startedAt });
   }
-  for (const id of list<string>(row?.answers)) facts.answered.add(id);
-  for (const [id, title, instructions] of list<[string, string, string]>(row?.tasks)) facts.tasks.set(id, { title, instructions });
-  for (const [assignmentId, state, version] of list<[string, SubmissionState, number]>(row?.submissions)) {
+  for (const id of jsonList<string>(row?.answers)) facts.answered.add(id);
+  for (const [id, title, instructions] of jsonList<[string, string, string]>(row?.tasks)) facts.tasks.set(id, { title, instructions });
+  for (const [assignmentId, state, version] of jsonList<[string, SubmissionState, number]>(row?.submissions)) {
     const seen = facts.latest.get(assignmentId);
     if (!seen || version > seen.version) facts.latest.set(assignmentId, { state, version });
   }

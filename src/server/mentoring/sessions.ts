@@ -585,9 +585,3 @@ export async function addTakeaway(scope: Scope, sessionId: string, text: string)
 export function myMentoringExists(personId: SQL | AnyColumn): SQL<number> {
   return sql<number>`(exists (select 1 from ${mentorLinks} where ${mentorLinks.menteeId} = ${personId}) or exists (select 1 from ${mentoringSessions} where ${mentoringSessions.menteeId} = ${personId}) or exists (select 1 from ${groupMembers} where ${groupMembers.personId} = ${personId}))`;
 }
-
-/** Whether the viewer has a mentor or sessions to see: shows the My mentoring link. */
-export async function hasMyMentoring(scope: Scope): Promise<boolean> {
-  const [row] = await scope.db.select({ yes: myMentoringExists(sql`${scope.viewer.id}`) }).from(people).where(eq(people.id, scope.viewer.id));
-  return Boolean(row?.yes);
-}

@@ -4,6 +4,7 @@ import { mentorLinks, organisations, people, personRoles, teamManagers, teamMemb
 import { type PersonStatus, type Role } from '../../domain/people/index.ts';
 import type { Actor, PersonTarget } from '../access/index.ts';
 import type { Scope } from './scope.ts';
+import { jsonList } from '../platform/index.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 export type Person = typeof people.$inferSelect;
@@ -64,7 +65,7 @@ async function teamIdsOf(db: Db, personId: string): Promise<string[]> {
  * teams, managed teams and mentees come back as JSON arrays, so a viewer is one statement.
  */
 export function viewerColumns() {
-  const ids = (column: AnyColumn, from: Table, key: AnyColumn) => sql<string>`(select coalesce(json_group_array(${column}), '[]') from ${from} where ${key} = ${people.id})`;
+  const ids = (column: AnyColumn, from: Table, key: AnyColumn) => sql<string>`(select json_group_array(${column}) from ${from} where ${key} = ${people.id})`;
   return {
     person: people,
     organisation: organisations,
@@ -80,17 +81,16 @@ type ViewerRow = { person: Person | null; organisation: Organisation | null; rol
 /** The Viewer a `viewerColumns` row stands for, or null when the person is missing, not active or their council is deactivated. */
 export function viewerFromRow(row: ViewerRow | undefined): Viewer | null {
   if (!row?.person || !row.organisation || row.person.status !== 'active' || row.organisation.deactivatedAt !== null) return null;
-  const list = (json: string | null) => JSON.parse(json ?? '[]') as string[];
   return {
     id: row.person.id,
     organisationId: row.person.organisationId,
     name: row.person.name,
     email: row.person.email,
     locale: row.person.locale,
-    roles: list(row.roles) as Role[],
-    teamIds: list(row.teamIds),
-    managedTeamIds: list(row.managedTeamIds),
-    menteeIds: list(row.menteeIds),
+    roles: jsonList<Role>(row.roles),
+    teamIds: jsonList<string>(row.teamIds),
+    managedTeamIds: jsonList<string>(row.managedTeamIds),
+    menteeIds: jsonList<string>(row.menteeIds),
     organisation: row.organisation,
     operator: row.organisation.kind === 'platform',
   };

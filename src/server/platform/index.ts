@@ -16,3 +16,4 @@ export * from './london-time.ts';
 export * from './download.ts';
 export * from './cluster/index.ts';
 export * from './per-request.ts';
+export * from './json-list.ts';

@@ -12,7 +12,7 @@ import { hasRole } from '../access/index.ts';
 import { learningProgress } from '../learning/index.ts';
 import { forgetPromptRecords, promptRecords } from './prompts.ts';
 import type { Scope } from '../people/index.ts';
-import type { FieldErrors } from '../platform/index.ts';
+import { jsonList, type FieldErrors } from '../platform/index.ts';
 
 /** What the confidence prompts need of a programme from the content: its modules and statements. */
 export type ProgrammeOutline = { id: string; moduleIds: readonly string[]; statementIds: readonly string[] };
@@ -121,13 +121,13 @@ export async function confidenceFigures(scope: Scope, programmes: readonly Pick<
         ${admin ? sql`` : sql`and b.person_id in (select person_id from team_memberships where team_id in (${list(managed)}))`}
       group by b.person_id, b.programme_id))`} as pairs,
     (select json_group_array(json_array(id, name_en, name_cy)) from (select id, name_en, name_cy from teams where organisation_id = ${organisationId} order by name_en)) as teams`);
-  const pairs = (JSON.parse(row?.pairs ?? '[]') as [string, string, number, number, number, string | null][]).map(([, programmeId, beforeSum, afterSum, n, teamList]) => ({
+  const pairs = jsonList<[string, string, number, number, number, string | null]>(row?.pairs).map(([, programmeId, beforeSum, afterSum, n, teamList]) => ({
     programmeId,
     before: beforeSum / n,
     after: afterSum / n,
     teamIds: teamList ? teamList.split(' ') : [],
   }));
-  const orgTeams = (JSON.parse(row?.teams ?? '[]') as [string, string, string][]).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
+  const orgTeams = jsonList<[string, string, string]>(row?.teams).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
   const shownTeams = admin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
   const figures = (list: readonly { before: number; after: number }[]): ConfidenceChange => {
     const change = pairedChange(list);

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../domain/people/index.ts';
 import { mayInOrganisation, mayOnPerson } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { personTarget, type Scope } from '../people/index.ts';
-import { newId } from '../platform/index.ts';
+import { jsonList, newId } from '../platform/index.ts';
 
 /** A programme as the needs analysis reads it from the content: its id, title and current module list. */
 export type TnaProgramme = { id: string; title: { en: string; cy: string }; modules: readonly string[] };
@@ -132,10 +132,10 @@ export async function loadNeedsInputs(scope: Scope, where: SQL): Promise<NeedsIn
         select id, programme_id, team_id, role, need, workshop_required, updated_at from need_rules where organisation_id = ${organisationId} order by programme_id, team_id, role)) as rules,
       (select json_group_array(json_array(person_id, programme_id, need, reason)) from need_overrides where organisation_id = ${organisationId}) as overrides`),
   ]);
-  const rules = (JSON.parse(org?.rules ?? '[]') as [string, string, string, Role | '', Need, number, number][]).map(
+  const rules = jsonList<[string, string, string, Role | '', Need, number, number]>(org?.rules).map(
     ([id, programmeId, teamId, role, need, workshopRequired, updatedAt]): StoredNeedRule => ({ id, programmeId, teamId, role, need, workshopRequired: workshopRequired === 1, updatedAt }),
   );
-  const overrides = (JSON.parse(org?.overrides ?? '[]') as [string, string, Need, string][]).map(([personId, programmeId, need, reason]) => ({ personId, programmeId, need, reason }));
+  const overrides = jsonList<[string, string, Need, string]>(org?.overrides).map(([personId, programmeId, need, reason]) => ({ personId, programmeId, need, reason }));
   const byId = new Map<string, NeedsPerson>();
   for (const r of rows) byId.set(r.id, { id: r.id, name: r.name, teamIds: JSON.parse(r.teams) as string[], roles: JSON.parse(r.roles) as Role[] });
   const overridesOf = new Map<string, Map<string, (typeof overrides)[number]>>();

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { confidencePrompts, registerRows, workshopReactions, workshops } from '../../../db/schema/index.ts';
 import type { ConfidenceMoment } from '../../domain/training/index.ts';
 import type { Scope } from '../people/index.ts';
-import { keptPerRequest } from '../platform/index.ts';
+import { jsonList, keptPerRequest } from '../platform/index.ts';
 
 /** The register marks that count as having attended a workshop. */
 export const ATTENDED = ['attended', 'attended-part'] as const;
@@ -36,10 +36,9 @@ async function readPrompts(scope: Scope): Promise<PromptRecords> {
   const [row] = await scope.db.all<{ reactions: string; prompts: string }>(sql`select
     (select json_group_array(json_array(id, title, date) order by end_at desc) from (${pending})) as reactions,
     (select json_group_array(json_array(${confidencePrompts.programmeId}, ${confidencePrompts.moment})) from ${confidencePrompts} where ${confidencePrompts.personId} = ${scope.viewer.id}) as prompts`);
-  const list = <T>(json: string | undefined) => JSON.parse(json ?? '[]') as T[];
   return {
-    pendingReactions: list<[string, string, string]>(row?.reactions).map(([id, title, date]) => ({ id, title, date })),
-    closedConfidence: new Set(list<[string, ConfidenceMoment]>(row?.prompts).map(([programmeId, moment]) => `${programmeId}/${moment}`)),
+    pendingReactions: jsonList<[string, string, string]>(row?.reactions).map(([id, title, date]) => ({ id, title, date })),
+    closedConfidence: new Set(jsonList<[string, ConfidenceMoment]>(row?.prompts).map(([programmeId, moment]) => `${programmeId}/${moment}`)),
   };
 }
 

@@ -5,6 +5,7 @@ import { tnaStatus, tnaSummaries, TNA_STATUSES, type Need, type NeedSource, type
 import { hasRole, mayInOrganisation } from '../access/index.ts';
 import type { Scope } from '../people/index.ts';
 import { loadNeedsInputs, type TnaProgramme } from './needs.ts';
+import { jsonList } from '../platform/index.ts';
 
 export const TNA_SORTS = ['name', 'team', 'status'] as const;
 export type TnaSort = (typeof TNA_SORTS)[number];
@@ -106,16 +107,15 @@ export async function tnaRows(scope: Scope, programmes: readonly TnaProgramme[],
           group by person_id, programme_id
         ) group by person_id)) as confidence`),
   ]);
-  const list = <T>(text: string | undefined) => JSON.parse(text ?? '[]') as T[];
-  const orgTeams = list<[string, string, string]>(org?.teams).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
+  const orgTeams = jsonList<[string, string, string]>(org?.teams).map(([id, nameEn, nameCy]) => ({ id, nameEn, nameCy }));
   const visibleTeams = isAdmin ? orgTeams : orgTeams.filter((t) => viewer.managedTeamIds.includes(t.id));
   const visibleTeamIds = visibleTeams.map((t) => t.id);
   if (visibleTeamIds.length === 0 && !isAdmin) return { rows: [], visibleTeams };
-  const completions = list<[string, string]>(progress?.completions).map(([person_id, modules]) => ({ person_id, modules }));
-  const marks = list<[string, string, string]>(org?.marks).map(([personId, programmeId, mark]) => ({ personId, programmeId, mark }));
-  const booked = list<[string, string]>(org?.booked).map(([personId, programmeId]) => ({ personId, programmeId }));
-  const confidence = list<[string, string]>(progress?.confidence).map(([person_id, means]) => ({ person_id, means }));
-  const phases = list<[string, string]>(org?.phases).map(([teamId, endsOn]) => ({ teamId, endsOn }));
+  const completions = jsonList<[string, string]>(progress?.completions).map(([person_id, modules]) => ({ person_id, modules }));
+  const marks = jsonList<[string, string, string]>(org?.marks).map(([personId, programmeId, mark]) => ({ personId, programmeId, mark }));
+  const booked = jsonList<[string, string]>(org?.booked).map(([personId, programmeId]) => ({ personId, programmeId }));
+  const confidence = jsonList<[string, string]>(progress?.confidence).map(([person_id, means]) => ({ person_id, means }));
+  const phases = jsonList<[string, string]>(org?.phases).map(([teamId, endsOn]) => ({ teamId, endsOn }));
 
   const key = (personId: string, programmeId: string) => `${personId}\u0000${programmeId}`;
   const doneCount = new Map<string, number>();
