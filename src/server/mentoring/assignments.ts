@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client.ts';
 import {
@@ -333,19 +333,6 @@ function pathOf(facts: ProgressFacts, item: ProgressItem, catalogue: ContentCata
   return `/assigned/${item.id}`;
 }
 
-/** The latest submitted version of each assignment. */
-async function latestSubmissions(db: Db, ids: readonly string[]): Promise<Map<string, { state: SubmissionState; version: number }>> {
-  const latest = new Map<string, { state: SubmissionState; version: number }>();
-  if (!ids.length) return latest;
-  const rows = await db.select({ assignmentId: submissions.assignmentId, state: submissions.state, version: submissions.version }).from(submissions).where(inArray(submissions.assignmentId, [...ids]));
-  for (const row of rows) {
-    if (!row.assignmentId) continue;
-    const seen = latest.get(row.assignmentId);
-    if (!seen || row.version > seen.version) latest.set(row.assignmentId, { state: row.state, version: row.version });
-  }
-  return latest;
-}
-
 // The person who set the work, and the mentor it was passed on from, joined again under other names.
 const assigner = alias(people, 'assigner');
 const passedOnFromPerson = alias(people, 'passed_on_from_person');
@@ -357,7 +344,7 @@ type View = AssignmentView & { passedOnFrom: string | null };
  * list uses, in two statements (the rows, then their progress facts). `summary`, a scalar SQL
  * column, comes back once beside them (null when no row matches).
  */
-async function readViews(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue, summary?: SQL<string | null>): Promise<{ views: View[]; fromNames: Map<string, string | null>; summary: string | null }> {
+async function readViews(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue, summary?: SQL<string | null>): Promise<{ views: View[]; facts: ProgressFacts; fromNames: Map<string, string | null>; summary: string | null }> {
   const rows = await scope.db
     .select({ a: assignments, menteeName: people.name, assignerId: assigner.id, assignerName: assigner.name, fromName: passedOnFromPerson.name, summary: summary ?? sql<null>`null` })
     .from(assignments)
@@ -397,7 +384,12 @@ async function readViews(scope: Scope, where: SQL | undefined, catalogue: Conten
       feedbackVersion: submission?.state === 'feedback-released' ? submission.version : null,
     };
   });
-  return { views, fromNames: new Map(rows.map((r) => [r.a.id, r.fromName])), summary: rows[0]?.summary ?? null };
+  return { views, facts, fromNames: new Map(rows.map((r) => [r.a.id, r.fromName])), summary: rows[0]?.summary ?? null };
+}
+
+/** The views as their mentor's rows: soonest due first, each with the name of the mentor it was passed on from. */
+function mentorRows(views: View[], fromNames: Map<string, string | null>): MentorAssignmentRow[] {
+  return byDueDate(views).map((v) => ({ ...v, passedOnFromName: fromNames.get(v.id) ?? null }));
 }
 
 async function viewsOf(scope: Scope, where: SQL | undefined, catalogue: ContentCatalogue): Promise<View[]> {
@@ -469,7 +461,7 @@ export async function workspaceAssignments(scope: Scope, catalogue?: ContentCata
   );
   const { closed, passedOn } = found ? (JSON.parse(found) as { closed: number; passedOn: [string | null, number, number][] }) : { closed: 0, passedOn: [] };
   return {
-    rows: byDueDate(views).map((v) => ({ ...v, passedOnFromName: fromNames.get(v.id) ?? null })),
+    rows: mentorRows(views, fromNames),
     earlier: Math.max(0, closed - recent),
     passedOn: passedOn.map(([fromName, toAdmins, passedOnAt]) => ({ fromName, toAdmins: toAdmins === 1, passedOnAt })),
   };
@@ -481,7 +473,7 @@ export async function workspaceAssignments(scope: Scope, catalogue?: ContentCata
  */
 export async function assignmentsOwnedBy(scope: Scope, filter: { menteeId?: string } = {}, catalogue?: ContentCatalogue): Promise<MentorAssignmentRow[]> {
   const { views, fromNames } = await readViews(scope, and(ownedBy(scope), filter.menteeId ? eq(assignments.menteeId, filter.menteeId) : undefined), catalogue ?? (await loadContentCatalogue()));
-  return byDueDate(views).map((v) => ({ ...v, passedOnFromName: fromNames.get(v.id) ?? null }));
+  return mentorRows(views, fromNames);
 }
 
 /** One assignment for its owner (or an admin when no one owns it); null otherwise, which the page shows as 404. */
@@ -489,8 +481,7 @@ export async function assignmentForOwner(scope: Scope, id: string, catalogue?: C
   const row = await ownedRow(scope, id);
   if (!row) return null;
   const { views, fromNames } = await readViews(scope, eq(assignments.id, id), catalogue ?? (await loadContentCatalogue()));
-  const [view] = views;
-  return view ? { ...view, passedOnFromName: fromNames.get(view.id) ?? null } : null;
+  return mentorRows(views, fromNames)[0] ?? null;
 }
 
 /** What the mentee's own page of one assigned item shows. */
@@ -507,13 +498,14 @@ export type AssignedDetail = AssignmentView & {
 
 /** The signed-in mentee's own assignment with what its page needs; null for anyone else's (404). */
 export async function assignedItem(scope: Scope, id: string, catalogue?: ContentCatalogue): Promise<AssignedDetail | null> {
-  const [view] = await viewsOf(scope, and(eq(assignments.id, id), eq(assignments.menteeId, scope.viewer.id)), catalogue ?? (await loadContentCatalogue()));
+  const { views: [view], facts } = await readViews(scope, and(eq(assignments.id, id), eq(assignments.menteeId, scope.viewer.id)), catalogue ?? (await loadContentCatalogue()));
   if (!view) return null;
-  const [task] = view.activity.kind === 'task' ? await scope.db.select({ instructions: practiceTasks.instructions }).from(practiceTasks).where(eq(practiceTasks.id, view.activity.id)) : [];
+  // The task's instructions and the latest submission came with the view's progress.
+  const task = view.activity.kind === 'task' ? facts.tasks.get(view.activity.id) : undefined;
   const answers = view.activity.kind === 'task'
     ? await scope.db.select({ id: taskAnswers.id, version: taskAnswers.version, text: taskAnswers.text, createdAt: taskAnswers.createdAt }).from(taskAnswers).where(eq(taskAnswers.assignmentId, id)).orderBy(desc(taskAnswers.version))
     : [];
-  const latest = (await latestSubmissions(scope.db, [id])).get(id);
+  const latest = facts.latest.get(id);
   const isAttempt = view.path.startsWith('/simulations/attempts/') || view.path.startsWith('/practice/attempts/');
   return { ...view, instructions: task?.instructions ?? null, answers, locked: latest?.state === 'submitted', resumePath: isAttempt ? view.path : null };
 }
